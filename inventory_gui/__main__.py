@@ -1,0 +1,7 @@
+"""``python -m inventory_gui``: the same as the ``inventory-gui`` command."""
+
+import sys
+
+from inventory_gui.cli import main
+
+sys.exit(main())

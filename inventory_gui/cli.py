@@ -1,0 +1,168 @@
+"""The ``inventory-gui`` command: argument parsing and dispatch.
+
+Start-up order (kept cheap on purpose, so ``--version`` and ``--help`` answer
+at once): parse arguments here with nothing but the standard library; then the
+chosen command imports what it needs.  ``fetch`` and ``serve-demo`` import the
+Qt-free core only; the window path (no sub-command) imports
+:mod:`inventory_gui.gui.app`, which brings in PySide6 and qasync.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from typing import NoReturn
+
+from inventory_gui import __version__
+
+EXIT_OK = 0
+EXIT_ERRORS = 1
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+
+COMMANDS = ("fetch", "serve-demo")
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """An ArgumentParser whose usage errors are one line on stderr, exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        """Print ``prog: error: message`` and exit with status 2."""
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
+
+
+def _non_negative_int(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, not {value}")
+    return value
+
+
+def _positive_float(text: str) -> float:
+    value = float(text)
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"must be above 0, not {text}")
+    return value
+
+
+def _rate(text: str) -> float:
+    value = float(text)
+    if not 0.0 <= value <= 1.0:
+        raise argparse.ArgumentTypeError(f"must be between 0 and 1, not {text}")
+    return value
+
+
+def build_fetch_parser() -> OneLineParser:
+    """Return the parser of ``inventory-gui fetch``."""
+    parser = OneLineParser(
+        prog="inventory-gui fetch",
+        description="Check every product in FILE against the inventory API, without a window.",
+        epilog="Exit status: 0 all ok, 1 some errors, 2 bad usage or input, 130 interrupted.",
+    )
+    parser.add_argument(
+        "file",
+        nargs="?",
+        metavar="FILE",
+        help="product list: .csv .tsv .txt .json .xlsx (optional with --demo: the bundled sample)",
+    )
+    parser.add_argument(
+        "--url-template",
+        metavar="T",
+        help="e.g. https://api.example.com/get-current-inventory/{id}; {column} works too",
+    )
+    parser.add_argument("--id-column", metavar="C", help="column holding the product IDs")
+    parser.add_argument("--sheet", metavar="NAME", help="XLSX sheet to read (default: the first)")
+    parser.add_argument(
+        "--header",
+        metavar='"K: V"',
+        action="append",
+        default=[],
+        help="request header, repeatable (values are never printed)",
+    )
+    parser.add_argument("--concurrency", type=_positive_int, default=16, metavar="N")
+    parser.add_argument("--timeout", type=_positive_float, default=10.0, metavar="S")
+    parser.add_argument("--retries", type=_non_negative_int, default=3, metavar="N")
+    parser.add_argument(
+        "--quantity-field", metavar="PATH", help="dotted path to the quantity (default: auto)"
+    )
+    parser.add_argument(
+        "--max-body-mib", type=_positive_float, default=5.0, metavar="MIB", help=argparse.SUPPRESS
+    )
+    parser.add_argument("--output", "-o", metavar="PATH", help="write results to .json .csv .xlsx")
+    parser.add_argument(
+        "--demo", action="store_true", help="start the demo API on loopback and use it"
+    )
+    parser.add_argument(
+        "--insecure", action="store_true", help="do not verify TLS certificates (unsafe)"
+    )
+    parser.add_argument("--quiet", "-q", action="store_true", help="no progress on stderr")
+    return parser
+
+
+def build_demo_parser() -> OneLineParser:
+    """Return the parser of ``inventory-gui serve-demo``."""
+    parser = OneLineParser(
+        prog="inventory-gui serve-demo",
+        description="Serve the bundled demo inventory API: GET /get-current-inventory/{id}.",
+    )
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8080, metavar="P", help="0 picks a free port")
+    parser.add_argument("--latency-ms", type=float, default=0.0, metavar="MS")
+    parser.add_argument("--jitter-ms", type=float, default=0.0, metavar="MS")
+    parser.add_argument(
+        "--error-rate", type=_rate, default=0.0, metavar="R", help="fraction of faulty answers"
+    )
+    parser.add_argument("--seed", type=int, default=None, metavar="S")
+    return parser
+
+
+def build_window_parser() -> OneLineParser:
+    """Return the parser of plain ``inventory-gui`` (the window)."""
+    parser = OneLineParser(
+        prog="inventory-gui",
+        description=(
+            "Check stock for a list of products against an inventory API. "
+            "Without a command, open the window."
+        ),
+        epilog=(
+            "commands: 'inventory-gui fetch --help' (headless run), "
+            "'inventory-gui serve-demo --help' (demo API)"
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"inventory-gui {__version__}")
+    parser.add_argument("file", nargs="?", metavar="FILE", help="product list to open")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="start the demo API, load the sample list, point the URL template at it",
+    )
+    parser.add_argument("--data-dir", metavar="DIR", help=argparse.SUPPRESS)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] in ("--version", "-V"):
+        print(f"inventory-gui {__version__}")
+        return EXIT_OK
+    if args and args[0] == "fetch":
+        from inventory_gui.headless import run_fetch_command
+
+        return run_fetch_command(build_fetch_parser().parse_args(args[1:]))
+    if args and args[0] == "serve-demo":
+        from inventory_gui.headless import run_demo_command
+
+        return run_demo_command(build_demo_parser().parse_args(args[1:]))
+    options = build_window_parser().parse_args(args)
+    from inventory_gui.gui.app import run_app
+
+    return run_app(options)

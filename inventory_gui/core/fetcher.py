@@ -1,0 +1,389 @@
+"""The concurrent fetcher: one session per run, bounded concurrency, no row lost.
+
+The seed article gathered one coroutine per product and opened a session per
+call.  Here one :class:`aiohttp.ClientSession` serves the whole run, and
+``asyncio.gather`` runs a fixed pool of ``concurrency`` workers that take
+products from one shared iterator.  On a qasync loop every ready callback
+becomes a Qt timer, and gathering tens of thousands of coroutines at once makes
+bursts that cost far more per callback than a small pool does (DEVELOPERS.md).
+
+Every failure becomes a :class:`Result` with ``status="error"``; only
+cancellation leaves :meth:`Fetcher._check`, and then the row reads ``cancelled``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import random
+import time
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+import aiohttp
+
+from inventory_gui.core.errors import SettingsError
+from inventory_gui.core.models import Product, Result
+from inventory_gui.core.quantity import QuantityError, extract_quantity
+from inventory_gui.core.retry import RetryPolicy, parse_retry_after
+from inventory_gui.core.urls import UnsafeValueError, UrlTemplate
+
+ResultCallback = Callable[[int, Result], None]
+
+DEFAULT_CONCURRENCY = 16
+DEFAULT_TIMEOUT = 10.0
+DEFAULT_RETRIES = 3
+DEFAULT_MAX_BODY = 5 * 1024 * 1024
+_CHUNK = 64 * 1024
+
+
+@dataclass(frozen=True)
+class FetchSettings:
+    """Everything a run needs to know about the API.
+
+    Attributes:
+        url_template: see :class:`~inventory_gui.core.urls.UrlTemplate`.
+        headers: extra request headers (API keys...); their values are never
+            logged, shown in errors or exported.
+        concurrency: the most requests in flight at once.
+        timeout: total seconds allowed for one request, body included.
+        retries: how many times a failed request may be sent again.
+        quantity_field: dotted path to the quantity, or None for the defaults.
+        max_body_bytes: answers larger than this end as errors, unread.
+        verify_tls: verify certificates (turn off only for a test server).
+        backoff_base: first backoff ceiling in seconds (doubles per attempt).
+    """
+
+    url_template: str
+    headers: Mapping[str, str] = field(default_factory=dict)
+    concurrency: int = DEFAULT_CONCURRENCY
+    timeout: float = DEFAULT_TIMEOUT
+    retries: int = DEFAULT_RETRIES
+    quantity_field: str | None = None
+    max_body_bytes: int = DEFAULT_MAX_BODY
+    verify_tls: bool = True
+    backoff_base: float = 0.5
+
+    def validate(self) -> None:
+        """Raise SettingsError (or TemplateError) for settings a run cannot use."""
+        UrlTemplate(self.url_template)
+        if not 1 <= self.concurrency <= 10_000:
+            raise SettingsError(f"concurrency must be 1 to 10000, not {self.concurrency}")
+        if not 0 < self.timeout <= 3600:
+            raise SettingsError(f"timeout must be above 0 and at most 3600 s, not {self.timeout}")
+        if not 0 <= self.retries <= 20:
+            raise SettingsError(f"retries must be 0 to 20, not {self.retries}")
+        for name, value in self.headers.items():
+            _check_header(name, value)
+
+
+def parse_header(text: str) -> tuple[str, str]:
+    """Parse ``"Name: value"`` as given to ``--header``.
+
+    Raises:
+        SettingsError: no colon, an empty or invalid name, or a line break in it.
+            The message never repeats the value, which may be a secret.
+    """
+    name, sep, value = text.partition(":")
+    name, value = name.strip(), value.strip()
+    if not sep or not name:
+        raise SettingsError(f"header must look like 'Name: value' (got a header named {name!r})")
+    _check_header(name, value)
+    return name, value
+
+
+def _check_header(name: str, value: str) -> None:
+    if not name.isascii() or any(c in name for c in ' \t\r\n:()<>@,;\\"/[]?={}'):
+        raise SettingsError(f"header name {name!r} is not valid")
+    if "\r" in value or "\n" in value:
+        raise SettingsError(f"header {name!r} has a line break in its value")
+
+
+@dataclass(slots=True)
+class _Answer:
+    """What one request attempt produced."""
+
+    http_status: int | None = None
+    body: Any = None
+    error: str | None = None
+    retryable: bool = False
+    retry_after: float | None = None
+
+
+class Fetcher:
+    """Checks a list of products against the API.
+
+    Args:
+        settings: the API and the limits of the run.
+        session: an open session to use (not closed here), like httpx's
+            injectable transport; by default each run opens and closes its own.
+        rng: random source for backoff jitter (tests pass a seeded one).
+        sleep: the coroutine used to wait between attempts.
+    """
+
+    def __init__(
+        self,
+        settings: FetchSettings,
+        *,
+        session: aiohttp.ClientSession | None = None,
+        rng: random.Random | None = None,
+        sleep: Callable[[float], Any] = asyncio.sleep,
+    ) -> None:
+        settings.validate()
+        self.settings = settings
+        self._template = UrlTemplate(settings.url_template)
+        self._policy = RetryPolicy(retries=settings.retries, backoff_base=settings.backoff_base)
+        self._session = session
+        self._rng = rng or random.Random()
+        self._sleep = sleep
+        self._workers: list[asyncio.Task[None]] = []
+        self._cancel_requested = False
+
+    @property
+    def template(self) -> UrlTemplate:
+        """The parsed URL template."""
+        return self._template
+
+    def cancel(self) -> None:
+        """Stop the run: no new requests, those in flight cancelled.
+
+        :meth:`run` then returns normally, the unfinished rows marked ``cancelled``.
+        """
+        self._cancel_requested = True
+        for task in self._workers:
+            task.cancel()
+
+    async def run(
+        self, products: Sequence[Product], on_result: ResultCallback | None = None
+    ) -> list[Result]:
+        """Check every product; return one result per product, in input order.
+
+        Args:
+            products: what to check (IDs should be unique).
+            on_result: called as ``on_result(index, result)`` the moment each
+                product's result is final, cancelled rows included.
+
+        Raises:
+            asyncio.CancelledError: only when the task running this is cancelled
+                from outside; the rows are still finalised and reported first.
+        """
+        results = [Result.pending(p) for p in products]
+        emit = on_result or _ignore
+        own_session = self._session is None
+        session = self._session or self._open_session()
+        indices = iter(range(len(products)))
+        self._cancel_requested = False
+        self._workers = [
+            asyncio.ensure_future(self._work(session, products, indices, results, emit))
+            for _ in range(min(self.settings.concurrency, len(products)))
+        ]
+        if self._cancel_requested:  # cancel() came before the workers existed
+            self.cancel()
+        try:
+            # Cancelled workers come back as CancelledError instances here; only an
+            # outside cancellation of this task makes gather itself raise.
+            await asyncio.gather(*self._workers, return_exceptions=True)
+        finally:
+            await self._finish(results, emit, session if own_session else None)
+        return results
+
+    async def _finish(
+        self,
+        results: list[Result],
+        emit: ResultCallback,
+        session: aiohttp.ClientSession | None,
+    ) -> None:
+        for task in self._workers:
+            task.cancel()
+        if self._workers:
+            await asyncio.wait(self._workers)
+        self._workers = []
+        now = _utc_now()
+        for index, result in enumerate(results):
+            if result.status == "pending":
+                result.status = "cancelled"
+                result.error = "cancelled"
+                result.checked_at = now
+                emit(index, result)
+        if session is not None:
+            await session.close()
+
+    def _open_session(self) -> aiohttp.ClientSession:
+        settings = self.settings
+        connector = aiohttp.TCPConnector(
+            limit=settings.concurrency,
+            ssl=None if settings.verify_tls else False,
+        )
+        return aiohttp.ClientSession(
+            connector=connector,
+            headers=dict(settings.headers),
+            timeout=aiohttp.ClientTimeout(total=settings.timeout),
+            # Cookies from one product's answer must not leak into the next request.
+            cookie_jar=aiohttp.DummyCookieJar(),
+        )
+
+    async def _work(
+        self,
+        session: aiohttp.ClientSession,
+        products: Sequence[Product],
+        indices: Iterator[int],
+        results: list[Result],
+        emit: ResultCallback,
+    ) -> None:
+        for index in indices:
+            result = await self._check(session, products[index], results[index])
+            results[index] = result
+            emit(index, result)
+
+    async def _check(
+        self, session: aiohttp.ClientSession, product: Product, pending: Result
+    ) -> Result:
+        """Check one product with retries; never raises but CancelledError."""
+        started = time.perf_counter()
+        result = Result(id=product.id, fields=product.fields)
+        try:
+            url = self._template.build(product)
+        except UnsafeValueError as exc:
+            return _finalise(result, started, error=str(exc))
+        try:
+            answer = await self._attempts(session, url, result)
+        except asyncio.CancelledError:
+            pending.attempts = result.attempts
+            raise
+        except Exception as exc:  # a bug here must not lose the row
+            return _finalise(result, started, error=f"unexpected error: {_describe(exc)}")
+        result.http_status = answer.http_status
+        result.response = answer.body
+        if answer.error is None:
+            try:
+                result.quantity = extract_quantity(answer.body, self.settings.quantity_field)
+            except QuantityError as exc:
+                answer.error = str(exc)
+        return _finalise(result, started, error=answer.error)
+
+    async def _attempts(self, session: aiohttp.ClientSession, url: Any, result: Result) -> _Answer:
+        while True:
+            result.attempts += 1
+            answer = await self._attempt(session, url)
+            if not answer.retryable or result.attempts > self._policy.retries:
+                return answer
+            await self._sleep(self._policy.delay(result.attempts, answer.retry_after, self._rng))
+
+    async def _attempt(self, session: aiohttp.ClientSession, url: Any) -> _Answer:
+        try:
+            async with session.get(url, allow_redirects=True) as response:
+                return await self._read_answer(response)
+        except TimeoutError:
+            return _Answer(error=f"timed out after {self.settings.timeout:g} s", retryable=True)
+        except aiohttp.ClientConnectorCertificateError as exc:
+            return _Answer(error=f"TLS certificate not trusted: {exc.certificate_error}")
+        except aiohttp.ClientSSLError as exc:
+            return _Answer(error=f"TLS error: {_describe(exc)}")
+        except aiohttp.ClientConnectorError as exc:
+            reason = f"{exc.host}:{exc.port}: {exc.strerror or _describe(exc)}"
+            return _Answer(error=f"connection failed: {reason}", retryable=True)
+        except aiohttp.TooManyRedirects:
+            return _Answer(error="too many redirects")
+        except (aiohttp.ClientPayloadError, aiohttp.ServerDisconnectedError) as exc:
+            return _Answer(error=f"connection broken: {_describe(exc)}", retryable=True)
+        except aiohttp.ClientOSError as exc:
+            return _Answer(error=f"network error: {exc.strerror or _describe(exc)}", retryable=True)
+        except aiohttp.ClientError as exc:
+            return _Answer(error=f"request failed: {_describe(exc)}", retryable=True)
+
+    async def _read_answer(self, response: aiohttp.ClientResponse) -> _Answer:
+        status = response.status
+        answer = _Answer(http_status=status)
+        raw, too_large = await self._read_capped(response)
+        if too_large:
+            limit = _size(self.settings.max_body_bytes)
+            answer.error = f"HTTP {status}: response larger than {limit}, not read"
+            return answer
+        if status >= 400:
+            answer.error = f"HTTP {status} {response.reason or ''}".rstrip() + _detail(raw)
+            answer.retryable = self._policy.retryable_status(status)
+            answer.retry_after = parse_retry_after(response.headers.get("Retry-After"))
+            answer.body = _try_json(raw)
+            return answer
+        try:
+            answer.body = json.loads(raw)
+        except (ValueError, UnicodeDecodeError):
+            kind = response.content_type or "no content type"
+            answer.error = f"HTTP {status}: not JSON ({kind}): {_first_bytes(raw)}"
+        return answer
+
+    async def _read_capped(self, response: aiohttp.ClientResponse) -> tuple[bytes, bool]:
+        """Read the body, stopping as soon as it passes the cap."""
+        cap = self.settings.max_body_bytes
+        length = response.content_length
+        if length is not None and length > cap:
+            return b"", True
+        if length is not None and "Content-Encoding" not in response.headers:
+            return await response.read(), False  # fast path: the size is known and small
+        chunks: list[bytes] = []
+        total = 0
+        while chunk := await response.content.read(_CHUNK):
+            total += len(chunk)
+            if total > cap:
+                return b"", True
+            chunks.append(chunk)
+        return b"".join(chunks), False
+
+
+def _finalise(result: Result, started: float, *, error: str | None) -> Result:
+    result.status = "ok" if error is None else "error"
+    result.error = error
+    result.latency_ms = (time.perf_counter() - started) * 1000.0
+    result.checked_at = _utc_now()
+    return result
+
+
+def _utc_now() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def _ignore(index: int, result: Result) -> None:
+    """The default result callback: do nothing."""
+
+
+def _describe(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+def _try_json(raw: bytes) -> Any:
+    try:
+        return json.loads(raw) if raw else None
+    except (ValueError, UnicodeDecodeError):
+        return None
+
+
+def _detail(raw: bytes) -> str:
+    """A short reason from an error body: its JSON error/message, or its first bytes."""
+    body = _try_json(raw)
+    if isinstance(body, dict):
+        for key in ("error", "message", "detail", "title"):
+            if isinstance(body.get(key), str) and body[key].strip():
+                return f": {_shorten(body[key].strip(), 120)}"
+    text = raw[:200].decode("utf-8", "replace").strip()
+    return f": {_shorten(' '.join(text.split()), 80)}" if text and body is None else ""
+
+
+def _first_bytes(raw: bytes, limit: int = 40) -> str:
+    if not raw:
+        return "empty body"
+    return repr(raw[:limit]) + ("…" if len(raw) > limit else "")
+
+
+def _shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _size(n: int) -> str:
+    if n % (1024 * 1024) == 0:
+        return f"{n // (1024 * 1024)} MiB"
+    if n % 1024 == 0:
+        return f"{n // 1024} KiB"
+    return f"{n} bytes"

@@ -1,0 +1,109 @@
+"""Plain data shared by the loaders, the fetcher, the exporters and the GUI."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Status = Literal["pending", "ok", "error", "cancelled"]
+
+
+@dataclass(frozen=True, slots=True)
+class Product:
+    """One product to check.
+
+    Attributes:
+        id: the product ID exactly as written in the input (trimmed), always a string.
+        fields: the input's other columns, in input order (header -> cell text).
+    """
+
+    id: str
+    fields: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class ProductList:
+    """What a loader made of a file or of pasted text.
+
+    Attributes:
+        products: unique products in first-appearance order.
+        source: the file name (or ``"pasted text"``) for messages.
+        id_column: the header used for IDs, or None when the input had no header.
+        columns: the other columns, in input order.
+        duplicates: IDs seen more than once, with how many extra times.
+        skipped: ``(line, reason)`` for input lines that gave no product.
+    """
+
+    products: list[Product]
+    source: str
+    id_column: str | None = None
+    columns: list[str] = field(default_factory=list)
+    duplicates: dict[str, int] = field(default_factory=dict)
+    skipped: list[tuple[int, str]] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.products)
+
+
+@dataclass(slots=True)
+class Result:
+    """The outcome of checking one product; every product gets exactly one.
+
+    Attributes:
+        id: the product ID.
+        status: ``ok``, ``error`` or ``cancelled`` (``pending`` before it ends).
+        http_status: the last HTTP status received, None where no answer came.
+        quantity: the quantity found in the body, None where none was.
+        latency_ms: wall time of the whole check, retries and waits included.
+        attempts: how many requests were actually sent.
+        error: short human-readable message, None when ok.
+        checked_at: UTC ISO 8601 time the check ended.
+        fields: the product's other input columns.
+        response: the parsed JSON body of the last answer, if any.
+    """
+
+    id: str
+    status: Status = "pending"
+    http_status: int | None = None
+    quantity: float | int | None = None
+    latency_ms: float | None = None
+    attempts: int = 0
+    error: str | None = None
+    checked_at: str | None = None
+    fields: dict[str, str] = field(default_factory=dict)
+    response: Any = None
+
+    @classmethod
+    def pending(cls, product: Product) -> Result:
+        """Return the placeholder row shown before a product's check ends."""
+        return cls(id=product.id, fields=product.fields)
+
+    def to_dict(self, *, with_response: bool = True) -> dict[str, Any]:
+        """Return the result as a flat mapping: fixed keys, then input columns."""
+        row: dict[str, Any] = {
+            "id": self.id,
+            "status": self.status,
+            "http_status": self.http_status,
+            "quantity": self.quantity,
+            "latency_ms": None if self.latency_ms is None else round(self.latency_ms, 1),
+            "attempts": self.attempts,
+            "error": self.error,
+            "checked_at": self.checked_at,
+        }
+        for key, value in self.fields.items():
+            row.setdefault(key, value)
+        if with_response:
+            row["response"] = self.response
+        return row
+
+
+RESULT_COLUMNS = (
+    "id",
+    "status",
+    "http_status",
+    "quantity",
+    "latency_ms",
+    "attempts",
+    "error",
+    "checked_at",
+)
