@@ -62,7 +62,6 @@ def run_fetch_command(args: argparse.Namespace) -> int:
         return _fail(str(exc))
     if not products.products:
         return _fail(f"{path}: no product IDs found")
-    _report_input(products, args.quiet)
     if args.insecure:
         warning = "inventory-gui: warning: TLS certificates are NOT verified (--insecure)"
         print(warning, file=sys.stderr)
@@ -100,6 +99,7 @@ async def _fetch(
     loop = asyncio.get_running_loop()
     with contextlib.suppress(NotImplementedError, RuntimeError):  # not on Windows
         loop.add_signal_handler(signal.SIGINT, on_sigint)
+    _report_input(products, args.quiet)  # after the handler: Ctrl-C from now on is clean
     printer = ProgressPrinter(progress, sys.stderr, quiet=args.quiet)
     printer.start()
     try:

@@ -172,7 +172,7 @@ class Fetcher:
         results = [Result.pending(p) for p in products]
         emit = on_result or _ignore
         own_session = self._session is None
-        session = self._session or self._open_session()
+        session = self._session or open_session(self.settings)
         indices = iter(range(len(products)))
         self._cancel_requested = False
         self._workers = [
@@ -209,20 +209,6 @@ class Fetcher:
                 emit(index, result)
         if session is not None:
             await session.close()
-
-    def _open_session(self) -> aiohttp.ClientSession:
-        settings = self.settings
-        connector = aiohttp.TCPConnector(
-            limit=settings.concurrency,
-            ssl=None if settings.verify_tls else False,
-        )
-        return aiohttp.ClientSession(
-            connector=connector,
-            headers=dict(settings.headers),
-            timeout=aiohttp.ClientTimeout(total=settings.timeout),
-            # Cookies from one product's answer must not leak into the next request.
-            cookie_jar=aiohttp.DummyCookieJar(),
-        )
 
     async def _work(
         self,
@@ -330,6 +316,24 @@ class Fetcher:
                 return b"", True
             chunks.append(chunk)
         return b"".join(chunks), False
+
+
+def open_session(settings: FetchSettings) -> aiohttp.ClientSession:
+    """Open the session a run uses: one connection pool sized to the concurrency.
+
+    Must be called with an event loop running; the caller closes the session.
+    """
+    connector = aiohttp.TCPConnector(
+        limit=settings.concurrency,
+        ssl=None if settings.verify_tls else False,
+    )
+    return aiohttp.ClientSession(
+        connector=connector,
+        headers=dict(settings.headers),
+        timeout=aiohttp.ClientTimeout(total=settings.timeout),
+        # Cookies from one product's answer must not leak into the next request.
+        cookie_jar=aiohttp.DummyCookieJar(),
+    )
 
 
 def _finalise(result: Result, started: float, *, error: str | None) -> Result:
