@@ -1,0 +1,246 @@
+"""Connection settings as the user edits and saves them, and where secrets live.
+
+:class:`ConnectionSettings` is the editable, persistable form of
+:class:`~inventory_gui.core.fetcher.FetchSettings`.  Header values that look
+secret (API keys, tokens, cookies...) never go to the settings file: they go to
+a :class:`SecretStore`, the system keyring when one is usable, or a store that
+lasts for the session only.  Nothing here logs a header value.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from dataclasses import dataclass, field
+from typing import Any, Protocol, runtime_checkable
+
+from inventory_gui.core.errors import InventoryError, SettingsError
+from inventory_gui.core.fetcher import (
+    DEFAULT_CONCURRENCY,
+    DEFAULT_RETRIES,
+    DEFAULT_TIMEOUT,
+    FetchSettings,
+)
+
+log = logging.getLogger(__name__)
+
+KEYRING_SERVICE = "inventory-gui"
+NO_KEYRING_ENV = "INVENTORY_GUI_NO_KEYRING"
+_SECRET_NAMES = frozenset({"authorization", "proxy-authorization", "cookie"})
+_SECRET_WORDS = ("key", "token", "secret", "auth", "session", "password", "signature")
+
+
+class SecretStoreError(InventoryError):
+    """A secret could not be saved; the message names the header, never the value."""
+
+
+@dataclass
+class ConnectionSettings:
+    """The API connection as the user configures it.
+
+    Attributes:
+        url_template: the URL with ``{id}`` and ``{column}`` placeholders.
+        headers: extra request headers as ``(name, value)`` pairs, in order.
+        concurrency: the most requests in flight at once.
+        timeout: total seconds allowed for one request.
+        retries: how many times a failed request may be sent again.
+        quantity_field: dotted path to the quantity; empty for the defaults.
+        verify_tls: verify TLS certificates.
+    """
+
+    url_template: str = ""
+    headers: list[tuple[str, str]] = field(default_factory=list)
+    concurrency: int = DEFAULT_CONCURRENCY
+    timeout: float = DEFAULT_TIMEOUT
+    retries: int = DEFAULT_RETRIES
+    quantity_field: str = ""
+    verify_tls: bool = True
+
+    def to_fetch_settings(self) -> FetchSettings:
+        """Build the validated settings a run uses.
+
+        Raises:
+            SettingsError: an empty, repeated or invalid header name, or a limit
+                out of range.  Messages name headers, never their values.
+            TemplateError: the URL template is not usable.
+        """
+        names: set[str] = set()
+        for name, _value in self.headers:
+            key = name.strip().lower()
+            if not key:
+                raise SettingsError("a header has no name")
+            if key in names:
+                raise SettingsError(f"header {name.strip()!r} is given twice")
+            names.add(key)
+        settings = FetchSettings(
+            url_template=self.url_template.strip(),
+            headers={name.strip(): value.strip() for name, value in self.headers},
+            concurrency=self.concurrency,
+            timeout=self.timeout,
+            retries=self.retries,
+            quantity_field=self.quantity_field.strip() or None,
+            verify_tls=self.verify_tls,
+        )
+        settings.validate()
+        return settings
+
+
+def is_secret_header(name: str) -> bool:
+    """Tell whether a header's value should be treated as a secret.
+
+    Args:
+        name: the header name, in any case.
+
+    Returns:
+        True for ``Authorization``, ``Proxy-Authorization``, ``Cookie`` and any
+        name containing key, token, secret, auth, session, password or signature.
+    """
+    lowered = name.strip().lower()
+    return lowered in _SECRET_NAMES or any(word in lowered for word in _SECRET_WORDS)
+
+
+@runtime_checkable
+class SecretStore(Protocol):
+    """Where secret header values are kept, by name.
+
+    Attributes:
+        persistent: True when secrets outlive the session (a system keyring).
+    """
+
+    persistent: bool
+
+    def get(self, name: str) -> str | None:
+        """Return the secret stored under ``name``, or None."""
+        ...
+
+    def set(self, name: str, value: str) -> None:
+        """Store ``value`` under ``name``, replacing any previous one."""
+        ...
+
+    def delete(self, name: str) -> None:
+        """Forget the secret under ``name``; no error if there is none."""
+        ...
+
+
+class MemorySecretStore:
+    """Keeps secrets in memory for this session only."""
+
+    persistent = False
+
+    def __init__(self) -> None:
+        self._values: dict[str, str] = {}
+
+    def get(self, name: str) -> str | None:
+        """Return the secret stored under ``name``, or None."""
+        return self._values.get(name)
+
+    def set(self, name: str, value: str) -> None:
+        """Store ``value`` under ``name``."""
+        self._values[name] = value
+
+    def delete(self, name: str) -> None:
+        """Forget the secret under ``name``."""
+        self._values.pop(name, None)
+
+    def __repr__(self) -> str:
+        return f"MemorySecretStore({len(self._values)} secrets)"
+
+
+class KeyringSecretStore:
+    """Keeps secrets in the system keyring (via the ``keyring`` package).
+
+    Args:
+        service: the keyring service name the secrets are filed under.
+    """
+
+    persistent = True
+
+    def __init__(self, service: str = KEYRING_SERVICE) -> None:
+        self.service = service
+
+    def get(self, name: str) -> str | None:
+        """Return the secret stored under ``name``, or None (also on keyring errors)."""
+        import keyring
+
+        try:
+            return keyring.get_password(self.service, name)
+        except Exception as exc:
+            log.warning("cannot read secret %r from the keyring: %s", name, _kind(exc))
+            return None
+
+    def set(self, name: str, value: str) -> None:
+        """Store ``value`` under ``name``.
+
+        Raises:
+            SecretStoreError: the keyring refused (locked, unavailable...).
+        """
+        import keyring
+
+        try:
+            keyring.set_password(self.service, name, value)
+        except Exception as exc:
+            raise SecretStoreError(f"cannot save secret {name!r}: {_kind(exc)}") from None
+
+    def delete(self, name: str) -> None:
+        """Forget the secret under ``name``; errors are logged, not raised."""
+        import keyring
+        from keyring.errors import PasswordDeleteError
+
+        try:
+            keyring.delete_password(self.service, name)
+        except PasswordDeleteError:
+            pass  # there was none
+        except Exception as exc:
+            log.warning("cannot delete secret %r from the keyring: %s", name, _kind(exc))
+
+    def __repr__(self) -> str:
+        return f"KeyringSecretStore({self.service!r})"
+
+
+def detect_secret_store(timeout: float = 3.0) -> SecretStore:
+    """Return the best secret store this machine offers.
+
+    The system keyring is used when ``keyring`` finds a real backend; otherwise
+    (or when ``INVENTORY_GUI_NO_KEYRING=1``) secrets last for the session only.
+    Detection runs in a daemon thread so that a stuck D-Bus cannot hang the app.
+
+    Args:
+        timeout: seconds to wait for the keyring backend before giving up.
+    """
+    if os.environ.get(NO_KEYRING_ENV, "").strip() == "1":
+        log.info("keyring disabled by %s", NO_KEYRING_ENV)
+        return MemorySecretStore()
+    found: list[bool] = []
+    thread = threading.Thread(
+        target=lambda: found.append(_keyring_usable()), name="keyring-detect", daemon=True
+    )
+    thread.start()
+    thread.join(timeout)
+    if found and found[0]:
+        return KeyringSecretStore()
+    log.info("no usable system keyring; secrets are kept for this session only")
+    return MemorySecretStore()
+
+
+def _keyring_usable() -> bool:
+    """True when ``keyring.get_keyring()`` is a real, positive-priority backend."""
+    try:
+        import keyring
+        from keyring.backends import chainer, fail
+
+        backend: Any = keyring.get_keyring()
+        if isinstance(backend, fail.Keyring):
+            return False
+        if isinstance(backend, chainer.ChainerBackend) and not backend.backends:
+            return False
+        return float(backend.priority) > 0
+    except Exception as exc:
+        log.info("keyring detection failed: %s", _kind(exc))
+        return False
+
+
+def _kind(exc: BaseException) -> str:
+    """Describe an exception by type and message (keyring errors carry no secrets)."""
+    text = str(exc).strip()
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__

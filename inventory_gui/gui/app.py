@@ -1,0 +1,145 @@
+"""Start-up of the window, and the composition root.
+
+Start-up order (each step needs the ones before it):
+
+1. arguments: already parsed by :mod:`inventory_gui.cli`, with no Qt imported;
+2. logging: a rotating file under the platform's user log folder;
+3. ``QApplication``: names (QSettings and the desktop file use them), no
+   quit-on-last-window (closing waits for a running fetch, see
+   :meth:`MainWindow.closeEvent`);
+4. settings: ``QSettings`` plus the keyring, if there is one;
+5. the qasync event loop, through ``asyncio.Runner(loop_factory=...)``
+   (``asyncio.run(loop_factory=)`` exists only from Python 3.12);
+6. on that loop: the demo server if asked, then the window, built by
+   :func:`build_main_window`, the one place that wires the parts together.
+
+PySide6 is imported before qasync, so that qasync picks that binding.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import dataclasses
+import logging
+import logging.handlers
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+import qasync  # after PySide6
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from inventory_gui import APP_ID, APP_NAME, __version__
+from inventory_gui.core.connection import detect_secret_store
+from inventory_gui.core.demo_server import DemoConfig, start_demo_server
+from inventory_gui.core.fetcher import open_session
+from inventory_gui.core.resources import resource_path
+from inventory_gui.gui.main_window import MainWindow
+from inventory_gui.gui.settings_store import SettingsStore
+
+log = logging.getLogger("inventory_gui")
+
+ORGANISATION = "inventory-gui"
+SAMPLE_LIST = "sample-products.csv"
+
+
+def log_file_path() -> Path:
+    """Where the log goes: the platform's user log folder (platformdirs)."""
+    from platformdirs import user_log_dir
+
+    return Path(user_log_dir("inventory-gui", appauthor=False)) / "inventory-gui.log"
+
+
+def setup_logging() -> Path:
+    """Log to a rotating file; header values are never passed to the logger."""
+    path = log_file_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+            path, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+        )
+    except OSError:
+        handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    return path
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    """Create (or reuse) the QApplication with the app's names."""
+    app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)
+    app.setQuitOnLastWindowClosed(False)
+    return app
+
+
+def build_main_window(
+    *, settings: QSettings | None = None, demo_template: str | None = None
+) -> MainWindow:
+    """The composition root: settings, secrets and HTTP transport into one window."""
+    if settings is None:
+        ini, user = QSettings.Format.IniFormat, QSettings.Scope.UserScope
+        settings = QSettings(ini, user, ORGANISATION, "inventory-gui")
+    store = SettingsStore(settings, detect_secret_store())
+    window = MainWindow(store, open_session, persist_connection=demo_template is None)
+    if demo_template is not None:
+        connection = window.connection.settings()
+        window.connection.set_settings(dataclasses.replace(connection, url_template=demo_template))
+    return window
+
+
+def install_error_hooks(window: MainWindow) -> None:
+    """Unexpected exceptions are logged and shown, never fatal."""
+
+    def excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        log.error("uncaught exception:\n%s", "".join(traceback.format_exception(kind, exc, tb)))
+        window.show_unexpected_error(f"Unexpected error: {exc}")
+
+    def loop_handler(loop: asyncio.AbstractEventLoop, context: dict) -> None:
+        exc = context.get("exception")
+        log.error("event loop error: %s", context.get("message"), exc_info=exc)
+        if exc is not None:
+            window.show_unexpected_error(f"Unexpected error: {exc}")
+
+    sys.excepthook = excepthook
+    asyncio.get_running_loop().set_exception_handler(loop_handler)
+
+
+async def run_window(options: argparse.Namespace) -> int:
+    """Run the window until it closes; the demo server lives as long as it does."""
+    demo = None
+    if options.demo:
+        demo = await start_demo_server(DemoConfig(), "127.0.0.1", 0)
+        log.info("demo server on %s", demo.url)
+    window = build_main_window(demo_template=demo.url_template if demo else None)
+    install_error_hooks(window)
+    closed = asyncio.Event()
+    window.closed.connect(closed.set)
+    window.show()
+    path = options.file or (str(resource_path(SAMPLE_LIST)) if options.demo else None)
+    if path:
+        await window.load_file(path)
+    try:
+        await closed.wait()
+    finally:
+        if demo is not None:
+            await demo.close()
+    return 0
+
+
+def run_app(options: argparse.Namespace) -> int:
+    """Start the GUI; return the process exit status."""
+    setup_logging()
+    app = make_application()
+    log.info("inventory-gui %s starting", __version__)
+    with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
+        return runner.run(run_window(options))

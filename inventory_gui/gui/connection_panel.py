@@ -1,0 +1,321 @@
+"""The side-panel form that edits the API connection.
+
+Header values whose names look secret are typed in password mode and can be
+shown with the eye action on their field.  Nothing here shows a header value
+in a message or tooltip.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inventory_gui.core.connection import ConnectionSettings, is_secret_header
+from inventory_gui.core.errors import InventoryError
+
+TEMPLATE_PLACEHOLDER = "https://api.example.com/get-current-inventory/{id}"
+QUANTITY_PLACEHOLDER = "auto: quantity, qty, stock, available, inventory, on_hand"
+NOTE_PERSISTENT = "Secret header values are stored in the system keyring."
+NOTE_SESSION = "No system keyring found: secret header values are kept for this session only."
+_TLS_TIP = "Check the server's TLS certificate (keep this on unless testing a local server)."
+_TLS_OFF_TIP = (
+    "Certificates are NOT verified: anyone on the network path could read or change "
+    "the traffic, headers included. Use only for a test server."
+)
+_TLS_OFF_STYLE = "QCheckBox { color: #d32f2f; font-weight: bold; }"
+
+
+class HeaderRow(QWidget):
+    """One header in the editor: name, value and a remove button.
+
+    Signals:
+        edited(): the name or value changed.
+        removeRequested(): the remove button was clicked.
+    """
+
+    edited = Signal()
+    removeRequested = Signal()
+
+    def __init__(self, name: str = "", value: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.name_edit = QLineEdit(name, objectName="headerNameEdit", placeholderText="Name")
+        self.name_edit.setToolTip("Header name, e.g. Authorization or X-Api-Key.")
+        self.value_edit = QLineEdit(value, objectName="headerValueEdit", placeholderText="Value")
+        self.value_edit.setToolTip(
+            "Header value. Values of secret-looking headers (keys, tokens, cookies...) "
+            "are hidden and never written to the settings file."
+        )
+        self.show_action = QAction(_eye_icon(), "Show value", self.value_edit, checkable=True)
+        self.show_action.setToolTip("Show value")
+        self.value_edit.addAction(self.show_action, QLineEdit.ActionPosition.TrailingPosition)
+        remove = QToolButton(objectName="removeHeaderButton", text="✕", autoRaise=True)
+        remove.setToolTip("Remove this header")
+        remove.setAccessibleName("Remove header")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.name_edit, 2)
+        layout.addWidget(self.value_edit, 3)
+        layout.addWidget(remove)
+        self.name_edit.textChanged.connect(self._update_echo)
+        self.name_edit.textChanged.connect(self.edited)
+        self.value_edit.textChanged.connect(self.edited)
+        self.show_action.toggled.connect(self._update_echo)
+        remove.clicked.connect(self.removeRequested)
+        self._update_echo()
+
+    def header(self) -> tuple[str, str]:
+        """The ``(name, value)`` pair, stripped."""
+        return self.name_edit.text().strip(), self.value_edit.text().strip()
+
+    def _update_echo(self) -> None:
+        secret = is_secret_header(self.name_edit.text())
+        self.show_action.setVisible(secret)
+        shown = not secret or self.show_action.isChecked()
+        mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
+        self.value_edit.setEchoMode(mode)
+        tip = "Hide value" if self.show_action.isChecked() else "Show value"
+        self.show_action.setToolTip(tip)
+        self.show_action.setText(tip)
+
+
+class ConnectionPanel(QWidget):
+    """Edits the URL template, headers, limits and TLS setting of the API.
+
+    Args:
+        secrets_persistent: whether secret header values outlive the session
+            (a system keyring); only changes the note shown under the form.
+        parent: the parent widget.
+
+    Signals:
+        changed(): the user edited something (not emitted by :meth:`set_settings`).
+    """
+
+    changed = Signal()
+
+    def __init__(self, secrets_persistent: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._loading = False
+        self._running = False
+        self._rows: list[HeaderRow] = []
+        self._build_fields()
+        self._build_layout(secrets_persistent)
+        self._connect_fields()
+        self.set_settings(ConnectionSettings())
+        self._update_tls_warning()
+
+    # -- building -------------------------------------------------------------
+
+    def _build_fields(self) -> None:
+        self.url_edit = QLineEdit(
+            objectName="urlTemplateEdit", placeholderText=TEMPLATE_PLACEHOLDER
+        )
+        self.url_edit.setToolTip(
+            "The API URL for one product. {id} is replaced by the product ID and "
+            "{column} by that column of the product list. Values are percent-encoded, "
+            "so each stays one path segment or query value."
+        )
+        self.headers_box = QWidget(objectName="headersEditor")
+        self.headers_layout = QVBoxLayout(self.headers_box)
+        self.headers_layout.setContentsMargins(0, 0, 0, 0)
+        self.headers_layout.setSpacing(2)
+        self.add_header_button = QPushButton("Add header", objectName="addHeaderButton")
+        self.add_header_button.setToolTip("Add a request header, such as an API key.")
+        self.concurrency_spin = _spin("concurrencySpin", 1, 1000)
+        self.concurrency_spin.setToolTip("The most requests in flight at once.")
+        self.timeout_spin = QDoubleSpinBox(objectName="timeoutSpin", suffix=" s", decimals=1)
+        self.timeout_spin.setRange(0.5, 600.0)
+        self.timeout_spin.setSingleStep(0.5)
+        self.timeout_spin.setToolTip("Seconds allowed for one request, answer included.")
+        self.retries_spin = _spin("retriesSpin", 0, 10)
+        self.retries_spin.setToolTip(
+            "How many times a failed request (timeout, connection error, HTTP 429/5xx) "
+            "is sent again, with a growing pause."
+        )
+        self.quantity_edit = QLineEdit(
+            objectName="quantityFieldEdit", placeholderText=QUANTITY_PLACEHOLDER
+        )
+        self.quantity_edit.setToolTip(
+            "Dotted path to the quantity in the JSON answer, e.g. data.stock. "
+            "Leave empty to look for the usual names."
+        )
+        self.verify_tls_check = QCheckBox("Verify TLS certificates", objectName="verifyTlsCheck")
+        self.verify_tls_check.setChecked(True)
+
+    def _build_layout(self, secrets_persistent: bool) -> None:
+        headers_column = QWidget()
+        column = QVBoxLayout(headers_column)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.headers_box)
+        column.addWidget(self.add_header_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.secret_note = QLabel(NOTE_PERSISTENT if secrets_persistent else NOTE_SESSION)
+        self.secret_note.setObjectName("secretNote")
+        self.secret_note.setWordWrap(True)
+        self.secret_note.setEnabled(False)  # drawn greyed, as a hint
+        self.secret_note.setToolTip("Where the values of secret headers are kept.")
+        form = QFormLayout(self)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow("URL template", self.url_edit)
+        form.addRow("Headers", headers_column)
+        form.addRow("Concurrency", self.concurrency_spin)
+        form.addRow("Timeout", self.timeout_spin)
+        form.addRow("Retries", self.retries_spin)
+        form.addRow("Quantity field", self.quantity_edit)
+        form.addRow(self.verify_tls_check)
+        form.addRow(self.secret_note)
+
+    def _connect_fields(self) -> None:
+        self.url_edit.textChanged.connect(self._emit_changed)
+        self.quantity_edit.textChanged.connect(self._emit_changed)
+        self.concurrency_spin.valueChanged.connect(self._emit_changed)
+        self.timeout_spin.valueChanged.connect(self._emit_changed)
+        self.retries_spin.valueChanged.connect(self._emit_changed)
+        self.verify_tls_check.toggled.connect(self._update_tls_warning)
+        self.verify_tls_check.toggled.connect(self._emit_changed)
+        self.add_header_button.clicked.connect(self._on_add_header)
+
+    # -- public API -----------------------------------------------------------
+
+    def settings(self) -> ConnectionSettings:
+        """The settings as currently entered (fully empty header rows left out)."""
+        return ConnectionSettings(
+            url_template=self.url_edit.text().strip(),
+            headers=[row.header() for row in self._rows if any(row.header())],
+            concurrency=self.concurrency_spin.value(),
+            timeout=self.timeout_spin.value(),
+            retries=self.retries_spin.value(),
+            quantity_field=self.quantity_edit.text().strip(),
+            verify_tls=self.verify_tls_check.isChecked(),
+        )
+
+    def set_settings(self, cs: ConnectionSettings) -> None:
+        """Show ``cs`` in the form without emitting :attr:`changed`."""
+        self._loading = True
+        try:
+            self.url_edit.setText(cs.url_template)
+            self._clear_headers()
+            for name, value in cs.headers:
+                self._add_row(name, value)
+            self.concurrency_spin.setValue(cs.concurrency)
+            self.timeout_spin.setValue(cs.timeout)
+            self.retries_spin.setValue(cs.retries)
+            self.quantity_edit.setText(cs.quantity_field)
+            self.verify_tls_check.setChecked(cs.verify_tls)
+        finally:
+            self._loading = False
+
+    def set_running(self, running: bool) -> None:
+        """Lock the form while a run uses these settings."""
+        self._running = running
+        for widget in self._editors():
+            widget.setEnabled(not running)
+
+    def validation_error(self) -> str | None:
+        """One line saying why the settings cannot be used, or None if they can.
+
+        The message may name a header but never contains a header value.
+        """
+        for number, row in enumerate(self._rows, start=1):
+            name, value = row.header()
+            if value and not name:
+                return f"Header {number} has a value but no name"
+            if name and not value:
+                return f"Header {name!r} has no value"
+        try:
+            self.settings().to_fetch_settings()
+        except InventoryError as exc:
+            lines = str(exc).splitlines()
+            return lines[0] if lines else type(exc).__name__
+        return None
+
+    # -- headers --------------------------------------------------------------
+
+    def _on_add_header(self) -> None:
+        row = self._add_row("", "")
+        row.name_edit.setFocus()
+        self._emit_changed()
+
+    def _add_row(self, name: str, value: str) -> HeaderRow:
+        row = HeaderRow(name, value, self.headers_box)
+        row.edited.connect(self._emit_changed)
+        row.removeRequested.connect(lambda: self._remove_row(row))
+        row.setEnabled(not self._running)
+        self._rows.append(row)
+        self.headers_layout.addWidget(row)
+        return row
+
+    def _remove_row(self, row: HeaderRow) -> None:
+        if row in self._rows:
+            self._rows.remove(row)
+            self.headers_layout.removeWidget(row)
+            row.deleteLater()
+            self._emit_changed()
+
+    def _clear_headers(self) -> None:
+        for row in self._rows:
+            self.headers_layout.removeWidget(row)
+            row.deleteLater()
+        self._rows.clear()
+
+    # -- helpers --------------------------------------------------------------
+
+    def _editors(self) -> list[QWidget]:
+        fixed: list[QWidget] = [
+            self.url_edit,
+            self.add_header_button,
+            self.concurrency_spin,
+            self.timeout_spin,
+            self.retries_spin,
+            self.quantity_edit,
+            self.verify_tls_check,
+        ]
+        return fixed + list(self._rows)
+
+    def _emit_changed(self) -> None:
+        if not self._loading:
+            self.changed.emit()
+
+    def _update_tls_warning(self) -> None:
+        verify = self.verify_tls_check.isChecked()
+        self.verify_tls_check.setStyleSheet("" if verify else _TLS_OFF_STYLE)
+        self.verify_tls_check.setToolTip(_TLS_TIP if verify else _TLS_OFF_TIP)
+
+
+def _spin(object_name: str, lo: int, hi: int) -> QSpinBox:
+    spin = QSpinBox(objectName=object_name)
+    spin.setRange(lo, hi)
+    return spin
+
+
+def _eye_icon() -> QIcon:
+    """An eye drawn in the text colour (no icon theme is assumed)."""
+    themed = QIcon.fromTheme("view-reveal-symbolic")
+    if not themed.isNull():
+        return themed
+    pixmap = QPixmap(QSize(32, 32))
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(QColor(110, 110, 110), 2.5))
+    outline = QPainterPath(QPointF(3, 16))
+    outline.quadTo(QPointF(16, 3), QPointF(29, 16))
+    outline.quadTo(QPointF(16, 29), QPointF(3, 16))
+    painter.drawPath(outline)
+    painter.setBrush(QColor(110, 110, 110))
+    painter.drawEllipse(QRectF(11.5, 11.5, 9, 9))
+    painter.end()
+    return QIcon(pixmap)

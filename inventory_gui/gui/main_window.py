@@ -1,0 +1,463 @@
+"""The main window: product list and connection on the left, live table on the right."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Coroutine, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QItemSelection, QSettings, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inventory_gui import APP_NAME
+from inventory_gui.core.connection import detect_secret_store
+from inventory_gui.core.errors import InventoryError
+from inventory_gui.core.export import EXPORT_FORMATS, write_results
+from inventory_gui.core.fetcher import open_session
+from inventory_gui.core.models import Product, ProductList
+from inventory_gui.core.products import SUPPORTED_SUFFIXES, load_products
+from inventory_gui.core.progress import Progress
+from inventory_gui.core.urls import UrlTemplate
+from inventory_gui.gui.actions import build_actions, make_button
+from inventory_gui.gui.connection_panel import ConnectionPanel
+from inventory_gui.gui.detail_pane import DetailPane
+from inventory_gui.gui.fetch_runner import FetchRunner, SessionFactory
+from inventory_gui.gui.message_bar import MessageBar
+from inventory_gui.gui.product_panel import ProductPanel, describe
+from inventory_gui.gui.results_filter import ResultsFilter
+from inventory_gui.gui.results_model import ResultRole, ResultsModel
+from inventory_gui.gui.settings_store import SettingsStore
+
+log = logging.getLogger(__name__)
+
+_COLUMN_WIDTHS = (56, 100, 150, 90, 56, 96, 72, 320, 150)
+
+
+class MainWindow(QMainWindow):
+    """The application window.
+
+    Args:
+        store: persisted settings (the composition root passes one; by default
+            the user's QSettings and the system keyring, if any).
+        session_factory: opens a run's HTTP session (injectable transport).
+        persist_connection: False in demo mode, so the demo URL does not
+            overwrite the user's own settings.
+
+    Signals:
+        closed(): the window has closed; nothing is running any more.
+        fetchFinished(object): a run ended; its :class:`Progress`.
+    """
+
+    closed = Signal()
+    fetchFinished = Signal(object)
+
+    def __init__(
+        self,
+        store: SettingsStore | None = None,
+        session_factory: SessionFactory = open_session,
+        *,
+        persist_connection: bool = True,
+    ) -> None:
+        super().__init__()
+        self.setWindowTitle(APP_NAME)
+        self.setAcceptDrops(True)
+        self.store = store or SettingsStore(QSettings(), detect_secret_store())
+        self._persist_connection = persist_connection
+        self._tasks: set[asyncio.Task[Any]] = set()
+        self._dialogs: list[QWidget] = []
+        self._closing = False
+        # Files are read and written off the GUI thread, one job at a time.
+        self._io = ThreadPoolExecutor(max_workers=1, thread_name_prefix="inventory-io")
+        self.model = ResultsModel(self)
+        self.filter = ResultsFilter(self.model)
+        self.runner = FetchRunner(self.model, session_factory, self)
+        self.actions = build_actions(self)
+        self._build_widgets()
+        self._build_menus()
+        self._connect()
+        self.connection.set_settings(self.store.load_connection())
+        self._restore_state()
+        self._set_running(False)
+
+    # -- construction ------------------------------------------------------
+
+    def _build_widgets(self) -> None:
+        self.products_panel = ProductPanel(self)
+        self.connection = ConnectionPanel(self.store.secrets_persistent, self)
+        self.message_bar = MessageBar(self)
+        self.table = self._build_table()
+        self.detail = DetailPane(self)
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setObjectName("filterEdit")
+        self.filter_edit.setPlaceholderText("Filter by ID, error or any column…")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setToolTip("Show only rows containing this text (Ctrl+F)")
+        self.failures_only = QCheckBox("Failures only", self)
+        self.failures_only.setObjectName("failuresOnlyCheck")
+        self.failures_only.setToolTip("Show only rows that ended in error or were cancelled")
+        self.shown_label = QLabel(self)
+        self.progress_bar = QProgressBar(self)
+        self.progress_bar.setObjectName("progressBar")
+        self.progress_bar.setMaximumWidth(260)
+        self.progress_bar.setTextVisible(True)
+        self.progress_label = QLabel("Ready", self)
+        self.progress_label.setObjectName("progressLabel")
+        self.statusBar().addWidget(self.progress_label, 1)
+        self.statusBar().addPermanentWidget(self.progress_bar)
+        self.setCentralWidget(self._layout_widgets())
+        self.resize(1280, 780)
+
+    def _build_table(self) -> QTableView:
+        table = QTableView(self)
+        table.setObjectName("resultsTable")
+        table.setModel(self.filter)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # Fixed row heights: the view never measures rows, so 100,000 rows cost nothing.
+        rows = table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(table.fontMetrics().height() + 8)
+        rows.hide()
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        table.setSortingEnabled(True)
+        return table
+
+    def _layout_widgets(self) -> QWidget:
+        left = QSplitter(Qt.Orientation.Vertical, self)
+        left.addWidget(self.products_panel)
+        left.addWidget(self.connection)
+        left.setStretchFactor(0, 3)
+        left.setStretchFactor(1, 2)
+        buttons = QHBoxLayout()
+        for name in ("fetch", "cancel", "refresh_selected", "retry_failed", "export"):
+            buttons.addWidget(make_button(self.actions[name], self))
+        buttons.addStretch(1)
+        filters = QHBoxLayout()
+        filters.addWidget(self.filter_edit, 1)
+        filters.addWidget(self.failures_only)
+        filters.addWidget(self.shown_label)
+        table_area = QWidget(self)
+        column = QVBoxLayout(table_area)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(buttons)
+        column.addWidget(self.message_bar)
+        column.addLayout(filters)
+        column.addWidget(self.table, 1)
+        right = QSplitter(Qt.Orientation.Vertical, self)
+        right.addWidget(table_area)
+        right.addWidget(self.detail)
+        right.setStretchFactor(0, 4)
+        right.setStretchFactor(1, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([340, 940])
+        outer = QWidget(self)
+        box = QVBoxLayout(outer)
+        box.setContentsMargins(8, 8, 8, 4)
+        box.addWidget(self.splitter)
+        return outer
+
+    def _build_menus(self) -> None:
+        a = self.actions
+        file_menu = self.menuBar().addMenu("&File")
+        file_menu.addAction(a["open"])
+        self.recent_menu = file_menu.addMenu("Open &recent")
+        self.recent_menu.setObjectName("recentMenu")
+        file_menu.addAction(a["export"])
+        file_menu.addSeparator()
+        file_menu.addAction(a["quit"])
+        fetch_menu = self.menuBar().addMenu("F&etch")
+        for name in ("fetch", "refresh_selected", "retry_failed", "cancel"):
+            fetch_menu.addAction(a[name])
+        view_menu = self.menuBar().addMenu("&View")
+        view_menu.addAction(a["find"])
+        self._fill_recent_menu()
+
+    def _connect(self) -> None:
+        a = self.actions
+        a["open"].triggered.connect(self.choose_file)
+        a["fetch"].triggered.connect(self.fetch_all)
+        a["cancel"].triggered.connect(self.runner.cancel)
+        a["refresh_selected"].triggered.connect(self.refresh_selected)
+        a["retry_failed"].triggered.connect(self.retry_failed)
+        a["export"].triggered.connect(self.choose_export)
+        a["quit"].triggered.connect(self.close)
+        a["find"].triggered.connect(self.filter_edit.setFocus)
+        self.products_panel.openRequested.connect(self.choose_file)
+        self.products_panel.productsChanged.connect(self._show_products)
+        self.filter_edit.textChanged.connect(self._set_filter_text)
+        self.failures_only.toggled.connect(self._set_failures_only)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.runner.started.connect(lambda _n: self._set_running(True))
+        self.runner.progressed.connect(self._show_progress)
+        self.runner.finished.connect(self._run_finished)
+        self.runner.failed.connect(self.show_unexpected_error)
+        self.filter.rowsInserted.connect(self._update_shown)
+        self.filter.rowsRemoved.connect(self._update_shown)
+        self.filter.modelReset.connect(self._update_shown)
+
+    def _restore_state(self) -> None:
+        geometry = self.store.load_geometry("main")
+        if geometry:
+            self.restoreGeometry(geometry)
+        self.failures_only.setChecked(bool(self.store.value("ui/failures_only", False)))
+
+    # -- products ----------------------------------------------------------
+
+    def choose_file(self) -> None:
+        """Ask for a product file (non-modal dialog; never ``exec()``)."""
+        patterns = " ".join(f"*{s}" for s in SUPPORTED_SUFFIXES)
+        recent = self.store.recent_files()
+        start = str(Path(recent[0]).parent) if recent else str(Path.home())
+        dialog = QFileDialog(self, "Open product list", start)
+        dialog.setNameFilters([f"Product lists ({patterns})", "All files (*)"])
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.fileSelected.connect(self.open_file)
+        self._keep_dialog(dialog)
+        dialog.open()
+
+    def open_file(self, path: str | Path) -> None:
+        """Load ``path`` off the GUI thread; a bad file leaves the list as it was."""
+        self._spawn(self.load_file(path))
+
+    async def load_file(self, path: str | Path) -> bool:
+        """Load ``path`` and show it; return False (with a message) if it is unusable."""
+        if self.runner.running:
+            self.message_bar.show_error("Cannot load a file while a fetch is running.")
+            return False
+        self.progress_label.setText(f"Loading {Path(path).name}…")
+        loop = asyncio.get_running_loop()
+        try:
+            products = await loop.run_in_executor(self._io, load_products, str(path))
+        except InventoryError as exc:
+            self.message_bar.show_error(str(exc))
+            self.progress_label.setText("Ready")
+            return False
+        if not products.products:
+            self.message_bar.show_error(f"{path}: no product IDs found")
+            return False
+        self.message_bar.clear()
+        self.products_panel.show_file(str(path), products)
+        self._show_products(products)
+        self.store.add_recent_file(str(path))
+        self._fill_recent_menu()
+        self.progress_label.setText(f"Loaded {describe(products)}")
+        return True
+
+    def _show_products(self, products: ProductList) -> None:
+        self.model.set_products(products.products, products.columns)
+        for column, width in enumerate(_COLUMN_WIDTHS):
+            self.table.setColumnWidth(column, width)
+        self._set_running(False)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = self.store.recent_files()
+        for path in recent:
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda _=False, p=path: self.open_file(p))
+        self.recent_menu.setEnabled(bool(recent))
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        """Accept a dragged local file."""
+        if any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """Open the first dropped local file."""
+        files = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        if files:
+            event.acceptProposedAction()
+            self.open_file(files[0])
+
+    # -- fetching ----------------------------------------------------------
+
+    def fetch_all(self) -> None:
+        """Fetch every product (Fetch / Refresh all)."""
+        self.start_fetch(self.model.products())
+
+    def refresh_selected(self) -> None:
+        """Fetch the selected rows again."""
+        rows = self.table.selectionModel().selectedRows()
+        ids = [self.filter.data(index, ResultRole).id for index in rows]
+        self.start_fetch(self.model.products(ids))
+
+    def retry_failed(self) -> None:
+        """Fetch again the rows that ended in error or were cancelled."""
+        self.start_fetch(self.model.products(self.model.failed_ids()))
+
+    def start_fetch(self, products: Sequence[Product]) -> bool:
+        """Start a run over ``products``; False (with a message) if it cannot start."""
+        if self.runner.running or not products:
+            return False
+        problem = self.connection.validation_error()
+        connection = self.connection.settings()
+        if problem is None:
+            try:
+                settings = connection.to_fetch_settings()
+                UrlTemplate(settings.url_template).check_columns(self.model.input_columns)
+            except InventoryError as exc:
+                problem = str(exc)
+        if problem is not None:
+            self.message_bar.show_error(problem)
+            return False
+        self.message_bar.clear()
+        if self._persist_connection:
+            self.store.save_connection(connection)
+        self.runner.start(products, settings)
+        return True
+
+    def _set_running(self, running: bool) -> None:
+        a = self.actions
+        has_rows = self.model.rowCount() > 0
+        a["fetch"].setEnabled(not running and has_rows)
+        a["refresh_selected"].setEnabled(not running and has_rows)
+        a["retry_failed"].setEnabled(not running and has_rows)
+        a["export"].setEnabled(not running and has_rows)
+        a["open"].setEnabled(not running)
+        a["cancel"].setEnabled(running)
+        self.products_panel.set_running(running)
+        self.connection.set_running(running)
+        self.products_panel.setAcceptDrops(not running)
+
+    def _show_progress(self, progress: Progress) -> None:
+        self.progress_bar.setMaximum(max(1, progress.total))
+        self.progress_bar.setValue(progress.done)
+        self.progress_label.setText(progress.summary())
+
+    def _run_finished(self, progress: Progress) -> None:
+        self._show_progress(progress)
+        self._set_running(False)
+        self._selection_changed()
+        self.fetchFinished.emit(progress)
+
+    # -- table -------------------------------------------------------------
+
+    def _set_filter_text(self, text: str) -> None:
+        self.filter.set_text(text)
+        self._update_shown()
+
+    def _set_failures_only(self, on: bool) -> None:
+        self.filter.set_failures_only(on)
+        self.store.set_value("ui/failures_only", on)
+        self._update_shown()
+
+    def _update_shown(self) -> None:
+        shown, total = self.filter.rowCount(), self.model.rowCount()
+        self.shown_label.setText(f"{shown:,} of {total:,} shown" if self.filter.active else "")
+
+    def _selection_changed(self, *_: QItemSelection) -> None:
+        index = self.table.currentIndex()
+        result = self.filter.data(index, ResultRole) if index.isValid() else None
+        template = None
+        with contextlib.suppress(InventoryError):
+            template = UrlTemplate(self.connection.settings().url_template)
+        self.detail.show_result(result, template)
+
+    # -- export ------------------------------------------------------------
+
+    def choose_export(self) -> None:
+        """Ask where to export (non-modal), then write in a worker thread."""
+        dialog = QFileDialog(self, "Export results", str(Path.home() / "inventory.csv"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        filters = [f"{name} (*{suffix})" for suffix, name in EXPORT_FORMATS.items()]
+        dialog.setNameFilters(filters)
+        dialog.selectNameFilter(filters[1] if len(filters) > 1 else filters[0])
+        dialog.fileSelected.connect(lambda path: self._spawn(self.export_to(path)))
+        self._keep_dialog(dialog)
+        dialog.open()
+
+    async def export_to(self, path: str | Path) -> bool:
+        """Write every row, in input order, to ``path``; its suffix picks the format."""
+        target = Path(path)
+        if target.suffix.lower() not in EXPORT_FORMATS:
+            target = target.with_suffix(".csv")
+        results = self.model.results()
+        columns = self.model.input_columns
+        loop = asyncio.get_running_loop()
+        try:
+            await loop.run_in_executor(
+                self._io, lambda: write_results(target, results, columns=columns)
+            )
+        except InventoryError as exc:
+            self.message_bar.show_error(str(exc))
+            return False
+        self.message_bar.show_info(f"Exported {len(results):,} rows to {target}")
+        return True
+
+    # -- errors, tasks, closing --------------------------------------------
+
+    def show_unexpected_error(self, message: str) -> None:
+        """Show an unexpected error in a non-modal box (already logged by the caller)."""
+        box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, message, parent=self)
+        box.setInformativeText("The details are in the log file. Nothing loaded was lost.")
+        box.setWindowModality(Qt.WindowModality.NonModal)
+        self._keep_dialog(box)
+        box.show()
+
+    def _keep_dialog(self, dialog: QWidget) -> None:
+        self._dialogs.append(dialog)
+        dialog.destroyed.connect(lambda *_: self._dialogs.remove(dialog))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+    def _spawn(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
+        task = asyncio.ensure_future(coro)
+        self._tasks.add(task)  # a strong reference until it ends
+        task.add_done_callback(self._task_done)
+        return task
+
+    def _task_done(self, task: asyncio.Task[Any]) -> None:
+        self._tasks.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            exc = task.exception()
+            log.error("unexpected error", exc_info=exc)
+            self.show_unexpected_error(f"Unexpected error: {exc}")
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Cancel a running fetch first, then close for real."""
+        if self.runner.running:
+            event.ignore()
+            if not self._closing:
+                self._closing = True
+                self.progress_label.setText("Cancelling before closing…")
+                self._spawn(self._close_after_run())
+            return
+        self.store.save_geometry("main", bytes(self.saveGeometry().data()))
+        if self._persist_connection:
+            self.store.save_connection(self.connection.settings())
+        self.store.sync()
+        self._io.shutdown(wait=True, cancel_futures=True)
+        event.accept()
+        self.closed.emit()
+
+    async def _close_after_run(self) -> None:
+        await self.runner.stop()
+        self.close()

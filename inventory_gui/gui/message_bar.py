@@ -1,0 +1,59 @@
+"""An inline message banner above the table (no modal dialogs for ordinary problems)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
+
+_STYLES = {
+    "error": "background:#fde8e7; color:#8a1c16; border:1px solid #e9a19d; border-radius:4px;",
+    "info": "background:#e7f1fd; color:#123d6b; border:1px solid #9dc1e9; border-radius:4px;",
+}
+
+
+class MessageBar(QFrame):
+    """A one-line message with a close button; hidden when empty."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("messageBar")
+        self.label = QLabel(self)
+        self.label.setObjectName("messageText")
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        close = QToolButton(self)
+        close.setText("✕")
+        close.setAutoRaise(True)
+        close.setToolTip("Dismiss")
+        close.clicked.connect(self.clear)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 4, 4)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(close)
+        self.kind = ""
+        self.hide()
+
+    def show_error(self, message: str) -> None:
+        """Show a problem the user can fix (bad file, bad setting)."""
+        self._show("error", message)
+
+    def show_info(self, message: str) -> None:
+        """Show a confirmation (export written...)."""
+        self._show("info", message)
+
+    def _show(self, kind: str, message: str) -> None:
+        self.kind = kind
+        label = "QLabel {border:none; background:transparent;}"
+        self.setStyleSheet(f"#messageBar {{{_STYLES[kind]}}} {label}")
+        self.label.setText(message)
+        self.show()
+
+    def text(self) -> str:
+        """The message shown, or "" when hidden."""
+        return self.label.text() if self.kind else ""
+
+    def clear(self) -> None:
+        """Hide the banner."""
+        self.kind = ""
+        self.label.clear()
+        self.hide()

@@ -1,0 +1,288 @@
+"""The results table's model: a ``QAbstractTableModel`` over a plain list.
+
+Results arrive far faster than a screen refreshes, so the model never changes
+per result: :meth:`ResultsModel.apply` takes a whole batch and emits one
+``dataChanged`` for the rows it touched.  Sorting happens here, on the Python
+list with a key function (a ``QSortFilterProxyModel`` sorting 100,000 rows
+would call back into Python millions of times); the proxy only filters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
+
+from inventory_gui.core.models import Product, Result
+
+ResultRole = Qt.ItemDataRole.UserRole + 1
+SortKeyRole = Qt.ItemDataRole.UserRole + 2
+
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+
+STATUS_COLOURS = {
+    "pending": "#5b8def",
+    "ok": "#2e9d4a",
+    "error": "#d64541",
+    "cancelled": "#8a8a8a",
+}
+STATUS_TEXT = {"pending": "Pending", "ok": "OK", "error": "Error", "cancelled": "Cancelled"}
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One fixed column: title, how to show a value, how to sort it."""
+
+    title: str
+    text: Callable[[Result], str]
+    key: Callable[[Result], Any]
+    align: int = _LEFT
+    tooltip: str = ""
+
+
+def _num_key(value: float | None) -> tuple[int, float]:
+    # Empty cells sort after every number, whatever the direction of numbers.
+    return (1, 0.0) if value is None else (0, float(value))
+
+
+def _fmt_quantity(value: float | None) -> str:
+    if value is None:
+        return ""
+    return f"{value:,}" if isinstance(value, int) else f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+FIXED_COLUMNS: tuple[Column, ...] = (
+    Column("Status", lambda r: STATUS_TEXT[r.status], lambda r: r.status),
+    Column("ID", lambda r: r.id, lambda r: r.id),
+    Column("Quantity", lambda r: _fmt_quantity(r.quantity), lambda r: _num_key(r.quantity), _RIGHT),
+    Column(
+        "HTTP",
+        lambda r: "" if r.http_status is None else str(r.http_status),
+        lambda r: _num_key(r.http_status),
+        _RIGHT,
+        "HTTP status of the last answer",
+    ),
+    Column(
+        "Latency (ms)",
+        lambda r: "" if r.latency_ms is None else f"{r.latency_ms:,.0f}",
+        lambda r: _num_key(r.latency_ms),
+        _RIGHT,
+        "Whole check, retries and waits included",
+    ),
+    Column(
+        "Attempts",
+        lambda r: str(r.attempts) if r.attempts else "",
+        lambda r: _num_key(r.attempts or None),
+        _RIGHT,
+        "Requests actually sent",
+    ),
+    Column("Error", lambda r: r.error or "", lambda r: r.error or ""),
+    Column(
+        "Checked at",
+        lambda r: (r.checked_at or "").replace("T", " ")[:19],
+        lambda r: r.checked_at or "",
+    ),
+)
+# Column 0 is "#", the product's position in the input: sorting on it restores input order.
+POSITION_COLUMN, STATUS_COLUMN, ID_COLUMN, QUANTITY_COLUMN, ERROR_COLUMN = 0, 1, 2, 3, 7
+_FIXED = 1 + len(FIXED_COLUMNS)
+
+
+def status_icon(status: str, size: int = 12) -> QIcon:
+    """A filled circle in the status colour (drawn once, cached by the model)."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(QColor(STATUS_COLOURS[status]))
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.drawEllipse(1, 1, size - 2, size - 2)
+    painter.end()
+    return QIcon(pixmap)
+
+
+class ResultsModel(QAbstractTableModel):
+    """One row per product: its latest result, or a pending placeholder.
+
+    Rows are keyed by product ID (IDs are unique within a list).  Input columns
+    follow the fixed ones.  Row order is input order until :meth:`sort`.
+    """
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Result] = []
+        self._positions: list[int] = []  # input position of each row, for "restore order"
+        self._row_of: dict[str, int] = {}
+        self._products: dict[str, Product] = {}
+        self._columns: list[str] = []
+        self._icons = {status: status_icon(status) for status in STATUS_COLOURS}
+        self._brushes = {status: QBrush(QColor(c)) for status, c in STATUS_COLOURS.items()}
+
+    # -- loading -----------------------------------------------------------
+
+    def set_products(self, products: Sequence[Product], columns: Sequence[str] = ()) -> None:
+        """Show a new product list; results already known for the same IDs are kept."""
+        known = {r.id: r for r in self._rows if r.status != "pending"}
+        self.beginResetModel()
+        self._products = {p.id: p for p in products}
+        self._rows = [known.get(p.id) or Result.pending(p) for p in products]
+        for row, product in zip(self._rows, products, strict=True):
+            row.fields = product.fields
+        self._positions = list(range(len(products)))
+        self._columns = list(columns)
+        self._reindex()
+        self.endResetModel()
+
+    def _reindex(self) -> None:
+        self._row_of = {r.id: i for i, r in enumerate(self._rows)}
+
+    # -- updates in batches ------------------------------------------------
+
+    def mark_pending(self, ids: Iterable[str]) -> None:
+        """Reset the given products to pending (before they are fetched again)."""
+        batch = [Result.pending(self._products[i]) for i in ids if i in self._products]
+        self.apply(batch)
+
+    def apply(self, batch: Sequence[Result]) -> None:
+        """Put a batch of results in their rows; one ``dataChanged`` for the lot."""
+        if not batch:
+            return
+        rows, row_of = self._rows, self._row_of
+        first, last = len(rows), -1
+        for result in batch:
+            row = row_of.get(result.id)
+            if row is None:
+                continue
+            rows[row] = result
+            first = min(first, row)
+            last = max(last, row)
+        if last >= 0:
+            self.dataChanged.emit(self.index(first, 0), self.index(last, self.columnCount() - 1))
+
+    # -- reading -----------------------------------------------------------
+
+    def results(self) -> list[Result]:
+        """Every row's result, in input order (for export)."""
+        ordered = sorted(zip(self._positions, self._rows, strict=True), key=lambda pr: pr[0])
+        return [r for _, r in ordered]
+
+    def result_at(self, row: int) -> Result:
+        """The result shown in ``row`` of this model."""
+        return self._rows[row]
+
+    def products(self, ids: Iterable[str] | None = None) -> list[Product]:
+        """The products behind the given IDs (all, in input order, if None)."""
+        if ids is None:
+            return [self._products[r.id] for r in self.results()]
+        return [self._products[i] for i in ids if i in self._products]
+
+    def failed_ids(self) -> list[str]:
+        """IDs whose last check ended in error or was cancelled, in input order."""
+        return [r.id for r in self.results() if r.status in ("error", "cancelled")]
+
+    @property
+    def input_columns(self) -> list[str]:
+        """The input's extra columns shown after the fixed ones."""
+        return list(self._columns)
+
+    # -- Qt model interface ------------------------------------------------
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        """Number of products (0 under any parent: this is a flat table)."""
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        """Fixed columns plus the input's columns."""
+        return 0 if parent.isValid() else _FIXED + len(self._columns)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """Column titles (and tooltips) for the horizontal header."""
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if section == POSITION_COLUMN:
+            title, tip = "#", "Position in the input list"
+        elif section < _FIXED:
+            title, tip = FIXED_COLUMNS[section - 1].title, FIXED_COLUMNS[section - 1].tooltip
+        else:
+            title, tip = self._columns[section - _FIXED], ""
+        if role == Qt.ItemDataRole.DisplayRole:
+            return title
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return tip or None
+        return None
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """Text, colour, icon, tooltip and raw values of one cell."""
+        if not index.isValid():
+            return None
+        result = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == POSITION_COLUMN:
+                return str(self._positions[index.row()] + 1)
+            if column < _FIXED:
+                return FIXED_COLUMNS[column - 1].text(result)
+            return result.fields.get(self._columns[column - _FIXED], "")
+        if role == ResultRole:
+            return result
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if column == POSITION_COLUMN:
+                return _RIGHT
+            return FIXED_COLUMNS[column - 1].align if column < _FIXED else None
+        if column == STATUS_COLUMN:
+            if role == Qt.ItemDataRole.DecorationRole:
+                return self._icons[result.status]
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return self._brushes[result.status]
+        if role == Qt.ItemDataRole.ToolTipRole and result.error:
+            return result.error
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the rows in place (a stable sort); column 0 or -1 is input order."""
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        kept = [(self._rows[i.row()].id, i.column()) for i in persistent]
+        reverse = order == Qt.SortOrder.DescendingOrder
+        pairs = list(zip(self._positions, self._rows, strict=True))
+        if column <= POSITION_COLUMN:
+            pairs.sort(key=lambda pr: pr[0], reverse=reverse and column == POSITION_COLUMN)
+        elif column < _FIXED:
+            key = FIXED_COLUMNS[column - 1].key
+            pairs.sort(key=lambda pr: key(pr[1]), reverse=reverse)
+            if reverse and FIXED_COLUMNS[column - 1].align == _RIGHT:
+                pairs = _blanks_last(pairs, key)
+        else:
+            name = self._columns[column - _FIXED]
+            pairs.sort(key=lambda pr: _field_key(pr[1].fields.get(name, "")), reverse=reverse)
+        self._positions = [p for p, _ in pairs]
+        self._rows = [r for _, r in pairs]
+        self._reindex()
+        self.changePersistentIndexList(
+            persistent, [self.index(self._row_of[rid], col) for rid, col in kept]
+        )
+        self.layoutChanged.emit()
+
+
+def _blanks_last(
+    pairs: list[tuple[int, Result]], key: Callable[[Result], Any]
+) -> list[tuple[int, Result]]:
+    """After a descending numeric sort, move the empty cells back to the end."""
+    filled = [pr for pr in pairs if key(pr[1])[0] == 0]
+    return filled + [pr for pr in pairs if key(pr[1])[0] != 0]
+
+
+def _field_key(text: str) -> tuple[int, float, str]:
+    """Sort input columns as numbers where they hold numbers, else as text."""
+    try:
+        return (0, float(text), "")
+    except ValueError:
+        return (1, 0.0, text.casefold())

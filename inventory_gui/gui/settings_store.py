@@ -1,0 +1,268 @@
+"""Persisted settings: the connection, recent files, window geometry, UI prefs.
+
+Everything lives in one :class:`QSettings` except secret header values, which
+go to a :class:`~inventory_gui.core.connection.SecretStore`.  The settings file
+keeps a secret header's name with ``secret=true`` and never its value.  Values
+read back are checked: a wrong type or an out-of-range number gives the default.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from inventory_gui.core.connection import (
+    ConnectionSettings,
+    SecretStore,
+    SecretStoreError,
+    is_secret_header,
+)
+
+log = logging.getLogger(__name__)
+
+MAX_RECENT_FILES = 10
+_CONNECTION = "connection"
+_HEADERS = "connection/headers"
+_RECENT = "recent/files"
+_GEOMETRY = "geometry/"
+
+
+def secret_key(header_name: str) -> str:
+    """The secret store key for a header (header names are case-insensitive)."""
+    return f"header:{header_name.strip().lower()}"
+
+
+class SettingsStore:
+    """Reads and writes the app's settings.
+
+    Args:
+        settings: where to keep them (the composition root passes the user's
+            INI file; tests pass a temporary one).
+        secrets: where secret header values go.
+    """
+
+    def __init__(self, settings: QSettings, secrets: SecretStore) -> None:
+        self._settings = settings
+        self._secrets = secrets
+
+    @property
+    def secrets_persistent(self) -> bool:
+        """True when secret header values outlive the session."""
+        return bool(self._secrets.persistent)
+
+    # -- connection -----------------------------------------------------------
+
+    def load_connection(self) -> ConnectionSettings:
+        """Return the saved connection; defaults for anything missing or bad.
+
+        A secret header whose value the secret store no longer has comes back
+        with an empty value, so the user sees which header to fill in again.
+        """
+        default = ConnectionSettings()
+        headers = self._load_headers()  # read before the group: its key is absolute
+        s = self._settings
+        s.beginGroup(_CONNECTION)
+        try:
+            return ConnectionSettings(
+                url_template=_as_str(s.value("url_template"), default.url_template),
+                headers=headers,
+                concurrency=_as_int(s.value("concurrency"), default.concurrency, 1, 10_000),
+                timeout=_as_float(s.value("timeout"), default.timeout, 0.001, 3600.0),
+                retries=_as_int(s.value("retries"), default.retries, 0, 20),
+                quantity_field=_as_str(s.value("quantity_field"), default.quantity_field),
+                verify_tls=_as_bool(s.value("verify_tls"), default.verify_tls),
+            )
+        finally:
+            s.endGroup()
+
+    def save_connection(self, cs: ConnectionSettings) -> list[str]:
+        """Save the connection; secret header values go to the secret store only.
+
+        Secrets of headers no longer in the list (or now empty) are deleted.
+
+        Args:
+            cs: the settings to save.
+
+        Returns:
+            The names of secret headers whose value could not be stored (the
+            keyring refused); empty when all went well.
+        """
+        old_secret_keys = {secret_key(n) for n, secret, _ in self._read_header_rows() if secret}
+        failed = self._save_headers(cs.headers)
+        kept = {secret_key(name) for name, value in cs.headers if is_secret_header(name) and value}
+        for key in sorted(old_secret_keys - kept):
+            self._secrets.delete(key)
+        s = self._settings
+        s.beginGroup(_CONNECTION)
+        s.setValue("url_template", cs.url_template)
+        s.setValue("concurrency", int(cs.concurrency))
+        s.setValue("timeout", float(cs.timeout))
+        s.setValue("retries", int(cs.retries))
+        s.setValue("quantity_field", cs.quantity_field)
+        s.setValue("verify_tls", bool(cs.verify_tls))
+        s.endGroup()
+        return failed
+
+    def _load_headers(self) -> list[tuple[str, str]]:
+        headers: list[tuple[str, str]] = []
+        for name, secret, value in self._read_header_rows():
+            if secret:
+                value = self._secrets.get(secret_key(name)) or ""
+            headers.append((name, value))
+        return headers
+
+    def _read_header_rows(self) -> list[tuple[str, bool, str]]:
+        """The headers in the file as ``(name, secret, plain value)``; bad rows skipped."""
+        rows: list[tuple[str, bool, str]] = []
+        s = self._settings
+        size = s.beginReadArray(_HEADERS)
+        for i in range(min(size, 1000)):
+            s.setArrayIndex(i)
+            name = _as_str(s.value("name"), "").strip()
+            if name:
+                secret = _as_bool(s.value("secret"), False) or is_secret_header(name)
+                rows.append((name, secret, "" if secret else _as_str(s.value("value"), "")))
+        s.endArray()
+        return rows
+
+    def _save_headers(self, headers: list[tuple[str, str]]) -> list[str]:
+        failed: list[str] = []
+        s = self._settings
+        s.remove(_HEADERS)
+        s.beginWriteArray(_HEADERS, len(headers))
+        for i, (name, value) in enumerate(headers):
+            s.setArrayIndex(i)
+            s.setValue("name", name)
+            if is_secret_header(name):
+                s.setValue("secret", True)
+                if value and not self._store_secret(name, value):
+                    failed.append(name)
+            else:
+                s.setValue("value", value)
+        s.endArray()
+        return failed
+
+    def _store_secret(self, name: str, value: str) -> bool:
+        try:
+            self._secrets.set(secret_key(name), value)
+        except SecretStoreError as exc:
+            log.warning("%s", exc)
+            return False
+        return True
+
+    # -- recent files ---------------------------------------------------------
+
+    def recent_files(self) -> list[str]:
+        """The recently opened files that still exist, most recent first."""
+        paths = _as_str_list(self._settings.value(_RECENT))
+        return [p for p in paths if os.path.isfile(p)][:MAX_RECENT_FILES]
+
+    def add_recent_file(self, path: str | os.PathLike[str]) -> None:
+        """Put ``path`` first in the recent files (at most ten are kept)."""
+        new = os.path.abspath(os.fspath(path))
+        same = os.path.normcase(new)
+        paths = [
+            p for p in _as_str_list(self._settings.value(_RECENT)) if os.path.normcase(p) != same
+        ]
+        self._settings.setValue(_RECENT, [new, *paths][:MAX_RECENT_FILES])
+
+    # -- geometry and small prefs ---------------------------------------------
+
+    def save_geometry(self, name: str, data: bytes | QByteArray) -> None:
+        """Save a window's or splitter's state under ``name``."""
+        self._settings.setValue(_GEOMETRY + name, QByteArray(bytes(data)))
+
+    def load_geometry(self, name: str) -> bytes | None:
+        """The state saved under ``name``, or None if there is none (or it is bad)."""
+        raw = self._settings.value(_GEOMETRY + name)
+        if isinstance(raw, QByteArray):
+            return bytes(raw.data()) or None
+        if isinstance(raw, bytes):
+            return raw or None
+        return None
+
+    def value(self, key: str, default: Any = None) -> Any:
+        """A small UI preference such as ``"ui/failures_only"``.
+
+        The value comes back with the default's type (bool, int, float, str);
+        one that cannot be converted gives the default.
+        """
+        raw = self._settings.value(key)
+        if raw is None or default is None:
+            return default if raw is None else raw
+        if isinstance(default, bool):
+            return _as_bool(raw, default)
+        if isinstance(default, int):
+            return _as_int(raw, default)
+        if isinstance(default, float):
+            return _as_float(raw, default)
+        if isinstance(default, str):
+            return _as_str(raw, default)
+        return raw
+
+    def set_value(self, key: str, value: Any) -> None:
+        """Save a small UI preference."""
+        self._settings.setValue(key, value)
+
+    def sync(self) -> None:
+        """Write pending changes to disk; a failure is logged."""
+        self._settings.sync()
+        if self._settings.status() != QSettings.Status.NoError:
+            log.warning("cannot write settings to %s", self._settings.fileName())
+
+
+def _as_str(raw: Any, default: str) -> str:
+    return raw if isinstance(raw, str) else default
+
+
+def _as_str_list(raw: Any) -> list[str]:
+    if isinstance(raw, str):  # an INI list of one item reads back as a string
+        return [raw] if raw else []
+    if isinstance(raw, list | tuple):
+        return [item for item in raw if isinstance(item, str) and item]
+    return []
+
+
+def _as_bool(raw: Any, default: bool) -> bool:
+    if isinstance(raw, bool):
+        return raw
+    if isinstance(raw, str):
+        lowered = raw.strip().lower()
+        if lowered in ("true", "1", "yes", "on"):
+            return True
+        if lowered in ("false", "0", "no", "off"):
+            return False
+    return default
+
+
+def _as_int(raw: Any, default: int, lo: int | None = None, hi: int | None = None) -> int:
+    if isinstance(raw, bool):
+        return default
+    try:
+        number = int(raw.strip()) if isinstance(raw, str) else int(raw)
+    except (TypeError, ValueError, OverflowError):
+        return default
+    if isinstance(raw, float) and number != raw:
+        return default
+    return _within(number, default, lo, hi)
+
+
+def _as_float(raw: Any, default: float, lo: float | None = None, hi: float | None = None) -> float:
+    if isinstance(raw, bool):
+        return default
+    try:
+        number = float(raw.strip()) if isinstance(raw, str) else float(raw)
+    except (TypeError, ValueError, OverflowError):
+        return default
+    if number != number or number in (float("inf"), float("-inf")):
+        return default
+    return _within(number, default, lo, hi)
+
+
+def _within(number: Any, default: Any, lo: Any, hi: Any) -> Any:
+    if (lo is not None and number < lo) or (hi is not None and number > hi):
+        return default
+    return number

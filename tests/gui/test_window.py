@@ -1,0 +1,257 @@
+"""The window end to end: real widgets offscreen, a real loopback API, the qasync loop."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+
+import pytest
+from aiohttp import web
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import QLineEdit, QProgressBar, QSpinBox, QTableView, QToolButton
+
+from inventory_gui.gui.results_model import ID_COLUMN, QUANTITY_COLUMN, STATUS_COLUMN
+from tests.loopback import product_id, stock_handler
+
+
+def write_csv(tmp_path: Path, ids: list[str], name: str = "products.csv") -> Path:
+    path = tmp_path / name
+    rows = ["sku,name"] + [f"{i},name of {i}" for i in ids]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+def column(window, col: int) -> list[str]:
+    model = window.table.model()
+    return [model.index(r, col).data() for r in range(model.rowCount())]
+
+
+def click(qtbot, window, name: str) -> None:
+    button = window.findChild(QToolButton, name)
+    assert button is not None, name
+    assert button.isEnabled(), f"{name} is disabled"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def wait_finished(qtbot, window, timeout: int = 20_000) -> None:
+    qtbot.waitUntil(lambda: not window.runner.running, timeout=timeout)
+
+
+def fetch(qtbot, window, button: str = "fetchButton") -> None:
+    with qtbot.waitSignal(window.fetchFinished, timeout=20_000):
+        click(qtbot, window, button)
+
+
+async def not_found_for_bad(request, api):
+    pid = product_id(request)
+    if pid.startswith("bad"):
+        return web.json_response({"error": "unknown product"}, status=404)
+    return web.json_response({"id": pid, "quantity": len(pid)})
+
+
+def test_stable_object_names(make_window):
+    window = make_window()
+    for name, kind in [
+        ("productInput", None), ("openButton", None), ("fetchButton", QToolButton),
+        ("cancelButton", QToolButton), ("refreshSelectedButton", QToolButton),
+        ("retryFailedButton", QToolButton), ("exportButton", QToolButton),
+        ("urlTemplateEdit", QLineEdit), ("concurrencySpin", QSpinBox),
+        ("resultsTable", QTableView), ("filterEdit", QLineEdit), ("progressBar", QProgressBar),
+    ]:  # fmt: skip
+        widget = window.findChild(kind or object, name)
+        assert widget is not None, name
+
+
+def test_load_file_and_fetch_gives_one_row_per_product_in_input_order(
+    make_window, make_api, run, qtbot, tmp_path
+):
+    api = make_api(not_found_for_bad)
+    ids = [f"p{i:03d}" for i in range(40)] + ["bad1", "a/b", "p001", "007"]
+    window = make_window(api.template)
+    assert run(window.load_file(write_csv(tmp_path, ids)))
+    expected = list(dict.fromkeys(ids))  # the duplicate p001 is fetched once
+    assert column(window, ID_COLUMN) == expected
+    assert set(column(window, STATUS_COLUMN)) == {"Pending"}
+    assert "1 duplicate" in window.products_panel.summary.text()
+    fetch(qtbot, window)
+    statuses = column(window, STATUS_COLUMN)
+    assert column(window, ID_COLUMN) == expected
+    assert statuses.count("Error") == 1
+    assert statuses.count("OK") == len(expected) - 1
+    assert column(window, QUANTITY_COLUMN)[expected.index("a/b")] == "3"
+    assert len(api.requests) == len(expected)
+    assert window.progress_bar.value() == len(expected)
+    model = window.table.model()
+    assert model.index(0, 7).data(Qt.ItemDataRole.ToolTipRole) is None
+    error_index = model.index(expected.index("bad1"), 7)
+    assert error_index.data(Qt.ItemDataRole.ToolTipRole) == "HTTP 404 Not Found: unknown product"
+
+
+def test_bad_file_shows_one_line_and_keeps_what_was_loaded(make_window, run, tmp_path):
+    window = make_window()
+    assert run(window.load_file(write_csv(tmp_path, ["a", "b"])))
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"products": [1, 2', encoding="utf-8")
+    assert not run(window.load_file(broken))
+    message = window.message_bar.text()
+    assert "broken.json" in message
+    assert "\n" not in message
+    assert "Traceback" not in message
+    assert column(window, ID_COLUMN) == ["a", "b"]
+
+
+def test_type_ids_fetch_then_cancel_mid_run(make_window, make_api, qtbot):
+    release = asyncio.Event()
+
+    async def handler(request, api):
+        if product_id(request).startswith("slow"):
+            await release.wait()
+        return web.json_response({"quantity": 5})
+
+    api = make_api(handler)
+    window = make_window(api.template)
+    window.connection.findChild(QSpinBox, "concurrencySpin").setValue(4)
+    ids = ["fast1", "fast2"] + [f"slow{i}" for i in range(30)]
+    editor = window.products_panel.editor
+    qtbot.keyClicks(editor, ids[0])
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClicks(editor, ids[1])
+    editor.appendPlainText("\n".join(ids[2:]))
+    window.products_panel.parse_now()
+    assert column(window, ID_COLUMN) == ids
+    click(qtbot, window, "fetchButton")
+    qtbot.waitUntil(lambda: api.in_flight == 4)
+    assert not window.actions["fetch"].isEnabled()
+    with qtbot.waitSignal(window.fetchFinished, timeout=5000):
+        qtbot.keyClick(window.table, Qt.Key.Key_Escape)
+    statuses = column(window, STATUS_COLUMN)
+    assert statuses[:2] == ["OK", "OK"]
+    assert set(statuses[2:]) == {"Cancelled"}
+    assert len(api.requests) == 6
+    assert window.actions["fetch"].isEnabled()
+    release.set()
+
+
+def test_retry_failed_fetches_only_failed_rows(make_window, make_api, qtbot):
+    failing = {"b", "d"}
+
+    async def handler(request, api):
+        pid = product_id(request)
+        if pid in failing:
+            return web.Response(status=500, text="down")
+        return web.json_response({"quantity": 1})
+
+    api = make_api(handler)
+    window = make_window(api.template)
+    window.products_panel.set_text("a\nb\nc\nd\ne")
+    fetch(qtbot, window)
+    assert column(window, STATUS_COLUMN) == ["OK", "Error", "OK", "Error", "OK"]
+    first = [window.model.result_at(i) for i in range(5)]
+    failing.clear()
+    api.requests.clear()
+    fetch(qtbot, window, "retryFailedButton")
+    assert sorted(api.requests) == ["/get-current-inventory/b", "/get-current-inventory/d"]
+    assert column(window, STATUS_COLUMN) == ["OK"] * 5
+    kept = [window.model.result_at(i) is first[i] for i in range(5)]
+    assert kept == [True, False, True, False, True]
+
+
+def test_refresh_selected_fetches_only_the_selection(make_window, make_api, qtbot):
+    api = make_api(stock_handler)
+    window = make_window(api.template)
+    window.products_panel.set_text("a\nbb\nccc\ndddd")
+    fetch(qtbot, window)
+    api.requests.clear()
+    selection = window.table.selectionModel()
+    model = window.table.model()
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    for row in (1, 3):
+        selection.select(model.index(row, 0), flags)
+    fetch(qtbot, window, "refreshSelectedButton")
+    assert sorted(api.requests) == ["/get-current-inventory/bb", "/get-current-inventory/dddd"]
+
+
+def test_filter_failures_only_and_sort(make_window, make_api, qtbot):
+    api = make_api(not_found_for_bad)
+    window = make_window(api.template)
+    window.products_panel.set_text("zeta\nbad-one\nalpha\nbad-two\nmid")
+    fetch(qtbot, window)
+    qtbot.keyClicks(window.filter_edit, "AL")
+    assert column(window, ID_COLUMN) == ["alpha"]
+    window.filter_edit.clear()
+    window.failures_only.setChecked(True)
+    assert column(window, ID_COLUMN) == ["bad-one", "bad-two"]
+    assert window.shown_label.text() == "2 of 5 shown"
+    window.failures_only.setChecked(False)
+    window.table.sortByColumn(ID_COLUMN, Qt.SortOrder.AscendingOrder)
+    assert column(window, ID_COLUMN) == ["alpha", "bad-one", "bad-two", "mid", "zeta"]
+    window.table.sortByColumn(QUANTITY_COLUMN, Qt.SortOrder.DescendingOrder)
+    # Numbers sort as numbers, and blank cells stay last in either direction.
+    assert column(window, QUANTITY_COLUMN) == ["5", "4", "3", "", ""]
+    window.table.sortByColumn(QUANTITY_COLUMN, Qt.SortOrder.AscendingOrder)
+    assert column(window, QUANTITY_COLUMN) == ["3", "4", "5", "", ""]
+    window.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    assert column(window, ID_COLUMN) == ["zeta", "bad-one", "alpha", "bad-two", "mid"]
+
+
+def test_detail_pane_shows_error_and_raw_response(make_window, make_api, qtbot):
+    api = make_api(not_found_for_bad)
+    window = make_window(api.template)
+    window.products_panel.set_text("bad9\nok")
+    fetch(qtbot, window)
+    window.table.selectRow(0)
+    text = window.detail.toPlainText()
+    assert "HTTP 404 Not Found: unknown product" in text
+    assert '"error": "unknown product"' in text
+    assert "/get-current-inventory/bad9" in text
+
+
+def test_export_writes_rows_in_input_order(make_window, make_api, run, qtbot, tmp_path):
+    api = make_api(stock_handler)
+    window = make_window(api.template)
+    window.products_panel.set_text("b\na\nc")
+    fetch(qtbot, window)
+    window.table.sortByColumn(ID_COLUMN, Qt.SortOrder.AscendingOrder)
+    target = tmp_path / "out.json"
+    assert run(window.export_to(target))
+    rows = json.loads(target.read_text(encoding="utf-8"))
+    assert [r["id"] for r in rows] == ["b", "a", "c"]
+    assert "Exported 3 rows" in window.message_bar.text()
+
+
+def test_results_model_passes_qtmodeltester(make_window, make_api, qtbot, qtmodeltester):
+    api = make_api(not_found_for_bad)
+    window = make_window(api.template)
+    window.products_panel.set_text("a\nbad\nc")
+    fetch(qtbot, window)
+    qtmodeltester.check(window.model)
+    qtmodeltester.check(window.filter)
+
+
+@pytest.mark.parametrize("persistent", [False, True])
+def test_settings_persist_across_windows_and_secret_stays_out_of_the_file(
+    make_window, settings_path, persistent
+):
+    from inventory_gui.core.connection import ConnectionSettings, MemorySecretStore
+
+    secret = "Bearer sk-TOP-SECRET-42"
+    secrets = MemorySecretStore()
+    secrets.persistent = persistent
+    first = make_window(secrets=secrets)
+    first.connection.set_settings(
+        ConnectionSettings(
+            url_template="https://api.example.com/stock/{id}",
+            headers=[("Authorization", secret), ("Accept", "application/json")],
+            concurrency=33,
+        )
+    )
+    first.close()
+    assert secret not in Path(settings_path).read_text(encoding="utf-8")
+    second = make_window(secrets=secrets if persistent else MemorySecretStore())
+    restored = second.connection.settings()
+    assert restored.url_template == "https://api.example.com/stock/{id}"
+    assert restored.concurrency == 33
+    assert ("Accept", "application/json") in restored.headers
+    values = dict(restored.headers)
+    assert values.get("Authorization", "") == (secret if persistent else "")
