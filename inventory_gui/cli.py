@@ -87,9 +87,27 @@ def build_fetch_parser() -> OneLineParser:
         default=[],
         help="request header, repeatable (values are never printed)",
     )
-    parser.add_argument("--concurrency", type=_positive_int, default=16, metavar="N")
-    parser.add_argument("--timeout", type=_positive_float, default=10.0, metavar="S")
-    parser.add_argument("--retries", type=_non_negative_int, default=3, metavar="N")
+    parser.add_argument(
+        "--concurrency",
+        type=_positive_int,
+        default=16,
+        metavar="N",
+        help="most requests in flight at once (default 16)",
+    )
+    parser.add_argument(
+        "--timeout",
+        type=_positive_float,
+        default=10.0,
+        metavar="S",
+        help="seconds allowed per request, body included (default 10)",
+    )
+    parser.add_argument(
+        "--retries",
+        type=_non_negative_int,
+        default=3,
+        metavar="N",
+        help="retries on timeouts, connection errors, 408/429/5xx (default 3)",
+    )
     parser.add_argument(
         "--quantity-field", metavar="PATH", help="dotted path to the quantity (default: auto)"
     )
@@ -113,14 +131,24 @@ def build_demo_parser() -> OneLineParser:
         prog="inventory-gui serve-demo",
         description="Serve the bundled demo inventory API: GET /get-current-inventory/{id}.",
     )
-    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     parser.add_argument("--port", type=int, default=8080, metavar="P", help="0 picks a free port")
-    parser.add_argument("--latency-ms", type=float, default=0.0, metavar="MS")
-    parser.add_argument("--jitter-ms", type=float, default=0.0, metavar="MS")
     parser.add_argument(
-        "--error-rate", type=_rate, default=0.0, metavar="R", help="fraction of faulty answers"
+        "--latency-ms", type=float, default=0.0, metavar="MS", help="delay before each answer"
     )
-    parser.add_argument("--seed", type=int, default=None, metavar="S")
+    parser.add_argument(
+        "--jitter-ms", type=float, default=0.0, metavar="MS", help="± random extra delay"
+    )
+    parser.add_argument(
+        "--error-rate",
+        type=_rate,
+        default=0.0,
+        metavar="R",
+        help="fraction of faulty answers: 500, 503, 429, too slow (0 to 1)",
+    )
+    parser.add_argument(
+        "--seed", type=int, default=None, metavar="S", help="make injected faults repeatable"
+    )
     return parser
 
 

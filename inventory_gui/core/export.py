@@ -1,9 +1,4 @@
-"""Writing check results to JSON, CSV and Excel files, and showing them as text.
-
-Files are written atomically: rows go to a hidden temporary file next to the
-target, which replaces the target only once complete, so a failed export leaves
-no partial file and any earlier file at the path untouched.
-"""
+"""Writing check results to JSON, CSV and Excel files (atomically), and as a text table."""
 
 from __future__ import annotations
 
@@ -20,7 +15,6 @@ from itertools import repeat
 from json.encoder import encode_basestring
 from pathlib import Path
 from typing import IO, Any
-from unicodedata import east_asian_width
 
 from inventory_gui.core.errors import InventoryError
 from inventory_gui.core.models import RESULT_COLUMNS, Result
@@ -32,15 +26,12 @@ _PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
 _XLSX_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _TABLE_COLUMNS = ("id", "status", "http", "quantity", "latency ms", "attempts", "error")
-_TABLE_NUMERIC = frozenset(("http", "quantity", "latency ms", "attempts"))
+_FLAT = json.JSONEncoder(ensure_ascii=False, separators=(",\n  ", ": "))
+_TABLE_ALIGN = "<<>>>><"  # numbers right-aligned
 
 
 class ExportError(InventoryError):
-    """Results could not be written or read back.
-
-    The message is one line naming the file and the problem:
-    ``results.xlsx: permission denied``.
-    """
+    """Results could not be written or read: ``results.xlsx: permission denied``."""
 
     def __init__(self, path: str | os.PathLike[str], problem: object) -> None:
         self.path = str(path)
@@ -51,20 +42,16 @@ class ExportError(InventoryError):
 def write_results(
     path: str | os.PathLike[str], results: Sequence[Result], *, columns: Sequence[str] | None = None
 ) -> Path:
-    """Write ``results`` to ``path`` in the format its extension names.
+    """Write ``results``, in order, to ``path`` in the format its extension names.
 
     Args:
-        path: target file ending in ``.json``, ``.csv`` or ``.xlsx`` (any case).
-        results: the results, written in this order.
-        columns: input columns for CSV/XLSX; default: every key of the results'
-            ``fields`` in first-seen order. Ignored for JSON, which has them all.
-
-    Returns:
-        The path written.
+        path: a ``.json``, ``.csv`` or ``.xlsx`` file (any case); replaced atomically.
+        results: the results to write.
+        columns: input columns for CSV/XLSX (default: the keys of the results'
+            ``fields`` in first-seen order). JSON has every result's fields.
 
     Raises:
-        ExportError: unsupported extension, or the file could not be written; the
-            target is then unchanged and no temporary file is left behind.
+        ExportError: bad extension or write failure; ``path`` is then unchanged.
     """
     target = Path(path)
     suffix = target.suffix.lower()
@@ -89,10 +76,7 @@ def write_results(
 
 
 def read_results(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
-    """Read back a JSON results file written by :func:`write_results`.
-
-    Returns:
-        One dict per result, as ``Result.to_dict()`` made it.
+    """Return the result dicts of a JSON file made by :func:`write_results`.
 
     Raises:
         ExportError: the file is missing, unreadable or not a results file.
@@ -106,24 +90,17 @@ def read_results(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
         raise ExportError(path, "not a JSON results file (not UTF-8 text)") from exc
     except (ValueError, RecursionError) as exc:  # JSONDecodeError says where
         raise ExportError(path, f"not valid JSON: {exc}") from exc
-    if not isinstance(data, list):
-        raise ExportError(path, "not a results file: expected a JSON array of results")
-    for number, item in enumerate(data, 1):
-        if not isinstance(item, dict) or not isinstance(item.get("id"), str):
-            raise ExportError(path, f'not a results file: item {number} has no text "id"')
+    if not isinstance(data, list) or not all(isinstance(d, dict) and "id" in d for d in data):
+        raise ExportError(path, "not a results file: expected a JSON array of results with IDs")
     return data
 
 
 def format_table(results: Sequence[Result], *, max_error_width: int = 60) -> str:
-    """Return ``results`` as an aligned plain-text table for a terminal.
+    """Return ``results`` as an aligned plain-text table (no final newline).
 
     Args:
-        results: the results, one line each.
-        max_error_width: errors longer than this are cut and end with "…"
-            (IDs are cut at 40 columns); wide CJK characters count double.
-
-    Returns:
-        The table without a trailing newline, or a line saying there are none.
+        results: one line each; none gives a line saying so.
+        max_error_width: longer errors are cut and end with "…" (IDs at 40).
     """
     if not results:
         return "No results."
@@ -132,19 +109,18 @@ def format_table(results: Sequence[Result], *, max_error_width: int = 60) -> str
     for result in results:
         cells = zip(_table_cells(result), limits, strict=True)
         rows.append([_truncate(_CONTROL.sub(" ", text), limit) for text, limit in cells])
-    widths = [max(_width(row[i]) for row in rows) for i in range(len(_TABLE_COLUMNS))]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(_TABLE_COLUMNS))]
     rows.insert(1, ["-" * width for width in widths])
-    return "\n".join(_table_line(row, widths) for row in rows)
-
-
-# --- atomic files -----------------------------------------------------------
+    line = "  ".join(
+        f"{{:{align}{width}}}" for align, width in zip(_TABLE_ALIGN, widths, strict=True)
+    )
+    return "\n".join(line.format(*row).rstrip() for row in rows)
 
 
 @contextmanager
 def _atomic_file(target: Path, mode: str, **options: Any) -> Iterator[IO[Any]]:
     """Yield a temporary file that replaces ``target`` if the block succeeds."""
-    file_mode = _file_mode(target)
-    prefix = f".{target.name[:100]}."
+    file_mode, prefix = _file_mode(target), f".{target.name[:100]}."
     tmp = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, kept on success
         mode, delete=False, dir=target.parent, prefix=prefix, suffix=".tmp", **options
     )
@@ -171,44 +147,34 @@ def _file_mode(target: Path) -> int:
 
 
 def _os_problem(exc: OSError) -> str:
-    if isinstance(exc, PermissionError):
-        return "permission denied"
-    if isinstance(exc, FileNotFoundError):
-        return "file or folder not found"
-    if isinstance(exc, IsADirectoryError):
-        return "is a folder, not a file"
-    return exc.strerror or str(exc)
-
-
-# --- JSON -------------------------------------------------------------------
+    known = {PermissionError: "permission denied", IsADirectoryError: "is a folder, not a file"}
+    return known.get(type(exc)) or exc.strerror or str(exc)
 
 
 def _write_json(target: Path, results: Iterable[Result]) -> None:
     # Lone surrogates (possible in parsed JSON) become \udXXX escapes: still valid JSON.
     options = {"encoding": "utf-8", "errors": "backslashreplace", "newline": ""}
     with _atomic_file(target, "w", **options) as out:
-        parts, separator = ["["], "\n "
-        for count, result in enumerate(results, 1):
-            parts.append(separator)
-            separator = ",\n "
-            try:
-                _encode(result.to_dict(with_response=True), " ", parts.append)
+        parts = ["["]
+        for index, result in enumerate(results):
+            row = result.to_dict(with_response=True)
+            response = row.pop("response")
+            try:  # the rest of the row is flat (fields are text): the C encoder can lay it out
+                head = _FLAT.encode(row)[1:-1] + ',\n  "response": '
+                parts.append((",\n {\n  " if index else "\n {\n  ") + head)
+                _encode(response, "  ", parts.append)
             except (TypeError, ValueError, RecursionError) as exc:
                 problem = f"result {result.id!r} cannot be written as JSON: {exc}"
                 raise ExportError(target, problem) from exc
-            if count % 2000 == 0:
+            parts.append("\n }")
+            if len(parts) > 20000:
                 out.write("".join(parts))
                 parts.clear()
-        parts.append("]\n" if separator == "\n " else "\n]\n")
-        out.write("".join(parts))
+        out.write("".join(parts) + ("\n]\n" if results else "]\n"))
 
 
 def _encode(value: Any, indent: str, out: Callable[[str], object]) -> None:
-    """Emit ``value`` exactly as ``json.dumps(value, ensure_ascii=False, indent=1)`` would.
-
-    Plain dicts, lists and scalars are done here, nearly twice as fast as the
-    standard library's pure-Python indenting encoder; anything else goes to it.
-    """
+    """Emit ``value`` as ``json.dumps(value, ensure_ascii=False, indent=1)``, ~2x faster."""
     kind = type(value)
     scalar = _SCALARS.get(kind)
     if scalar is not None:
@@ -217,20 +183,13 @@ def _encode(value: Any, indent: str, out: Callable[[str], object]) -> None:
         is_dict, inner = kind is dict, indent + " "
         separator = ("{\n" if is_dict else "[\n") + inner
         for key, item in value.items() if is_dict else zip(repeat(""), value):
-            out(separator + (_key_text(key) if is_dict else ""))
+            label = key if isinstance(key, str) else json.dumps(key)  # as json.dumps converts
+            out(separator + encode_basestring(label) + ": " if is_dict else separator)
             _encode(item, inner, out)
             separator = ",\n" + inner
         out("\n" + indent + ("}" if is_dict else "]"))
     else:
         out(json.dumps(value, ensure_ascii=False, indent=1).replace("\n", "\n" + indent))
-
-
-def _key_text(key: object) -> str:
-    if isinstance(key, str):
-        return encode_basestring(key) + ": "
-    if key is None or isinstance(key, int | float):  # as the standard library converts them
-        return encode_basestring(json.dumps(key)) + ": "
-    raise TypeError(f"keys must be str, int, float, bool or None, not {type(key).__name__}")
 
 
 _SCALARS: dict[type, Callable[[Any], str]] = {
@@ -240,9 +199,6 @@ _SCALARS: dict[type, Callable[[Any], str]] = {
     bool: lambda v: "true" if v else "false",
     type(None): lambda _: "null",
 }
-
-
-# --- CSV and XLSX -----------------------------------------------------------
 
 
 def _table_columns(
@@ -277,10 +233,10 @@ def _csv_cell(value: Any) -> Any:
     return value
 
 
-def _write_csv(target: Path, results: Iterable[Result], header: list[str], keys: list[str]) -> None:
+def _write_csv(path: Path, results: Iterable[Result], header: list[str], keys: list[str]) -> None:
     # utf-8-sig writes the BOM that makes Excel read the file as UTF-8.
     options = {"encoding": "utf-8-sig", "errors": "replace", "newline": ""}
-    with _atomic_file(target, "w", **options) as out:
+    with _atomic_file(path, "w", **options) as out:
         writer = csv.writer(out)
         writer.writerow([_csv_cell(name) for name in header])
         writer.writerows(  # _csv_cell's test is inlined: most cells need no call
@@ -289,19 +245,13 @@ def _write_csv(target: Path, results: Iterable[Result], header: list[str], keys:
         )
 
 
-def _write_xlsx(
-    target: Path, results: Iterable[Result], header: list[str], keys: list[str]
-) -> None:
+def _write_xlsx(path: Path, results: Iterable[Result], header: list[str], keys: list[str]) -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
 
     book = Workbook(write_only=True)
     sheet = book.create_sheet("Results")
     sheet.freeze_panes = "A2"  # sheet layout must be set before the first row
-    for number, name in enumerate(header, 1):
-        width = 40 if name == "error" else min(40, max(12, len(name) + 2))
-        sheet.column_dimensions[get_column_letter(number)].width = width
     titles = [_xlsx_cell(sheet, name, text=True) for name in header]
     for cell in titles:
         cell.font = Font(bold=True)
@@ -309,7 +259,7 @@ def _write_xlsx(
         sheet.append(titles)
         for row in _rows(results, keys):
             sheet.append([_xlsx_cell(sheet, value) for value in row])
-        with _atomic_file(target, "wb") as out:
+        with _atomic_file(path, "wb") as out:
             book.save(out)
     except BaseException:
         with suppress(Exception):  # else the half-written sheet complains when collected
@@ -333,47 +283,14 @@ def _xlsx_cell(sheet: Any, value: Any, *, text: bool = False) -> Any:
     return cell
 
 
-# --- text table -------------------------------------------------------------
-
-
 def _table_cells(result: Result) -> list[str]:
-    quantity = result.quantity
+    quantity, latency = result.quantity, result.latency_ms
     if isinstance(quantity, float) and quantity.is_integer() and abs(quantity) < 1e15:
         quantity = int(quantity)
-    return [
-        result.id,
-        result.status,
-        "-" if result.http_status is None else str(result.http_status),
-        "-" if quantity is None else str(quantity),
-        "-" if result.latency_ms is None else f"{result.latency_ms:.0f}",
-        str(result.attempts),
-        result.error or "",
-    ]
-
-
-def _width(text: str) -> int:
-    """Return the terminal columns ``text`` takes: wide East Asian characters take two."""
-    return len(text) if text.isascii() else sum(map(_char_width, text))
-
-
-def _char_width(char: str) -> int:
-    return 2 if east_asian_width(char) in "WF" else 1
+    numbers = (result.http_status, quantity, None if latency is None else f"{latency:.0f}")
+    texts = ["-" if value is None else str(value) for value in numbers]
+    return [result.id, result.status, *texts, str(result.attempts), result.error or ""]
 
 
 def _truncate(text: str, limit: int | None) -> str:
-    if limit is None or _width(text) <= limit:
-        return text
-    used = 1  # the ellipsis
-    for end, char in enumerate(text):
-        used += _char_width(char)
-        if used > limit:
-            return text[:end] + "…"
-    return text
-
-
-def _table_line(cells: list[str], widths: list[int]) -> str:
-    padded = []
-    for name, text, width in zip(_TABLE_COLUMNS, cells, widths, strict=True):
-        gap = " " * (width - _width(text))
-        padded.append(gap + text if name in _TABLE_NUMERIC else text + gap)
-    return "  ".join(padded).rstrip()
+    return text if limit is None or len(text) <= limit else text[: limit - 1] + "…"

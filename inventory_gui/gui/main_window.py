@@ -13,18 +13,15 @@ from typing import Any
 from PySide6.QtCore import QItemSelection, QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
     QMessageBox,
     QProgressBar,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -46,6 +43,7 @@ from inventory_gui.gui.message_bar import MessageBar
 from inventory_gui.gui.product_panel import ProductPanel, describe
 from inventory_gui.gui.results_filter import ResultsFilter
 from inventory_gui.gui.results_model import ResultRole, ResultsModel
+from inventory_gui.gui.results_view import ResultsView
 from inventory_gui.gui.settings_store import SettingsStore
 
 log = logging.getLogger(__name__)
@@ -127,25 +125,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self._layout_widgets())
         self.resize(1280, 780)
 
-    def _build_table(self) -> QTableView:
-        table = QTableView(self)
-        table.setObjectName("resultsTable")
+    def _build_table(self) -> ResultsView:
+        table = ResultsView(self)
         table.setModel(self.filter)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        # Fixed row heights: the view never measures rows, so 100,000 rows cost nothing.
-        rows = table.verticalHeader()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(table.fontMetrics().height() + 8)
-        rows.hide()
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
-        table.setSortingEnabled(True)
         return table
 
     def _layout_widgets(self) -> QWidget:

@@ -32,13 +32,17 @@ T = TypeVar("T")
 @pytest.fixture(scope="session")
 def session_loop(qapp) -> qasync.QEventLoop:
     loop = qasync.QEventLoop(qapp, already_running=True)
-    asyncio.set_event_loop(loop)
+    asyncio.events._set_running_loop(None)  # set again by each test's qloop
     return loop
 
 
 @pytest.fixture
 def qloop(session_loop, qtbot) -> Iterator[qasync.QEventLoop]:
     """The qasync loop, checked for errors after the test."""
+    # qasync marks the loop as running for the whole thread; do that per test,
+    # so that tests using pytest-asyncio's own loops can run after this one.
+    asyncio.events._set_running_loop(session_loop)
+    asyncio.set_event_loop(session_loop)
     errors: list[dict[str, Any]] = []
     session_loop.set_exception_handler(lambda _loop, context: errors.append(context))
     yield session_loop
@@ -49,6 +53,8 @@ def qloop(session_loop, qtbot) -> Iterator[qasync.QEventLoop]:
     gc.collect()  # make unclosed sessions and pending tasks report now, not later
     qtbot.wait(1)  # let the loop deliver what gc.collect reported
     session_loop.set_exception_handler(None)
+    asyncio.events._set_running_loop(None)
+    asyncio.set_event_loop(None)
     assert not [c.get("message") for c in errors], errors
 
 

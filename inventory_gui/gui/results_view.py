@@ -1,0 +1,63 @@
+"""The results table view: repaints only what the user can see change."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+
+class ResultsView(QTableView):
+    """A ``QTableView`` tuned for tables that change many rows per second.
+
+    Qt repaints the whole viewport for a ``dataChanged`` spanning many rows,
+    even when none of them is on screen; a batch of results landing far below
+    the visible rows would then repaint every visible cell, 30 times a second.
+    Here a change is clipped to the visible rows and ignored when it misses them.
+    Row heights are fixed, so the view never measures rows either.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("resultsTable")
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        rows = self.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        rows.hide()
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.setSortingEnabled(True)
+
+    def visible_rows(self) -> tuple[int, int]:
+        """First and last row on screen (``(0, -1)`` when there are none)."""
+        model = self.model()
+        count = model.rowCount() if model is not None else 0
+        if count == 0:
+            return 0, -1
+        first = self.rowAt(0)
+        last = self.rowAt(self.viewport().height() - 1)
+        return max(first, 0), (count - 1 if last < 0 else last)
+
+    def dataChanged(
+        self,
+        top_left: QModelIndex | QPersistentModelIndex,
+        bottom_right: QModelIndex | QPersistentModelIndex,
+        roles: Sequence[int] = (),
+    ) -> None:
+        """Repaint only the changed rows that are on screen."""
+        first, last = self.visible_rows()
+        top, bottom = max(top_left.row(), first), min(bottom_right.row(), last)
+        if top > bottom:
+            return
+        model = self.model()
+        super().dataChanged(
+            model.index(top, top_left.column()), model.index(bottom, bottom_right.column()), roles
+        )
