@@ -182,14 +182,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args and args[0] in ("--version", "-V"):
         print(f"inventory-gui {__version__}")
         return EXIT_OK
+    # Parse before importing a command's module, so --help never loads aiohttp or Qt.
     if args and args[0] == "fetch":
+        fetch_options = build_fetch_parser().parse_args(args[1:])
         from inventory_gui.headless import run_fetch_command
 
-        return run_fetch_command(build_fetch_parser().parse_args(args[1:]))
+        return run_fetch_command(fetch_options)
     if args and args[0] == "serve-demo":
+        demo_options = build_demo_parser().parse_args(args[1:])
         from inventory_gui.headless import run_demo_command
 
-        return run_demo_command(build_demo_parser().parse_args(args[1:]))
+        return run_demo_command(demo_options)
     options = build_window_parser().parse_args(args)
     from inventory_gui.gui.app import run_app
 

@@ -221,3 +221,9 @@ def test_ctrl_c_writes_output_and_exits_130(tmp_path):
     rows = json.loads(out.read_text(encoding="utf-8"))
     assert [r["status"] for r in rows] == ["cancelled"] * 20
     assert os.path.getsize(out) > 0
+
+
+def test_insecure_prints_a_warning(tmp_path):
+    done = cli("fetch", "--demo", "--insecure", "-q", "-o", str(tmp_path / "o.json"))
+    assert done.returncode == 1
+    assert "warning: TLS certificates are NOT verified" in done.stderr
