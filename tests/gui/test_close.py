@@ -5,10 +5,9 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
-import time
 
-from tests.loopback import wait_forever
 from tests.gui.demo_process import demo_api
+from tests.loopback import wait_forever
 
 
 def test_close_during_run_cancels_and_closes(make_window, make_api, qtbot):

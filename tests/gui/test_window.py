@@ -255,3 +255,61 @@ def test_settings_persist_across_windows_and_secret_stays_out_of_the_file(
     assert ("Accept", "application/json") in restored.headers
     values = dict(restored.headers)
     assert values.get("Authorization", "") == (secret if persistent else "")
+
+
+def test_recent_files_menu_reopens_a_file(make_window, run, qtbot, tmp_path):
+    window = make_window()
+    first = write_csv(tmp_path, ["a", "b"], "first.csv")
+    assert run(window.load_file(first))
+    window.products_panel.set_text("x")
+    actions = window.recent_menu.actions()
+    assert [a.text() for a in actions] == [str(first)]
+    actions[0].trigger()
+    qtbot.waitUntil(lambda: column(window, ID_COLUMN) == ["a", "b"])
+
+
+def test_dropping_a_file_opens_it(make_window, qtbot, tmp_path):
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    window = make_window()
+    path = write_csv(tmp_path, ["d1", "d2", "d3"])
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(
+        QPointF(10, 10), Qt.DropAction.CopyAction, mime,
+        Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+    )  # fmt: skip
+    window.dropEvent(event)
+    qtbot.waitUntil(lambda: column(window, ID_COLUMN) == ["d1", "d2", "d3"])
+
+
+def test_unexpected_error_is_shown_non_modal_and_the_app_goes_on(make_window, qtbot):
+    from PySide6.QtWidgets import QMessageBox
+
+    async def broken():
+        raise ValueError("boom in a task")
+
+    window = make_window()
+    task = window._spawn(broken())
+    qtbot.waitUntil(task.done)
+    boxes = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+    assert len(boxes) == 1
+    assert "boom in a task" in boxes[0].text()
+    assert boxes[0].windowModality() == Qt.WindowModality.NonModal
+    window.products_panel.set_text("still\nworks")
+    assert column(window, ID_COLUMN) == ["still", "works"]
+
+
+def test_main_window_builds_with_no_arguments(qloop, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtCore import QSettings
+
+    from inventory_gui.gui import MainWindow
+
+    monkeypatch.setenv("INVENTORY_GUI_NO_KEYRING", "1")
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path))
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    assert window.findChild(QTableView, "resultsTable") is not None
+    assert not window.store.secrets_persistent
