@@ -48,7 +48,7 @@ from inventory_gui.gui.settings_store import SettingsStore
 
 log = logging.getLogger(__name__)
 
-_COLUMN_WIDTHS = (56, 100, 150, 90, 56, 96, 72, 320, 150)
+_COLUMN_WIDTHS = (44, 92, 110, 76, 48, 96, 70, 250, 150)
 
 
 class MainWindow(QMainWindow):
@@ -160,7 +160,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(left)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([340, 940])
+        self.splitter.setSizes([300, 980])
         outer = QWidget(self)
         box = QVBoxLayout(outer)
         box.setContentsMargins(8, 8, 8, 4)
@@ -256,8 +256,7 @@ class MainWindow(QMainWindow):
 
     def _show_products(self, products: ProductList) -> None:
         self.model.set_products(products.products, products.columns)
-        for column, width in enumerate(_COLUMN_WIDTHS):
-            self.table.setColumnWidth(column, width)
+        self.table.arrange_columns(_COLUMN_WIDTHS, len(products.columns))
         self._set_running(False)
 
     def _fill_recent_menu(self) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -95,7 +97,9 @@ class ProductPanel(QWidget):
         self.editor.clear()
         self.editor.blockSignals(False)
         self._timer.stop()
-        self._source.setText(f"From <b>{_escape(path)}</b>. Type below to replace the list.")
+        name = Path(path).name
+        self._source.setText(f"From <b>{_escape(name)}</b>. Type below to replace the list.")
+        self._source.setToolTip(path)
         self._source.show()
         self.summary.setText(describe(products))
 

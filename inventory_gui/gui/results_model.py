@@ -119,6 +119,7 @@ class ResultsModel(QAbstractTableModel):
         self._row_of: dict[str, int] = {}
         self._products: dict[str, Product] = {}
         self._columns: list[str] = []
+        self._numeric: set[str] = set()  # input columns shown right-aligned
         self._icons = {status: status_icon(status) for status in STATUS_COLOURS}
         self._brushes = {status: QBrush(QColor(c)) for status, c in STATUS_COLOURS.items()}
 
@@ -134,6 +135,7 @@ class ResultsModel(QAbstractTableModel):
             row.fields = product.fields
         self._positions = list(range(len(products)))
         self._columns = list(columns)
+        self._numeric = {name for name in self._columns if _looks_numeric(products, name)}
         self._reindex()
         self.endResetModel()
 
@@ -236,7 +238,9 @@ class ResultsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if column == POSITION_COLUMN:
                 return _RIGHT
-            return FIXED_COLUMNS[column - 1].align if column < _FIXED else None
+            if column < _FIXED:
+                return FIXED_COLUMNS[column - 1].align
+            return _RIGHT if self._columns[column - _FIXED] in self._numeric else _LEFT
         if column == STATUS_COLUMN:
             if role == Qt.ItemDataRole.DecorationRole:
                 return self._icons[result.status]
@@ -278,6 +282,13 @@ def _blanks_last(
     """After a descending numeric sort, move the empty cells back to the end."""
     filled = [pr for pr in pairs if key(pr[1])[0] == 0]
     return filled + [pr for pr in pairs if key(pr[1])[0] != 0]
+
+
+def _looks_numeric(products: Sequence[Product], name: str, sample: int = 50) -> bool:
+    """True if the first non-empty values of a column are all numbers."""
+    values = [p.fields.get(name, "") for p in products[:sample]]
+    values = [v for v in values if v]
+    return bool(values) and all(_field_key(v)[0] == 0 for v in values)
 
 
 def _field_key(text: str) -> tuple[int, float, str]:

@@ -36,6 +36,29 @@ class ResultsView(QTableView):
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.setSortingEnabled(True)
 
+    def arrange_columns(self, widths: Sequence[int], input_columns: int) -> None:
+        """Set default widths and show the input's columns right after the ID.
+
+        Only the header's visual order changes; the model's columns stay put.
+        """
+        header = self.horizontalHeader()
+        for column, width in enumerate(widths):
+            header.resizeSection(column, width)
+        for k in range(input_columns):
+            logical = len(widths) + k
+            header.resizeSection(logical, self._sampled_width(logical))
+            header.moveSection(header.visualIndex(logical), 3 + k)
+
+    def _sampled_width(self, column: int, sample: int = 50) -> int:
+        """A width fitting the header and the first rows (never resize-to-contents)."""
+        model, metrics = self.model(), self.fontMetrics()
+        title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+        texts = [
+            str(model.index(r, column).data() or "") for r in range(min(sample, model.rowCount()))
+        ]
+        widest = max([metrics.horizontalAdvance(t) for t in texts] + [0])
+        return max(60, min(260, max(widest, metrics.horizontalAdvance(title) + 20) + 16))
+
     def visible_rows(self) -> tuple[int, int]:
         """First and last row on screen (``(0, -1)`` when there are none)."""
         model = self.model()
