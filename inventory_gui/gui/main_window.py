@@ -311,10 +311,19 @@ class MainWindow(QMainWindow):
             self.message_bar.show_error(problem)
             return False
         self.message_bar.clear()
-        if self._persist_connection:
-            self.store.save_connection(connection)
+        self._save_connection()
         self.runner.start(products, settings)
         return True
+
+    def _save_connection(self) -> None:
+        if not self._persist_connection:
+            return
+        refused = self.store.save_connection(self.connection.settings())
+        if refused:
+            names = ", ".join(refused)
+            self.message_bar.show_error(
+                f"The system keyring refused {names}: kept for this session only."
+            )
 
     def _set_running(self, running: bool) -> None:
         a = self.actions
@@ -432,8 +441,7 @@ class MainWindow(QMainWindow):
                 self._spawn(self._close_after_run())
             return
         self.store.save_geometry("main", bytes(self.saveGeometry().data()))
-        if self._persist_connection:
-            self.store.save_connection(self.connection.settings())
+        self._save_connection()
         self.store.sync()
         self._io.shutdown(wait=True, cancel_futures=True)
         event.accept()

@@ -5,9 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
-_STYLES = {
-    "error": "background:#fde8e7; color:#8a1c16; border:1px solid #e9a19d; border-radius:4px;",
-    "info": "background:#e7f1fd; color:#123d6b; border:1px solid #9dc1e9; border-radius:4px;",
+# (background, text, border) for a light and for a dark palette.
+_COLOURS = {
+    ("error", False): ("#fde8e7", "#8a1c16", "#e9a19d"),
+    ("info", False): ("#e7f1fd", "#123d6b", "#9dc1e9"),
+    ("error", True): ("#4a1f1d", "#ffd7d4", "#8a3a35"),
+    ("info", True): ("#1d3349", "#d6e8ff", "#3b6591"),
 }
 
 
@@ -43,8 +46,12 @@ class MessageBar(QFrame):
 
     def _show(self, kind: str, message: str) -> None:
         self.kind = kind
-        label = "QLabel {border:none; background:transparent;}"
-        self.setStyleSheet(f"#messageBar {{{_STYLES[kind]}}} {label}")
+        dark = self.palette().window().color().lightness() < 128
+        background, text, border = _COLOURS[kind, dark]
+        self.setStyleSheet(
+            f"#messageBar {{background:{background}; border:1px solid {border};"
+            f" border-radius:4px;}} QLabel {{border:none; background:transparent; color:{text};}}"
+        )
         self.label.setText(message)
         self.show()
 
