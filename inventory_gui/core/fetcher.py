@@ -174,12 +174,11 @@ class Fetcher:
         own_session = self._session is None
         session = self._session or open_session(self.settings)
         indices = iter(range(len(products)))
-        self._cancel_requested = False
         self._workers = [
             asyncio.ensure_future(self._work(session, products, indices, results, emit))
             for _ in range(min(self.settings.concurrency, len(products)))
         ]
-        if self._cancel_requested:  # cancel() came before the workers existed
+        if self._cancel_requested:  # cancel() came before run(): start none of them
             self.cancel()
         try:
             # Cancelled workers come back as CancelledError instances here; only an
@@ -200,6 +199,7 @@ class Fetcher:
         if self._workers:
             await asyncio.wait(self._workers)
         self._workers = []
+        self._cancel_requested = False  # the next run starts afresh
         now = _utc_now()
         for index, result in enumerate(results):
             if result.status == "pending":

@@ -7,7 +7,11 @@ a running qasync loop first.
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING, Any
+
+# qasync chooses its binding from QT_API before looking at what is imported.
+os.environ.setdefault("QT_API", "pyside6")
 
 if TYPE_CHECKING:
     from inventory_gui.gui.main_window import MainWindow

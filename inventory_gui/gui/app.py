@@ -28,9 +28,10 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-import qasync  # after PySide6
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
+
+import qasync  # after PySide6
 
 from inventory_gui import APP_ID, APP_NAME, __version__
 from inventory_gui.core.connection import detect_secret_store

@@ -25,7 +25,7 @@ class ResultsFilter(QSortFilterProxyModel):
         self._text = ""
         self._failures_only = False
         self.setSourceModel(source)
-        self.setDynamicSortFilter(True)
+        self.setDynamicSortFilter(False)
 
     def set_text(self, text: str) -> None:
         """Show only rows whose ID, error or input columns contain ``text`` (any case)."""

@@ -120,6 +120,8 @@ class ResultsModel(QAbstractTableModel):
         self._products: dict[str, Product] = {}
         self._columns: list[str] = []
         self._numeric: set[str] = set()  # input columns shown right-aligned
+        self._version = 0  # bumped by every change, so a repeated sort can be skipped
+        self._sorted_as: tuple[int, Qt.SortOrder, int] | None = None
         self._icons = {status: status_icon(status) for status in STATUS_COLOURS}
         self._brushes = {status: QBrush(QColor(c)) for status, c in STATUS_COLOURS.items()}
 
@@ -137,6 +139,7 @@ class ResultsModel(QAbstractTableModel):
         self._columns = list(columns)
         self._numeric = {name for name in self._columns if _looks_numeric(products, name)}
         self._reindex()
+        self._version += 1
         self.endResetModel()
 
     def _reindex(self) -> None:
@@ -146,7 +149,12 @@ class ResultsModel(QAbstractTableModel):
 
     def mark_pending(self, ids: Iterable[str]) -> None:
         """Reset the given products to pending (before they are fetched again)."""
-        batch = [Result.pending(self._products[i]) for i in ids if i in self._products]
+        rows, row_of, products = self._rows, self._row_of, self._products
+        batch = [
+            Result.pending(products[i])
+            for i in ids
+            if i in row_of and rows[row_of[i]].status != "pending"
+        ]
         self.apply(batch)
 
     def apply(self, batch: Sequence[Result]) -> None:
@@ -163,6 +171,7 @@ class ResultsModel(QAbstractTableModel):
             first = min(first, row)
             last = max(last, row)
         if last >= 0:
+            self._version += 1
             self.dataChanged.emit(self.index(first, 0), self.index(last, self.columnCount() - 1))
 
     # -- reading -----------------------------------------------------------
@@ -252,36 +261,40 @@ class ResultsModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort the rows in place (a stable sort); column 0 or -1 is input order."""
+        if (column, order, self._version) == self._sorted_as:
+            return  # the view asks twice for one header click; the rows have not changed
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
         kept = [(self._rows[i.row()].id, i.column()) for i in persistent]
-        reverse = order == Qt.SortOrder.DescendingOrder
-        pairs = list(zip(self._positions, self._rows, strict=True))
-        if column <= POSITION_COLUMN:
-            pairs.sort(key=lambda pr: pr[0], reverse=reverse and column == POSITION_COLUMN)
-        elif column < _FIXED:
-            key = FIXED_COLUMNS[column - 1].key
-            pairs.sort(key=lambda pr: key(pr[1]), reverse=reverse)
-            if reverse and FIXED_COLUMNS[column - 1].align == _RIGHT:
-                pairs = _blanks_last(pairs, key)
-        else:
-            name = self._columns[column - _FIXED]
-            pairs.sort(key=lambda pr: _field_key(pr[1].fields.get(name, "")), reverse=reverse)
-        self._positions = [p for p, _ in pairs]
-        self._rows = [r for _, r in pairs]
+        new_order = self._sorted_order(column, order == Qt.SortOrder.DescendingOrder)
+        self._positions = [self._positions[i] for i in new_order]
+        self._rows = [self._rows[i] for i in new_order]
         self._reindex()
         self.changePersistentIndexList(
             persistent, [self.index(self._row_of[rid], col) for rid, col in kept]
         )
+        self._sorted_as = (column, order, self._version)
         self.layoutChanged.emit()
 
-
-def _blanks_last(
-    pairs: list[tuple[int, Result]], key: Callable[[Result], Any]
-) -> list[tuple[int, Result]]:
-    """After a descending numeric sort, move the empty cells back to the end."""
-    filled = [pr for pr in pairs if key(pr[1])[0] == 0]
-    return filled + [pr for pr in pairs if key(pr[1])[0] != 0]
+    def _sorted_order(self, column: int, reverse: bool) -> list[int]:
+        """Row numbers in their new order; each key is computed once."""
+        rows = self._rows
+        numeric = False
+        if column <= POSITION_COLUMN:
+            keys: list[Any] = self._positions
+            reverse = reverse and column == POSITION_COLUMN
+        elif column < _FIXED:
+            spec = FIXED_COLUMNS[column - 1]
+            keys = [spec.key(r) for r in rows]
+            numeric = spec.align == _RIGHT
+        else:
+            name = self._columns[column - _FIXED]
+            keys = [_field_key(r.fields.get(name, "")) for r in rows]
+        order = sorted(range(len(rows)), key=keys.__getitem__, reverse=reverse)
+        if reverse and numeric:
+            # Empty cells (keys starting with 1) stay last in either direction.
+            order = [i for i in order if keys[i][0] == 0] + [i for i in order if keys[i][0] != 0]
+        return order
 
 
 def _looks_numeric(products: Sequence[Product], name: str, sample: int = 50) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 
@@ -58,6 +59,10 @@ class ResultsView(QTableView):
         ]
         widest = max([metrics.horizontalAdvance(t) for t in texts] + [0])
         return max(60, min(260, max(widest, metrics.horizontalAdvance(title) + 20) + 16))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Paint as usual, holding the GIL throughout (see the class docstring)."""
+        super().paintEvent(event)
 
     def visible_rows(self) -> tuple[int, int]:
         """First and last row on screen (``(0, -1)`` when there are none)."""

@@ -18,8 +18,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-import qasync  # after PySide6
 from PySide6.QtCore import QSettings
+
+import qasync  # after PySide6
 
 from inventory_gui.core.demo_server import DemoConfig, start_demo_server
 from inventory_gui.core.resources import resource_path

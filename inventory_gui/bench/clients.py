@@ -1,0 +1,88 @@
+"""Headless clients timed against the bench server, one per process.
+
+``python -m inventory_gui.bench.clients MODE PORT N CONCURRENCY`` prints one
+JSON line: ``{"mode", "n", "seconds", "ok", "errors"}``.
+
+Modes:
+    seed:  the seed article's way: a new ``ClientSession`` per request, every
+           product gathered at once (no bound at all).
+    plain: plain aiohttp done right enough: one session, connector limit =
+           CONCURRENCY, ``asyncio.gather`` over every product, stock loop.
+    fetch: our headless ``fetch`` command's code path (``inventory_gui.headless``),
+           progress printer included, on the stock loop.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+import time
+from typing import Any
+
+import aiohttp
+
+
+def ids(n: int) -> list[str]:
+    """The product IDs every client fetches."""
+    return [f"sku{i:06d}" for i in range(n)]
+
+
+async def seed_way(base: str, n: int, concurrency: int) -> list[Any]:
+    """The seed: a session per call, no bound; errors returned, not raised."""
+
+    async def one(pid: str) -> Any:
+        try:
+            async with aiohttp.ClientSession() as session, session.get(base + pid) as response:
+                return await response.json()
+        except Exception as exc:  # the seed printed and went on
+            return exc
+
+    return await asyncio.gather(*(one(p) for p in ids(n)))
+
+
+async def plain_aiohttp(base: str, n: int, concurrency: int) -> list[Any]:
+    """One session, connector limit = concurrency, gather over every product."""
+    connector = aiohttp.TCPConnector(limit=concurrency)
+    async with aiohttp.ClientSession(connector=connector) as session:
+
+        async def one(pid: str) -> Any:
+            try:
+                async with session.get(base + pid) as response:
+                    return await response.json()
+            except Exception as exc:
+                return exc
+
+        return await asyncio.gather(*(one(p) for p in ids(n)))
+
+
+async def our_fetch(base: str, n: int, concurrency: int) -> list[Any]:
+    """The code path of ``inventory-gui fetch`` (loading and output excluded)."""
+    from inventory_gui.core.fetcher import FetchSettings
+    from inventory_gui.core.models import Product, ProductList
+    from inventory_gui.headless import _fetch
+
+    products = ProductList([Product(p) for p in ids(n)], source="bench")
+    settings = FetchSettings(base + "{id}", concurrency=concurrency, retries=0)
+    options = argparse.Namespace(demo=False, url_template=settings.url_template, quiet=True)
+    results, _ = await _fetch(products, settings, options)
+    return [r.response if r.status == "ok" else r.error for r in results]
+
+
+MODES = {"seed": seed_way, "plain": plain_aiohttp, "fetch": our_fetch}
+
+
+def main(argv: list[str]) -> None:
+    """Run one mode and print its figures as JSON."""
+    mode, port, n, concurrency = argv[0], int(argv[1]), int(argv[2]), int(argv[3])
+    base = f"http://127.0.0.1:{port}/get-current-inventory/"
+    started = time.perf_counter()
+    results = asyncio.run(MODES[mode](base, n, concurrency))
+    seconds = time.perf_counter() - started
+    ok = sum(1 for r in results if isinstance(r, dict))
+    print(json.dumps({"mode": mode, "n": n, "seconds": seconds, "ok": ok, "errors": n - ok}))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,46 @@
+"""A plain inventory API for benchmarks: ``python -m inventory_gui.bench.server PORT LATENCY_MS``.
+
+Answers ``GET /get-current-inventory/{id}`` with ``{"id", "quantity"}`` after a
+fixed latency, and nothing else, so that clients, not the server, are measured.
+Prints ``ready PORT`` once listening (PORT 0 picks a free port).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import sys
+
+from aiohttp import web
+
+
+def make_app(latency_s: float) -> web.Application:
+    """The app: one route, optional fixed latency."""
+
+    async def inventory(request: web.Request) -> web.Response:
+        if latency_s:
+            await asyncio.sleep(latency_s)
+        pid = request.match_info["id"]
+        return web.json_response({"id": pid, "quantity": len(pid) * 7 % 50})
+
+    app = web.Application()
+    app.router.add_get("/get-current-inventory/{id}", inventory)
+    return app
+
+
+async def serve(port: int, latency_ms: float) -> None:
+    """Serve until cancelled."""
+    runner = web.AppRunner(make_app(latency_ms / 1000.0), access_log=None)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", port, backlog=1024)
+    await site.start()
+    print(f"ready {runner.addresses[0][1]}", flush=True)
+    try:
+        await asyncio.Event().wait()
+    finally:
+        await runner.cleanup()
+
+
+if __name__ == "__main__":
+    with contextlib.suppress(KeyboardInterrupt):
+        asyncio.run(serve(int(sys.argv[1]), float(sys.argv[2])))
