@@ -339,12 +339,16 @@ class MainWindow(QMainWindow):
         self.products_panel.setAcceptDrops(not running)
 
     def _show_progress(self, progress: Progress) -> None:
+        self.filter.refresh(at_most_every=0.5)
+        self._update_shown()
         self.progress_bar.setMaximum(max(1, progress.total))
         self.progress_bar.setValue(progress.done)
         self.progress_label.setText(progress.summary())
 
     def _run_finished(self, progress: Progress) -> None:
         self._show_progress(progress)
+        self.filter.refresh()
+        self._update_shown()
         self._set_running(False)
         self._selection_changed()
         self.fetchFinished.emit(progress)

@@ -18,8 +18,9 @@ from collections.abc import Coroutine, Iterator
 from typing import Any, TypeVar
 
 import pytest
-import qasync
 from PySide6.QtCore import QSettings
+
+import qasync
 
 from inventory_gui.core.connection import MemorySecretStore
 from inventory_gui.gui.main_window import MainWindow

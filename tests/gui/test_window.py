@@ -313,3 +313,14 @@ def test_main_window_builds_with_no_arguments(qloop, qtbot, tmp_path, monkeypatc
     window.show()
     assert window.findChild(QTableView, "resultsTable") is not None
     assert not window.store.secrets_persistent
+
+
+def test_failures_only_set_before_a_run_shows_the_failures_after_it(make_window, make_api, qtbot):
+    api = make_api(not_found_for_bad)
+    window = make_window(api.template)
+    window.products_panel.set_text("one\nbad-a\ntwo\nbad-b")
+    window.failures_only.setChecked(True)
+    assert column(window, ID_COLUMN) == []  # nothing has failed yet
+    fetch(qtbot, window)
+    assert column(window, ID_COLUMN) == ["bad-a", "bad-b"]
+    assert window.shown_label.text() == "2 of 4 shown"
