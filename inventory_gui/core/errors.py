@@ -30,3 +30,7 @@ class TemplateError(InventoryError):
 
 class SettingsError(InventoryError):
     """A fetch setting (header, concurrency, timeout...) is not usable."""
+
+
+class LoadCancelled(InventoryError):
+    """Loading a product list was cancelled by the user; nothing was changed."""

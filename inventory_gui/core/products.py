@@ -21,8 +21,9 @@ import io
 import json
 import os
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
@@ -40,8 +41,25 @@ _ZIP_MAGIC = b"PK\x03\x04"
 _JSON_SHAPE = 'a JSON list of products, or an object with a "products" or "items" list'
 
 
+ProgressHook = Callable[[float], None]
+# The hook of the load running in this thread; a context variable so that the
+# format readers need not pass it along.
+_PROGRESS: ContextVar[ProgressHook | None] = ContextVar("load_progress", default=None)
+_REPORT_EVERY = 65_536  # rows between progress reports
+
+
+def _report(fraction: float) -> None:
+    hook = _PROGRESS.get()
+    if hook is not None:
+        hook(fraction)
+
+
 def load_products(
-    path: str | os.PathLike[str], *, id_column: str | None = None, sheet: str | None = None
+    path: str | os.PathLike[str],
+    *,
+    id_column: str | None = None,
+    sheet: str | None = None,
+    progress: ProgressHook | None = None,
 ) -> ProductList:
     """Read the products listed in a CSV, TSV, text, JSON or Excel file.
 
@@ -52,6 +70,8 @@ def load_products(
             first column.
         sheet: the worksheet of a workbook to read; by default the first one.
             Ignored for other formats.
+        progress: called with the fraction done (0 to 1) now and then, from
+            the loading thread; it may raise :class:`LoadCancelled` to stop.
 
     Returns:
         The unique products with the input's other columns as their fields.
@@ -59,12 +79,21 @@ def load_products(
     Raises:
         InputError: the file is missing, empty, binary, malformed or of the wrong
             shape, or ``id_column``/``sheet`` names something it does not hold.
+        LoadCancelled: ``progress`` asked to stop.
     """
     file = Path(path)
     source = file.name or str(file)
-    data = _read_bytes(file, source)
-    with _gc_paused():
-        return _load_data(data, file.suffix.lower(), source, id_column, sheet)
+    token = _PROGRESS.set(progress)
+    try:
+        _report(0.0)
+        data = _read_bytes(file, source)
+        _report(0.1)
+        with _gc_paused():
+            products = _load_data(data, file.suffix.lower(), source, id_column, sheet)
+        _report(1.0)
+        return products
+    finally:
+        _PROGRESS.reset(token)
 
 
 def _load_data(
@@ -171,6 +200,7 @@ def _load_text(text: str, source: str, id_column: str | None) -> ProductList:
         rows, line_of = tab.split_lines(text)
     else:
         rows, line_of = tab.read_delimited(text, delimiter, source)
+    _report(0.4)
     return _from_rows(rows, line_of, source, id_column)
 
 
@@ -247,7 +277,10 @@ def _collect(table: _Table, source: str, id_column: str | None) -> ProductList:
     seen: set[str] = set()
     duplicates: dict[str, int] = {}
     skipped: list[tuple[int, str]] = []
+    total = max(1, len(table.rows))
     for index, row in enumerate(islice(table.rows, table.start, None), table.start):
+        if not index % _REPORT_EVERY:
+            _report(0.4 + 0.6 * index / total)
         if len(row) < width:
             row = row + [""] * (width - len(row))
         product_id = row[id_index].strip()

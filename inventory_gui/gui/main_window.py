@@ -28,17 +28,18 @@ from PySide6.QtWidgets import (
 
 from inventory_gui import APP_NAME
 from inventory_gui.core.connection import detect_secret_store
-from inventory_gui.core.errors import InventoryError
+from inventory_gui.core.errors import InventoryError, LoadCancelled
 from inventory_gui.core.export import EXPORT_FORMATS, write_results
 from inventory_gui.core.fetcher import open_session
 from inventory_gui.core.models import Product, ProductList
-from inventory_gui.core.products import SUPPORTED_SUFFIXES, load_products
+from inventory_gui.core.products import SUPPORTED_SUFFIXES
 from inventory_gui.core.progress import Progress
 from inventory_gui.core.urls import UrlTemplate
 from inventory_gui.gui.actions import build_actions, make_button
 from inventory_gui.gui.connection_panel import ConnectionPanel
 from inventory_gui.gui.detail_pane import DetailPane
 from inventory_gui.gui.fetch_runner import FetchRunner, SessionFactory
+from inventory_gui.gui.file_loader import FileLoader
 from inventory_gui.gui.message_bar import MessageBar
 from inventory_gui.gui.product_panel import ProductPanel, describe
 from inventory_gui.gui.results_filter import ResultsFilter
@@ -89,6 +90,7 @@ class MainWindow(QMainWindow):
         self.model = ResultsModel(self)
         self.filter = ResultsFilter(self.model)
         self.runner = FetchRunner(self.model, session_factory, self)
+        self.loader = FileLoader(self._io, self)
         self.actions = build_actions(self)
         self._build_widgets()
         self._build_menus()
@@ -187,7 +189,7 @@ class MainWindow(QMainWindow):
         a = self.actions
         a["open"].triggered.connect(self.choose_file)
         a["fetch"].triggered.connect(self.fetch_all)
-        a["cancel"].triggered.connect(self.runner.cancel)
+        a["cancel"].triggered.connect(self.cancel)
         a["refresh_selected"].triggered.connect(self.refresh_selected)
         a["retry_failed"].triggered.connect(self.retry_failed)
         a["export"].triggered.connect(self.choose_export)
@@ -202,6 +204,8 @@ class MainWindow(QMainWindow):
         self.runner.progressed.connect(self._show_progress)
         self.runner.finished.connect(self._run_finished)
         self.runner.failed.connect(self.show_unexpected_error)
+        self.loader.progressed.connect(self._show_load_progress)
+        self.loader.busyChanged.connect(lambda _busy: self._set_running(self.runner.running))
         self.filter.rowsInserted.connect(self._update_shown)
         self.filter.rowsRemoved.connect(self._update_shown)
         self.filter.modelReset.connect(self._update_shown)
@@ -232,23 +236,25 @@ class MainWindow(QMainWindow):
 
     async def load_file(self, path: str | Path) -> bool:
         """Load ``path`` and show it; return False (with a message) if it is unusable."""
-        if self.runner.running:
-            self.message_bar.show_error("Cannot load a file while a fetch is running.")
+        if self.runner.running or self.loader.loading:
+            self.message_bar.show_error("Wait for the current fetch or load to finish first.")
             return False
-        self.progress_label.setText(f"Loading {Path(path).name}…")
-        loop = asyncio.get_running_loop()
+        name = Path(path).name
+        self.progress_label.setText(f"Loading {name}… (Esc cancels)")
         try:
-            products = await loop.run_in_executor(self._io, load_products, str(path))
+            products, prepared = await self.loader.load(path, self.model.snapshot())
         except InventoryError as exc:
-            self.message_bar.show_error(str(exc))
+            problem = f"{name}: loading cancelled" if isinstance(exc, LoadCancelled) else exc
+            self.message_bar.show_error(f"{problem}. The list shown is unchanged.")
             self.progress_label.setText("Ready")
             return False
         if not products.products:
-            self.message_bar.show_error(f"{path}: no product IDs found")
+            self.message_bar.show_error(f"{name}: no product IDs found")
             return False
         self.message_bar.clear()
         self.products_panel.show_file(str(path), products)
-        self._show_products(products)
+        self.model.install(prepared)
+        self._arrange(products)
         self.store.add_recent_file(str(path))
         self._fill_recent_menu()
         self.progress_label.setText(f"Loaded {describe(products)}")
@@ -256,6 +262,9 @@ class MainWindow(QMainWindow):
 
     def _show_products(self, products: ProductList) -> None:
         self.model.set_products(products.products, products.columns)
+        self._arrange(products)
+
+    def _arrange(self, products: ProductList) -> None:
         self.table.arrange_columns(_COLUMN_WIDTHS, len(products.columns))
         self._set_running(False)
 
@@ -280,6 +289,13 @@ class MainWindow(QMainWindow):
             self.open_file(files[0])
 
     # -- fetching ----------------------------------------------------------
+
+    def cancel(self) -> None:
+        """Cancel what is going on: a file being loaded, or the fetch."""
+        if self.loader.loading:
+            self.loader.cancel()
+        else:
+            self.runner.cancel()
 
     def fetch_all(self) -> None:
         """Fetch every product (Fetch / Refresh all)."""
@@ -326,6 +342,8 @@ class MainWindow(QMainWindow):
             )
 
     def _set_running(self, running: bool) -> None:
+        """Enable what makes sense while a fetch runs or a file loads, or neither."""
+        running = running or self.loader.loading
         a = self.actions
         has_rows = self.model.rowCount() > 0
         a["fetch"].setEnabled(not running and has_rows)
@@ -344,6 +362,10 @@ class MainWindow(QMainWindow):
         self.progress_bar.setMaximum(max(1, progress.total))
         self.progress_bar.setValue(progress.done)
         self.progress_label.setText(progress.summary())
+
+    def _show_load_progress(self, fraction: float) -> None:
+        self.progress_bar.setMaximum(1000)
+        self.progress_bar.setValue(round(fraction * 1000))
 
     def _run_finished(self, progress: Progress) -> None:
         self._show_progress(progress)

@@ -129,16 +129,21 @@ class ResultsModel(QAbstractTableModel):
 
     def set_products(self, products: Sequence[Product], columns: Sequence[str] = ()) -> None:
         """Show a new product list; results already known for the same IDs are kept."""
-        known = {r.id: r for r in self._rows if r.status != "pending"}
+        self.install(prepare_rows(products, columns, self.snapshot()))
+
+    def snapshot(self) -> list[Result]:
+        """The current rows, for :func:`prepare_rows` on another thread."""
+        return list(self._rows)
+
+    def install(self, prepared: PreparedRows) -> None:
+        """Show rows built by :func:`prepare_rows` (one model reset)."""
         self.beginResetModel()
-        self._products = {p.id: p for p in products}
-        self._rows = [known.get(p.id) or Result.pending(p) for p in products]
-        for row, product in zip(self._rows, products, strict=True):
-            row.fields = product.fields
-        self._positions = list(range(len(products)))
-        self._columns = list(columns)
-        self._numeric = {name for name in self._columns if _looks_numeric(products, name)}
-        self._reindex()
+        self._products = prepared.products
+        self._rows = prepared.rows
+        self._row_of = prepared.row_of
+        self._positions = list(range(len(prepared.rows)))
+        self._columns = prepared.columns
+        self._numeric = prepared.numeric
         self._version += 1
         self.endResetModel()
 
@@ -295,6 +300,43 @@ class ResultsModel(QAbstractTableModel):
             # Empty cells (keys starting with 1) stay last in either direction.
             order = [i for i in order if keys[i][0] == 0] + [i for i in order if keys[i][0] != 0]
         return order
+
+
+@dataclass(slots=True)
+class PreparedRows:
+    """Everything a model reset needs, built off the GUI thread for large lists."""
+
+    products: dict[str, Product]
+    rows: list[Result]
+    row_of: dict[str, int]
+    columns: list[str]
+    numeric: set[str]
+
+
+def prepare_rows(
+    products: Sequence[Product], columns: Sequence[str], previous: Sequence[Result] = ()
+) -> PreparedRows:
+    """Build the rows for ``products``, keeping finished results of the same IDs.
+
+    Touches no Qt object, so it may run on a worker thread: for a million
+    products it takes a second or two that the window must not freeze for.
+    """
+    known = {r.id: r for r in previous if r.status != "pending"}
+    rows = []
+    for product in products:
+        row = known.get(product.id)
+        if row is None:
+            row = Result.pending(product)
+        else:
+            row.fields = product.fields
+        rows.append(row)
+    return PreparedRows(
+        products={p.id: p for p in products},
+        rows=rows,
+        row_of={r.id: i for i, r in enumerate(rows)},
+        columns=list(columns),
+        numeric={name for name in columns if _looks_numeric(products, name)},
+    )
 
 
 def _looks_numeric(products: Sequence[Product], name: str, sample: int = 50) -> bool:

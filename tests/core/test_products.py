@@ -575,3 +575,24 @@ def test_100k_row_csv_loads_correctly(tmp_path: Path) -> None:
     assert result.products[-1].id == "0099999"
     assert result.duplicates == {"0000005": 1}
     assert result.skipped == [(100_003, "no product ID")]
+
+
+def test_progress_is_reported_and_can_cancel_a_large_load(tmp_path):
+    from inventory_gui.core.errors import LoadCancelled
+
+    path = tmp_path / "big.csv"
+    path.write_text("id,name\n" + "".join(f"p{i},n{i}\n" for i in range(200_000)))
+    seen: list[float] = []
+    products = load_products(path, progress=seen.append)
+    assert len(products) == 200_000
+    assert seen == sorted(seen)
+    assert seen[0] == 0.0
+    assert seen[-1] == 1.0
+    assert len(seen) >= 5  # read, split, several row batches, done
+
+    def stop_halfway(fraction: float) -> None:
+        if fraction > 0.5:
+            raise LoadCancelled("big.csv: loading cancelled")
+
+    with pytest.raises(LoadCancelled):
+        load_products(path, progress=stop_halfway)

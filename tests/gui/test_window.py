@@ -324,3 +324,25 @@ def test_failures_only_set_before_a_run_shows_the_failures_after_it(make_window,
     fetch(qtbot, window)
     assert column(window, ID_COLUMN) == ["bad-a", "bad-b"]
     assert window.shown_label.text() == "2 of 4 shown"
+
+
+def test_loading_a_large_file_shows_progress_and_can_be_cancelled(
+    make_window, run, qtbot, tmp_path
+):
+    import asyncio
+
+    window = make_window()
+    assert run(window.load_file(write_csv(tmp_path, ["keep1", "keep2"], "small.csv")))
+    big = write_csv(tmp_path, [f"row{i}" for i in range(400_000)], "big.csv")
+    task = asyncio.ensure_future(window.load_file(big))
+    qtbot.waitUntil(lambda: window.loader.loading)
+    assert window.actions["cancel"].isEnabled()
+    assert not window.actions["fetch"].isEnabled()
+    with qtbot.waitSignal(window.loader.progressed):
+        pass
+    qtbot.keyClick(window.table, Qt.Key.Key_Escape)
+    qtbot.waitUntil(task.done, timeout=20_000)
+    assert task.result() is False
+    assert "big.csv: loading cancelled" in window.message_bar.text()
+    assert column(window, ID_COLUMN) == ["keep1", "keep2"]
+    assert window.actions["fetch"].isEnabled()
