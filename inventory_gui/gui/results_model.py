@@ -19,7 +19,10 @@ from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
 from inventory_gui.core.models import Product, Result
 
 ResultRole = Qt.ItemDataRole.UserRole + 1
-SortKeyRole = Qt.ItemDataRole.UserRole + 2
+# A row's searchable text (column 0 only), for the filter proxy to match in C++.
+SearchRole = Qt.ItemDataRole.UserRole + 2
+FAILED_MARK = "\x1e"  # leads the search text of failed rows ("failures only")
+FAILED = frozenset({"error", "cancelled"})
 
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
@@ -198,7 +201,7 @@ class ResultsModel(QAbstractTableModel):
 
     def failed_ids(self) -> list[str]:
         """IDs whose last check ended in error or was cancelled, in input order."""
-        return [r.id for r in self.results() if r.status in ("error", "cancelled")]
+        return [r.id for r in self.results() if r.status in FAILED]
 
     @property
     def input_columns(self) -> list[str]:
@@ -249,6 +252,9 @@ class ResultsModel(QAbstractTableModel):
             return result.fields.get(self._columns[column - _FIXED], "")
         if role == ResultRole:
             return result
+        if role == SearchRole:
+            mark = FAILED_MARK if result.status in FAILED else ""
+            return "\x1f".join([mark + result.id, result.error or "", *result.fields.values()])
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if column == POSITION_COLUMN:
                 return _RIGHT
