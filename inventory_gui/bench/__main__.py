@@ -28,7 +28,9 @@ PY = sys.executable
 def bench_server(latency_ms: float) -> Iterator[int]:
     """Run the bench server; yield its port."""
     command = [PY, "-m", "inventory_gui.bench.server", "0", str(latency_ms)]
-    with subprocess.Popen(command, stdout=subprocess.PIPE, text=True) as server:
+    with subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
+    ) as server:
         try:
             line = server.stdout.readline() if server.stdout else ""
             if not line.startswith("ready "):
@@ -52,7 +54,7 @@ def run_json(*args: str, timeout: float = 900) -> dict:
 
 def client(mode: str, port: int, n: int, concurrency: int) -> dict:
     figures = run_json("inventory_gui.bench.clients", mode, str(port), str(n), str(concurrency))
-    if figures["errors"]:
+    if figures["errors"] and mode != "seed":  # the seed's way loses requests: that is its flaw
         raise RuntimeError(f"{mode}: {figures['errors']} of {n} requests failed")
     return figures
 

@@ -23,6 +23,8 @@ from typing import Any
 
 import aiohttp
 
+from inventory_gui.bench.server import raise_open_file_limit
+
 
 def ids(n: int) -> list[str]:
     """The product IDs every client fetches."""
@@ -77,6 +79,7 @@ def main(argv: list[str]) -> None:
     """Run one mode and print its figures as JSON."""
     mode, port, n, concurrency = argv[0], int(argv[1]), int(argv[2]), int(argv[3])
     base = f"http://127.0.0.1:{port}/get-current-inventory/"
+    raise_open_file_limit()
     started = time.perf_counter()
     results = asyncio.run(MODES[mode](base, n, concurrency))
     seconds = time.perf_counter() - started

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import resource
 import sys
 
 from aiohttp import web
@@ -41,6 +42,14 @@ async def serve(port: int, latency_ms: float) -> None:
         await runner.cleanup()
 
 
+def raise_open_file_limit() -> None:
+    """The seed's way opens a connection per product at once: allow that many sockets."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft < hard:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
+
+
 if __name__ == "__main__":
+    raise_open_file_limit()
     with contextlib.suppress(KeyboardInterrupt):
         asyncio.run(serve(int(sys.argv[1]), float(sys.argv[2])))

@@ -1,10 +1,10 @@
-"""A fetch run on its own thread and its own (stock) asyncio loop.
+"""A fetch run on its own thread and its own asyncio loop (uvloop where installed).
 
 Why a thread: qasync turns every ready callback into a Qt timer on the GUI
 thread, which costs about a third of the throughput, and a busy network loop
-on the GUI thread makes the window stutter.  On its own thread the fetcher
-runs at full speed on the stock loop; the GUI only drains finished results on
-a timer.  Results cross threads through a deque (``append`` and ``popleft``
+on the GUI thread makes the window stutter.  On its own thread the fetcher runs at
+full speed on a plain loop (see :mod:`inventory_gui.core.loops`); the GUI
+only drains finished results on a timer.  Results cross threads through a deque (``append`` and ``popleft``
 are atomic), cancellation through ``call_soon_threadsafe``, and the end of the
 run through a ``concurrent.futures.Future`` the GUI loop can await.
 """
@@ -20,6 +20,7 @@ from concurrent.futures import Future
 
 import aiohttp
 
+from inventory_gui.core import loops
 from inventory_gui.core.fetcher import Fetcher, FetchSettings, open_session
 from inventory_gui.core.models import Product, Result
 
@@ -83,7 +84,7 @@ class BackgroundFetch:
 
     def _main(self) -> None:
         try:
-            results = asyncio.run(self._run())
+            results = loops.run(self._run())
         except BaseException as exc:  # handed to the GUI, which logs and shows it
             self.future.set_exception(exc)
         else:
