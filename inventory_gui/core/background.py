@@ -2,11 +2,12 @@
 
 Why a thread: qasync turns every ready callback into a Qt timer on the GUI
 thread, which costs about a third of the throughput, and a busy network loop
-on the GUI thread makes the window stutter.  On its own thread the fetcher runs at
-full speed on a plain loop (see :mod:`inventory_gui.core.loops`); the GUI
-only drains finished results on a timer.  Results cross threads through a deque (``append`` and ``popleft``
-are atomic), cancellation through ``call_soon_threadsafe``, and the end of the
-run through a ``concurrent.futures.Future`` the GUI loop can await.
+on the GUI thread makes the window stutter.  On its own thread the fetcher
+runs at full speed on a plain loop (see :mod:`inventory_gui.core.loops`); the
+GUI only drains finished results on a timer.  Results cross threads through a
+deque (``append`` and ``popleft`` are atomic), cancellation through
+``call_soon_threadsafe``, and the end of the run through a
+``concurrent.futures.Future`` the GUI loop can await.
 """
 
 from __future__ import annotations

@@ -67,6 +67,7 @@ class AboutDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("aboutDialog")
         self.setWindowTitle(f"About {APP_NAME}")
+        self.setMinimumWidth(420)
 
         icon = QLabel(self)
         icon.setObjectName("aboutIcon")

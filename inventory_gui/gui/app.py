@@ -38,6 +38,7 @@ from inventory_gui.core.connection import detect_secret_store
 from inventory_gui.core.demo_server import DemoConfig, start_demo_server
 from inventory_gui.core.fetcher import open_session
 from inventory_gui.core.resources import resource_path
+from inventory_gui.gui.about import app_icon
 from inventory_gui.gui.main_window import MainWindow
 from inventory_gui.gui.settings_store import SettingsStore
 
@@ -79,6 +80,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(ORGANISATION)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(app_icon())
     app.setQuitOnLastWindowClosed(False)
     return app
 

@@ -35,6 +35,7 @@ from inventory_gui.core.models import Product, ProductList
 from inventory_gui.core.products import SUPPORTED_SUFFIXES
 from inventory_gui.core.progress import Progress
 from inventory_gui.core.urls import UrlTemplate
+from inventory_gui.gui.about import show_about
 from inventory_gui.gui.actions import build_actions, make_button
 from inventory_gui.gui.connection_panel import ConnectionPanel
 from inventory_gui.gui.detail_pane import DetailPane
@@ -183,6 +184,10 @@ class MainWindow(QMainWindow):
             fetch_menu.addAction(a[name])
         view_menu = self.menuBar().addMenu("&View")
         view_menu.addAction(a["find"])
+        help_menu = self.menuBar().addMenu("&Help")
+        about = help_menu.addAction(f"&About {APP_NAME}")
+        about.setObjectName("aboutAction")
+        about.triggered.connect(lambda: show_about(self))
         self._fill_recent_menu()
 
     def _connect(self) -> None:
