@@ -1,0 +1,140 @@
+"""Stock, not just HTTP: a status per row, and typed fields mapped from the answer.
+
+A row's stock status follows from its result: a 404 is an unknown product,
+other failures are errors, and an answer's quantity is out (0 or less), low
+(at or under the row's own threshold column, else the global threshold) or in
+stock.  Extra fields (name, warehouse, updated_at…) are dotted paths into the
+parsed answer, typed so that numbers sort as numbers and times as times.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import Enum
+from typing import Any
+
+from inventory_gui.core.models import Result
+from inventory_gui.core.quantity import lookup_path, to_number
+
+DEFAULT_THRESHOLD_COLUMNS = ("reorder_point", "min", "threshold", "min_stock")
+
+
+class Stock(Enum):
+    """A row's stock status, with the text the table shows."""
+
+    PENDING = "Pending"
+    IN_STOCK = "In stock"
+    LOW = "Low"
+    OUT = "Out"
+    NO_QUANTITY = "No quantity"
+    UNKNOWN = "Unknown product"
+    ERROR = "Error"
+    CANCELLED = "Cancelled"
+
+
+ALERT_LEVELS = frozenset({Stock.LOW, Stock.OUT})
+
+
+@dataclass(frozen=True)
+class StockRules:
+    """How quantities become statuses.
+
+    Attributes:
+        low_threshold: quantities at or under this are Low (None: no global rule).
+        threshold_columns: input columns that hold a per-row threshold; the
+            first one present with a number wins over the global threshold.
+    """
+
+    low_threshold: float | None = None
+    threshold_columns: Sequence[str] = DEFAULT_THRESHOLD_COLUMNS
+
+    def threshold(self, fields: Mapping[str, str]) -> float | None:
+        """The Low threshold of one row."""
+        for name in self.threshold_columns:
+            number = to_number(fields.get(name))
+            if number is not None:
+                return number
+        return self.low_threshold
+
+    def status(self, result: Result) -> Stock:
+        """The stock status of one result."""
+        if result.status == "pending":
+            return Stock.PENDING
+        if result.status == "cancelled":
+            return Stock.CANCELLED
+        if result.status == "error":
+            return Stock.UNKNOWN if result.http_status == 404 else Stock.ERROR
+        quantity = result.quantity
+        if quantity is None:
+            return Stock.NO_QUANTITY
+        if quantity <= 0:
+            return Stock.OUT
+        threshold = self.threshold(result.fields)
+        if threshold is not None and quantity <= threshold:
+            return Stock.LOW
+        return Stock.IN_STOCK
+
+
+@dataclass(frozen=True)
+class FieldMap:
+    """Extra columns taken from each answer: column name -> dotted path.
+
+    Example: ``FieldMap({"name": "name", "warehouse": "location.warehouse"})``.
+    """
+
+    paths: Mapping[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def parse(cls, text: str) -> FieldMap:
+        """Read ``"name, warehouse=location.warehouse"`` (a bare name is its own path)."""
+        paths: dict[str, str] = {}
+        for part in text.replace("\n", ",").split(","):
+            name, _, path = part.partition("=")
+            name, path = name.strip(), path.strip() or name.strip()
+            if name:
+                paths[name] = path
+        return cls(paths)
+
+    def __str__(self) -> str:
+        return ", ".join(n if n == p else f"{n}={p}" for n, p in self.paths.items())
+
+    @property
+    def names(self) -> list[str]:
+        """The extra column names, in order."""
+        return list(self.paths)
+
+    def values(self, response: Any) -> dict[str, Any]:
+        """Typed values of every mapped field found in ``response``."""
+        out: dict[str, Any] = {}
+        for name, path in self.paths.items():
+            found, value = lookup_path(response, path)
+            if found and value is not None:
+                out[name] = typed(value)
+        return out
+
+
+def typed(value: Any) -> Any:
+    """Numbers (and numeric text) as numbers, ISO 8601 text as datetimes, else text."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return to_number(value)
+    if isinstance(value, str):
+        number = to_number(value)
+        if number is not None:
+            return number
+        when = parse_time(value)
+        return when if when is not None else value
+    return str(value)
+
+
+def parse_time(text: str) -> datetime | None:
+    """An ISO 8601 time (``Z`` allowed), or None."""
+    if len(text) < 10 or text[4:5] != "-":
+        return None
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
