@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from inventory_gui.core.models import Product, Result
 from inventory_gui.core.urls import UrlTemplate
-from inventory_gui.gui.results_model import STATUS_TEXT
+from inventory_gui.gui.columns import STATUS_TEXT
 
 _RESPONSE_LIMIT = 200_000  # characters of pretty JSON shown; the rest is elided
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -47,10 +48,11 @@ from inventory_gui.gui.results_filter import ResultsFilter
 from inventory_gui.gui.results_model import ResultRole, ResultsModel
 from inventory_gui.gui.results_view import ResultsView
 from inventory_gui.gui.settings_store import SettingsStore
+from inventory_gui.gui.stock_controller import StockController
 
 log = logging.getLogger(__name__)
 
-_COLUMN_WIDTHS = (44, 92, 110, 76, 48, 96, 70, 250, 150)
+_COLUMN_WIDTHS = (44, 84, 104, 110, 76, 64, 48, 92, 66, 250, 84)
 
 
 class MainWindow(QMainWindow):
@@ -103,6 +105,14 @@ class MainWindow(QMainWindow):
     # -- construction ------------------------------------------------------
 
     def _build_widgets(self) -> None:
+        self.stock = StockController(
+            self.model,
+            self.filter,
+            self.store,
+            self.fetch_all,
+            lambda: self.runner.running or self.loader.loading,
+            self,
+        )
         self.products_panel = ProductPanel(self)
         self.connection = ConnectionPanel(self.store.secrets_persistent, self)
         self.message_bar = MessageBar(self)
@@ -124,6 +134,8 @@ class MainWindow(QMainWindow):
         self.progress_label = QLabel("Ready", self)
         self.progress_label.setObjectName("progressLabel")
         self.statusBar().addWidget(self.progress_label, 1)
+        self.statusBar().addPermanentWidget(self.stock.next_refresh)
+        self.statusBar().addPermanentWidget(self.stock.counts)
         self.statusBar().addPermanentWidget(self.progress_bar)
         self.setCentralWidget(self._layout_widgets())
         self.resize(1280, 780)
@@ -134,9 +146,13 @@ class MainWindow(QMainWindow):
         return table
 
     def _layout_widgets(self) -> QWidget:
+        settings_tabs = QTabWidget(self)
+        settings_tabs.setObjectName("settingsTabs")
+        settings_tabs.addTab(self.connection, "Connection")
+        settings_tabs.addTab(self.stock.panel, "Stock")
         left = QSplitter(Qt.Orientation.Vertical, self)
         left.addWidget(self.products_panel)
-        left.addWidget(self.connection)
+        left.addWidget(settings_tabs)
         left.setStretchFactor(0, 3)
         left.setStretchFactor(1, 2)
         buttons = QHBoxLayout()
@@ -146,6 +162,7 @@ class MainWindow(QMainWindow):
         filters = QHBoxLayout()
         filters.addWidget(self.filter_edit, 1)
         filters.addWidget(self.failures_only)
+        filters.addWidget(self.stock.combo)
         filters.addWidget(self.shown_label)
         table_area = QWidget(self)
         column = QVBoxLayout(table_area)
@@ -270,7 +287,9 @@ class MainWindow(QMainWindow):
         self._arrange(products)
 
     def _arrange(self, products: ProductList) -> None:
-        self.table.arrange_columns(_COLUMN_WIDTHS, len(products.columns))
+        extra = len(self.model.input_columns) + len(self.model.field_columns)
+        self.table.arrange_columns(_COLUMN_WIDTHS, extra)
+        self.stock.update_counts()
         self._set_running(False)
 
     def _fill_recent_menu(self) -> None:
@@ -302,9 +321,9 @@ class MainWindow(QMainWindow):
         else:
             self.runner.cancel()
 
-    def fetch_all(self) -> None:
-        """Fetch every product (Fetch / Refresh all)."""
-        self.start_fetch(self.model.products())
+    def fetch_all(self) -> bool:
+        """Fetch every product (Fetch / Refresh all); False if it could not start."""
+        return self.start_fetch(self.model.products())
 
     def refresh_selected(self) -> None:
         """Fetch the selected rows again."""
@@ -333,6 +352,7 @@ class MainWindow(QMainWindow):
             return False
         self.message_bar.clear()
         self._save_connection()
+        self.stock.run_started(self.model.snapshot())
         self.runner.start(products, settings)
         return True
 
@@ -373,6 +393,7 @@ class MainWindow(QMainWindow):
         self.progress_bar.setValue(round(fraction * 1000))
 
     def _run_finished(self, progress: Progress) -> None:
+        self.stock.run_finished()
         self._show_progress(progress)
         self.filter.refresh()
         self._update_shown()

@@ -6,6 +6,8 @@ import time
 
 from PySide6.QtCore import QRegularExpression, QSortFilterProxyModel, Qt
 
+from inventory_gui.core.stock import Stock
+from inventory_gui.gui.columns import STOCK_CODES
 from inventory_gui.gui.results_model import FAILED_MARK, ResultsModel, SearchRole
 
 
@@ -16,7 +18,8 @@ class ResultsFilter(QSortFilterProxyModel):
     every row without a single call into Python, which matters when a million
     rows are loaded.  With a filter, Qt matches one regular expression against
     each row's :data:`SearchRole` text (ID, error and input columns, led by a
-    mark on failed rows, which is how "failures only" works).
+    stock-status letter and a mark on failed rows: that is how the stock and
+    "failures only" filters work).
 
     The source model sorts its Python list with a key function in one pass;
     letting the proxy sort would compare rows through ``data()`` calls,
@@ -28,6 +31,7 @@ class ResultsFilter(QSortFilterProxyModel):
         self._source = source
         self._text = ""
         self._failures_only = False
+        self._stock: Stock | None = None
         self.setSourceModel(source)
         self.setFilterRole(SearchRole)
         self.setFilterKeyColumn(0)
@@ -50,10 +54,16 @@ class ResultsFilter(QSortFilterProxyModel):
             self._failures_only = on
             self._apply()
 
+    def set_stock(self, stock: Stock | None) -> None:
+        """Show only rows in this stock status (None: any)."""
+        if stock != self._stock:
+            self._stock = stock
+            self._apply()
+
     @property
     def active(self) -> bool:
         """True when some rows may be hidden."""
-        return bool(self._text) or self._failures_only
+        return bool(self._text) or self._failures_only or self._stock is not None
 
     def refresh(self, *, at_most_every: float = 0.0) -> None:
         """Filter again after rows changed; rate-limited when ``at_most_every`` > 0."""
@@ -68,9 +78,10 @@ class ResultsFilter(QSortFilterProxyModel):
                 self.invalidateFilter()
 
     def _apply(self) -> None:
-        pattern = QRegularExpression.escape(self._text)
-        if self._failures_only:
-            pattern = "^" + QRegularExpression.escape(FAILED_MARK) + ".*" + pattern
+        # The search text starts with a stock letter and a failure mark (see the model).
+        stock = STOCK_CODES[self._stock] if self._stock is not None else "."
+        failed = QRegularExpression.escape(FAILED_MARK) if self._failures_only else "."
+        pattern = f"^{stock}{failed}.*" + QRegularExpression.escape(self._text)
         expression = QRegularExpression(
             pattern if self.active else "",
             QRegularExpression.PatternOption.CaseInsensitiveOption

@@ -9,7 +9,8 @@ would call back into Python millions of times); the proxy only filters.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,91 +18,46 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
 
 from inventory_gui.core.models import Product, Result
+from inventory_gui.core.stock import FieldMap, Stock, StockRules
+from inventory_gui.gui.columns import (
+    CHANGE_COLUMN,
+    FIXED_COLUMNS,
+    FIXED_COUNT,
+    ID_COLUMN,
+    LEFT,
+    POSITION_COLUMN,
+    QUANTITY_COLUMN,
+    RIGHT,
+    STATUS_COLOURS,
+    STATUS_COLUMN,
+    STOCK_CODES,
+    STOCK_COLOURS,
+    STOCK_COLUMN,
+    Previous,
+    RowContext,
+)
+
+__all__ = [
+    "ID_COLUMN", "POSITION_COLUMN", "QUANTITY_COLUMN", "STATUS_COLUMN", "STOCK_COLUMN",
+    "PreparedRows", "ResultRole", "ResultsModel", "SearchRole", "prepare_rows",
+]  # fmt: skip
 
 ResultRole = Qt.ItemDataRole.UserRole + 1
-# A row's searchable text (column 0 only), for the filter proxy to match in C++.
+# A row's searchable text (column 0 only), for the filter proxy to match in C++:
+# a stock-status letter, a failure mark, then ID, error and input columns.
 SearchRole = Qt.ItemDataRole.UserRole + 2
-FAILED_MARK = "\x1e"  # leads the search text of failed rows ("failures only")
+FAILED_MARK = "!"
 FAILED = frozenset({"error", "cancelled"})
-
-_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-
-STATUS_COLOURS = {
-    "pending": "#5b8def",
-    "ok": "#2e9d4a",
-    "error": "#d64541",
-    "cancelled": "#8a8a8a",
-}
-STATUS_TEXT = {"pending": "Pending", "ok": "OK", "error": "Error", "cancelled": "Cancelled"}
+_FLIP_COLOURS = {"out": "#f6d0cd", "in": "#cdeccf"}  # row backgrounds for a flip
 
 
-@dataclass(frozen=True, slots=True)
-class Column:
-    """One fixed column: title, how to show a value, how to sort it."""
-
-    title: str
-    text: Callable[[Result], str]
-    key: Callable[[Result], Any]
-    align: int = _LEFT
-    tooltip: str = ""
-
-
-def _num_key(value: float | None) -> tuple[int, float]:
-    # Empty cells sort after every number, whatever the direction of numbers.
-    return (1, 0.0) if value is None else (0, float(value))
-
-
-def _fmt_quantity(value: float | None) -> str:
-    if value is None:
-        return ""
-    return f"{value:,}" if isinstance(value, int) else f"{value:,.2f}".rstrip("0").rstrip(".")
-
-
-FIXED_COLUMNS: tuple[Column, ...] = (
-    Column("Status", lambda r: STATUS_TEXT[r.status], lambda r: r.status),
-    Column("ID", lambda r: r.id, lambda r: r.id),
-    Column("Quantity", lambda r: _fmt_quantity(r.quantity), lambda r: _num_key(r.quantity), _RIGHT),
-    Column(
-        "HTTP",
-        lambda r: "" if r.http_status is None else str(r.http_status),
-        lambda r: _num_key(r.http_status),
-        _RIGHT,
-        "HTTP status of the last answer",
-    ),
-    Column(
-        "Latency (ms)",
-        lambda r: "" if r.latency_ms is None else f"{r.latency_ms:,.0f}",
-        lambda r: _num_key(r.latency_ms),
-        _RIGHT,
-        "Whole check, retries and waits included",
-    ),
-    Column(
-        "Attempts",
-        lambda r: str(r.attempts) if r.attempts else "",
-        lambda r: _num_key(r.attempts or None),
-        _RIGHT,
-        "Requests actually sent",
-    ),
-    Column("Error", lambda r: r.error or "", lambda r: r.error or ""),
-    Column(
-        "Checked at",
-        lambda r: (r.checked_at or "").replace("T", " ")[:19],
-        lambda r: r.checked_at or "",
-    ),
-)
-# Column 0 is "#", the product's position in the input: sorting on it restores input order.
-POSITION_COLUMN, STATUS_COLUMN, ID_COLUMN, QUANTITY_COLUMN, ERROR_COLUMN = 0, 1, 2, 3, 7
-_FIXED = 1 + len(FIXED_COLUMNS)
-
-
-def status_icon(status: str, size: int = 12) -> QIcon:
-    """A filled circle in the status colour (drawn once, cached by the model)."""
+def status_icon(colour: str, size: int = 12) -> QIcon:
+    """A filled circle in ``colour`` (drawn once, cached by the model)."""
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setBrush(QColor(STATUS_COLOURS[status]))
+    painter.setBrush(QColor(colour))
     painter.setPen(Qt.PenStyle.NoPen)
     painter.drawEllipse(1, 1, size - 2, size - 2)
     painter.end()
@@ -111,8 +67,9 @@ def status_icon(status: str, size: int = 12) -> QIcon:
 class ResultsModel(QAbstractTableModel):
     """One row per product: its latest result, or a pending placeholder.
 
-    Rows are keyed by product ID (IDs are unique within a list).  Input columns
-    follow the fixed ones.  Row order is input order until :meth:`sort`.
+    Rows are keyed by product ID (IDs are unique within a list).  After the
+    fixed columns come the input's columns, then the extra fields mapped from
+    each answer.  Row order is input order until :meth:`sort`.
     """
 
     def __init__(self, parent: Any = None) -> None:
@@ -123,10 +80,15 @@ class ResultsModel(QAbstractTableModel):
         self._products: dict[str, Product] = {}
         self._columns: list[str] = []
         self._numeric: set[str] = set()  # input columns shown right-aligned
+        self._fields = FieldMap()
+        self.context = RowContext()
         self._version = 0  # bumped by every change, so a repeated sort can be skipped
         self._sorted_as: tuple[int, Qt.SortOrder, int] | None = None
-        self._icons = {status: status_icon(status) for status in STATUS_COLOURS}
-        self._brushes = {status: QBrush(QColor(c)) for status, c in STATUS_COLOURS.items()}
+        self._icons = {s: status_icon(c) for s, c in STATUS_COLOURS.items()}
+        self._status_brushes = {s: QBrush(QColor(c)) for s, c in STATUS_COLOURS.items()}
+        self._stock_icons = {s: status_icon(c) for s, c in STOCK_COLOURS.items()}
+        self._stock_brushes = {s: QBrush(QColor(c)) for s, c in STOCK_COLOURS.items()}
+        self._flip_brushes = {k: QBrush(QColor(c)) for k, c in _FLIP_COLOURS.items()}
 
     # -- loading -----------------------------------------------------------
 
@@ -149,6 +111,29 @@ class ResultsModel(QAbstractTableModel):
         self._numeric = prepared.numeric
         self._version += 1
         self.endResetModel()
+
+    def set_rules(self, rules: StockRules, fields: FieldMap) -> None:
+        """Use new stock rules and extra fields (a reset if the columns change)."""
+        if fields.paths != self._fields.paths:
+            self.beginResetModel()
+            self._fields = fields
+            self.context.rules = rules
+            self._version += 1
+            self.endResetModel()
+        elif rules != self.context.rules:
+            self.context.rules = rules
+            self._changed_all()
+
+    def set_previous(self, previous: Mapping[str, Previous]) -> None:
+        """Each product's last successful check before the coming run (for Change)."""
+        self.context.previous = previous
+        self._changed_all()
+
+    def _changed_all(self) -> None:
+        self._version += 1
+        if self._rows:
+            last = self.index(len(self._rows) - 1, self.columnCount() - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
 
     def _reindex(self) -> None:
         self._row_of = {r.id: i for i, r in enumerate(self._rows)}
@@ -199,14 +184,29 @@ class ResultsModel(QAbstractTableModel):
             return [self._products[r.id] for r in self.results()]
         return [self._products[i] for i in ids if i in self._products]
 
+    def fields_of(self, product_id: str) -> dict[str, str]:
+        """The input columns of one product ({} if it is not in the list)."""
+        product = self._products.get(product_id)
+        return product.fields if product is not None else {}
+
     def failed_ids(self) -> list[str]:
         """IDs whose last check ended in error or was cancelled, in input order."""
         return [r.id for r in self.results() if r.status in FAILED]
+
+    def stock_counts(self) -> Counter[Stock]:
+        """How many rows are in each stock status."""
+        status = self.context.rules.status
+        return Counter(status(r) for r in self._rows)
 
     @property
     def input_columns(self) -> list[str]:
         """The input's extra columns shown after the fixed ones."""
         return list(self._columns)
+
+    @property
+    def field_columns(self) -> list[str]:
+        """The extra fields mapped from each answer, shown last."""
+        return self._fields.names
 
     # -- Qt model interface ------------------------------------------------
 
@@ -215,8 +215,8 @@ class ResultsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        """Fixed columns plus the input's columns."""
-        return 0 if parent.isValid() else _FIXED + len(self._columns)
+        """Fixed columns, the input's columns, then the extra fields."""
+        return 0 if parent.isValid() else FIXED_COUNT + len(self._columns) + len(self._fields.paths)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -226,10 +226,13 @@ class ResultsModel(QAbstractTableModel):
             return None
         if section == POSITION_COLUMN:
             title, tip = "#", "Position in the input list"
-        elif section < _FIXED:
+        elif section < FIXED_COUNT:
             title, tip = FIXED_COLUMNS[section - 1].title, FIXED_COLUMNS[section - 1].tooltip
+        elif section < FIXED_COUNT + len(self._columns):
+            title, tip = self._columns[section - FIXED_COUNT], "From the input file"
         else:
-            title, tip = self._columns[section - _FIXED], ""
+            name = self._fields.names[section - FIXED_COUNT - len(self._columns)]
+            title, tip = name, f"From each answer: {self._fields.paths[name]}"
         if role == Qt.ItemDataRole.DisplayRole:
             return title
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -245,30 +248,66 @@ class ResultsModel(QAbstractTableModel):
         result = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            if column == POSITION_COLUMN:
-                return str(self._positions[index.row()] + 1)
-            if column < _FIXED:
-                return FIXED_COLUMNS[column - 1].text(result)
-            return result.fields.get(self._columns[column - _FIXED], "")
+            return self._text(result, index.row(), column)
         if role == ResultRole:
             return result
         if role == SearchRole:
-            mark = FAILED_MARK if result.status in FAILED else ""
-            return "\x1f".join([mark + result.id, result.error or "", *result.fields.values()])
+            return self._search_text(result)
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            if column == POSITION_COLUMN:
-                return _RIGHT
-            if column < _FIXED:
-                return FIXED_COLUMNS[column - 1].align
-            return _RIGHT if self._columns[column - _FIXED] in self._numeric else _LEFT
-        if column == STATUS_COLUMN:
-            if role == Qt.ItemDataRole.DecorationRole:
+            return self._alignment(column)
+        if role == Qt.ItemDataRole.DecorationRole:
+            if column == STATUS_COLUMN:
                 return self._icons[result.status]
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return self._brushes[result.status]
-        if role == Qt.ItemDataRole.ToolTipRole and result.error:
-            return result.error
+            if column == STOCK_COLUMN:
+                return self._stock_icons[self.context.stock(result)]
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if column == STATUS_COLUMN:
+                return self._status_brushes[result.status]
+            if column == STOCK_COLUMN:
+                return self._stock_brushes[self.context.stock(result)]
+        if role == Qt.ItemDataRole.BackgroundRole and column in (QUANTITY_COLUMN, CHANGE_COLUMN):
+            flip = self.context.flip(result)
+            return self._flip_brushes[flip] if flip else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(result, column)
         return None
+
+    def _text(self, result: Result, row: int, column: int) -> str:
+        if column == POSITION_COLUMN:
+            return str(self._positions[row] + 1)
+        if column < FIXED_COUNT:
+            return FIXED_COLUMNS[column - 1].text(result, self.context)
+        if column < FIXED_COUNT + len(self._columns):
+            return result.fields.get(self._columns[column - FIXED_COUNT], "")
+        value = self._field_value(result, column)
+        return "" if value is None else str(value)
+
+    def _field_value(self, result: Result, column: int) -> Any:
+        name = self._fields.names[column - FIXED_COUNT - len(self._columns)]
+        return FieldMap({name: self._fields.paths[name]}).values(result.response).get(name)
+
+    def _search_text(self, result: Result) -> str:
+        lead = STOCK_CODES[self.context.stock(result)] + (
+            FAILED_MARK if result.status in FAILED else " "
+        )
+        return "\x1f".join([lead + result.id, result.error or "", *result.fields.values()])
+
+    def _alignment(self, column: int) -> int:
+        if column == POSITION_COLUMN:
+            return RIGHT
+        if column < FIXED_COUNT:
+            return FIXED_COLUMNS[column - 1].align
+        if column < FIXED_COUNT + len(self._columns):
+            return RIGHT if self._columns[column - FIXED_COUNT] in self._numeric else LEFT
+        return LEFT
+
+    def _tooltip(self, result: Result, column: int) -> str | None:
+        flip = self.context.flip(result)
+        if flip and column in (QUANTITY_COLUMN, CHANGE_COLUMN):
+            return "Ran out since the last check" if flip == "out" else "Back in stock"
+        if column == FIXED_COUNT - 1:
+            return self.context.last_checked(result)
+        return result.error or None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort the rows in place (a stable sort); column 0 or -1 is input order."""
@@ -289,18 +328,20 @@ class ResultsModel(QAbstractTableModel):
 
     def _sorted_order(self, column: int, reverse: bool) -> list[int]:
         """Row numbers in their new order; each key is computed once."""
-        rows = self._rows
+        rows, context = self._rows, self.context
         numeric = False
         if column <= POSITION_COLUMN:
             keys: list[Any] = self._positions
             reverse = reverse and column == POSITION_COLUMN
-        elif column < _FIXED:
+        elif column < FIXED_COUNT:
             spec = FIXED_COLUMNS[column - 1]
-            keys = [spec.key(r) for r in rows]
-            numeric = spec.align == _RIGHT
-        else:
-            name = self._columns[column - _FIXED]
+            keys = [spec.key(r, context) for r in rows]
+            numeric = spec.numeric
+        elif column < FIXED_COUNT + len(self._columns):
+            name = self._columns[column - FIXED_COUNT]
             keys = [_field_key(r.fields.get(name, "")) for r in rows]
+        else:
+            keys = [_typed_key(self._field_value(r, column)) for r in rows]
         order = sorted(range(len(rows)), key=keys.__getitem__, reverse=reverse)
         if reverse and numeric:
             # Empty cells (keys starting with 1) stay last in either direction.
@@ -350,6 +391,17 @@ def _looks_numeric(products: Sequence[Product], name: str, sample: int = 50) -> 
     values = [p.fields.get(name, "") for p in products[:sample]]
     values = [v for v in values if v]
     return bool(values) and all(_field_key(v)[0] == 0 for v in values)
+
+
+def _typed_key(value: Any) -> tuple[int, Any]:
+    """Sort typed extra fields: numbers, then times, then text, then empty cells."""
+    if value is None:
+        return (3, "")
+    if isinstance(value, int | float):
+        return (0, value)
+    if hasattr(value, "isoformat"):
+        return (1, value.isoformat())
+    return (2, str(value).casefold())
 
 
 def _field_key(text: str) -> tuple[int, float, str]:

@@ -8,6 +8,8 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from inventory_gui.gui.columns import ID_COLUMN
+
 
 class ResultsView(QTableView):
     """A ``QTableView`` tuned for tables that change many rows per second.
@@ -38,7 +40,7 @@ class ResultsView(QTableView):
         self.setSortingEnabled(True)
 
     def arrange_columns(self, widths: Sequence[int], input_columns: int) -> None:
-        """Set default widths and show the input's columns right after the ID.
+        """Set default widths and show the input's (and extra) columns right after the ID.
 
         Only the header's visual order changes; the model's columns stay put.
         """
@@ -48,7 +50,7 @@ class ResultsView(QTableView):
         for k in range(input_columns):
             logical = len(widths) + k
             header.resizeSection(logical, self._sampled_width(logical))
-            header.moveSection(header.visualIndex(logical), 3 + k)
+            header.moveSection(header.visualIndex(logical), ID_COLUMN + 1 + k)
 
     def _sampled_width(self, column: int, sample: int = 50) -> int:
         """A width fitting the header and the first rows (never resize-to-contents)."""

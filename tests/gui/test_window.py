@@ -11,7 +11,7 @@ from aiohttp import web
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QLineEdit, QProgressBar, QSpinBox, QTableView, QToolButton
 
-from inventory_gui.gui.results_model import ID_COLUMN, QUANTITY_COLUMN, STATUS_COLUMN
+from inventory_gui.gui.columns import ERROR_COLUMN, ID_COLUMN, QUANTITY_COLUMN, STATUS_COLUMN
 from tests.loopback import product_id, stock_handler
 
 
@@ -83,8 +83,8 @@ def test_load_file_and_fetch_gives_one_row_per_product_in_input_order(
     assert len(api.requests) == len(expected)
     assert window.progress_bar.value() == len(expected)
     model = window.table.model()
-    assert model.index(0, 7).data(Qt.ItemDataRole.ToolTipRole) is None
-    error_index = model.index(expected.index("bad1"), 7)
+    assert model.index(0, ERROR_COLUMN).data(Qt.ItemDataRole.ToolTipRole) is None
+    error_index = model.index(expected.index("bad1"), ERROR_COLUMN)
     assert error_index.data(Qt.ItemDataRole.ToolTipRole) == "HTTP 404 Not Found: unknown product"
 
 
@@ -291,10 +291,13 @@ def test_unexpected_error_is_shown_non_modal_and_the_app_goes_on(make_window, qt
         raise ValueError("boom in a task")
 
     window = make_window()
-    task = window._spawn(broken())
-    qtbot.waitUntil(task.done)
-    boxes = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
-    assert len(boxes) == 1
+    window._spawn(broken())
+
+    def shown() -> list[QMessageBox]:
+        return [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+
+    qtbot.waitUntil(lambda: len(shown()) == 1)  # the task's done-callback runs after it ends
+    boxes = shown()
     assert "boom in a task" in boxes[0].text()
     assert boxes[0].windowModality() == Qt.WindowModality.NonModal
     window.products_panel.set_text("still\nworks")

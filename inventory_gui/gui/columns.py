@@ -1,0 +1,165 @@
+"""The results table's fixed columns: title, text, sort key, alignment, colours.
+
+Each column reads a :class:`Result` and a :class:`RowContext` (the stock rules
+and each product's previous successful check, from the history), so that the
+model stays a plain list of results.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from inventory_gui.core.models import Result
+from inventory_gui.core.stock import Stock, StockRules
+
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+
+STATUS_COLOURS = {"pending": "#5b8def", "ok": "#2e9d4a", "error": "#d64541", "cancelled": "#8a8a8a"}
+STATUS_TEXT = {"pending": "Pending", "ok": "OK", "error": "Error", "cancelled": "Cancelled"}
+STOCK_COLOURS = {
+    Stock.PENDING: "#5b8def",
+    Stock.IN_STOCK: "#2e9d4a",
+    Stock.LOW: "#d98e04",
+    Stock.OUT: "#d64541",
+    Stock.NO_QUANTITY: "#8a8a8a",
+    Stock.UNKNOWN: "#8e5bd6",
+    Stock.ERROR: "#d64541",
+    Stock.CANCELLED: "#8a8a8a",
+}
+# One letter per stock status leads a row's search text, so the filter proxy can
+# select a status with a regular expression (see ResultsFilter).
+STOCK_CODES = {stock: "PILONUEC"[i] for i, stock in enumerate(Stock)}
+
+
+@dataclass(frozen=True, slots=True)
+class Previous:
+    """A product's last successful check before this run."""
+
+    quantity: float | None
+    checked_at: str
+
+
+@dataclass
+class RowContext:
+    """What the columns need beyond a result."""
+
+    rules: StockRules = field(default_factory=StockRules)
+    previous: Mapping[str, Previous] = field(default_factory=dict)
+    now: Callable[[], datetime] = lambda: datetime.now(UTC)
+
+    def stock(self, result: Result) -> Stock:
+        return self.rules.status(result)
+
+    def change(self, result: Result) -> float | None:
+        """Quantity now minus at the previous successful check (None if either is unknown)."""
+        before = self.previous.get(result.id)
+        if before is None or before.quantity is None or result.quantity is None:
+            return None
+        if result.status != "ok":
+            return None
+        return result.quantity - before.quantity
+
+    def flip(self, result: Result) -> str | None:
+        """``"out"`` when a product ran out since the last check, ``"in"`` when it came back."""
+        before = self.previous.get(result.id)
+        if before is None or before.quantity is None or result.quantity is None:
+            return None
+        if result.status != "ok":
+            return None
+        if before.quantity > 0 >= result.quantity:
+            return "out"
+        if before.quantity <= 0 < result.quantity:
+            return "in"
+        return None
+
+    def last_checked(self, result: Result) -> str | None:
+        """When the product was last checked: this result, else the previous check."""
+        if result.checked_at:
+            return result.checked_at
+        before = self.previous.get(result.id)
+        return before.checked_at if before else None
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One fixed column."""
+
+    title: str
+    text: Callable[[Result, RowContext], str]
+    key: Callable[[Result, RowContext], Any]
+    align: int = LEFT
+    tooltip: str = ""
+    numeric: bool = False
+
+
+def num_key(value: float | None) -> tuple[int, float]:
+    """Empty cells sort after every number (and stay last when reversed, see the model)."""
+    return (1, 0.0) if value is None else (0, float(value))
+
+
+def fmt_number(value: float | None) -> str:
+    if value is None:
+        return ""
+    return f"{value:,}" if isinstance(value, int) else f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def fmt_change(value: float | None) -> str:
+    if value is None:
+        return ""
+    return "0" if value == 0 else f"{value:+,}" if isinstance(value, int) else f"{value:+,.2f}"
+
+
+def ago(stamp: str | None, now: datetime) -> str:
+    """``"just now"``, ``"5 min ago"``, ``"3 h ago"``, ``"2 d ago"``."""
+    if not stamp:
+        return ""
+    try:
+        when = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except ValueError:
+        return stamp
+    seconds = (now - when).total_seconds()
+    if seconds < 60:
+        return "just now"
+    for size, unit in ((86400, "d"), (3600, "h"), (60, "min")):
+        if seconds >= size:
+            return f"{int(seconds // size)} {unit} ago"
+    return "just now"
+
+
+def _num(getter: Callable[[Result], float | None]) -> Callable[[Result, RowContext], Any]:
+    return lambda r, _c: num_key(getter(r))
+
+
+FIXED_COLUMNS: tuple[Column, ...] = (
+    Column("Status", lambda r, _c: STATUS_TEXT[r.status], lambda r, _c: r.status,
+           tooltip="How the request ended"),
+    Column("Stock", lambda r, c: c.stock(r).value, lambda r, c: list(Stock).index(c.stock(r)),
+           tooltip="In stock, Low (at or under the threshold), Out, Unknown product (404), Error"),
+    Column("ID", lambda r, _c: r.id, lambda r, _c: r.id),
+    Column("Quantity", lambda r, _c: fmt_number(r.quantity), _num(lambda r: r.quantity), RIGHT,
+           numeric=True),
+    Column("Change", lambda r, c: fmt_change(c.change(r)), lambda r, c: num_key(c.change(r)),
+           RIGHT, "Since the last successful check (from the history)", numeric=True),
+    Column("HTTP", lambda r, _c: "" if r.http_status is None else str(r.http_status),
+           _num(lambda r: r.http_status), RIGHT, "HTTP status of the last answer", numeric=True),
+    Column("Latency (ms)", lambda r, _c: "" if r.latency_ms is None else f"{r.latency_ms:,.0f}",
+           _num(lambda r: r.latency_ms), RIGHT, "Whole check, retries and waits included",
+           numeric=True),
+    Column("Attempts", lambda r, _c: str(r.attempts) if r.attempts else "",
+           _num(lambda r: r.attempts or None), RIGHT, "Requests actually sent", numeric=True),
+    Column("Error", lambda r, _c: r.error or "", lambda r, _c: r.error or ""),
+    Column("Checked", lambda r, c: ago(c.last_checked(r), c.now()),
+           lambda r, c: c.last_checked(r) or "", tooltip="How long ago the product was checked"),
+)  # fmt: skip
+# Column 0 is "#", the product's position in the input: sorting on it restores input order.
+(
+    POSITION_COLUMN, STATUS_COLUMN, STOCK_COLUMN, ID_COLUMN, QUANTITY_COLUMN, CHANGE_COLUMN,
+    HTTP_COLUMN, LATENCY_COLUMN, ATTEMPTS_COLUMN, ERROR_COLUMN, CHECKED_COLUMN,
+) = range(1 + len(FIXED_COLUMNS))  # fmt: skip
+FIXED_COUNT = 1 + len(FIXED_COLUMNS)

@@ -1,0 +1,159 @@
+"""Stock features of the window: rules, stock filter and counts, alerts, auto-refresh.
+
+Kept apart from :mod:`main_window` so that the window stays a layout of parts;
+this object hooks into the window's fetch runner and model.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QComboBox, QLabel, QSystemTrayIcon, QWidget
+
+from inventory_gui.core.models import Result
+from inventory_gui.core.stock import ALERT_LEVELS, Stock
+from inventory_gui.gui.results_filter import ResultsFilter
+from inventory_gui.gui.results_model import ResultsModel
+from inventory_gui.gui.stock_panel import StockPanel, StockSettings
+
+_COUNTED = (Stock.IN_STOCK, Stock.LOW, Stock.OUT, Stock.UNKNOWN, Stock.ERROR)
+
+
+def alert_summary(before: dict[str, Stock], after: dict[str, Stock]) -> str | None:
+    """One line about products that crossed into Low or Out, or came back (None: none did)."""
+    worse = [pid for pid, now in after.items() if now in ALERT_LEVELS and before.get(pid) != now
+             and before.get(pid) in (Stock.IN_STOCK, Stock.LOW)]  # fmt: skip
+    back = [pid for pid, now in after.items() if now == Stock.IN_STOCK
+            and before.get(pid) in ALERT_LEVELS]  # fmt: skip
+    parts = []
+    out = [p for p in worse if after[p] == Stock.OUT]
+    low = [p for p in worse if after[p] == Stock.LOW]
+    for label, ids in (("out of stock", out), ("running low", low), ("back in stock", back)):
+        if ids:
+            shown = ", ".join(ids[:5]) + (f" and {len(ids) - 5} more" if len(ids) > 5 else "")
+            parts.append(f"{len(ids)} {label}: {shown}")
+    return "; ".join(parts) or None
+
+
+class StockController(QObject):
+    """Owns the stock panel and what follows from it.
+
+    Args:
+        model, proxy: the window's results model and filter.
+        store: the settings store (stock settings are not secret).
+        fetch_all: starts a fetch of every row; returns False if it could not.
+        busy: True while a fetch runs or a file loads.
+
+    Signals:
+        alerted(str): one summary per run of products that crossed into Low or
+            Out or came back (also shown as a tray message where there is a tray).
+        autoRefreshed(): an auto-refresh tick started a fetch.
+    """
+
+    alerted = Signal(str)
+    autoRefreshed = Signal()
+
+    def __init__(
+        self,
+        model: ResultsModel,
+        proxy: ResultsFilter,
+        store,
+        fetch_all: Callable[[], bool],
+        busy: Callable[[], bool],
+        parent: QWidget,
+    ) -> None:
+        super().__init__(parent)
+        self._model, self._proxy, self._store = model, proxy, store
+        self._fetch_all, self._busy = fetch_all, busy
+        self.panel = StockPanel(parent)
+        self.combo = QComboBox(parent)
+        self.combo.setObjectName("stockFilterCombo")
+        self.combo.setToolTip("Show only rows in this stock status")
+        self.combo.addItem("All stock", None)
+        for stock in _COUNTED:
+            self.combo.addItem(stock.value, stock)
+        self.counts = QLabel(parent)
+        self.counts.setObjectName("stockCounts")
+        self.next_refresh = QLabel(parent)
+        self.next_refresh.setObjectName("nextRefreshLabel")
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self.auto_refresh_tick)
+        self._before: dict[str, Stock] = {}
+        self._tray: QSystemTrayIcon | None = None
+        self.panel.set_settings(StockSettings.load(store))
+        self.panel.changed.connect(self._settings_changed)
+        self.combo.currentIndexChanged.connect(lambda _i: proxy.set_stock(self.combo.currentData()))
+        self._settings_changed(save=False)
+
+    @property
+    def settings(self) -> StockSettings:
+        return self.panel.settings()
+
+    def _settings_changed(self, save: bool = True) -> None:
+        settings = self.panel.settings()
+        self._model.set_rules(settings.rules, settings.fields)
+        if save:
+            settings.save(self._store)
+        minutes = settings.auto_refresh_minutes
+        if minutes:
+            self._timer.start(minutes * 60_000)
+        else:
+            self._timer.stop()
+        self._show_next()
+        self.update_counts()
+
+    # -- runs ---------------------------------------------------------------
+
+    def run_started(self, results: list[Result]) -> None:
+        """Remember each product's stock before the run (for the alert summary)."""
+        status = self._model.context.rules.status
+        before = {r.id: status(r) for r in results if r.status != "pending"}
+        for pid, previous in self._model.context.previous.items():
+            if pid not in before and previous.quantity is not None:
+                before[pid] = status(Result(id=pid, status="ok", quantity=previous.quantity,
+                                            fields=self._model.fields_of(pid)))  # fmt: skip
+        self._before = before
+
+    def run_finished(self) -> None:
+        """Update counts; send one alert for the whole run if stock levels crossed."""
+        self.update_counts()
+        status = self._model.context.rules.status
+        after = {r.id: status(r) for r in self._model.results()}
+        summary = alert_summary(self._before, after)
+        if summary and self.panel.settings().notify:
+            self._notify(summary)
+        self._show_next()
+
+    def update_counts(self) -> None:
+        counts = self._model.stock_counts()
+        parts = [f"{stock.value} {counts[stock]:,}" for stock in _COUNTED if counts[stock]]
+        self.counts.setText(" · ".join(parts))
+
+    def _notify(self, summary: str) -> None:
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            if self._tray is None:
+                window = self.parent()
+                self._tray = QSystemTrayIcon(window.windowIcon(), self)
+                self._tray.show()
+            self._tray.showMessage("Inventory Checker", summary)
+        self.alerted.emit(summary)
+
+    # -- auto-refresh -------------------------------------------------------
+
+    def auto_refresh_tick(self) -> None:
+        """Fetch everything again, unless something is already going (then skip)."""
+        if self._busy() or self._model.rowCount() == 0:
+            self.next_refresh.setText("Auto-refresh skipped: busy")
+            return
+        if self._fetch_all():
+            self.autoRefreshed.emit()
+        self._show_next()
+
+    def _show_next(self) -> None:
+        if not self._timer.isActive():
+            self.next_refresh.setText("")
+            return
+        due = time.localtime(time.time() + self._timer.remainingTime() / 1000)
+        self.next_refresh.setText(f"Next auto-refresh {time.strftime('%H:%M', due)}")
