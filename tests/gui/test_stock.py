@@ -1,0 +1,146 @@
+"""Stock in the window: statuses, thresholds, extra fields, alerts, auto-refresh."""
+
+from __future__ import annotations
+
+from aiohttp import web
+from PySide6.QtCore import Qt
+
+from inventory_gui.core.stock import FieldMap, Stock, StockRules
+from inventory_gui.gui.columns import (
+    CHANGE_COLUMN,
+    ID_COLUMN,
+    QUANTITY_COLUMN,
+    STOCK_COLUMN,
+    Previous,
+)
+from inventory_gui.gui.stock_panel import StockSettings
+from tests.loopback import product_id
+
+
+def column(window, col: int) -> list[str]:
+    model = window.table.model()
+    return [model.index(r, col).data() for r in range(model.rowCount())]
+
+
+class Quantities:
+    """A server whose quantities the test sets between runs."""
+
+    def __init__(self, **quantities: int) -> None:
+        self.quantities = quantities
+
+    async def __call__(self, request, api):
+        pid = product_id(request)
+        if pid not in self.quantities:
+            return web.json_response({"error": "unknown product"}, status=404)
+        return web.json_response(
+            {"quantity": self.quantities[pid], "name": f"Item {pid}", "shelf": {"row": len(pid)},
+             "updated_at": "2026-11-28T10:00:00Z"}
+        )  # fmt: skip
+
+
+def fetch(qtbot, window) -> None:
+    with qtbot.waitSignal(window.fetchFinished, timeout=20_000):
+        window.fetch_all()
+
+
+def test_stock_status_thresholds_counts_and_filter(make_window, make_api, qtbot):
+    api = make_api(Quantities(a=50, b=5, c=0, d=15))
+    window = make_window(api.template)
+    window.stock.panel.set_settings(StockSettings(rules=StockRules(low_threshold=10)))
+    window.stock.panel.changed.emit()
+    window.products_panel.set_text("id\treorder_point\na\t\nb\t\nc\t\nd\t20\nzz\t")
+    fetch(qtbot, window)
+    assert column(window, STOCK_COLUMN) == ["In stock", "Low", "Out", "Low", "Unknown product"]
+    assert window.stock.counts.text() == "In stock 1 · Low 2 · Out 1 · Unknown product 1"
+    window.stock.combo.setCurrentIndex(window.stock.combo.findData(Stock.LOW))
+    assert column(window, ID_COLUMN) == ["b", "d"]
+    window.stock.combo.setCurrentIndex(0)
+    assert len(column(window, ID_COLUMN)) == 5
+
+
+def test_extra_fields_are_typed_columns(make_window, make_api, qtbot):
+    api = make_api(Quantities(**{"bb": 1, "a": 2, "cccccccccc": 3}))
+    window = make_window(api.template)
+    window.stock.panel.fields_edit.setText("name, row=shelf.row, updated_at")
+    window.stock.panel.changed.emit()
+    window.products_panel.set_text("bb\na\ncccccccccc")
+    fetch(qtbot, window)
+    model = window.model
+    assert model.field_columns == ["name", "row", "updated_at"]
+    row_column = model.columnCount() - 2
+    assert [model.index(r, row_column).data() for r in range(3)] == ["2", "1", "10"]
+    window.table.sortByColumn(row_column, Qt.SortOrder.AscendingOrder)
+    assert column(window, ID_COLUMN) == ["a", "bb", "cccccccccc"]  # 1 < 2 < 10, as numbers
+    assert model.index(0, model.columnCount() - 1).data() == "2026-11-28 10:00:00+00:00"
+
+
+def test_change_and_flips_against_the_previous_check(make_window, make_api, qtbot):
+    api = make_api(Quantities(a=5, b=0))
+    window = make_window(api.template)
+    window.products_panel.set_text("a\nb")
+    window.model.set_previous(
+        {"a": Previous(8, "2026-11-28T09:00:00Z"), "b": Previous(3, "2026-11-28T09:00:00Z")}
+    )
+    fetch(qtbot, window)
+    assert column(window, CHANGE_COLUMN) == ["-3", "-3"]
+    flip = window.model.index(1, QUANTITY_COLUMN).data(Qt.ItemDataRole.ToolTipRole)
+    assert flip == "Ran out since the last check"
+    assert window.model.index(0, QUANTITY_COLUMN).data(Qt.ItemDataRole.BackgroundRole) is None
+
+
+def test_one_alert_per_run_when_stock_crosses_into_low(make_window, make_api, qtbot):
+    server = Quantities(a=50, b=50, c=50)
+    api = make_api(server)
+    window = make_window(api.template)
+    window.stock.panel.set_settings(StockSettings(rules=StockRules(low_threshold=10)))
+    window.stock.panel.changed.emit()
+    window.products_panel.set_text("a\nb\nc")
+    alerts: list[str] = []
+    window.stock.alerted.connect(alerts.append)
+    fetch(qtbot, window)
+    assert alerts == []  # first check: nothing crossed
+    server.quantities.update(a=5, b=3)
+    fetch(qtbot, window)
+    assert alerts == ["2 running low: a, b"]
+    server.quantities.update(a=50, b=0)
+    fetch(qtbot, window)
+    assert alerts[1:] == ["1 out of stock: b; 1 back in stock: a"]
+
+
+def test_auto_refresh_fetches_when_idle_and_skips_while_busy(make_window, make_api, qtbot):
+    import asyncio
+
+    release = asyncio.Event()
+
+    async def slow(request, api):
+        await release.wait()
+        return web.json_response({"quantity": 1})
+
+    api = make_api(slow)
+    window = make_window(api.template)
+    window.stock.panel.auto_refresh.setValue(5)
+    assert window.stock.next_refresh.text().startswith("Next auto-refresh")
+    window.products_panel.set_text("a\nb")
+    with qtbot.waitSignal(window.stock.autoRefreshed):
+        window.stock.auto_refresh_tick()
+    assert window.runner.running
+    window.stock.auto_refresh_tick()
+    assert window.stock.next_refresh.text() == "Auto-refresh skipped: busy"
+    with qtbot.waitSignal(window.fetchFinished, timeout=10_000):
+        release.set()
+    assert len(api.requests) == 2
+    window.stock.panel.auto_refresh.setValue(0)
+    assert window.stock.next_refresh.text() == ""
+
+
+def test_stock_settings_persist(make_window):
+    first = make_window()
+    first.stock.panel.set_settings(
+        StockSettings(StockRules(7, ("par",)), FieldMap.parse("name"), 15, notify=False)
+    )
+    first.stock.panel.changed.emit()
+    second = make_window()
+    settings = second.stock.settings
+    assert settings.rules == StockRules(7, ("par",))
+    assert settings.fields.names == ["name"]
+    assert (settings.auto_refresh_minutes, settings.notify) == (15, False)
