@@ -77,7 +77,7 @@ def settle(app: QApplication) -> None:
 
 async def measure(options: argparse.Namespace, folder: Path, app: QApplication) -> dict:
     settings = QSettings(str(folder / "s.ini"), QSettings.Format.IniFormat)
-    window = build_main_window(settings=settings)
+    window = build_main_window(settings=settings, data_dir=str(folder / "data"))
     connection = window.connection.settings()
     window.connection.set_settings(
         dataclasses.replace(

@@ -24,6 +24,7 @@ import aiohttp
 from inventory_gui.core import loops
 from inventory_gui.core.fetcher import Fetcher, FetchSettings, open_session
 from inventory_gui.core.models import Product, Result
+from inventory_gui.core.recorder import RunRecorder
 
 SessionFactory = Callable[[FetchSettings], aiohttp.ClientSession]
 
@@ -42,8 +43,10 @@ class BackgroundFetch:
         products: Sequence[Product],
         settings: FetchSettings,
         session_factory: SessionFactory = open_session,
+        recorder: RunRecorder | None = None,
     ) -> None:
         settings.validate()
+        self._recorder = recorder
         self._products = list(products)
         self._settings = settings
         self._session_factory = session_factory
@@ -92,6 +95,8 @@ class BackgroundFetch:
             self.future.set_result(results)
 
     async def _run(self) -> list[Result]:
+        if self._recorder is not None:
+            self._recorder.begin(self._products)  # blocking, but this thread's loop is idle yet
         session = self._session_factory(self._settings)
         try:
             # The fetcher first, then the loop: cancel() reads them in that order.
@@ -102,6 +107,10 @@ class BackgroundFetch:
             return await self._fetcher.run(self._products, self._collect)
         finally:
             await session.close()
+            if self._recorder is not None:
+                self._recorder.end(cancelled=self._cancel_requested)
 
     def _collect(self, _index: int, result: Result) -> None:
         self._buffer.append(result)
+        if self._recorder is not None:
+            self._recorder.record(result)

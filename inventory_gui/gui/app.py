@@ -37,6 +37,7 @@ from inventory_gui import APP_ID, APP_NAME, __version__
 from inventory_gui.core.connection import detect_secret_store
 from inventory_gui.core.demo_server import DemoConfig, start_demo_server
 from inventory_gui.core.fetcher import open_session
+from inventory_gui.core.history import HistoryError, HistoryStore, default_data_dir
 from inventory_gui.core.resources import resource_path
 from inventory_gui.gui.about import app_icon
 from inventory_gui.gui.main_window import MainWindow
@@ -85,15 +86,32 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def open_history(data_dir: str | None) -> HistoryStore | None:
+    """The history database in ``data_dir`` (default: the user data folder), or None."""
+    try:
+        return HistoryStore(data_dir or default_data_dir())
+    except HistoryError as exc:
+        log.warning("history is off: %s", exc)
+        return None
+
+
 def build_main_window(
-    *, settings: QSettings | None = None, demo_template: str | None = None
+    *,
+    settings: QSettings | None = None,
+    demo_template: str | None = None,
+    data_dir: str | None = None,
 ) -> MainWindow:
-    """The composition root: settings, secrets and HTTP transport into one window."""
+    """The composition root: settings, secrets, history and HTTP transport into one window."""
     if settings is None:
         ini, user = QSettings.Format.IniFormat, QSettings.Scope.UserScope
         settings = QSettings(ini, user, ORGANISATION, "inventory-gui")
     store = SettingsStore(settings, detect_secret_store())
-    window = MainWindow(store, open_session, persist_connection=demo_template is None)
+    window = MainWindow(
+        store,
+        open_session,
+        persist_connection=demo_template is None,
+        history=open_history(data_dir),
+    )
     if demo_template is not None:
         connection = window.connection.settings()
         window.connection.set_settings(dataclasses.replace(connection, url_template=demo_template))
@@ -123,7 +141,9 @@ async def run_window(options: argparse.Namespace) -> int:
     if options.demo:
         demo = await start_demo_server(DemoConfig(), "127.0.0.1", 0)
         log.info("demo server on %s", demo.url)
-    window = build_main_window(demo_template=demo.url_template if demo else None)
+    window = build_main_window(
+        demo_template=demo.url_template if demo else None, data_dir=options.data_dir
+    )
     install_error_hooks(window)
     closed = asyncio.Event()
     window.closed.connect(closed.set)
@@ -131,6 +151,7 @@ async def run_window(options: argparse.Namespace) -> int:
     path = options.file or (str(resource_path(SAMPLE_LIST)) if options.demo else None)
     if path:
         await window.load_file(path)
+    window.offer_resume()
     try:
         await closed.wait()
     finally:

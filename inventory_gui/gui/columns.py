@@ -106,13 +106,17 @@ def num_key(value: float | None) -> tuple[int, float]:
 def fmt_number(value: float | None) -> str:
     if value is None:
         return ""
-    return f"{value:,}" if isinstance(value, int) else f"{value:,.2f}".rstrip("0").rstrip(".")
+    if isinstance(value, int) or value.is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
 def fmt_change(value: float | None) -> str:
     if value is None:
         return ""
-    return "0" if value == 0 else f"{value:+,}" if isinstance(value, int) else f"{value:+,.2f}"
+    if value == 0:
+        return "0"
+    return ("+" if value > 0 else "") + fmt_number(value)
 
 
 def ago(stamp: str | None, now: datetime) -> str:

@@ -28,6 +28,8 @@ from inventory_gui.core.background import BackgroundFetch
 from inventory_gui.core.fetcher import Fetcher, FetchSettings, open_session
 from inventory_gui.core.models import Product, Result
 from inventory_gui.core.progress import Progress
+from inventory_gui.core.recorder import RunRecorder
+from inventory_gui.gui.columns import Previous
 from inventory_gui.gui.results_model import ResultsModel
 
 log = logging.getLogger(__name__)
@@ -74,6 +76,8 @@ class FetchRunner(QObject):
         self._task: asyncio.Task[None] | None = None
         self._cancel: Callable[[], None] = lambda: None
         self._drain: Callable[[], list[Result]] = list
+        self._recorder: RunRecorder | None = None
+        self._cancelled = False
         self.progress: Progress | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(FLUSH_INTERVAL_MS)
@@ -84,8 +88,16 @@ class FetchRunner(QObject):
         """True while a run has not finished."""
         return self._task is not None and not self._task.done()
 
-    def start(self, products: Sequence[Product], settings: FetchSettings) -> None:
+    def start(
+        self,
+        products: Sequence[Product],
+        settings: FetchSettings,
+        recorder: RunRecorder | None = None,
+    ) -> None:
         """Fetch ``products`` (rows already in the model) with ``settings``.
+
+        ``recorder``, if given, records the run in the history; each product's
+        previous check reaches the model with the first batch of results.
 
         Raises:
             RuntimeError: a run is already going.
@@ -97,6 +109,8 @@ class FetchRunner(QObject):
         products = list(products)
         # Rows read pending before the worker starts competing for the GIL.
         self._model.mark_pending(p.id for p in products)
+        self._recorder = recorder
+        self._cancelled = False
         done = self._start_thread(products, settings) if self.engine == "thread" else (
             self._start_on_loop(products, settings)
         )  # fmt: skip
@@ -108,7 +122,7 @@ class FetchRunner(QObject):
     def _start_thread(
         self, products: list[Product], settings: FetchSettings
     ) -> Awaitable[list[Result]]:
-        run = BackgroundFetch(products, settings, self._session_factory)
+        run = BackgroundFetch(products, settings, self._session_factory, self._recorder)
         self._cancel, self._drain = run.cancel, run.drain
         return asyncio.wrap_future(run.start())
 
@@ -116,8 +130,16 @@ class FetchRunner(QObject):
         self, products: list[Product], settings: FetchSettings
     ) -> Awaitable[list[Result]]:
         buffer: list[Result] = []
+        recorder = self._recorder
+        if recorder is not None:
+            recorder.begin(products)  # on the GUI thread: this engine is the simple one
         session = self._session_factory(settings)
         fetcher = Fetcher(settings, session=session)
+
+        def collect(_index: int, result: Result) -> None:
+            buffer.append(result)
+            if recorder is not None:
+                recorder.record(result)
 
         def drain() -> list[Result]:
             batch = buffer[:]
@@ -126,9 +148,11 @@ class FetchRunner(QObject):
 
         async def run() -> list[Result]:
             try:
-                return await fetcher.run(products, lambda _i, result: buffer.append(result))
+                return await fetcher.run(products, collect)
             finally:
                 await session.close()
+                if recorder is not None:
+                    recorder.end(cancelled=self._cancelled)
 
         self._cancel, self._drain = fetcher.cancel, drain
         return run()
@@ -152,6 +176,12 @@ class FetchRunner(QObject):
         progress = self.progress
         if progress is None:
             return
+        recorder = self._recorder
+        if recorder is not None and recorder.previous is not None:
+            self._model.set_previous(
+                {pid: Previous(qty, at) for pid, (qty, at) in recorder.previous.items()}
+            )
+            recorder.previous = None  # applied once
         batch = self._drain()
         for result in batch:
             progress.add(result)
@@ -161,6 +191,7 @@ class FetchRunner(QObject):
 
     def cancel(self) -> None:
         """Ask the running fetch to stop; finished rows stay, the rest read cancelled."""
+        self._cancelled = True
         self._cancel()
 
     async def stop(self) -> None:

@@ -32,6 +32,7 @@ from inventory_gui.core.connection import detect_secret_store
 from inventory_gui.core.errors import InventoryError, LoadCancelled
 from inventory_gui.core.export import EXPORT_FORMATS, write_results
 from inventory_gui.core.fetcher import open_session
+from inventory_gui.core.history import HistoryStore
 from inventory_gui.core.models import Product, ProductList
 from inventory_gui.core.products import SUPPORTED_SUFFIXES
 from inventory_gui.core.progress import Progress
@@ -42,6 +43,7 @@ from inventory_gui.gui.connection_panel import ConnectionPanel
 from inventory_gui.gui.detail_pane import DetailPane
 from inventory_gui.gui.fetch_runner import FetchRunner, SessionFactory
 from inventory_gui.gui.file_loader import FileLoader
+from inventory_gui.gui.history_controller import HistoryController
 from inventory_gui.gui.message_bar import MessageBar
 from inventory_gui.gui.product_panel import ProductPanel, describe
 from inventory_gui.gui.results_filter import ResultsFilter
@@ -55,6 +57,10 @@ log = logging.getLogger(__name__)
 _COLUMN_WIDTHS = (44, 84, 104, 110, 76, 64, 48, 92, 66, 250, 84)
 
 
+def _columns(products: Sequence[Product]) -> list[str]:
+    return list(products[0].fields) if products else []
+
+
 class MainWindow(QMainWindow):
     """The application window.
 
@@ -64,6 +70,7 @@ class MainWindow(QMainWindow):
         session_factory: opens a run's HTTP session (injectable transport).
         persist_connection: False in demo mode, so the demo URL does not
             overwrite the user's own settings.
+        history: where runs are recorded (None: not recorded).
 
     Signals:
         closed(): the window has closed; nothing is running any more.
@@ -79,11 +86,14 @@ class MainWindow(QMainWindow):
         session_factory: SessionFactory = open_session,
         *,
         persist_connection: bool = True,
+        history: HistoryStore | None = None,
     ) -> None:
         super().__init__()
         self.setWindowTitle(APP_NAME)
         self.setAcceptDrops(True)
         self.store = store or SettingsStore(QSettings(), detect_secret_store())
+        self._history_store = history
+        self._source = "pasted text"
         self._persist_connection = persist_connection
         self._tasks: set[asyncio.Task[Any]] = set()
         self._dialogs: list[QWidget] = []
@@ -118,6 +128,12 @@ class MainWindow(QMainWindow):
         self.message_bar = MessageBar(self)
         self.table = self._build_table()
         self.detail = DetailPane(self)
+        self.history = HistoryController(self._history_store, self)
+        self.detail_tabs = QTabWidget(self)
+        self.detail_tabs.setObjectName("detailTabs")
+        self.detail_tabs.addTab(self.detail, "Details")
+        self.detail_tabs.addTab(self.history.view, "History")
+        self.detail_tabs.currentChanged.connect(lambda _i: self._selection_changed())
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setObjectName("filterEdit")
         self.filter_edit.setPlaceholderText("Filter by ID, error or any column…")
@@ -173,7 +189,7 @@ class MainWindow(QMainWindow):
         column.addWidget(self.table, 1)
         right = QSplitter(Qt.Orientation.Vertical, self)
         right.addWidget(table_area)
-        right.addWidget(self.detail)
+        right.addWidget(self.detail_tabs)
         right.setStretchFactor(0, 4)
         right.setStretchFactor(1, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -275,6 +291,7 @@ class MainWindow(QMainWindow):
             return False
         self.message_bar.clear()
         self.products_panel.show_file(str(path), products)
+        self._source = products.source
         self.model.install(prepared)
         self._arrange(products)
         self.store.add_recent_file(str(path))
@@ -283,6 +300,7 @@ class MainWindow(QMainWindow):
         return True
 
     def _show_products(self, products: ProductList) -> None:
+        self._source = products.source
         self.model.set_products(products.products, products.columns)
         self._arrange(products)
 
@@ -321,6 +339,27 @@ class MainWindow(QMainWindow):
         else:
             self.runner.cancel()
 
+    def offer_resume(self) -> bool:
+        """If the last run never ended (closed or killed), offer to fetch what is left."""
+        found = self.history.unfinished()
+        if found is None or not found[1]:
+            return False
+        run, left = found
+
+        def resume() -> None:
+            self.history.mark_resumed(run)
+            self._show_products(ProductList(left, source=run.source, columns=_columns(left)))
+            self.fetch_all()
+
+        started = run.started_at.replace("T", " ")[:16]
+        self.message_bar.show_action(
+            f"The run of {run.source} started {started} did not finish: "
+            f"{len(left):,} of {run.total:,} products were not fetched.",
+            f"Resume ({len(left):,})",
+            resume,
+        )
+        return True
+
     def fetch_all(self) -> bool:
         """Fetch every product (Fetch / Refresh all); False if it could not start."""
         return self.start_fetch(self.model.products())
@@ -353,7 +392,9 @@ class MainWindow(QMainWindow):
         self.message_bar.clear()
         self._save_connection()
         self.stock.run_started(self.model.snapshot())
-        self.runner.start(products, settings)
+        self.runner.start(
+            products, settings, self.history.recorder(self._source, settings.url_template)
+        )
         return True
 
     def _save_connection(self) -> None:
@@ -423,6 +464,8 @@ class MainWindow(QMainWindow):
         with contextlib.suppress(InventoryError):
             template = UrlTemplate(self.connection.settings().url_template)
         self.detail.show_result(result, template)
+        if self.detail_tabs.currentWidget() is self.history.view:
+            self.history.show_product(result.id if result is not None else None)
 
     # -- export ------------------------------------------------------------
 
@@ -496,6 +539,7 @@ class MainWindow(QMainWindow):
         self._save_connection()
         self.store.sync()
         self._io.shutdown(wait=True, cancel_futures=True)
+        self.history.close()
         event.accept()
         self.closed.emit()
 

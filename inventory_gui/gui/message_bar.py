@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
 # (background, text, border) for a light and for a dark palette.
 _COLOURS = {
@@ -24,6 +26,11 @@ class MessageBar(QFrame):
         self.label.setObjectName("messageText")
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.action_button = QPushButton(self)
+        self.action_button.setObjectName("messageAction")
+        self.action_button.hide()
+        self.action_button.clicked.connect(self._act)
+        self._action: Callable[[], None] | None = None
         close = QToolButton(self)
         close.setText("✕")
         close.setAutoRaise(True)
@@ -32,6 +39,7 @@ class MessageBar(QFrame):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 4, 4)
         layout.addWidget(self.label, 1)
+        layout.addWidget(self.action_button)
         layout.addWidget(close)
         self.kind = ""
         self.hide()
@@ -44,7 +52,22 @@ class MessageBar(QFrame):
         """Show a confirmation (export written...)."""
         self._show("info", message)
 
+    def show_action(self, message: str, button: str, action: Callable[[], None]) -> None:
+        """Show a message with a button that runs ``action`` (then the bar closes)."""
+        self._show("info", message)
+        self._action = action
+        self.action_button.setText(button)
+        self.action_button.show()
+
+    def _act(self) -> None:
+        action = self._action
+        self.clear()
+        if action is not None:
+            action()
+
     def _show(self, kind: str, message: str) -> None:
+        self._action = None
+        self.action_button.hide()
         self.kind = kind
         dark = self.palette().window().color().lightness() < 128
         background, text, border = _COLOURS[kind, dark]
@@ -62,5 +85,7 @@ class MessageBar(QFrame):
     def clear(self) -> None:
         """Hide the banner."""
         self.kind = ""
+        self._action = None
+        self.action_button.hide()
         self.label.clear()
         self.hide()

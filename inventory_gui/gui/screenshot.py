@@ -33,7 +33,9 @@ async def capture(target: Path) -> None:
     demo = await start_demo_server(DemoConfig(error_rate=0.04, seed=7, slow_seconds=0.5))
     with tempfile.TemporaryDirectory() as folder:
         settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
-        window = build_main_window(settings=settings, demo_template=demo.url_template)
+        window = build_main_window(
+            settings=settings, demo_template=demo.url_template, data_dir=folder
+        )
         connection = window.connection.settings()
         window.connection.set_settings(dataclasses.replace(connection, retries=0, timeout=0.3))
         window.resize(1360, 820)

@@ -23,6 +23,7 @@ from PySide6.QtCore import QSettings
 import qasync
 
 from inventory_gui.core.connection import MemorySecretStore
+from inventory_gui.core.history import HistoryStore
 from inventory_gui.gui.main_window import MainWindow
 from inventory_gui.gui.settings_store import SettingsStore
 from tests.loopback import Handler, LoopbackApi
@@ -102,11 +103,15 @@ def make_window(qloop, qtbot, settings_path) -> Iterator[Any]:
     """Build main windows with settings in a temporary file; closed after the test."""
     windows: list[MainWindow] = []
 
-    def make(template: str | None = None, secrets: MemorySecretStore | None = None) -> MainWindow:
+    def make(
+        template: str | None = None,
+        secrets: MemorySecretStore | None = None,
+        history: HistoryStore | None = None,
+    ) -> MainWindow:
         store = SettingsStore(
             QSettings(settings_path, QSettings.Format.IniFormat), secrets or MemorySecretStore()
         )
-        window = MainWindow(store)
+        window = MainWindow(store, history=history)
         qtbot.addWidget(window)
         if template is not None:
             current = window.connection.settings()

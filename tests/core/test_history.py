@@ -1,0 +1,360 @@
+"""The SQLite history: schema and migrations, WAL and two stores at once, the writer, reads."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from inventory_gui.core import history
+from inventory_gui.core.history import (
+    DB_NAME,
+    SCHEMA_VERSION,
+    HistoryError,
+    HistoryStore,
+    default_data_dir,
+)
+from inventory_gui.core.models import Product, Result
+
+
+@contextmanager
+def raw(path: Path) -> Iterator[sqlite3.Connection]:
+    """A plain connection to the database of ``path`` (folder or file), committed, closed."""
+    conn = sqlite3.connect(path / DB_NAME if path.is_dir() else path)
+    try:
+        with conn:
+            yield conn
+    finally:
+        conn.close()
+
+
+def ok(pid: str, quantity: float, at: str, **fields: str) -> Result:
+    return Result(
+        pid, "ok", 200, quantity, 12.5, 1, None, at, dict(fields), {"note": "RESPONSE-BODY"}
+    )
+
+
+def failed(pid: str, at: str) -> Result:
+    return Result(pid, "error", 404, None, 3.0, 1, "HTTP 404: unknown product", at)
+
+
+@pytest.fixture
+def store(tmp_path):
+    opened = HistoryStore(tmp_path)
+    yield opened
+    opened.close()
+
+
+def record_run(store: HistoryStore, results: list[Result], state: str | None = "done") -> int:
+    writer = store.writer()
+    try:
+        products = [Product(r.id, r.fields) for r in results]
+        run_id = writer.begin_run("test.csv", "http://api.test/{id}", products)
+        for result in results:
+            writer.record(run_id, result)
+        if state is not None:
+            writer.end_run(run_id, state)
+        writer.flush()
+    finally:
+        writer.close()
+    return run_id
+
+
+def table_names(conn: sqlite3.Connection) -> set[str]:
+    return {name for (name,) in conn.execute("SELECT name FROM sqlite_master")}
+
+
+def test_default_data_dir_is_the_user_data_folder(monkeypatch, tmp_path):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    assert default_data_dir() == tmp_path / "inventory-gui"
+
+
+def test_creates_the_schema_and_stores_its_version(tmp_path):
+    store = HistoryStore(tmp_path / "new" / "folder")
+    try:
+        assert store.file == tmp_path / "new" / "folder" / DB_NAME
+        assert store.schema_version == SCHEMA_VERSION == len(history.MIGRATIONS)
+    finally:
+        store.close()
+    with raw(store.file) as conn:
+        assert {"runs", "checks", "run_items", "checks_by_product"} <= table_names(conn)
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        columns = [row[1] for row in conn.execute("PRAGMA table_info(checks)")]
+        index = [row[2] for row in conn.execute("PRAGMA index_info(checks_by_product)")]
+    assert columns == ["id", "run_id", "product_id", "status", "http_status", "quantity",
+                       "error", "checked_at", "latency_ms", "fields_json"]  # fmt: skip
+    assert index == ["product_id", "checked_at"]
+
+
+def test_wal_mode_is_on(store):
+    with raw(store.file) as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_migrates_an_empty_version_0_database(tmp_path):
+    file = tmp_path / DB_NAME
+    with raw(file) as conn:
+        conn.execute("CREATE TABLE unrelated (x)")
+    store = HistoryStore(tmp_path)
+    store.close()
+    with raw(file) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert {"unrelated", "runs", "checks", "run_items"} <= table_names(conn)
+
+
+def make_version_1(file: Path) -> None:
+    """A database as version 1 of the schema left it: no latency, fields or run_items."""
+    with raw(file) as conn:
+        history.MIGRATIONS[0](conn)
+        conn.execute(
+            "INSERT INTO runs VALUES (1, '2024-01-01T00:00:00.000Z', "
+            "'2024-01-01T00:00:01.000Z', 'old.csv', 'http://x/{id}', 1, 'done')"
+        )
+        conn.execute(
+            "INSERT INTO checks VALUES (1, 1, 'A', 'ok', 200, 5, NULL, '2024-01-01T00:00:00.500Z')"
+        )
+        conn.execute("PRAGMA user_version = 1")
+
+
+def test_migrates_a_version_1_database_keeping_its_checks(tmp_path):
+    make_version_1(tmp_path / DB_NAME)
+    store = HistoryStore(tmp_path)
+    try:
+        assert store.schema_version == SCHEMA_VERSION
+        [old] = store.history("A")
+        assert (old.quantity, old.latency_ms, old.fields) == (5.0, None, {})
+        assert store.resume_items(1) == []  # version 1 kept no product lists
+        record_run(store, [ok("A", 8, "2024-02-01T00:00:00.000Z", name="x")])
+        assert [(c.quantity, c.change) for c in store.history("A")] == [(5.0, None), (8.0, 3.0)]
+    finally:
+        store.close()
+
+
+def test_a_failed_migration_changes_nothing(tmp_path, monkeypatch):
+    make_version_1(tmp_path / DB_NAME)
+
+    def half_done(conn: sqlite3.Connection) -> None:
+        conn.execute("ALTER TABLE checks ADD COLUMN latency_ms REAL")
+        raise sqlite3.OperationalError("disk trouble")
+
+    monkeypatch.setattr(history, "MIGRATIONS", [history.MIGRATIONS[0], half_done])
+    with pytest.raises(HistoryError, match="disk trouble") as caught:
+        HistoryStore(tmp_path)
+    assert str(tmp_path / DB_NAME) in str(caught.value)
+    with raw(tmp_path) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert "latency_ms" not in [row[1] for row in conn.execute("PRAGMA table_info(checks)")]
+
+
+def test_a_newer_database_is_a_clear_one_line_error(tmp_path):
+    with raw(tmp_path / DB_NAME) as conn:
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 5}")
+    with pytest.raises(HistoryError) as caught:
+        HistoryStore(tmp_path)
+    message = str(caught.value)
+    assert "\n" not in message
+    assert str(tmp_path / DB_NAME) in message
+    assert "newer" in message
+    with raw(tmp_path) as conn:  # left as it was
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION + 5
+
+
+def test_not_a_database_and_missing_database(tmp_path):
+    (tmp_path / DB_NAME).write_bytes(b"this is not a database, just text" * 100)
+    with pytest.raises(HistoryError, match=r"history\.sqlite3: cannot open"):
+        HistoryStore(tmp_path)
+    with pytest.raises(HistoryError, match="no history database"):
+        HistoryStore(tmp_path / "elsewhere", create=False)
+    assert not (tmp_path / "elsewhere").exists()
+
+
+def test_two_stores_on_one_file_write_and_read_at_once(tmp_path):
+    first, second = HistoryStore(tmp_path), HistoryStore(tmp_path)
+    problems: list[BaseException] = []
+    products = [Product(f"p{i}") for i in range(200)]
+
+    def write_runs(store: HistoryStore, tag: str) -> None:
+        try:
+            writer = store.writer((50, 0.01))
+            for round_ in range(10):
+                run_id = writer.begin_run(tag, "http://x/{id}", products)
+                for i, product in enumerate(products):
+                    at = f"2024-01-01T00:{round_:02d}:{i % 60:02d}.000Z"
+                    writer.record(run_id, ok(product.id, i, at))
+                writer.end_run(run_id, "done")
+            writer.close()
+        except BaseException as exc:
+            problems.append(exc)
+
+    writers = [threading.Thread(target=write_runs, args=(s, t)) for s, t in
+               ((first, "first"), (second, "second"))]  # fmt: skip
+    for thread in writers:
+        thread.start()
+    reads = 0
+    while any(thread.is_alive() for thread in writers):  # read in both while both write
+        for reader in (first, second):
+            reader.history("p7")
+            reader.last_ok(["p1", "p2", "p3"])
+            reader.unfinished_run()
+            reads += 1
+    for thread in writers:
+        thread.join()
+    assert problems == []
+    assert reads > 0
+    assert len(first.history("p7", limit=1000)) == len(second.history("p7", limit=1000)) == 20
+    with raw(tmp_path) as conn:
+        assert conn.execute("SELECT COUNT(*) FROM checks").fetchone()[0] == 2 * 10 * 200
+    first.close()
+    second.close()
+
+
+def test_writer_commits_100k_results_in_batches(store, capsys):
+    products = [Product(f"SKU-{i:06d}", {"name": f"item {i}", "store": "north"})
+                for i in range(100_000)]  # fmt: skip
+    writer = store.writer()
+    started = time.perf_counter()
+    run_id = writer.begin_run("big.csv", "http://api.test/{id}", products)
+    begun = time.perf_counter()
+    for i, product in enumerate(products):
+        result = Result(product.id, "ok", 200, i % 97, 4.2, 1, None,
+                        "2024-03-01T10:00:00.000Z", product.fields)  # fmt: skip
+        writer.record(run_id, result)
+    queued = time.perf_counter()
+    writer.flush()
+    flushed = time.perf_counter()
+    writer.end_run(run_id, "done")
+    writer.close()
+    with capsys.disabled():
+        print(
+            f"\nhistory, 100,000 products: begin_run {begun - started:.2f} s; record (queue)"
+            f" {queued - begun:.2f} s; flushed {flushed - begun:.2f} s after the first record;"
+            f" {writer.commits} commits"
+        )
+    assert writer.commits >= 100_000 // history.BATCH_ROWS  # never more than 500 rows a commit
+    with raw(store.file) as conn:
+        count, distinct = conn.execute(
+            "SELECT COUNT(*), COUNT(DISTINCT product_id) FROM checks WHERE run_id = ?", (run_id,)
+        ).fetchone()
+        items = conn.execute("SELECT COUNT(*) FROM run_items WHERE run_id = ?", (run_id,))
+        assert (count, distinct, items.fetchone()[0]) == (100_000, 100_000, 100_000)
+    [check] = store.history("SKU-012345")
+    assert (check.quantity, check.fields) == (12345 % 97, {"name": "item 12345", "store": "north"})
+    assert store.get_run(run_id).state == "done"
+    assert store.resume_items(run_id) == []
+
+
+def test_a_recorded_result_is_committed_without_flush(store):
+    writer = store.writer()
+    try:
+        run_id = writer.begin_run("t", "http://x/{id}", [Product("A")])
+        writer.record(run_id, ok("A", 1, "2024-01-01T00:00:00.000Z"))
+        deadline = time.monotonic() + 10  # the batch timer is 0.2 s; allow a loaded machine
+        while not store.history("A") and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert len(store.history("A")) == 1
+    finally:
+        writer.close()
+
+
+def test_last_ok_before_a_run_gives_the_previous_check(store):
+    first = record_run(store, [ok("A", 5, "2024-01-01T00:00:00.000Z"), failed("B", "2024-01-01")])
+    second = record_run(store, [ok("A", 8, "2024-01-02T00:00:00.000Z"),
+                                ok("B", 2, "2024-01-02T00:00:00.000Z")])  # fmt: skip
+    third = record_run(store, [failed("A", "2024-01-03T00:00:00.000Z")])
+    assert store.last_ok(["A", "B", "C"], before_run=first) == {}
+    assert store.last_ok(["A", "B"], before_run=second) == {"A": (5.0, "2024-01-01T00:00:00.000Z")}
+    assert store.last_ok(["A", "B"], before_run=third) == {
+        "A": (8.0, "2024-01-02T00:00:00.000Z"),
+        "B": (2.0, "2024-01-02T00:00:00.000Z"),
+    }
+    assert store.last_ok(["A"])["A"][0] == 8.0  # the error in the third run does not count
+    many = [f"x{i}" for i in range(2000)] + ["A"]  # more IDs than one query takes
+    assert set(store.last_ok(many)) == {"A"}
+
+
+def test_history_is_oldest_first_with_changes_between_ok_checks(store):
+    for day, quantity in enumerate([10, 7, None, 9], start=1):
+        at = f"2024-01-0{day}T00:00:00.000Z"
+        record_run(store, [ok("A", quantity, at) if quantity is not None else failed("A", at)])
+    checks = store.history("A")
+    assert [c.checked_at[:10] for c in checks] == [
+        "2024-01-01", "2024-01-02", "2024-01-03", "2024-01-04"]  # fmt: skip
+    assert [c.status for c in checks] == ["ok", "ok", "error", "ok"]
+    assert [c.change for c in checks] == [None, -3.0, None, 2.0]  # vs the previous ok check
+    assert checks[2].error == "HTTP 404: unknown product"
+    latest = store.history("A", limit=2)
+    assert [c.checked_at[:10] for c in latest] == ["2024-01-03", "2024-01-04"]
+    assert latest[1].change == 2.0
+    assert store.history("nobody") == []
+
+
+def test_unfinished_run_and_resume_items(store):
+    products = [Product(f"p{i}", {"row": str(i)}) for i in range(1, 6)]
+    writer = store.writer()
+    run_id = writer.begin_run("list.csv", "http://x/{id}", products)
+    writer.record(run_id, ok("p1", 1, "2024-01-01T00:00:01.000Z"))
+    writer.record(run_id, failed("p2", "2024-01-01T00:00:02.000Z"))
+    writer.record(run_id, failed("p3", "2024-01-01T00:00:03.000Z"))
+    writer.record(run_id, ok("p3", 3, "2024-01-01T00:00:04.000Z"))  # ok in the end
+    writer.record(run_id, ok("p4", 4, "2024-01-01T00:00:05.000Z"))
+    writer.record(run_id, failed("p4", "2024-01-01T00:00:06.000Z"))  # failed in the end
+    writer.flush()  # p5 never checked; the run is left running, as if the app died
+    run = store.unfinished_run()
+    assert run is not None
+    assert (run.id, run.state, run.total, run.source) == (run_id, "running", 5, "list.csv")
+    assert store.resume_items(run_id) == [products[1], products[3], products[4]]
+    writer.end_run(run_id, "done")
+    writer.close()
+    assert store.unfinished_run() is None
+    store.mark_run(run_id, "interrupted")
+    assert store.unfinished_run().id == run_id
+    store.mark_run(run_id, "resumed")
+    assert store.unfinished_run() is None
+    with pytest.raises(HistoryError, match="no run 999"):
+        store.mark_run(999, "done")
+    with pytest.raises(ValueError, match="unknown run state"):
+        store.mark_run(run_id, "exploded")
+
+
+def test_nothing_secret_and_no_response_body_is_stored(store):
+    template = "https://user:pa55word@api.test/{id}?api_key=KEY-SECRET-1&store={store}&v=2"
+    writer = store.writer()
+    run_id = writer.begin_run("s.csv", template, [Product("A", {"store": "n"})])
+    writer.record(run_id, ok("A", 3, "2024-01-01T00:00:00.000Z", store="n"))
+    writer.close()
+    run = store.get_run(run_id)
+    assert run.url_template == "https://***@api.test/{id}?api_key=***&store={store}&v=2"
+    store.close()
+    data = b"".join(p.read_bytes() for p in store.file.parent.iterdir())
+    assert b"KEY-SECRET-1" not in data
+    assert b"pa55word" not in data
+    assert b"RESPONSE-BODY" not in data  # the response is not stored
+
+
+def test_odd_values_are_stored_not_lost(store):
+    lone = "bad\ud800id"  # a lone surrogate, possible in JSON input
+    results = [
+        Result(lone, "ok", 200, 10**400, None, 1, None, "2024-01-01T00:00:00.000Z"),
+        Result("nan", "ok", 200, float("nan"), None, 1, None, "2024-01-01T00:00:00.000Z"),
+        Result("B", "cancelled", None, None, None, 0, "cancelled", None),
+    ]
+    record_run(store, results)
+    with raw(store.file) as conn:
+        rows = conn.execute("SELECT product_id, quantity, checked_at FROM checks").fetchall()
+    assert [(pid, qty) for pid, qty, _ in rows] == [("bad?id", None), ("nan", None), ("B", None)]
+    assert all(at for _, _, at in rows)
+
+
+def test_a_closed_writer_refuses_more(store):
+    writer = store.writer()
+    writer.close()
+    writer.close()  # idempotent
+    with pytest.raises(HistoryError, match="closed"):
+        writer.record(1, ok("A", 1, "2024"))
+    with pytest.raises(HistoryError, match="closed"):
+        writer.begin_run("x", "http://x/{id}", [])
