@@ -7,6 +7,7 @@ matter (a run starts, the selection changes, the window opens or closes).
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
@@ -15,6 +16,7 @@ from inventory_gui.core.history import HistoryError, HistoryStore, HistoryWriter
 from inventory_gui.core.models import Product
 from inventory_gui.core.recorder import RunRecorder
 from inventory_gui.gui.history_view import HistoryView
+from inventory_gui.gui.message_bar import MessageBar
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +71,26 @@ class HistoryController(QObject):
         except HistoryError as exc:
             log.warning("cannot look for an unfinished run: %s", exc)
             return None
+
+    def offer_resume(self, bar: MessageBar, resume: Callable[[list[Product], str], None]) -> bool:
+        """Offer, in ``bar``, to fetch what an unfinished run left; False if there is none."""
+        found = self.unfinished()
+        if found is None or not found[1]:
+            return False
+        run, left = found
+
+        def accept() -> None:
+            self.mark_resumed(run)
+            resume(left, run.source)
+
+        started = run.started_at.replace("T", " ")[:16]
+        bar.show_action(
+            f"The run of {run.source} started {started} did not finish: "
+            f"{len(left):,} of {run.total:,} products were not fetched.",
+            f"Resume ({len(left):,})",
+            accept,
+        )
+        return True
 
     def mark_resumed(self, run: Run) -> None:
         """Record that an unfinished run was resumed (or dismissed)."""

@@ -14,7 +14,6 @@ from PySide6.QtCore import QItemSelection, QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QSplitter,
+    QSystemTrayIcon,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -34,13 +34,13 @@ from inventory_gui.core.export import EXPORT_FORMATS, write_results
 from inventory_gui.core.fetcher import open_session
 from inventory_gui.core.history import HistoryStore
 from inventory_gui.core.models import Product, ProductList
-from inventory_gui.core.products import SUPPORTED_SUFFIXES
 from inventory_gui.core.progress import Progress
 from inventory_gui.core.urls import UrlTemplate
 from inventory_gui.gui.about import show_about
 from inventory_gui.gui.actions import build_actions, make_button
 from inventory_gui.gui.connection_panel import ConnectionPanel
 from inventory_gui.gui.detail_pane import DetailPane
+from inventory_gui.gui.dialogs import ask_export_file, ask_product_file
 from inventory_gui.gui.fetch_runner import FetchRunner, SessionFactory
 from inventory_gui.gui.file_loader import FileLoader
 from inventory_gui.gui.history_controller import HistoryController
@@ -243,6 +243,7 @@ class MainWindow(QMainWindow):
         self.runner.finished.connect(self._run_finished)
         self.runner.failed.connect(self.show_unexpected_error)
         self.loader.progressed.connect(self._show_load_progress)
+        self.stock.alerted.connect(self._show_alert)
         self.loader.busyChanged.connect(lambda _busy: self._set_running(self.runner.running))
         self.filter.rowsInserted.connect(self._update_shown)
         self.filter.rowsRemoved.connect(self._update_shown)
@@ -258,15 +259,7 @@ class MainWindow(QMainWindow):
 
     def choose_file(self) -> None:
         """Ask for a product file (non-modal dialog; never ``exec()``)."""
-        patterns = " ".join(f"*{s}" for s in SUPPORTED_SUFFIXES)
-        recent = self.store.recent_files()
-        start = str(Path(recent[0]).parent) if recent else str(Path.home())
-        dialog = QFileDialog(self, "Open product list", start)
-        dialog.setNameFilters([f"Product lists ({patterns})", "All files (*)"])
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.fileSelected.connect(self.open_file)
-        self._keep_dialog(dialog)
-        dialog.open()
+        self._keep_dialog(ask_product_file(self, self.store.recent_files(), self.open_file))
 
     def open_file(self, path: str | Path) -> None:
         """Load ``path`` off the GUI thread; a bad file leaves the list as it was."""
@@ -341,24 +334,12 @@ class MainWindow(QMainWindow):
 
     def offer_resume(self) -> bool:
         """If the last run never ended (closed or killed), offer to fetch what is left."""
-        found = self.history.unfinished()
-        if found is None or not found[1]:
-            return False
-        run, left = found
 
-        def resume() -> None:
-            self.history.mark_resumed(run)
-            self._show_products(ProductList(left, source=run.source, columns=_columns(left)))
+        def resume(left: list[Product], source: str) -> None:
+            self._show_products(ProductList(left, source=source, columns=_columns(left)))
             self.fetch_all()
 
-        started = run.started_at.replace("T", " ")[:16]
-        self.message_bar.show_action(
-            f"The run of {run.source} started {started} did not finish: "
-            f"{len(left):,} of {run.total:,} products were not fetched.",
-            f"Resume ({len(left):,})",
-            resume,
-        )
-        return True
+        return self.history.offer_resume(self.message_bar, resume)
 
     def fetch_all(self) -> bool:
         """Fetch every product (Fetch / Refresh all); False if it could not start."""
@@ -429,6 +410,10 @@ class MainWindow(QMainWindow):
         self.progress_bar.setValue(progress.done)
         self.progress_label.setText(progress.summary())
 
+    def _show_alert(self, summary: str) -> None:
+        if not QSystemTrayIcon.isSystemTrayAvailable():
+            self.message_bar.show_info(f"Stock changed: {summary}")
+
     def _show_load_progress(self, fraction: float) -> None:
         self.progress_bar.setMaximum(1000)
         self.progress_bar.setValue(round(fraction * 1000))
@@ -471,14 +456,8 @@ class MainWindow(QMainWindow):
 
     def choose_export(self) -> None:
         """Ask where to export (non-modal), then write in a worker thread."""
-        dialog = QFileDialog(self, "Export results", str(Path.home() / "inventory.csv"))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        filters = [f"{name} (*{suffix})" for suffix, name in EXPORT_FORMATS.items()]
-        dialog.setNameFilters(filters)
-        dialog.selectNameFilter(filters[1] if len(filters) > 1 else filters[0])
-        dialog.fileSelected.connect(lambda path: self._spawn(self.export_to(path)))
+        dialog = ask_export_file(self, lambda path: self._spawn(self.export_to(path)))
         self._keep_dialog(dialog)
-        dialog.open()
 
     async def export_to(self, path: str | Path) -> bool:
         """Write every row, in input order, to ``path``; its suffix picks the format."""
@@ -509,9 +488,10 @@ class MainWindow(QMainWindow):
         box.show()
 
     def _keep_dialog(self, dialog: QWidget) -> None:
+        # A strong reference until Qt deletes it (WA_DeleteOnClose).
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._dialogs.append(dialog)
         dialog.destroyed.connect(lambda *_: self._dialogs.remove(dialog))
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
     def _spawn(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
         task = asyncio.ensure_future(coro)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
@@ -38,6 +38,10 @@ class ResultsView(QTableView):
         header.setStretchLastSection(True)
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.setSortingEnabled(True)
+        # "Checked 5 min ago" ages while nothing changes: repaint what is visible now and then.
+        self._ageing = QTimer(self)
+        self._ageing.timeout.connect(self.viewport().update)
+        self._ageing.start(30_000)
 
     def arrange_columns(self, widths: Sequence[int], input_columns: int) -> None:
         """Set default widths and show the input's (and extra) columns right after the ID.

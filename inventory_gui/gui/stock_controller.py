@@ -132,6 +132,7 @@ class StockController(QObject):
         self.counts.setText(" · ".join(parts))
 
     def _notify(self, summary: str) -> None:
+        # Where there is no tray (or no desktop at all) the window shows it instead.
         if QSystemTrayIcon.isSystemTrayAvailable():
             if self._tray is None:
                 window = self.parent()

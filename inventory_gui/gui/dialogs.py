@@ -1,0 +1,42 @@
+"""The window's file dialogs, all non-modal (``open()``, never ``exec()``)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from inventory_gui.core.export import EXPORT_FORMATS
+from inventory_gui.core.products import SUPPORTED_SUFFIXES
+
+
+def _open(dialog: QFileDialog, on_selected: Callable[[str], None]) -> QFileDialog:
+    # The dialog deletes itself when closed; the caller keeps it referenced till then.
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.fileSelected.connect(on_selected)
+    dialog.open()
+    return dialog
+
+
+def ask_product_file(
+    parent: QWidget, recent: list[str], on_selected: Callable[[str], None]
+) -> QFileDialog:
+    """Ask for a product list, starting where the last one was."""
+    start = str(Path(recent[0]).parent) if recent else str(Path.home())
+    dialog = QFileDialog(parent, "Open product list", start)
+    patterns = " ".join(f"*{s}" for s in SUPPORTED_SUFFIXES)
+    dialog.setNameFilters([f"Product lists ({patterns})", "All files (*)"])
+    dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+    return _open(dialog, on_selected)
+
+
+def ask_export_file(parent: QWidget, on_selected: Callable[[str], None]) -> QFileDialog:
+    """Ask where to export; the chosen filter's suffix picks the format."""
+    dialog = QFileDialog(parent, "Export results", str(Path.home() / "inventory.csv"))
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    filters = [f"{name} (*{suffix})" for suffix, name in EXPORT_FORMATS.items()]
+    dialog.setNameFilters(filters)
+    dialog.selectNameFilter(next(f for f in filters if "*.csv" in f))
+    return _open(dialog, on_selected)
