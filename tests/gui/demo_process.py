@@ -21,3 +21,17 @@ def demo_api(*options: str) -> Iterator[str]:
         finally:
             server.send_signal(signal.SIGINT)
             server.wait(10)
+
+
+@contextmanager
+def bench_api(latency_ms: float) -> Iterator[str]:
+    """Start the benchmark API (every ID answers 200); yield its URL template."""
+    command = [sys.executable, "-m", "inventory_gui.bench.server", "0", str(latency_ms)]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, text=True) as server:
+        try:
+            line = server.stdout.readline()
+            assert line.startswith("ready "), f"bench server did not start: {line!r}"
+            yield f"http://127.0.0.1:{line.split()[1]}/get-current-inventory/{{id}}"
+        finally:
+            server.terminate()
+            server.wait(10)
