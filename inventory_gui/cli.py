@@ -21,7 +21,11 @@ EXIT_ERRORS = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 
-COMMANDS = ("fetch", "serve-demo")
+COMMANDS = ("fetch", "serve-demo", "history")
+DATA_DIR_HELP = (
+    "folder of the check history, history.sqlite3 (default: the user data folder,"
+    " ~/.local/share/inventory-gui on Linux)"
+)
 
 
 class OneLineParser(argparse.ArgumentParser):
@@ -64,14 +68,20 @@ def build_fetch_parser() -> OneLineParser:
     """Return the parser of ``inventory-gui fetch``."""
     parser = OneLineParser(
         prog="inventory-gui fetch",
-        description="Check every product in FILE against the inventory API, without a window.",
+        description=(
+            "Check every product in FILE against the inventory API, without a window. "
+            "Every check is recorded in the history (see 'inventory-gui history')."
+        ),
         epilog="Exit status: 0 all ok, 1 some errors, 2 bad usage or input, 130 interrupted.",
     )
     parser.add_argument(
         "file",
         nargs="?",
         metavar="FILE",
-        help="product list: .csv .tsv .txt .json .xlsx (optional with --demo: the bundled sample)",
+        help=(
+            "product list: .csv .tsv .txt .json .xlsx (optional with --demo: the bundled "
+            "sample; not used with --retry-failed-from or --resume)"
+        ),
     )
     parser.add_argument(
         "--url-template",
@@ -109,12 +119,33 @@ def build_fetch_parser() -> OneLineParser:
         help="retries on timeouts, connection errors, 408/429/5xx (default 3)",
     )
     parser.add_argument(
+        "--rate-limit",
+        type=_positive_float,
+        default=None,
+        metavar="RPS",
+        help="most requests started per second (default: no limit)",
+    )
+    parser.add_argument(
+        "--no-adaptive",
+        action="store_true",
+        help="keep --concurrency even when the API answers 429/503 (default: back off)",
+    )
+    parser.add_argument(
         "--quantity-field", metavar="PATH", help="dotted path to the quantity (default: auto)"
     )
     parser.add_argument(
         "--max-body-mib", type=_positive_float, default=5.0, metavar="MIB", help=argparse.SUPPRESS
     )
-    parser.add_argument("--output", "-o", metavar="PATH", help="write results to .json .csv .xlsx")
+    parser.add_argument(
+        "--output",
+        "-o",
+        metavar="PATH",
+        help=(
+            "write results to .json .csv .xlsx (else a table goes to stdout); with "
+            "--retry-failed-from, the output holds every earlier row in its original order: "
+            "the ok rows unchanged, the failed ones replaced by their new results"
+        ),
+    )
     parser.add_argument(
         "--demo", action="store_true", help="start the demo API on loopback and use it"
     )
@@ -122,7 +153,32 @@ def build_fetch_parser() -> OneLineParser:
         "--insecure", action="store_true", help="do not verify TLS certificates (unsafe)"
     )
     parser.add_argument("--quiet", "-q", action="store_true", help="no progress on stderr")
+    _add_history_options(parser)
     return parser
+
+
+def _add_history_options(parser: argparse.ArgumentParser) -> None:
+    again = parser.add_mutually_exclusive_group()
+    again.add_argument(
+        "--retry-failed-from",
+        metavar="RESULTS.json",
+        help=(
+            "fetch again only the rows of an earlier JSON output that ended in error or "
+            "cancelled, with their input columns (FILE is then not needed)"
+        ),
+    )
+    again.add_argument(
+        "--resume",
+        action="store_true",
+        help=(
+            "resume the latest unfinished run in the history (one that was killed or "
+            "interrupted): fetch only its products without an ok check, as a new run"
+        ),
+    )
+    parser.add_argument("--data-dir", metavar="DIR", help=DATA_DIR_HELP)
+    parser.add_argument(
+        "--no-history", action="store_true", help="do not record this run in the history"
+    )
 
 
 def build_demo_parser() -> OneLineParser:
@@ -162,7 +218,8 @@ def build_window_parser() -> OneLineParser:
         ),
         epilog=(
             "commands: 'inventory-gui fetch --help' (headless run), "
-            "'inventory-gui serve-demo --help' (demo API)"
+            "'inventory-gui serve-demo --help' (demo API), "
+            "'inventory-gui history --help' (a product's recorded checks)"
         ),
     )
     parser.add_argument("--version", action="version", version=f"inventory-gui {__version__}")
@@ -172,7 +229,29 @@ def build_window_parser() -> OneLineParser:
         action="store_true",
         help="start the demo API, load the sample list, point the URL template at it",
     )
-    parser.add_argument("--data-dir", metavar="DIR", help=argparse.SUPPRESS)
+    parser.add_argument("--data-dir", metavar="DIR", help=DATA_DIR_HELP)
+    return parser
+
+
+def build_history_parser() -> OneLineParser:
+    """Return the parser of ``inventory-gui history``."""
+    parser = OneLineParser(
+        prog="inventory-gui history",
+        description=(
+            "Show the recorded checks of one product, oldest first: when, status, "
+            "quantity, change since the previous ok check, error."
+        ),
+        epilog="Exit status: 0 shown, 1 no history for ID, 2 bad usage or no readable history.",
+    )
+    parser.add_argument("product_id", metavar="ID", help="the product ID, exactly as in the input")
+    parser.add_argument("--data-dir", metavar="DIR", help=DATA_DIR_HELP)
+    parser.add_argument(
+        "--limit",
+        type=_positive_int,
+        default=200,
+        metavar="N",
+        help="show the latest N checks (default 200)",
+    )
     return parser
 
 
@@ -193,6 +272,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from inventory_gui.headless import run_demo_command
 
         return run_demo_command(demo_options)
+    if args and args[0] == "history":
+        history_options = build_history_parser().parse_args(args[1:])
+        from inventory_gui.history_cli import run_history_command
+
+        return run_history_command(history_options)
     options = build_window_parser().parse_args(args)
     from inventory_gui.gui.app import run_app
 

@@ -16,14 +16,22 @@ from typing import TextIO
 
 from inventory_gui.cli import EXIT_ERRORS, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
 from inventory_gui.core.demo_server import DemoConfig, serve_demo_forever, start_demo_server
-from inventory_gui.core.errors import InventoryError
+from inventory_gui.core.errors import InputError, InventoryError
 from inventory_gui.core.export import EXPORT_FORMATS, format_table, write_results
 from inventory_gui.core.fetcher import Fetcher, FetchSettings, parse_header
+from inventory_gui.core.history import Run
 from inventory_gui.core.models import ProductList, Result
 from inventory_gui.core.products import load_products
 from inventory_gui.core.progress import Progress
 from inventory_gui.core.resources import resource_path
 from inventory_gui.core.urls import UrlTemplate
+from inventory_gui.history_cli import (
+    FetchHistory,
+    FetchInput,
+    load_resume_input,
+    load_retry_input,
+    resume_template,
+)
 
 SAMPLE_LIST = "sample-products.csv"
 
@@ -35,17 +43,55 @@ def _fail(message: str) -> int:
 
 def run_fetch_command(args: argparse.Namespace) -> int:
     """Run ``inventory-gui fetch``; return the exit status."""
-    if not args.file and not args.demo:
-        return _fail("give a product FILE (or --demo to use the bundled sample)")
-    if not args.url_template and not args.demo:
-        return _fail("--url-template is required (or --demo to use the demo API)")
-    if args.output and Path(args.output).suffix.lower() not in EXPORT_FORMATS:
-        return _fail(f"{args.output}: output must end in {', '.join(EXPORT_FORMATS)}")
-    path = args.file or str(resource_path(SAMPLE_LIST))
+    problem = _usage_problem(args)
+    if problem:
+        return _fail(problem)
     try:
-        products = load_products(path, id_column=args.id_column, sheet=args.sheet)
+        history = FetchHistory.open(args)
+    except InventoryError as exc:
+        return _fail(str(exc))
+    try:
+        return _run_fetch(args, history)
+    finally:
+        history.close()
+
+
+def _usage_problem(args: argparse.Namespace) -> str | None:
+    again = args.retry_failed_from or args.resume
+    if args.file and again:
+        return "give a product FILE or --retry-failed-from/--resume, not both"
+    if not args.file and not args.demo and not again:
+        return "give a product FILE (or --demo to use the bundled sample)"
+    if not args.url_template and not args.demo and not args.resume:
+        return "--url-template is required (or --demo to use the demo API)"
+    if args.resume and args.no_history:
+        return "--resume reads the history: drop --no-history"
+    if args.output and Path(args.output).suffix.lower() not in EXPORT_FORMATS:
+        return f"{args.output}: output must end in {', '.join(EXPORT_FORMATS)}"
+    return None
+
+
+def _load_input(args: argparse.Namespace, history: FetchHistory) -> FetchInput:
+    if args.retry_failed_from:
+        return load_retry_input(args.retry_failed_from)
+    if args.resume:
+        return load_resume_input(history)
+    path = args.file or str(resource_path(SAMPLE_LIST))
+    products = load_products(path, id_column=args.id_column, sheet=args.sheet)
+    if not products.products:
+        raise InputError(path, "no product IDs found")
+    return FetchInput(products)
+
+
+def _run_fetch(args: argparse.Namespace, history: FetchHistory) -> int:
+    try:
+        job = _load_input(args, history)
+        products = job.products
         headers = dict(parse_header(h) for h in args.header)
-        template = args.url_template or "http://127.0.0.1:1/get-current-inventory/{id}"
+        template = args.url_template
+        if not template and job.resumes is not None and not args.demo:
+            template = resume_template(job.resumes)
+        template = template or "http://127.0.0.1:1/get-current-inventory/{id}"
         settings = FetchSettings(
             url_template=template,
             headers=headers,
@@ -55,18 +101,18 @@ def run_fetch_command(args: argparse.Namespace) -> int:
             quantity_field=args.quantity_field,
             max_body_bytes=int(args.max_body_mib * 1024 * 1024),
             verify_tls=not args.insecure,
+            adaptive=not args.no_adaptive,
+            rate_limit=args.rate_limit,
         )
         settings.validate()
         UrlTemplate(template).check_columns(products.columns)
     except InventoryError as exc:
         return _fail(str(exc))
-    if not products.products:
-        return _fail(f"{path}: no product IDs found")
     if args.insecure:
         warning = "inventory-gui: warning: TLS certificates are NOT verified (--insecure)"
         print(warning, file=sys.stderr)
-    results, interrupted = asyncio.run(_fetch(products, settings, args))
-    return _write_output(results, products, args, interrupted)
+    results, interrupted = asyncio.run(_fetch(products, settings, args, history, job.resumes))
+    return _write_output(job.merge(results), products, args, interrupted)
 
 
 def _report_input(products: ProductList, quiet: bool) -> None:
@@ -81,12 +127,19 @@ def _report_input(products: ProductList, quiet: bool) -> None:
 
 
 async def _fetch(
-    products: ProductList, settings: FetchSettings, args: argparse.Namespace
+    products: ProductList,
+    settings: FetchSettings,
+    args: argparse.Namespace,
+    history: FetchHistory | None = None,
+    resumes: Run | None = None,
 ) -> tuple[list[Result], bool]:
+    history = history or FetchHistory(None)  # the benchmark calls this without a history
     demo = None
     if args.demo and not args.url_template:
         demo = await start_demo_server(DemoConfig(), "127.0.0.1", 0)
         settings = dataclasses.replace(settings, url_template=demo.url_template)
+    history.begin(products, settings.url_template, resumes)
+    record = history.recorder()
     fetcher = Fetcher(settings)
     progress = Progress(total=len(products.products))
     interrupted = False
@@ -102,8 +155,16 @@ async def _fetch(
     _report_input(products, args.quiet)  # after the handler: Ctrl-C from now on is clean
     printer = ProgressPrinter(progress, sys.stderr, quiet=args.quiet)
     printer.start()
+
+    def on_result(_index: int, result: Result) -> None:
+        progress.add(result)
+        progress.concurrency = (fetcher.current_concurrency, settings.concurrency)
+        if record is not None:
+            record(result)  # one queue put: the history's own thread writes it
+
     try:
-        results = await fetcher.run(products.products, lambda _i, r: progress.add(r))
+        results = await fetcher.run(products.products, on_result)
+        history.end("cancelled" if interrupted else "done")
     finally:
         await printer.stop()
         with contextlib.suppress(NotImplementedError, RuntimeError):

@@ -69,6 +69,13 @@ class BackgroundFetch:
             batch.append(buffer.popleft())
         return batch
 
+    @property
+    def concurrency(self) -> tuple[int, int]:
+        """(allowed now, configured) requests in flight; the adaptive limit may lower it."""
+        fetcher = self._fetcher
+        current = fetcher.current_concurrency if fetcher is not None else self._settings.concurrency
+        return current, self._settings.concurrency
+
     def cancel(self) -> None:
         """Stop the run from any thread; unfinished rows end ``cancelled``."""
         self._cancel_requested = True  # seen by the thread if it has not started yet

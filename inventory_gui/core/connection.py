@@ -47,6 +47,8 @@ class ConnectionSettings:
         retries: how many times a failed request may be sent again.
         quantity_field: dotted path to the quantity; empty for the defaults.
         verify_tls: verify TLS certificates.
+        adaptive: lower concurrency while the API pushes back (429, 503).
+        rate_limit: most requests per second; 0 for no limit.
     """
 
     url_template: str = ""
@@ -56,6 +58,8 @@ class ConnectionSettings:
     retries: int = DEFAULT_RETRIES
     quantity_field: str = ""
     verify_tls: bool = True
+    adaptive: bool = True
+    rate_limit: float = 0.0
 
     def to_fetch_settings(self) -> FetchSettings:
         """Build the validated settings a run uses.
@@ -81,6 +85,8 @@ class ConnectionSettings:
             retries=self.retries,
             quantity_field=self.quantity_field.strip() or None,
             verify_tls=self.verify_tls,
+            adaptive=self.adaptive,
+            rate_limit=self.rate_limit or None,
         )
         settings.validate()
         return settings

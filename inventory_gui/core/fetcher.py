@@ -7,6 +7,12 @@ products from one shared iterator.  On a qasync loop every ready callback
 becomes a Qt timer, and gathering tens of thousands of coroutines at once makes
 bursts that cost far more per callback than a small pool does (DEVELOPERS.md).
 
+Politeness (:mod:`inventory_gui.core.adaptive`): each request attempt takes a
+permit from an :class:`AdaptiveLimit`, which lowers the requests in flight below
+``concurrency`` when the API pushes back (429, 503, ``X-RateLimit-Remaining``)
+and raises them again step by step, and a token from a :class:`RateLimiter`
+when ``rate_limit`` is set.  The worker pool stays at ``concurrency``.
+
 Every failure becomes a :class:`Result` with ``status="error"``; only
 cancellation leaves :meth:`Fetcher._check`, and then the row reads ``cancelled``.
 """
@@ -15,6 +21,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import math
 import random
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -24,6 +31,7 @@ from typing import Any
 
 import aiohttp
 
+from inventory_gui.core.adaptive import NEUTRAL, AdaptiveLimit, Outcome, RateLimiter
 from inventory_gui.core.errors import SettingsError
 from inventory_gui.core.models import Product, Result
 from inventory_gui.core.quantity import QuantityError, extract_quantity
@@ -54,6 +62,9 @@ class FetchSettings:
         max_body_bytes: answers larger than this end as errors, unread.
         verify_tls: verify certificates (turn off only for a test server).
         backoff_base: first backoff ceiling in seconds (doubles per attempt).
+        adaptive: lower the requests in flight while the API pushes back
+            (429, 503, ``X-RateLimit-Remaining`` low), up to ``concurrency``.
+        rate_limit: most requests started per second, or None for no limit.
     """
 
     url_template: str
@@ -65,6 +76,8 @@ class FetchSettings:
     max_body_bytes: int = DEFAULT_MAX_BODY
     verify_tls: bool = True
     backoff_base: float = 0.5
+    adaptive: bool = True
+    rate_limit: float | None = None
 
     def validate(self) -> None:
         """Raise SettingsError (or TemplateError) for settings a run cannot use."""
@@ -75,6 +88,10 @@ class FetchSettings:
             raise SettingsError(f"timeout must be above 0 and at most 3600 s, not {self.timeout}")
         if not 0 <= self.retries <= 20:
             raise SettingsError(f"retries must be 0 to 20, not {self.retries}")
+        if self.rate_limit is not None and not (
+            self.rate_limit > 0 and math.isfinite(self.rate_limit)
+        ):
+            raise SettingsError(f"rate limit must be above 0 per second, not {self.rate_limit}")
         for name, value in self.headers.items():
             _check_header(name, value)
 
@@ -110,6 +127,7 @@ class _Answer:
     error: str | None = None
     retryable: bool = False
     retry_after: float | None = None
+    outcome: Outcome = NEUTRAL  # for the adaptive limit
 
 
 class Fetcher:
@@ -140,11 +158,19 @@ class Fetcher:
         self._sleep = sleep
         self._workers: list[asyncio.Task[None]] = []
         self._cancel_requested = False
+        self._adaptive: AdaptiveLimit | None = None
+        self._limiter: RateLimiter | None = None
 
     @property
     def template(self) -> UrlTemplate:
         """The parsed URL template."""
         return self._template
+
+    @property
+    def current_concurrency(self) -> int:
+        """The most requests in flight allowed right now (readable from any thread)."""
+        adaptive = self._adaptive
+        return adaptive.limit if adaptive is not None else self.settings.concurrency
 
     def cancel(self) -> None:
         """Stop the run: no new requests, those in flight cancelled.
@@ -174,6 +200,9 @@ class Fetcher:
         own_session = self._session is None
         session = self._session or open_session(self.settings)
         indices = iter(range(len(products)))
+        settings = self.settings
+        self._adaptive = AdaptiveLimit(settings.concurrency) if settings.adaptive else None
+        self._limiter = RateLimiter(settings.rate_limit) if settings.rate_limit else None
         self._workers = [
             asyncio.ensure_future(self._work(session, products, indices, results, emit))
             for _ in range(min(self.settings.concurrency, len(products)))
@@ -250,9 +279,25 @@ class Fetcher:
         return _finalise(result, started, error=answer.error)
 
     async def _attempts(self, session: aiohttp.ClientSession, url: Any, result: Result) -> _Answer:
+        adaptive, limiter = self._adaptive, self._limiter
         while True:
-            result.attempts += 1
-            answer = await self._attempt(session, url)
+            # Each attempt holds a permit of the adaptive limit, then takes a rate
+            # token (after the permit, so the token is spent at once).
+            ticket = 0
+            if adaptive is not None:
+                ticket = adaptive.try_acquire()
+                if ticket < 0:
+                    ticket = await adaptive.acquire()
+            outcome = NEUTRAL
+            try:
+                if limiter is not None:
+                    await limiter.acquire()
+                result.attempts += 1
+                answer = await self._attempt(session, url)
+                outcome = answer.outcome
+            finally:
+                if adaptive is not None:
+                    adaptive.release(outcome, ticket)
             if not answer.retryable or result.attempts > self._policy.retries:
                 return answer
             await self._sleep(self._policy.delay(result.attempts, answer.retry_after, self._rng))
@@ -282,6 +327,8 @@ class Fetcher:
     async def _read_answer(self, response: aiohttp.ClientResponse) -> _Answer:
         status = response.status
         answer = _Answer(http_status=status)
+        if self._adaptive is not None:
+            answer.outcome = self._adaptive.on_answer(status, response.headers)
         raw, too_large = await self._read_capped(response)
         if too_large:
             limit = _size(self.settings.max_body_bytes)

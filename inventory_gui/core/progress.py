@@ -20,6 +20,8 @@ class Progress:
         total: products in the run.
         done: results that are final (any status).
         ok / errors / cancelled: counts per final status.
+        concurrency: ``(current, configured)`` requests in flight allowed, shown
+            while the current level is below the configured one; None to hide.
     """
 
     total: int
@@ -28,6 +30,7 @@ class Progress:
     ok: int = 0
     errors: int = 0
     cancelled: int = 0
+    concurrency: tuple[int, int] | None = None
     started: float = field(init=False)
     _marks: deque[tuple[float, int]] = field(init=False, repr=False)
 
@@ -82,6 +85,8 @@ class Progress:
         if self.cancelled:
             parts.append(f"{self.cancelled:,} cancelled")
         parts.append(f"{self.rate:,.0f}/s")
+        if self.concurrency is not None and self.concurrency[0] < self.concurrency[1]:
+            parts.append(f"concurrency {self.concurrency[0]}/{self.concurrency[1]}")
         eta = self.eta
         if self.done < self.total:
             parts.append("ETA " + (format_duration(eta) if eta is not None else "--"))

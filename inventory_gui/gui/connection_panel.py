@@ -154,6 +154,20 @@ class ConnectionPanel(QWidget):
         )
         self.verify_tls_check = QCheckBox("Verify TLS certificates", objectName="verifyTlsCheck")
         self.verify_tls_check.setChecked(True)
+        self.rate_spin = QDoubleSpinBox(objectName="rateLimitSpin")
+        self.rate_spin.setRange(0.0, 100_000.0)
+        self.rate_spin.setDecimals(1)
+        self.rate_spin.setSuffix(" /s")
+        self.rate_spin.setSpecialValueText("no limit")
+        self.rate_spin.setToolTip("Most requests started per second (0: no limit).")
+        self.adaptive_check = QCheckBox(
+            "Back off when the API pushes back", objectName="adaptiveCheck"
+        )
+        self.adaptive_check.setChecked(True)
+        self.adaptive_check.setToolTip(
+            "On bursts of 429/503 answers or a falling X-RateLimit-Remaining, halve the "
+            "requests in flight, then raise them again step by step."
+        )
 
     def _build_layout(self, secrets_persistent: bool) -> None:
         headers_column = QWidget()
@@ -175,6 +189,8 @@ class ConnectionPanel(QWidget):
         form.addRow("Timeout", self.timeout_spin)
         form.addRow("Retries", self.retries_spin)
         form.addRow("Quantity field", self.quantity_edit)
+        form.addRow("Rate limit", self.rate_spin)
+        form.addRow(self.adaptive_check)
         form.addRow(self.verify_tls_check)
         form.addRow(self.secret_note)
 
@@ -186,6 +202,8 @@ class ConnectionPanel(QWidget):
         self.retries_spin.valueChanged.connect(self._emit_changed)
         self.verify_tls_check.toggled.connect(self._update_tls_warning)
         self.verify_tls_check.toggled.connect(self._emit_changed)
+        self.rate_spin.valueChanged.connect(self._emit_changed)
+        self.adaptive_check.toggled.connect(self._emit_changed)
         self.add_header_button.clicked.connect(self._on_add_header)
 
     # -- public API -----------------------------------------------------------
@@ -200,6 +218,8 @@ class ConnectionPanel(QWidget):
             retries=self.retries_spin.value(),
             quantity_field=self.quantity_edit.text().strip(),
             verify_tls=self.verify_tls_check.isChecked(),
+            adaptive=self.adaptive_check.isChecked(),
+            rate_limit=self.rate_spin.value(),
         )
 
     def set_settings(self, cs: ConnectionSettings) -> None:
@@ -215,6 +235,8 @@ class ConnectionPanel(QWidget):
             self.retries_spin.setValue(cs.retries)
             self.quantity_edit.setText(cs.quantity_field)
             self.verify_tls_check.setChecked(cs.verify_tls)
+            self.adaptive_check.setChecked(cs.adaptive)
+            self.rate_spin.setValue(cs.rate_limit)
         finally:
             self._loading = False
 
@@ -282,6 +304,8 @@ class ConnectionPanel(QWidget):
             self.retries_spin,
             self.quantity_edit,
             self.verify_tls_check,
+            self.rate_spin,
+            self.adaptive_check,
         ]
         return fixed + list(self._rows)
 

@@ -78,6 +78,7 @@ class FetchRunner(QObject):
         self._drain: Callable[[], list[Result]] = list
         self._recorder: RunRecorder | None = None
         self._cancelled = False
+        self._concurrency: Callable[[], tuple[int, int] | None] = lambda: None
         self.progress: Progress | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(FLUSH_INTERVAL_MS)
@@ -124,6 +125,7 @@ class FetchRunner(QObject):
     ) -> Awaitable[list[Result]]:
         run = BackgroundFetch(products, settings, self._session_factory, self._recorder)
         self._cancel, self._drain = run.cancel, run.drain
+        self._concurrency = lambda: run.concurrency
         return asyncio.wrap_future(run.start())
 
     def _start_on_loop(
@@ -155,6 +157,7 @@ class FetchRunner(QObject):
                     recorder.end(cancelled=self._cancelled)
 
         self._cancel, self._drain = fetcher.cancel, drain
+        self._concurrency = lambda: (fetcher.current_concurrency, settings.concurrency)
         return run()
 
     async def _watch(self, done: Awaitable[list[Result]]) -> None:
@@ -186,6 +189,7 @@ class FetchRunner(QObject):
         for result in batch:
             progress.add(result)
         self._model.apply(batch)
+        progress.concurrency = self._concurrency()
         progress.tick()
         self.progressed.emit(progress)
 

@@ -54,7 +54,7 @@ from inventory_gui.gui.stock_controller import StockController
 
 log = logging.getLogger(__name__)
 
-_COLUMN_WIDTHS = (44, 84, 104, 110, 76, 64, 48, 92, 66, 250, 84)
+_COLUMN_WIDTHS = (44, 80, 124, 100, 72, 60, 46, 92, 66, 250, 84)
 
 
 def _columns(products: Sequence[Product]) -> list[str]:

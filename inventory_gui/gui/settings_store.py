@@ -74,6 +74,8 @@ class SettingsStore:
                 retries=_as_int(s.value("retries"), default.retries, 0, 20),
                 quantity_field=_as_str(s.value("quantity_field"), default.quantity_field),
                 verify_tls=_as_bool(s.value("verify_tls"), default.verify_tls),
+                adaptive=_as_bool(s.value("adaptive"), default.adaptive),
+                rate_limit=_as_float(s.value("rate_limit"), default.rate_limit, 0.0, 1e6),
             )
         finally:
             s.endGroup()
@@ -103,6 +105,8 @@ class SettingsStore:
         s.setValue("retries", int(cs.retries))
         s.setValue("quantity_field", cs.quantity_field)
         s.setValue("verify_tls", bool(cs.verify_tls))
+        s.setValue("adaptive", bool(cs.adaptive))
+        s.setValue("rate_limit", float(cs.rate_limit))
         s.endGroup()
         return failed
 

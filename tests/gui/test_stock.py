@@ -144,3 +144,27 @@ def test_stock_settings_persist(make_window):
     assert settings.rules == StockRules(7, ("par",))
     assert settings.fields.names == ["name"]
     assert (settings.auto_refresh_minutes, settings.notify) == (15, False)
+
+
+def test_window_shows_the_lowered_concurrency_when_the_api_pushes_back(
+    make_window, make_api, qtbot
+):
+    import asyncio
+    import dataclasses
+
+    async def crowded(request, api):
+        if api.in_flight > 4:
+            return web.Response(status=429, headers={"Retry-After": "0"})
+        await asyncio.sleep(0.01)  # server-side latency, so requests overlap
+        return web.json_response({"quantity": 1})
+
+    api = make_api(crowded)
+    window = make_window(api.template)
+    connection = window.connection.settings()
+    window.connection.set_settings(dataclasses.replace(connection, concurrency=32, retries=10))
+    window.products_panel.set_text("\n".join(f"p{i}" for i in range(150)))
+    lines: list[str] = []
+    window.runner.progressed.connect(lambda progress: lines.append(progress.summary()))
+    fetch(qtbot, window)
+    assert all(window.model.result_at(r).status == "ok" for r in range(150))
+    assert any("concurrency " in line and "/32" in line for line in lines)
