@@ -138,7 +138,7 @@ class AdaptiveLimit:
             if waiter.done() and not waiter.cancelled():
                 self._in_flight -= 1  # granted, then cancelled before running: hand it back
                 self._wake()
-            else:
+            elif waiter in self._waiters:  # (_wake() may have dropped it already)
                 self._waiters.remove(waiter)
             raise
         return self._epoch

@@ -53,9 +53,11 @@ class StockRules:
     def threshold(self, fields: Mapping[str, str]) -> float | None:
         """The Low threshold of one row."""
         for name in self.threshold_columns:
-            number = to_number(fields.get(name))
-            if number is not None:
-                return number
+            text = fields.get(name)
+            if text:  # most rows lack most of these columns: skip the conversion
+                number = to_number(text)
+                if number is not None:
+                    return number
         return self.low_threshold
 
     def status(self, result: Result) -> Stock:

@@ -372,7 +372,7 @@ class MainWindow(QMainWindow):
             return False
         self.message_bar.clear()
         self._save_connection()
-        self.stock.run_started(self.model.snapshot())
+        self.stock.run_started()
         self.runner.start(
             products, settings, self.history.recorder(self._source, settings.url_template)
         )

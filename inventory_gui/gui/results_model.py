@@ -195,8 +195,14 @@ class ResultsModel(QAbstractTableModel):
 
     def stock_counts(self) -> Counter[Stock]:
         """How many rows are in each stock status."""
+        counts = Counter(self.stock_by_id().values())
+        counts[Stock.PENDING] = len(self._rows) - sum(counts.values())
+        return counts
+
+    def stock_by_id(self) -> dict[str, Stock]:
+        """The stock status of every row that is not pending (one pass over the rows)."""
         status = self.context.rules.status
-        return Counter(status(r) for r in self._rows)
+        return {r.id: status(r) for r in self._rows if r.status != "pending"}
 
     @property
     def input_columns(self) -> list[str]:

@@ -7,6 +7,7 @@ this object hooks into the window's fetch runner and model.
 from __future__ import annotations
 
 import time
+from collections import Counter
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -106,28 +107,35 @@ class StockController(QObject):
 
     # -- runs ---------------------------------------------------------------
 
-    def run_started(self, results: list[Result]) -> None:
+    def run_started(self) -> None:
         """Remember each product's stock before the run (for the alert summary)."""
-        status = self._model.context.rules.status
-        before = {r.id: status(r) for r in results if r.status != "pending"}
-        for pid, previous in self._model.context.previous.items():
-            if pid not in before and previous.quantity is not None:
-                before[pid] = status(Result(id=pid, status="ok", quantity=previous.quantity,
-                                            fields=self._model.fields_of(pid)))  # fmt: skip
-        self._before = before
+        self._before = self._model.stock_by_id()
 
     def run_finished(self) -> None:
         """Update counts; send one alert for the whole run if stock levels crossed."""
-        self.update_counts()
-        status = self._model.context.rules.status
-        after = {r.id: status(r) for r in self._model.results()}
-        summary = alert_summary(self._before, after)
+        after = self._model.stock_by_id()
+        self._show_counts(Counter(after.values()))
+        summary = alert_summary(self._before_with_history(after), after)
         if summary and self.panel.settings().notify:
             self._notify(summary)
         self._show_next()
 
+    def _before_with_history(self, after: dict[str, Stock]) -> dict[str, Stock]:
+        """Stock before the run: this session's rows, else the last check in the history."""
+        before = dict(self._before)
+        status, previous = self._model.context.rules.status, self._model.context.previous
+        for pid in after.keys() - before.keys():
+            check = previous.get(pid)
+            if check is not None and check.quantity is not None:
+                fields = self._model.fields_of(pid)
+                before[pid] = status(Result(pid, "ok", quantity=check.quantity, fields=fields))
+        return before
+
     def update_counts(self) -> None:
-        counts = self._model.stock_counts()
+        """Show how many rows are in each stock status."""
+        self._show_counts(self._model.stock_counts())
+
+    def _show_counts(self, counts: Counter[Stock]) -> None:
         parts = [f"{stock.value} {counts[stock]:,}" for stock in _COUNTED if counts[stock]]
         self.counts.setText(" · ".join(parts))
 

@@ -15,7 +15,7 @@ from inventory_gui.core.errors import SettingsError
 from inventory_gui.core.fetcher import Fetcher, FetchSettings
 from inventory_gui.core.models import Product
 from inventory_gui.core.progress import Progress
-from tests.loopback import LoopbackApi
+from tests.loopback import LoopbackApi, product_id
 
 
 class FakeClock:
@@ -178,6 +178,21 @@ async def test_cancelled_waiter_takes_nothing():
     assert limit.in_flight == 1
     limit.release(SUCCESS, 0)
     assert limit.in_flight == 0
+
+
+@pytest.mark.asyncio
+async def test_waiter_cancelled_then_skipped_by_a_release_still_ends_cancelled():
+    limit = AdaptiveLimit(1)
+    held = await limit.acquire()
+    cancelled = asyncio.ensure_future(limit.acquire())
+    behind = asyncio.ensure_future(limit.acquire())
+    await asyncio.sleep(0)
+    cancelled.cancel()  # its future is cancelled now; the task has not run yet...
+    limit.release(SUCCESS, held)  # ...when a release drops it from the queue
+    with pytest.raises(asyncio.CancelledError):
+        await cancelled  # not any other error: the cancellation must not be swallowed
+    await behind
+    assert limit.in_flight == 1
 
 
 @pytest.mark.asyncio
@@ -396,6 +411,35 @@ async def test_cancel_while_workers_wait_for_a_permit(make_api, caplog):
     assert len(api.requests) == 4  # no request after the cancel
     assert sum(r.attempts for r in results) == 4  # waiting for a permit is not an attempt
     assert "destroyed but it is pending" not in caplog.text
+
+
+@pytest.mark.asyncio
+async def test_cancel_with_many_waiters_while_permits_come_back(make_api):
+    async def handler(request, api):
+        if int(product_id(request)[1:]) >= 8:
+            return web.Response(status=429, headers={"Retry-After": "0"})
+        await asyncio.Event().wait()  # p0..p7 hang: their workers hold the permits
+        raise AssertionError
+
+    waiting = 0
+    all_waiting = asyncio.Event()
+
+    async def retry_sleep(seconds: float) -> None:
+        nonlocal waiting
+        waiting += 1
+        if waiting == 8:
+            all_waiting.set()
+
+    api = await make_api(handler)
+    fetcher = Fetcher(FetchSettings(api.template, concurrency=16), sleep=retry_sleep)
+    task = asyncio.ensure_future(fetcher.run(products(40)))
+    await all_waiting.wait()
+    await api.wait_in_flight(8)
+    assert fetcher.current_concurrency == 8
+    fetcher.cancel()  # cancelled hung requests give permits back while the waiters unwind
+    results = await asyncio.wait_for(task, timeout=10)  # a guard: it used to run on
+    assert {r.status for r in results} == {"cancelled"}
+    assert len(api.requests) == 16
 
 
 @pytest.mark.asyncio
