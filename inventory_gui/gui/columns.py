@@ -56,25 +56,29 @@ class RowContext:
     def stock(self, result: Result) -> Stock:
         return self.rules.status(result)
 
+    def _quantities(self, result: Result) -> tuple[float, float] | None:
+        """(before, now) for an ok result whose product has an earlier quantity."""
+        before = self.previous.get(result.id)
+        if result.status != "ok" or result.quantity is None:
+            return None
+        if before is None or before.quantity is None:
+            return None
+        return before.quantity, result.quantity
+
     def change(self, result: Result) -> float | None:
         """Quantity now minus at the previous successful check (None if either is unknown)."""
-        before = self.previous.get(result.id)
-        if before is None or before.quantity is None or result.quantity is None:
-            return None
-        if result.status != "ok":
-            return None
-        return result.quantity - before.quantity
+        pair = self._quantities(result)
+        return None if pair is None else pair[1] - pair[0]
 
     def flip(self, result: Result) -> str | None:
         """``"out"`` when a product ran out since the last check, ``"in"`` when it came back."""
-        before = self.previous.get(result.id)
-        if before is None or before.quantity is None or result.quantity is None:
+        pair = self._quantities(result)
+        if pair is None:
             return None
-        if result.status != "ok":
-            return None
-        if before.quantity > 0 >= result.quantity:
+        before, now = pair
+        if before > 0 >= now:
             return "out"
-        if before.quantity <= 0 < result.quantity:
+        if before <= 0 < now:
             return "in"
         return None
 
