@@ -159,6 +159,7 @@ class MainWindow(QMainWindow):
     def _build_table(self) -> ResultsView:
         table = ResultsView(self)
         table.setModel(self.filter)
+        table.use_fast_painting(self.model, self.filter)
         return table
 
     def _layout_widgets(self) -> QWidget:

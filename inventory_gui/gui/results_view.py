@@ -4,11 +4,66 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer
-from PySide6.QtGui import QPaintEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtCore import (
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHeaderView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
 
 from inventory_gui.gui.columns import ID_COLUMN
+from inventory_gui.gui.results_model import ResultsModel
+
+
+class ResultsDelegate(QStyledItemDelegate):
+    """Paints a cell from one Python call instead of one per data role.
+
+    ``QStyledItemDelegate`` asks the model for about seven roles per cell, each a
+    call into Python that must win the GIL back from the fetch thread; a repaint
+    of the visible cells then waits on ~1,700 of them.  Here the cell's text,
+    alignment, colours and icon come from :meth:`ResultsModel.cell` in one call,
+    and the style draws the item exactly as the standard delegate would.
+    """
+
+    def __init__(self, model: ResultsModel, proxy: QSortFilterProxyModel, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._model, self._proxy = model, proxy
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        source = self._proxy.mapToSource(index)
+        text, alignment, foreground, icon, background = self._model.cell(
+            source.row(), source.column()
+        )
+        opt = QStyleOptionViewItem(option)
+        opt.index = index
+        opt.text = text
+        opt.displayAlignment = Qt.AlignmentFlag(alignment)
+        opt.features |= QStyleOptionViewItem.ViewItemFeature.HasDisplay
+        opt.textElideMode = Qt.TextElideMode.ElideRight
+        if icon is not None:
+            opt.icon = icon
+            opt.decorationSize = QSize(12, 12)
+            opt.features |= QStyleOptionViewItem.ViewItemFeature.HasDecoration
+        if foreground is not None:
+            opt.palette.setBrush(QPalette.ColorRole.Text, foreground)
+        if background is not None:
+            opt.backgroundBrush = background
+        widget = opt.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
 
 
 class ResultsView(QTableView):
@@ -42,6 +97,10 @@ class ResultsView(QTableView):
         self._ageing = QTimer(self)
         self._ageing.timeout.connect(self.viewport().update)
         self._ageing.start(30_000)
+
+    def use_fast_painting(self, model: ResultsModel, proxy: QSortFilterProxyModel) -> None:
+        """Paint cells with :class:`ResultsDelegate` (model and proxy as set on the view)."""
+        self.setItemDelegate(ResultsDelegate(model, proxy, self))
 
     def arrange_columns(self, widths: Sequence[int], input_columns: int) -> None:
         """Set default widths and show the input's (and extra) columns right after the ID.
