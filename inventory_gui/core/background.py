@@ -85,10 +85,6 @@ class BackgroundFetch:
             with contextlib.suppress(RuntimeError):
                 loop.call_soon_threadsafe(self._cancel_on_loop)
 
-    def join(self, timeout: float | None = None) -> None:
-        """Wait for the thread to end (for shutdown paths that cannot await)."""
-        self._thread.join(timeout)
-
     def _cancel_on_loop(self) -> None:
         if self._fetcher is not None:
             self._fetcher.cancel()

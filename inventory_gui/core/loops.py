@@ -35,12 +35,3 @@ def run(coro: Coroutine[Any, Any, T]) -> T:
     """Like ``asyncio.run``, on :func:`new_event_loop` (Python 3.11 has no loop_factory)."""
     with asyncio.Runner(loop_factory=new_event_loop) as runner:
         return runner.run(coro)
-
-
-def loop_name() -> str:
-    """The loop :func:`run` would use, for progress lines and benchmark reports."""
-    loop = new_event_loop()
-    try:
-        return type(loop).__module__.split(".")[0]
-    finally:
-        loop.close()

@@ -48,6 +48,12 @@ ResultRole = Qt.ItemDataRole.UserRole + 1
 SearchRole = Qt.ItemDataRole.UserRole + 2
 FAILED_MARK = "!"
 FAILED = frozenset({"error", "cancelled"})
+# Which item of ResultsModel._decoration() answers each of these roles.
+_DECORATION_ROLES = {
+    Qt.ItemDataRole.ForegroundRole: 0,
+    Qt.ItemDataRole.DecorationRole: 1,
+    Qt.ItemDataRole.BackgroundRole: 2,
+}
 _FLIP_COLOURS = {"out": "#f6d0cd", "in": "#cdeccf"}  # row backgrounds for a flip
 
 
@@ -261,19 +267,8 @@ class ResultsModel(QAbstractTableModel):
             return self._search_text(result)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return self._alignment(column)
-        if role == Qt.ItemDataRole.DecorationRole:
-            if column == STATUS_COLUMN:
-                return self._icons[result.status]
-            if column == STOCK_COLUMN:
-                return self._stock_icons[self.context.stock(result)]
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if column == STATUS_COLUMN:
-                return self._status_brushes[result.status]
-            if column == STOCK_COLUMN:
-                return self._stock_brushes[self.context.stock(result)]
-        if role == Qt.ItemDataRole.BackgroundRole and column in (QUANTITY_COLUMN, CHANGE_COLUMN):
-            flip = self.context.flip(result)
-            return self._flip_brushes[flip] if flip else None
+        if role in _DECORATION_ROLES:
+            return self._decoration(result, column)[_DECORATION_ROLES[role]]
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(result, column)
         return None
@@ -286,15 +281,7 @@ class ResultsModel(QAbstractTableModel):
             last three None where the cell has none; the same as :meth:`data`.
         """
         result = self._rows[row]
-        foreground = icon = background = None
-        if column == STATUS_COLUMN:
-            foreground, icon = self._status_brushes[result.status], self._icons[result.status]
-        elif column == STOCK_COLUMN:
-            stock = self.context.stock(result)
-            foreground, icon = self._stock_brushes[stock], self._stock_icons[stock]
-        elif column in (QUANTITY_COLUMN, CHANGE_COLUMN):
-            flip = self.context.flip(result)
-            background = self._flip_brushes[flip] if flip else None
+        foreground, icon, background = self._decoration(result, column)
         return (
             self._text(result, row, column),
             self._alignment(column),
@@ -302,6 +289,18 @@ class ResultsModel(QAbstractTableModel):
             icon,
             background,
         )
+
+    def _decoration(self, result: Result, column: int) -> tuple[Any, Any, Any]:
+        """``(foreground brush, icon, background brush)`` of a cell, None where none."""
+        if column == STATUS_COLUMN:
+            return self._status_brushes[result.status], self._icons[result.status], None
+        if column == STOCK_COLUMN:
+            stock = self.context.stock(result)
+            return self._stock_brushes[stock], self._stock_icons[stock], None
+        if column in (QUANTITY_COLUMN, CHANGE_COLUMN):
+            flip = self.context.flip(result)
+            return None, None, self._flip_brushes[flip] if flip else None
+        return None, None, None
 
     def _text(self, result: Result, row: int, column: int) -> str:
         if column == POSITION_COLUMN:

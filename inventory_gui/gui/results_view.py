@@ -12,7 +12,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -124,10 +124,6 @@ class ResultsView(QTableView):
         ]
         widest = max([metrics.horizontalAdvance(t) for t in texts] + [0])
         return max(60, min(260, max(widest, metrics.horizontalAdvance(title) + 20) + 16))
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        """Paint as usual, holding the GIL throughout (see the class docstring)."""
-        super().paintEvent(event)
 
     def visible_rows(self) -> tuple[int, int]:
         """First and last row on screen (``(0, -1)`` when there are none)."""
