@@ -261,6 +261,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args and args[0] in ("--version", "-V"):
         print(f"inventory-gui {__version__}")
         return EXIT_OK
+    if args[:1] == ["_fetch-worker"]:  # the window's fetch process, not for users
+        from inventory_gui.core.fetch_worker import main as worker_main
+
+        return worker_main(int(args[1]))
     # Parse before importing a command's module, so --help never loads aiohttp or Qt.
     if args and args[0] == "fetch":
         fetch_options = build_fetch_parser().parse_args(args[1:])

@@ -8,6 +8,9 @@ Modes:
            product gathered at once (no bound at all).
     plain: plain aiohttp done right enough: one session, connector limit =
            CONCURRENCY, ``asyncio.gather`` over every product, stock loop.
+    sem:   the same with a semaphore of CONCURRENCY around each request: the
+           strongest plain client we know of (the anchors' baseline), so the
+           reference (b) that our ratios are taken against.
     fetch: our headless ``fetch`` command's code path (``inventory_gui.headless``),
            progress printer included, on its own loop (uvloop where installed).
 """
@@ -25,6 +28,11 @@ import aiohttp
 
 from inventory_gui.bench.server import raise_open_file_limit
 from inventory_gui.core import loops
+
+# Imported here, not in our_fetch(): the references' imports are not timed either.
+from inventory_gui.core.fetcher import FetchSettings
+from inventory_gui.core.models import Product, ProductList
+from inventory_gui.headless import _fetch
 
 
 def ids(n: int) -> list[str]:
@@ -60,12 +68,25 @@ async def plain_aiohttp(base: str, n: int, concurrency: int) -> list[Any]:
         return await asyncio.gather(*(one(p) for p in ids(n)))
 
 
+async def semaphore_aiohttp(base: str, n: int, concurrency: int) -> list[Any]:
+    """As :func:`plain_aiohttp`, plus a semaphore bounding the requests in flight."""
+    semaphore = asyncio.Semaphore(concurrency)
+    connector = aiohttp.TCPConnector(limit=concurrency)
+    async with aiohttp.ClientSession(connector=connector) as session:
+
+        async def one(pid: str) -> Any:
+            async with semaphore:
+                try:
+                    async with session.get(base + pid) as response:
+                        return await response.json()
+                except Exception as exc:
+                    return exc
+
+        return await asyncio.gather(*(one(p) for p in ids(n)))
+
+
 async def our_fetch(base: str, n: int, concurrency: int) -> list[Any]:
     """The code path of ``inventory-gui fetch`` (loading and output excluded)."""
-    from inventory_gui.core.fetcher import FetchSettings
-    from inventory_gui.core.models import Product, ProductList
-    from inventory_gui.headless import _fetch
-
     products = ProductList([Product(p) for p in ids(n)], source="bench")
     settings = FetchSettings(base + "{id}", concurrency=concurrency, retries=0)
     options = argparse.Namespace(demo=False, url_template=settings.url_template, quiet=True)
@@ -73,7 +94,7 @@ async def our_fetch(base: str, n: int, concurrency: int) -> list[Any]:
     return [r.response if r.status == "ok" else r.error for r in results]
 
 
-MODES = {"seed": seed_way, "plain": plain_aiohttp, "fetch": our_fetch}
+MODES = {"seed": seed_way, "plain": plain_aiohttp, "sem": semaphore_aiohttp, "fetch": our_fetch}
 
 
 def main(argv: list[str]) -> None:

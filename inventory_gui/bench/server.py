@@ -1,7 +1,9 @@
 """A plain inventory API for benchmarks: ``python -m inventory_gui.bench.server PORT LATENCY_MS``.
 
 Answers ``GET /get-current-inventory/{id}`` with ``{"id", "quantity"}`` after a
-fixed latency, and nothing else, so that clients, not the server, are measured.
+fixed latency, and nothing else, so that clients, not the server, are measured:
+it runs on uvloop where installed, which takes about a third off the server's
+CPU per request (on two cores the server's CPU is time the client waits for).
 Prints ``ready PORT`` once listening (PORT 0 picks a free port).
 """
 
@@ -13,6 +15,8 @@ import resource
 import sys
 
 from aiohttp import web
+
+from inventory_gui.core import loops
 
 
 def make_app(latency_s: float) -> web.Application:
@@ -52,4 +56,4 @@ def raise_open_file_limit() -> None:
 if __name__ == "__main__":
     raise_open_file_limit()
     with contextlib.suppress(KeyboardInterrupt):
-        asyncio.run(serve(int(sys.argv[1]), float(sys.argv[2])))
+        loops.run(serve(int(sys.argv[1]), float(sys.argv[2])))

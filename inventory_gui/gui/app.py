@@ -11,7 +11,9 @@ Start-up order (each step needs the ones before it):
 5. the qasync event loop, through ``asyncio.Runner(loop_factory=...)``
    (``asyncio.run(loop_factory=)`` exists only from Python 3.12);
 6. on that loop: the demo server if asked, then the window, built by
-   :func:`build_main_window`, the one place that wires the parts together.
+   :func:`build_main_window`, the one place that wires the parts together;
+7. once the window is shown: the fetch worker process (it imports aiohttp
+   while the user picks products), then the file from the command line.
 
 PySide6 is imported before qasync, so that qasync picks that binding.
 """
@@ -148,6 +150,9 @@ async def run_window(options: argparse.Namespace) -> int:
     closed = asyncio.Event()
     window.closed.connect(closed.set)
     window.show()
+    # Start the fetch worker process now: its imports load while the user picks
+    # products, not after Fetch is pressed.
+    window.runner.prepare()
     path = options.file or (str(resource_path(SAMPLE_LIST)) if options.demo else None)
     if path:
         await window.load_file(path)

@@ -1,11 +1,14 @@
 """Runs a fetch for the window and feeds the table in batches.
 
-Two engines run the same core :class:`~inventory_gui.core.fetcher.Fetcher`:
+Three engines run the same core :class:`~inventory_gui.core.fetcher.Fetcher`:
 
-- ``"thread"`` (the default): on a worker thread with a stock asyncio loop
-  (:class:`~inventory_gui.core.background.BackgroundFetch`).  The GUI thread
-  only drains finished results, so the network runs at full speed and the
-  window stays responsive (see README, "Performance").
+- ``"process"`` (the default where ``os.name == "posix"``): in a long-lived
+  worker process (:class:`~inventory_gui.core.fetch_process.ProcessFetch`),
+  so the network loop never holds the window's GIL and repaints do not
+  stall while a fetch runs at full speed (see README, "Performance").
+- ``"thread"`` (the default elsewhere): on a worker thread with its own loop
+  (:class:`~inventory_gui.core.background.BackgroundFetch`).  Full speed too,
+  but the window stutters while it runs: both threads want the one GIL.
 - ``"loop"``: on the window's own qasync loop.  Simpler, about a third slower;
   kept because it pushes every network callback through Qt, which is what
   the soak test uses to catch a broken PySide6 release.
@@ -18,6 +21,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Literal
 
@@ -25,6 +29,7 @@ import aiohttp
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from inventory_gui.core.background import BackgroundFetch
+from inventory_gui.core.fetch_process import FetchWorker, ProcessFetch
 from inventory_gui.core.fetcher import Fetcher, FetchSettings, open_session
 from inventory_gui.core.models import Product, Result
 from inventory_gui.core.progress import Progress
@@ -35,7 +40,8 @@ from inventory_gui.gui.results_model import ResultsModel
 log = logging.getLogger(__name__)
 
 SessionFactory = Callable[[FetchSettings], aiohttp.ClientSession]
-Engine = Literal["thread", "loop"]
+Engine = Literal["process", "thread", "loop"]
+DEFAULT_ENGINE: Engine = "process" if os.name == "posix" else "thread"
 FLUSH_INTERVAL_MS = 33
 
 
@@ -46,8 +52,9 @@ class FetchRunner(QObject):
         model: the table model that receives results.
         session_factory: builds the run's ``aiohttp.ClientSession`` from its
             settings (the composition root passes the real one; tests may
-            inject another transport).
-        engine: ``"thread"`` or ``"loop"``, see the module docstring.
+            inject another transport; the process engine needs a picklable
+            module-level function).
+        engine: ``"process"``, ``"thread"`` or ``"loop"``, see the module docstring.
 
     Signals:
         started(int): a run began with this many products.
@@ -67,12 +74,13 @@ class FetchRunner(QObject):
         session_factory: SessionFactory = open_session,
         parent: QObject | None = None,
         *,
-        engine: Engine = "thread",
+        engine: Engine = DEFAULT_ENGINE,
     ) -> None:
         super().__init__(parent)
         self._model = model
         self._session_factory = session_factory
         self.engine: Engine = engine
+        self._worker = FetchWorker(session_factory)
         self._task: asyncio.Task[None] | None = None
         self._cancel: Callable[[], None] = lambda: None
         self._drain: Callable[[], list[Result]] = list
@@ -112,13 +120,30 @@ class FetchRunner(QObject):
         self._model.mark_pending(p.id for p in products)
         self._recorder = recorder
         self._cancelled = False
-        done = self._start_thread(products, settings) if self.engine == "thread" else (
-            self._start_on_loop(products, settings)
-        )  # fmt: skip
+        starters = {"process": self._start_process, "thread": self._start_thread,
+                    "loop": self._start_on_loop}  # fmt: skip
+        done = starters[self.engine](products, settings)
         self.progress = Progress(total=len(products))
         self._task = asyncio.ensure_future(self._watch(done))
         self._timer.start()
         self.started.emit(len(products))
+
+    def prepare(self) -> None:
+        """Start the worker process now, if that engine is used, so Fetch need not wait."""
+        if self.engine == "process":
+            self._worker.start()
+
+    def shutdown(self) -> None:
+        """Stop the worker process (the window is closing; no run is going)."""
+        self._worker.close()
+
+    def _start_process(
+        self, products: list[Product], settings: FetchSettings
+    ) -> Awaitable[list[Result]]:
+        run = ProcessFetch(products, settings, self._worker, self._recorder)
+        self._cancel, self._drain = run.cancel, run.drain
+        self._concurrency = lambda: run.concurrency
+        return asyncio.wrap_future(run.start())
 
     def _start_thread(
         self, products: list[Product], settings: FetchSettings

@@ -520,6 +520,7 @@ class MainWindow(QMainWindow):
         self._save_connection()
         self.store.sync()
         self._io.shutdown(wait=True, cancel_futures=True)
+        self.runner.shutdown()
         self.history.close()
         event.accept()
         self.closed.emit()

@@ -1,0 +1,244 @@
+"""The window's fetch in a worker process of its own.
+
+Why a process: on a thread, the network loop holds the GIL most of the time
+while a fetch runs at full speed, and every call Qt makes into Python (each
+table cell painted) has to win it back; a repaint then stalls the window for
+100-800 ms (README, "Performance").  In another process the fetch has a GIL of
+its own and the window's stays free for painting.
+
+:class:`FetchWorker` is the long-lived process (see
+:mod:`inventory_gui.core.fetch_worker`); the window starts it once it is shown,
+so its imports (about half a second) are not paid when Fetch is pressed.
+:class:`ProcessFetch` is one run, with the same interface as
+:class:`~inventory_gui.core.background.BackgroundFetch`: a reader thread
+receives result batches, records them in the history and queues them for the
+GUI, which drains the queue on a timer.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import logging
+import socket
+import subprocess
+import sys
+import threading
+from collections import deque
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future
+from multiprocessing.connection import Connection
+from typing import Any
+
+from inventory_gui.core.fetcher import FetchSettings, open_session
+from inventory_gui.core.models import Product, Result
+from inventory_gui.core.recorder import RunRecorder
+
+log = logging.getLogger(__name__)
+
+WORKER_ARGUMENT = "_fetch-worker"
+_run_ids = itertools.count(1)
+
+
+class FetchWorker:
+    """The fetch worker process: started on demand, restarted if it died.
+
+    Args:
+        session_factory: opens each run's session in the worker; must be a
+            picklable module-level function.
+    """
+
+    def __init__(self, session_factory: Callable[[FetchSettings], Any] = open_session) -> None:
+        self.session_factory = session_factory
+        self._process: subprocess.Popen[bytes] | None = None
+        self._conn: Connection | None = None
+        self._send_lock = threading.Lock()
+        self._start_lock = threading.Lock()  # the GUI's prepare() and a run's reader
+
+    @property
+    def alive(self) -> bool:
+        """True while the process runs."""
+        return self._process is not None and self._process.poll() is None
+
+    def start(self) -> None:
+        """Start the process unless it runs already (returns at once; it loads meanwhile)."""
+        with self._start_lock:
+            if not self.alive:
+                self.close()
+                self._spawn()
+
+    def _spawn(self) -> None:
+        ours, theirs = socket.socketpair()
+        command = [sys.executable, WORKER_ARGUMENT, str(theirs.fileno())]
+        if not getattr(sys, "frozen", False):  # the frozen app is the command itself
+            command[1:1] = ["-m", "inventory_gui"]
+        try:
+            self._process = subprocess.Popen(
+                command, pass_fds=(theirs.fileno(),), stdin=subprocess.DEVNULL
+            )
+        finally:
+            theirs.close()
+        self._conn = Connection(ours.detach())
+
+    def send(self, message: tuple[Any, ...]) -> None:
+        """Send one message (any thread).
+
+        Raises:
+            OSError: the process is gone.
+        """
+        conn = self._conn
+        if conn is None:
+            raise BrokenPipeError("the fetch worker is not running")
+        with self._send_lock:
+            conn.send(message)
+
+    def receive(self) -> tuple[Any, ...]:
+        """Wait for the next message (one thread at a time).
+
+        Raises:
+            EOFError, OSError: the process is gone.
+        """
+        if self._conn is None:
+            raise EOFError
+        return self._conn.recv()
+
+    def describe_end(self) -> str:
+        """Why the process is gone, for an error message."""
+        process = self._process
+        code = process.wait(5) if process is not None else None
+        return f"the fetch worker process stopped unexpectedly (exit status {code})"
+
+    def close(self, timeout: float = 5.0) -> None:
+        """Ask the process to exit, wait for it, kill it if it does not."""
+        process, conn = self._process, self._conn
+        self._process = self._conn = None
+        if conn is not None:
+            with contextlib.suppress(OSError):
+                conn.send(("exit",))
+            conn.close()
+        if process is not None:
+            try:
+                process.wait(timeout)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+
+class ProcessFetch:
+    """One run on a :class:`FetchWorker`; the interface of ``BackgroundFetch``.
+
+    Args:
+        products: what to check.
+        settings: the run's settings (validated here).
+        worker: the process to run it in (started if it is not running).
+        recorder: records the run in the history, on the reader thread.
+    """
+
+    def __init__(
+        self,
+        products: Sequence[Product],
+        settings: FetchSettings,
+        worker: FetchWorker,
+        recorder: RunRecorder | None = None,
+    ) -> None:
+        settings.validate()
+        self._products = list(products)
+        self._settings = settings
+        self._worker = worker
+        self._recorder = recorder
+        self._run_id = next(_run_ids)
+        self._buffer: deque[Result] = deque()
+        self._concurrency = settings.concurrency
+        self._cancel_requested = False
+        self._sent = False
+        self.future: Future[list[Result]] = Future()
+        self._thread = threading.Thread(target=self._main, name="inventory-fetch", daemon=True)
+
+    def start(self) -> Future[list[Result]]:
+        """Start the run; the returned future holds every result in input order."""
+        self._thread.start()
+        return self.future
+
+    def drain(self) -> list[Result]:
+        """Take the results received since the last call (GUI thread)."""
+        buffer, batch = self._buffer, []
+        for _ in range(len(buffer)):
+            batch.append(buffer.popleft())
+        return batch
+
+    @property
+    def concurrency(self) -> tuple[int, int]:
+        """(allowed now, configured) requests in flight, as last reported by the worker."""
+        return self._concurrency, self._settings.concurrency
+
+    def cancel(self) -> None:
+        """Stop the run from any thread; unfinished rows end ``cancelled``."""
+        self._cancel_requested = True  # seen by the reader before it sends the run
+        if self._sent:
+            with contextlib.suppress(OSError):
+                self._worker.send(("cancel", self._run_id))
+
+    def _main(self) -> None:
+        results = [Result.pending(p) for p in self._products]
+        failure: BaseException | None = None
+        try:
+            self._run(results)
+        except BaseException as exc:  # handed to the GUI, which logs and shows it
+            self._end_unfinished(results, str(exc))
+            failure = exc
+        finally:
+            # The history first: whoever awaits the future may read it at once.
+            if self._recorder is not None:
+                self._recorder.end(cancelled=self._cancel_requested)
+            if failure is not None:
+                self.future.set_exception(failure)
+            else:
+                self.future.set_result(results)
+
+    def _run(self, results: list[Result]) -> None:
+        if self._recorder is not None:
+            self._recorder.begin(self._products)  # about 1 s per 100,000: not on the GUI
+        if self._cancel_requested:
+            self._end_unfinished(results, None)
+            return
+        worker = self._worker
+        try:
+            worker.start()
+            worker.send(("run", self._run_id, self._products, self._settings,
+                         worker.session_factory))  # fmt: skip
+            self._sent = True
+            if self._cancel_requested:  # cancel() came while sending: it did not send
+                worker.send(("cancel", self._run_id))
+            while self._receive(results):
+                pass
+        except (EOFError, OSError) as exc:
+            raise RuntimeError(worker.describe_end()) from exc
+
+    def _receive(self, results: list[Result]) -> bool:
+        """Handle one message; return False once the run is over."""
+        message = self._worker.receive()
+        kind, run_id = message[0], message[1]
+        if run_id != self._run_id:
+            return True  # left over from an earlier run that was abandoned
+        if kind == "done":
+            if message[2] is not None:
+                raise RuntimeError(message[2])
+            return False
+        _kind, _run_id, batch, self._concurrency = message
+        recorder = self._recorder
+        for index, result in batch:
+            results[index] = result
+            self._buffer.append(result)
+            if recorder is not None:
+                recorder.record(result)
+        return True
+
+    def _end_unfinished(self, results: list[Result], error: str | None) -> None:
+        """Rows the worker never answered end ``cancelled``, or ``error`` if it failed."""
+        for index, result in enumerate(results):
+            if result.status == "pending":
+                ended = Result.pending(self._products[index])
+                ended.status = "error" if error else "cancelled"
+                ended.error = error or "cancelled"
+                results[index] = ended
+                self._buffer.append(ended)
