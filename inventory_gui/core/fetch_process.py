@@ -30,6 +30,7 @@ from concurrent.futures import Future
 from multiprocessing.connection import Connection
 from typing import Any
 
+from inventory_gui.core.fetch_worker import pack_products, unpack_result
 from inventory_gui.core.fetcher import FetchSettings, open_session
 from inventory_gui.core.models import Product, Result
 from inventory_gui.core.recorder import RunRecorder
@@ -204,8 +205,8 @@ class ProcessFetch:
         worker = self._worker
         try:
             worker.start()
-            worker.send(("run", self._run_id, self._products, self._settings,
-                         worker.session_factory))  # fmt: skip
+            packed = pack_products(self._products)
+            worker.send(("run", self._run_id, packed, self._settings, worker.session_factory))
             self._sent = True
             if self._cancel_requested:  # cancel() came while sending: it did not send
                 worker.send(("cancel", self._run_id))
@@ -226,8 +227,8 @@ class ProcessFetch:
             return False
         _kind, _run_id, batch, self._concurrency = message
         recorder = self._recorder
-        for index, result in batch:
-            results[index] = result
+        for index, packed in batch:
+            results[index] = result = unpack_result(packed)
             self._buffer.append(result)
             if recorder is not None:
                 recorder.record(result)

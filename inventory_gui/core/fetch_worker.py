@@ -10,9 +10,14 @@ Messages are pickled tuples (:class:`multiprocessing.connection.Connection`):
 
 - in: ``("run", run_id, products, settings, session_factory)``,
   ``("cancel", run_id)``, ``("exit",)``;
-- out: ``("results", run_id, [(index, Result), ...], concurrency)`` about every
+- out: ``("results", run_id, [(index, result), ...], concurrency)`` about every
   15 ms while results come, then ``("done", run_id, error)`` once per run,
   where ``error`` is None or the message of an unexpected failure.
+
+Products and results travel as plain tuples (:func:`pack_products`,
+:func:`pack_result`): slotted dataclasses pickle through Python-level
+``copyreg`` code, about ten times slower, and the window's side unpickles
+while holding its GIL.
 
 End of file on the socket (the window's process has gone, even killed) makes
 the worker cancel its run and exit: it never outlives the window.
@@ -22,14 +27,17 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import logging
+import operator
 import threading
+from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
 from typing import Any
 
 from inventory_gui.core import loops
 from inventory_gui.core.fetcher import Fetcher
-from inventory_gui.core.models import Result
+from inventory_gui.core.models import Product, Result
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +45,26 @@ log = logging.getLogger(__name__)
 # thread waking rarely, and a cap keeps one message small on a fast run.
 FLUSH_SECONDS = 0.015
 MAX_BATCH = 2000
+
+
+_RESULT_FIELDS = tuple(field.name for field in dataclasses.fields(Result))
+pack_result: Callable[[Result], tuple[Any, ...]] = operator.attrgetter(*_RESULT_FIELDS)
+"""A result as a tuple of its fields, in declaration order."""
+
+
+def unpack_result(packed: tuple[Any, ...]) -> Result:
+    """The result :func:`pack_result` packed."""
+    return Result(*packed)
+
+
+def pack_products(products: Sequence[Product]) -> list[tuple[str, dict[str, str]]]:
+    """Products as ``(id, fields)`` tuples."""
+    return [(product.id, product.fields) for product in products]
+
+
+def unpack_products(packed: list[tuple[str, dict[str, str]]]) -> list[Product]:
+    """The products :func:`pack_products` packed."""
+    return [Product(pid, fields) for pid, fields in packed]
 
 
 class _Gone(Exception):
@@ -89,11 +117,12 @@ async def _run(
     conn: Connection,
     inbox: asyncio.Queue[tuple[Any, ...]],
     run_id: int,
-    products: list[Any],
+    products: list[tuple[str, dict[str, str]]],
     settings: Any,
     session_factory: Any,
 ) -> bool:
     """Run one fetch; return False if the worker must exit."""
+    products = unpack_products(products)
     pending: list[tuple[int, Result]] = []
     keep_serving = True
     fetcher: Fetcher | None = None
@@ -106,7 +135,8 @@ async def _run(
         batch = pending[:]
         pending.clear()
         try:
-            conn.send(("results", run_id, batch, concurrency))
+            packed = [(index, pack_result(result)) for index, result in batch]
+            conn.send(("results", run_id, packed, concurrency))
         except OSError as exc:  # the window is gone: stop working for it
             keep_serving = False
             if fetcher is not None:

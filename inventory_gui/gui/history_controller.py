@@ -66,6 +66,8 @@ class HistoryController(QObject):
         if self.store is None:
             return None
         try:
+            if self._writer is not None:
+                self._writer.flush()  # a run this window just ended must read as ended
             run = self.store.unfinished_run()
             return (run, self.store.resume_items(run.id)) if run is not None else None
         except HistoryError as exc:

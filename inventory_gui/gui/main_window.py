@@ -74,7 +74,8 @@ class MainWindow(QMainWindow):
 
     Signals:
         closed(): the window has closed; nothing is running any more.
-        fetchFinished(object): a run ended; its :class:`Progress`.
+        fetchFinished(object): a run ended and its stock counts and alert are done;
+            its :class:`Progress`.
     """
 
     closed = Signal()
@@ -420,12 +421,15 @@ class MainWindow(QMainWindow):
         self.progress_bar.setValue(round(fraction * 1000))
 
     def _run_finished(self, progress: Progress) -> None:
-        self.stock.run_finished()
         self._show_progress(progress)
         self.filter.refresh()
         self._update_shown()
         self._set_running(False)
         self._selection_changed()
+        self._spawn(self._summarise_run(progress))
+
+    async def _summarise_run(self, progress: Progress) -> None:
+        await self.stock.run_finished()  # in slices: the window paints meanwhile
         self.fetchFinished.emit(progress)
 
     # -- table -------------------------------------------------------------
@@ -520,6 +524,8 @@ class MainWindow(QMainWindow):
         self._save_connection()
         self.store.sync()
         self._io.shutdown(wait=True, cancel_futures=True)
+        for task in self._tasks:  # e.g. a run's stock summary: its widgets are going
+            task.cancel()
         self.runner.shutdown()
         self.history.close()
         event.accept()
