@@ -22,7 +22,6 @@ import dataclasses
 import json
 import os
 import resource
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -32,7 +31,12 @@ from PySide6.QtWidgets import QApplication
 
 import qasync  # after PySide6
 
-from inventory_gui.gui.app import GUI_SWITCH_INTERVAL, build_main_window, make_application
+from inventory_gui.gui.app import (
+    after_window_shown,
+    build_main_window,
+    make_application,
+    tune_interpreter,
+)
 from inventory_gui.gui.results_model import QUANTITY_COLUMN
 
 
@@ -87,7 +91,7 @@ async def measure(options: argparse.Namespace, folder: Path, app: QApplication) 
     )
     window.resize(1280, 800)
     window.show()
-    window.runner.prepare()  # as run_window() does once the window is shown
+    after_window_shown(window)  # as run_window() does
     heartbeat = Heartbeat()
     figures: dict = {"n": options.n}
     path = write_ids(folder / "products.csv", options.n)
@@ -149,7 +153,7 @@ def main() -> None:
     parser.add_argument("concurrency", type=int)
     parser.add_argument("--large", type=int, default=0)
     options = parser.parse_args()
-    sys.setswitchinterval(float(os.environ.get("SWI", GUI_SWITCH_INTERVAL)))
+    tune_interpreter()  # as run_app() does
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("INVENTORY_GUI_NO_KEYRING", "1")
     app = make_application()

@@ -21,6 +21,7 @@ from inventory_gui.core.models import Product, Result
 from inventory_gui.core.stock import FieldMap, Stock, StockRules
 from inventory_gui.gui.columns import (
     CHANGE_COLUMN,
+    CHECKED_COLUMN,
     FIXED_COLUMNS,
     FIXED_COUNT,
     ID_COLUMN,
@@ -132,8 +133,14 @@ class ResultsModel(QAbstractTableModel):
 
     def set_previous(self, previous: Mapping[str, Previous]) -> None:
         """Each product's last successful check before the coming run (for Change)."""
+        unchanged = not previous and not self.context.previous
         self.context.previous = previous
-        self._changed_all()
+        if unchanged or not self._rows:
+            return  # the first run on a fresh history: nothing to repaint
+        self._version += 1
+        # Only Quantity (its flip colour), Change and Checked read previous checks.
+        last = self.index(len(self._rows) - 1, CHECKED_COLUMN)
+        self.dataChanged.emit(self.index(0, QUANTITY_COLUMN), last)
 
     def _changed_all(self) -> None:
         self._version += 1

@@ -6,11 +6,13 @@ status's colour (the icon), which tells which row a painted cell came from.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QImage, QPalette
+from PySide6.QtWidgets import QApplication
 
 from inventory_gui.core.models import Result
 from inventory_gui.gui.columns import ERROR_COLUMN, STATUS_COLOURS, STATUS_COLUMN
+from inventory_gui.gui.results_view import ROWS_PER_PAINT
 from tests.gui.test_window import column, fetch, not_found_for_bad
 
 RED = QColor(STATUS_COLOURS["error"])
@@ -81,3 +83,32 @@ def test_text_wider_than_its_column_is_elided(make_window):
 
     # Rows 0 and 2 share a background: the long text must look exactly like its elided form.
     assert error_cell(0) == error_cell(2)
+
+
+class PaintHeights(QObject):
+    """Records the height of each paint of a viewport."""
+
+    def __init__(self, viewport) -> None:
+        super().__init__()
+        self.heights: list[int] = []
+        viewport.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.heights.append(event.rect().height())
+        return False
+
+
+def test_a_page_of_changed_rows_is_painted_a_few_rows_per_frame(make_window, qtbot):
+    window = make_window()
+    window.products_panel.set_text("\n".join(f"p{i}" for i in range(200)))
+    table = window.table
+    first, last = table.visible_rows()
+    assert last - first + 1 > ROWS_PER_PAINT  # a full page is on screen
+    QApplication.processEvents()  # the paints the new list asked for
+    painted = PaintHeights(table.viewport())
+    window.model.apply([Result(f"p{i}", "ok", 200, quantity=i) for i in range(200)])
+    page = table.viewport().height()
+    qtbot.waitUntil(lambda: sum(painted.heights) >= page - len(painted.heights))
+    # Each paint covers at most ROWS_PER_PAINT rows (plus a grid line).
+    assert max(painted.heights) <= ROWS_PER_PAINT * table.rowHeight(0) + 1
