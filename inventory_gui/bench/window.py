@@ -9,7 +9,8 @@ prints one JSON line with:
   thread during the fetch (what a user feels as a stutter);
 - ``sort_ms`` / ``scroll_ms``: sorting by quantity, and scrolling to the end
   and back, each until repainted;
-- ``peak_rss_mb``: the process's peak resident memory;
+- ``peak_rss_mb``: the whole app's peak resident memory: the window's
+  process plus its fetch worker process (``window_rss_mb``, ``worker_rss_mb``);
 - with ``--large ROWS``: ``large_load_s`` and ``large_max_gap_ms`` for opening
   a ROWS-row file while the heartbeat runs.
 """
@@ -111,8 +112,12 @@ async def measure(options: argparse.Namespace, folder: Path, app: QApplication) 
     figures.update(interaction_times(window, app))
     if options.large:
         figures.update(await large_load(window, folder, options.large, heartbeat, app))
-    figures["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    window.close()
+    window.close()  # stops the fetch worker process: its peak is then known
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    worker = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    # The sum of the two peaks: at least the app's peak, whenever each was reached.
+    figures["peak_rss_mb"] = own + worker
+    figures["window_rss_mb"], figures["worker_rss_mb"] = own, worker
     return figures
 
 

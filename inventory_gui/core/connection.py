@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
 from inventory_gui.core.errors import InventoryError, SettingsError
-from inventory_gui.core.fetcher import (
+from inventory_gui.core.fetch_settings import (
     DEFAULT_CONCURRENCY,
     DEFAULT_RETRIES,
     DEFAULT_TIMEOUT,

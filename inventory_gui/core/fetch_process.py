@@ -30,10 +30,11 @@ from concurrent.futures import Future
 from multiprocessing.connection import Connection
 from typing import Any
 
-from inventory_gui.core.fetch_worker import pack_products, unpack_result
-from inventory_gui.core.fetcher import FetchSettings, open_session
+from inventory_gui.core.fetch_settings import FetchSettings
+from inventory_gui.core.fetch_wire import pack_products, unpack_result
 from inventory_gui.core.models import Product, Result
 from inventory_gui.core.recorder import RunRecorder
+from inventory_gui.core.urls import UrlTemplate
 
 log = logging.getLogger(__name__)
 
@@ -46,10 +47,11 @@ class FetchWorker:
 
     Args:
         session_factory: opens each run's session in the worker; must be a
-            picklable module-level function.
+            picklable module-level function (None: ``fetcher.open_session``,
+            imported by the worker only: this process need not load aiohttp).
     """
 
-    def __init__(self, session_factory: Callable[[FetchSettings], Any] = open_session) -> None:
+    def __init__(self, session_factory: Callable[[FetchSettings], Any] | None = None) -> None:
         self.session_factory = session_factory
         self._process: subprocess.Popen[bytes] | None = None
         self._conn: Connection | None = None
@@ -205,7 +207,8 @@ class ProcessFetch:
         worker = self._worker
         try:
             worker.start()
-            packed = pack_products(self._products)
+            columns = UrlTemplate(self._settings.url_template).placeholders
+            packed = pack_products(self._products, columns)
             worker.send(("run", self._run_id, packed, self._settings, worker.session_factory))
             self._sent = True
             if self._cancel_requested:  # cancel() came while sending: it did not send
@@ -227,8 +230,9 @@ class ProcessFetch:
             return False
         _kind, _run_id, batch, self._concurrency = message
         recorder = self._recorder
+        products = self._products
         for index, packed in batch:
-            results[index] = result = unpack_result(packed)
+            results[index] = result = unpack_result(packed, products[index].fields)
             self._buffer.append(result)
             if recorder is not None:
                 recorder.record(result)

@@ -14,10 +14,8 @@ Messages are pickled tuples (:class:`multiprocessing.connection.Connection`):
   15 ms while results come, then ``("done", run_id, error)`` once per run,
   where ``error`` is None or the message of an unexpected failure.
 
-Products and results travel as plain tuples (:func:`pack_products`,
-:func:`pack_result`): slotted dataclasses pickle through Python-level
-``copyreg`` code, about ten times slower, and the window's side unpickles
-while holding its GIL.
+Products and results travel as plain tuples (see
+:mod:`inventory_gui.core.fetch_wire`).
 
 End of file on the socket (the window's process has gone, even killed) makes
 the worker cancel its run and exit: it never outlives the window.
@@ -27,17 +25,15 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import dataclasses
 import logging
-import operator
 import os
 import threading
-from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
 from typing import Any
 
 from inventory_gui.core import loops
-from inventory_gui.core.fetcher import Fetcher
+from inventory_gui.core.fetch_wire import pack_result, unpack_products
+from inventory_gui.core.fetcher import Fetcher, open_session
 from inventory_gui.core.models import Product, Result
 
 log = logging.getLogger(__name__)
@@ -50,26 +46,6 @@ NICENESS = 10
 # thread waking rarely, and a cap keeps one message small on a fast run.
 FLUSH_SECONDS = 0.015
 MAX_BATCH = 2000
-
-
-_RESULT_FIELDS = tuple(field.name for field in dataclasses.fields(Result))
-pack_result: Callable[[Result], tuple[Any, ...]] = operator.attrgetter(*_RESULT_FIELDS)
-"""A result as a tuple of its fields, in declaration order."""
-
-
-def unpack_result(packed: tuple[Any, ...]) -> Result:
-    """The result :func:`pack_result` packed."""
-    return Result(*packed)
-
-
-def pack_products(products: Sequence[Product]) -> list[tuple[str, dict[str, str]]]:
-    """Products as ``(id, fields)`` tuples."""
-    return [(product.id, product.fields) for product in products]
-
-
-def unpack_products(packed: list[tuple[str, dict[str, str]]]) -> list[Product]:
-    """The products :func:`pack_products` packed."""
-    return [Product(pid, fields) for pid, fields in packed]
 
 
 class _Gone(Exception):
@@ -98,8 +74,13 @@ async def _serve(conn: Connection) -> None:
         message = await inbox.get()
         if message[0] == "exit":
             return
-        if message[0] == "run" and not await _run(conn, inbox, *message[1:]):
-            return
+        if message[0] == "run":
+            run_id, packed, settings, session_factory = message[1:]
+            del message  # with every product in it, twice over once unpacked
+            products = unpack_products(packed)
+            del packed
+            if not await _run(conn, inbox, run_id, products, settings, session_factory):
+                return
         # A "cancel" for a run already over is stale: ignore it.
 
 
@@ -118,18 +99,18 @@ def _read(
             return
         if message[0] == "exit":
             return
+        del message  # not held while waiting for the next one
 
 
 async def _run(
     conn: Connection,
     inbox: asyncio.Queue[tuple[Any, ...]],
     run_id: int,
-    products: list[tuple[str, dict[str, str]]],
+    products: list[Product],
     settings: Any,
     session_factory: Any,
 ) -> bool:
     """Run one fetch; return False if the worker must exit."""
-    products = unpack_products(products)
     pending: list[tuple[int, Result]] = []
     keep_serving = True
     fetcher: Fetcher | None = None
@@ -175,7 +156,7 @@ async def _run(
     error = None
     helpers = [asyncio.ensure_future(listen()), asyncio.ensure_future(flush_often())]
     try:
-        session = session_factory(settings)
+        session = (session_factory or open_session)(settings)
         try:
             fetcher = Fetcher(settings, session=session)
             await fetcher.run(products, collect)

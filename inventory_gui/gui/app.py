@@ -41,8 +41,6 @@ import qasync  # after PySide6
 
 from inventory_gui import APP_ID, APP_NAME, __version__
 from inventory_gui.core.connection import detect_secret_store
-from inventory_gui.core.demo_server import DemoConfig, start_demo_server
-from inventory_gui.core.fetcher import open_session
 from inventory_gui.core.history import HistoryError, HistoryStore, default_data_dir
 from inventory_gui.core.resources import resource_path
 from inventory_gui.gui.about import app_icon
@@ -114,7 +112,7 @@ def build_main_window(
     store = SettingsStore(settings, detect_secret_store())
     window = MainWindow(
         store,
-        open_session,
+        None,  # the real HTTP transport: fetcher.open_session, in the fetch worker
         persist_connection=demo_template is None,
         history=open_history(data_dir),
     )
@@ -145,6 +143,8 @@ async def run_window(options: argparse.Namespace) -> int:
     """Run the window until it closes; the demo server lives as long as it does."""
     demo = None
     if options.demo:
+        from inventory_gui.core.demo_server import DemoConfig, start_demo_server
+
         demo = await start_demo_server(DemoConfig(), "127.0.0.1", 0)
         log.info("demo server on %s", demo.url)
     window = build_main_window(

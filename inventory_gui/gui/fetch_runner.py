@@ -24,23 +24,26 @@ import gc
 import logging
 import os
 from collections.abc import Awaitable, Callable, Sequence
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-import aiohttp
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from inventory_gui.core.background import BackgroundFetch
 from inventory_gui.core.fetch_process import FetchWorker, ProcessFetch
-from inventory_gui.core.fetcher import Fetcher, FetchSettings, open_session
+from inventory_gui.core.fetch_settings import FetchSettings
 from inventory_gui.core.models import Product, Result
 from inventory_gui.core.progress import Progress
 from inventory_gui.core.recorder import RunRecorder
 from inventory_gui.gui.columns import Previous
 from inventory_gui.gui.results_model import ResultsModel
 
+if TYPE_CHECKING:
+    import aiohttp
+
 log = logging.getLogger(__name__)
 
-SessionFactory = Callable[[FetchSettings], aiohttp.ClientSession]
+# None means ``fetcher.open_session``.  The thread and loop engines import the
+# fetcher (and aiohttp) when they first run; the process engine never does here.
+SessionFactory = Callable[[FetchSettings], "aiohttp.ClientSession"]
 Engine = Literal["process", "thread", "loop"]
 DEFAULT_ENGINE: Engine = "process" if os.name == "posix" else "thread"
 FLUSH_INTERVAL_MS = 33
@@ -72,7 +75,7 @@ class FetchRunner(QObject):
     def __init__(
         self,
         model: ResultsModel,
-        session_factory: SessionFactory = open_session,
+        session_factory: SessionFactory | None = None,
         parent: QObject | None = None,
         *,
         engine: Engine = DEFAULT_ENGINE,
@@ -156,7 +159,11 @@ class FetchRunner(QObject):
     def _start_thread(
         self, products: list[Product], settings: FetchSettings
     ) -> Awaitable[list[Result]]:
-        run = BackgroundFetch(products, settings, self._session_factory, self._recorder)
+        from inventory_gui.core.background import BackgroundFetch
+        from inventory_gui.core.fetcher import open_session
+
+        factory = self._session_factory or open_session
+        run = BackgroundFetch(products, settings, factory, self._recorder)
         self._cancel, self._drain = run.cancel, run.drain
         self._concurrency = lambda: run.concurrency
         return asyncio.wrap_future(run.start())
@@ -168,7 +175,9 @@ class FetchRunner(QObject):
         recorder = self._recorder
         if recorder is not None:
             recorder.begin(products)  # on the GUI thread: this engine is the simple one
-        session = self._session_factory(settings)
+        from inventory_gui.core.fetcher import Fetcher, open_session
+
+        session = (self._session_factory or open_session)(settings)
         fetcher = Fetcher(settings, session=session)
 
         def collect(_index: int, result: Result) -> None:

@@ -31,7 +31,6 @@ from inventory_gui import APP_NAME
 from inventory_gui.core.connection import detect_secret_store
 from inventory_gui.core.errors import InventoryError, LoadCancelled
 from inventory_gui.core.export import EXPORT_FORMATS, write_results
-from inventory_gui.core.fetcher import open_session
 from inventory_gui.core.history import HistoryStore
 from inventory_gui.core.models import Product, ProductList
 from inventory_gui.core.progress import Progress
@@ -84,7 +83,7 @@ class MainWindow(QMainWindow):
     def __init__(
         self,
         store: SettingsStore | None = None,
-        session_factory: SessionFactory = open_session,
+        session_factory: SessionFactory | None = None,
         *,
         persist_connection: bool = True,
         history: HistoryStore | None = None,

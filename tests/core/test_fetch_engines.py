@@ -140,3 +140,19 @@ def test_the_worker_exits_when_the_window_process_goes_away(worker):
     process = worker._process
     worker._conn.close()  # what the kernel does when the window's process dies
     assert process.wait(10) == 0
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("engine", ["process", "thread"])
+async def test_template_columns_reach_the_request_and_fields_are_not_copied(
+    make_api, worker, engine
+):
+    api = await make_api(stock_handler)
+    products = [Product(f"p{i}", {"store": f"s{i}", "name": f"n{i}"}) for i in range(20)]
+    settings = FetchSettings(api.base + "/get-current-inventory/{id}?store={store}")
+    results, _ = await drain_until_done(start_run(engine, worker, products, settings))
+    assert sorted(api.requests) == sorted(
+        f"/get-current-inventory/p{i}?store=s{i}" for i in range(20)
+    )
+    # Each result shares its product's input columns: no copy per result.
+    assert all(r.fields is p.fields for r, p in zip(results, products, strict=True))

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 import pytest
 
 from inventory_gui.core.errors import SettingsError, TemplateError
-from inventory_gui.core.fetcher import FetchSettings, parse_header
+from inventory_gui.core.fetch_settings import FetchSettings, parse_header
 from inventory_gui.core.models import Product, Result
 from inventory_gui.core.progress import Progress, format_duration
 from inventory_gui.core.quantity import QuantityError, extract_quantity, to_number
