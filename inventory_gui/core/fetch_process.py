@@ -182,10 +182,12 @@ class ProcessFetch:
                 self._worker.send(("cancel", self._run_id))
 
     def _main(self) -> None:
-        results = [Result.pending(p) for p in self._products]
+        # A row's slot stays None until its result arrives (no placeholder per row).
+        results: list[Result | None] = [None] * len(self._products)
         failure: BaseException | None = None
         try:
             self._run(results)
+            self._end_unfinished(results, None)  # none, unless the worker skipped a row
         except BaseException as exc:  # handed to the GUI, which logs and shows it
             self._end_unfinished(results, str(exc))
             failure = exc
@@ -196,14 +198,13 @@ class ProcessFetch:
             if failure is not None:
                 self.future.set_exception(failure)
             else:
-                self.future.set_result(results)
+                self.future.set_result(results)  # type: ignore[arg-type]  # no None left
 
-    def _run(self, results: list[Result]) -> None:
+    def _run(self, results: list[Result | None]) -> None:
         if self._recorder is not None:
             self._recorder.begin(self._products)  # about 1 s per 100,000: not on the GUI
         if self._cancel_requested:
-            self._end_unfinished(results, None)
-            return
+            return  # _main ends every row cancelled
         worker = self._worker
         try:
             worker.start()
@@ -218,7 +219,7 @@ class ProcessFetch:
         except (EOFError, OSError) as exc:
             raise RuntimeError(worker.describe_end()) from exc
 
-    def _receive(self, results: list[Result]) -> bool:
+    def _receive(self, results: list[Result | None]) -> bool:
         """Handle one message; return False once the run is over."""
         message = self._worker.receive()
         kind, run_id = message[0], message[1]
@@ -238,10 +239,10 @@ class ProcessFetch:
                 recorder.record(result)
         return True
 
-    def _end_unfinished(self, results: list[Result], error: str | None) -> None:
+    def _end_unfinished(self, results: list[Result | None], error: str | None) -> None:
         """Rows the worker never answered end ``cancelled``, or ``error`` if it failed."""
         for index, result in enumerate(results):
-            if result.status == "pending":
+            if result is None or result.status == "pending":
                 ended = Result.pending(self._products[index])
                 ended.status = "error" if error else "cancelled"
                 ended.error = error or "cancelled"

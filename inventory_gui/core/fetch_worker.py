@@ -159,7 +159,7 @@ async def _run(
         session = (session_factory or open_session)(settings)
         try:
             fetcher = Fetcher(settings, session=session)
-            await fetcher.run(products, collect)
+            await fetcher.run(products, collect, keep_results=False)  # the window keeps them
         finally:
             await session.close()
     except _Gone:

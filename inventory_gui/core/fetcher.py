@@ -45,6 +45,7 @@ from inventory_gui.core.retry import RetryPolicy, parse_retry_after
 from inventory_gui.core.urls import UnsafeValueError, UrlTemplate
 
 ResultCallback = Callable[[int, Result], None]
+_RELEASED: Any = object()  # a finished row's slot when results are not kept
 
 # FetchSettings and its helpers live in fetch_settings (no aiohttp there); they
 # are re-exported here, where a fetch's callers have always found them.
@@ -120,7 +121,11 @@ class Fetcher:
             task.cancel()
 
     async def run(
-        self, products: Sequence[Product], on_result: ResultCallback | None = None
+        self,
+        products: Sequence[Product],
+        on_result: ResultCallback | None = None,
+        *,
+        keep_results: bool = True,
     ) -> list[Result]:
         """Check every product; return one result per product, in input order.
 
@@ -128,12 +133,16 @@ class Fetcher:
             products: what to check (IDs should be unique).
             on_result: called as ``on_result(index, result)`` the moment each
                 product's result is final, cancelled rows included.
+            keep_results: False to keep no result once ``on_result`` has had
+                it (the window's fetch worker: the window keeps them); the
+                returned list is then empty.
 
         Raises:
             asyncio.CancelledError: only when the task running this is cancelled
                 from outside; the rows are still finalised and reported first.
         """
-        results = [Result.pending(p) for p in products]
+        # A row's slot stays None until its check starts (no placeholder per row).
+        results: list[Result | None] = [None] * len(products)
         emit = on_result or _ignore
         own_session = self._session is None
         session = self._session or open_session(self.settings)
@@ -142,7 +151,9 @@ class Fetcher:
         self._adaptive = AdaptiveLimit(settings.concurrency) if settings.adaptive else None
         self._limiter = RateLimiter(settings.rate_limit) if settings.rate_limit else None
         self._workers = [
-            asyncio.ensure_future(self._work(session, products, indices, results, emit))
+            asyncio.ensure_future(
+                self._work(session, products, indices, results, emit, keep_results)
+            )
             for _ in range(min(self.settings.concurrency, len(products)))
         ]
         if self._cancel_requested:  # cancel() came before run(): start none of them
@@ -152,12 +163,13 @@ class Fetcher:
             # outside cancellation of this task makes gather itself raise.
             await asyncio.gather(*self._workers, return_exceptions=True)
         finally:
-            await self._finish(results, emit, session if own_session else None)
-        return results
+            await self._finish(products, results, emit, session if own_session else None)
+        return results if keep_results else []  # type: ignore[return-value]  # no None left
 
     async def _finish(
         self,
-        results: list[Result],
+        products: Sequence[Product],
+        results: list[Result | None],
         emit: ResultCallback,
         session: aiohttp.ClientSession | None,
     ) -> None:
@@ -169,7 +181,11 @@ class Fetcher:
         self._cancel_requested = False  # the next run starts afresh
         now = _utc_now()
         for index, result in enumerate(results):
-            if result.status == "pending":
+            if result is _RELEASED:
+                continue
+            if result is None:  # never started
+                result = results[index] = Result.pending(products[index])
+            if result.status == "pending":  # never started, or cut off mid-check
                 result.status = "cancelled"
                 result.error = "cancelled"
                 result.checked_at = now
@@ -182,16 +198,21 @@ class Fetcher:
         session: aiohttp.ClientSession,
         products: Sequence[Product],
         indices: Iterator[int],
-        results: list[Result],
+        results: list[Result | None],
         emit: ResultCallback,
+        keep_results: bool,
     ) -> None:
         for index in indices:
-            result = await self._check(session, products[index], results[index])
-            results[index] = result
+            result = await self._check(session, products[index], results, index)
+            results[index] = result if keep_results else _RELEASED
             emit(index, result)
 
     async def _check(
-        self, session: aiohttp.ClientSession, product: Product, pending: Result
+        self,
+        session: aiohttp.ClientSession,
+        product: Product,
+        results: list[Result | None],
+        index: int,
     ) -> Result:
         """Check one product with retries; never raises but CancelledError."""
         started = time.perf_counter()
@@ -203,7 +224,7 @@ class Fetcher:
         try:
             answer = await self._attempts(session, url, result)
         except asyncio.CancelledError:
-            pending.attempts = result.attempts
+            results[index] = result  # still pending: _finish ends it, attempts kept
             raise
         except Exception as exc:  # a bug here must not lose the row
             return _finalise(result, started, error=f"unexpected error: {_describe(exc)}")

@@ -14,7 +14,7 @@ import pytest
 from aiohttp import web
 
 from inventory_gui.core.fetcher import Fetcher, FetchSettings
-from inventory_gui.core.models import Product
+from inventory_gui.core.models import Product, Result
 from tests.loopback import product_id, stock_handler, wait_forever
 
 pytestmark = pytest.mark.asyncio
@@ -312,6 +312,29 @@ async def test_cancel_marks_unfinished_rows_and_closes_cleanly(make_api, caplog)
     assert sum(r.attempts for r in results[3:]) == 4
     assert "destroyed but it is pending" not in caplog.text
     assert "Unclosed" not in caplog.text
+
+
+async def test_results_not_kept_still_reach_the_callback_cancelled_ones_included(make_api):
+    async def handler(request, api):
+        if product_id(request).startswith("fast"):
+            return web.json_response({"quantity": 1})
+        await asyncio.Event().wait()
+        raise AssertionError
+
+    api = await make_api(handler)
+    ids = [f"fast{i}" for i in range(3)] + [f"slow{i}" for i in range(10)]
+    fetcher = Fetcher(FetchSettings(api.template, concurrency=4))
+    reported: dict[int, Result] = {}
+    task = asyncio.ensure_future(
+        fetcher.run(products(*ids), reported.__setitem__, keep_results=False)
+    )
+    await api.wait_in_flight(4)
+    fetcher.cancel()
+    assert await task == []  # nothing kept
+    assert sorted(reported) == list(range(13))
+    assert [reported[i].status for i in range(3)] == ["ok"] * 3
+    assert {reported[i].status for i in range(3, 13)} == {"cancelled"}
+    assert sum(reported[i].attempts for i in range(3, 13)) == 4  # the ones cut off mid-request
 
 
 async def test_outside_cancellation_finalises_rows_then_propagates(make_api):
