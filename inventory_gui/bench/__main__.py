@@ -159,7 +159,7 @@ def scale(options: argparse.Namespace) -> list[str]:
         f"   CSV opened and shown                     {win['load_s']:>6.2f} s (target <= 1)",
         f"   full fetch                               {win['seconds']:>6.2f} s, {win['ok']:,} ok",
         f"   peak RSS of the whole app                {win['peak_rss_mb']:>6.0f} MB "
-        f"(target <= 300; window {win['window_rss_mb']:.0f} + fetch worker "
+        f"(target <= 300; own peaks: window {win['window_rss_mb']:.0f}, fetch worker "
         f"{win['worker_rss_mb']:.0f})",
         f"   {win['large_rows']:,}-row file opened in {win['large_load_s']:.2f} s; longest GUI "
         f"gap meanwhile {win['large_max_gap_ms']:.0f} ms",

@@ -9,8 +9,9 @@ prints one JSON line with:
   thread during the fetch (what a user feels as a stutter);
 - ``sort_ms`` / ``scroll_ms``: sorting by quantity, and scrolling to the end
   and back, each until repainted;
-- ``peak_rss_mb``: the whole app's peak resident memory: the window's
-  process plus its fetch worker process (``window_rss_mb``, ``worker_rss_mb``);
+- ``peak_rss_mb``: the whole app's peak resident memory, the window's process
+  plus its fetch worker process, sampled together every 20 ms (and each
+  process's own peak: ``window_rss_mb``, ``worker_rss_mb``);
 - with ``--large ROWS``: ``large_load_s`` and ``large_max_gap_ms`` for opening
   a ROWS-row file while the heartbeat runs.
 """
@@ -24,7 +25,9 @@ import json
 import os
 import resource
 import tempfile
+import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
@@ -39,6 +42,47 @@ from inventory_gui.gui.app import (
     tune_interpreter,
 )
 from inventory_gui.gui.results_model import QUANTITY_COLUMN
+
+
+class MemorySampler:
+    """Samples the resident memory of this process plus the fetch worker's, every 20 ms.
+
+    The peak of the sum is the whole app's peak; the sum of each process's own
+    peak would overstate it (they do not peak at the same moment).
+    """
+
+    def __init__(self, worker_pid: Callable[[], int | None]) -> None:
+        self.peak_mb = 0.0
+        self.worker_peak_mb = 0.0
+        self._worker_pid = worker_pid
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> float:
+        self._stop.set()
+        self._thread.join()
+        return self.peak_mb
+
+    def _run(self) -> None:
+        while not self._stop.wait(0.02):
+            pid = self._worker_pid()
+            worker = _rss_mb(str(pid)) if pid else 0.0
+            self.worker_peak_mb = max(self.worker_peak_mb, worker)
+            self.peak_mb = max(self.peak_mb, _rss_mb("self") + worker)
+
+
+def _rss_mb(pid: str) -> float:
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:  # the worker just exited, or no /proc here
+        pass
+    return 0.0
 
 
 class Heartbeat:
@@ -93,6 +137,8 @@ async def measure(options: argparse.Namespace, folder: Path, app: QApplication) 
     window.resize(1280, 800)
     window.show()
     after_window_shown(window)  # as run_window() does
+    memory = MemorySampler(lambda: window.runner.worker_pid)
+    memory.start()
     heartbeat = Heartbeat()
     figures: dict = {"n": options.n}
     path = write_ids(folder / "products.csv", options.n)
@@ -112,12 +158,10 @@ async def measure(options: argparse.Namespace, folder: Path, app: QApplication) 
     figures.update(interaction_times(window, app))
     if options.large:
         figures.update(await large_load(window, folder, options.large, heartbeat, app))
-    window.close()  # stops the fetch worker process: its peak is then known
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    worker = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    # The sum of the two peaks: at least the app's peak, whenever each was reached.
-    figures["peak_rss_mb"] = own + worker
-    figures["window_rss_mb"], figures["worker_rss_mb"] = own, worker
+    figures["peak_rss_mb"] = memory.stop()
+    figures["worker_rss_mb"] = memory.worker_peak_mb
+    figures["window_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    window.close()
     return figures
 
 

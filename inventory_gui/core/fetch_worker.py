@@ -28,11 +28,12 @@ import contextlib
 import logging
 import os
 import threading
+from collections.abc import Sequence
 from multiprocessing.connection import Connection
 from typing import Any
 
 from inventory_gui.core import loops
-from inventory_gui.core.fetch_wire import pack_result, unpack_products
+from inventory_gui.core.fetch_wire import PackedProducts, pack_result
 from inventory_gui.core.fetcher import Fetcher, open_session
 from inventory_gui.core.models import Product, Result
 
@@ -76,8 +77,8 @@ async def _serve(conn: Connection) -> None:
             return
         if message[0] == "run":
             run_id, packed, settings, session_factory = message[1:]
-            del message  # with every product in it, twice over once unpacked
-            products = unpack_products(packed)
+            del message  # the run's products are in it: no other reference is kept
+            products = PackedProducts(packed)
             del packed
             if not await _run(conn, inbox, run_id, products, settings, session_factory):
                 return
@@ -106,7 +107,7 @@ async def _run(
     conn: Connection,
     inbox: asyncio.Queue[tuple[Any, ...]],
     run_id: int,
-    products: list[Product],
+    products: Sequence[Product],
     settings: Any,
     session_factory: Any,
 ) -> bool:

@@ -47,6 +47,9 @@ SessionFactory = Callable[[FetchSettings], "aiohttp.ClientSession"]
 Engine = Literal["process", "thread", "loop"]
 DEFAULT_ENGINE: Engine = "process" if os.name == "posix" else "thread"
 FLUSH_INTERVAL_MS = 33
+# After a run of this many products the worker process is replaced by a fresh
+# one (see FetchWorker.recycle); below it, keeping the warm one costs little.
+RECYCLE_AFTER_PRODUCTS = 20_000
 
 
 class FetchRunner(QObject):
@@ -144,6 +147,11 @@ class FetchRunner(QObject):
         if self.engine == "process":
             self._worker.start()
 
+    @property
+    def worker_pid(self) -> int | None:
+        """The fetch worker process's ID while it runs (diagnostics, the benchmark)."""
+        return self._worker.pid
+
     def shutdown(self) -> None:
         """Stop the worker process (the window is closing; no run is going)."""
         self._worker.close()
@@ -216,6 +224,9 @@ class FetchRunner(QObject):
             self._timer.stop()
             self.flush()
             self._cancel, self._drain = (lambda: None), list
+            total = self.progress.total if self.progress is not None else 0
+            if self.engine == "process" and total >= RECYCLE_AFTER_PRODUCTS:
+                self._worker.recycle()  # a fresh, small worker for the next run
             self.finished.emit(self.progress)
 
     def flush(self) -> None:

@@ -9,6 +9,7 @@ would call back into Python millions of times); the proxy only filters.
 
 from __future__ import annotations
 
+from array import array
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -82,7 +83,8 @@ class ResultsModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[Result] = []
-        self._positions: list[int] = []  # input position of each row, for "restore order"
+        # Input position of each row, for "restore order" (an array: 8 bytes a row).
+        self._positions: array[int] = array("l")
         self._row_of: dict[str, int] = {}
         self._products: dict[str, Product] = {}
         self._columns: list[str] = []
@@ -113,7 +115,7 @@ class ResultsModel(QAbstractTableModel):
         self._products = prepared.products
         self._rows = prepared.rows
         self._row_of = prepared.row_of
-        self._positions = list(range(len(prepared.rows)))
+        self._positions = array("l", range(len(prepared.rows)))
         self._columns = prepared.columns
         self._numeric = prepared.numeric
         self._version += 1
@@ -149,6 +151,7 @@ class ResultsModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), last)
 
     def _reindex(self) -> None:
+        self._row_of = {}  # the old index goes first: never two of them in memory
         self._row_of = {r.id: i for i, r in enumerate(self._rows)}
 
     # -- updates in batches ------------------------------------------------
@@ -354,7 +357,7 @@ class ResultsModel(QAbstractTableModel):
         persistent = self.persistentIndexList()
         kept = [(self._rows[i.row()].id, i.column()) for i in persistent]
         new_order = self._sorted_order(column, order == Qt.SortOrder.DescendingOrder)
-        self._positions = [self._positions[i] for i in new_order]
+        self._positions = array("l", [self._positions[i] for i in new_order])
         self._rows = [self._rows[i] for i in new_order]
         self._reindex()
         self.changePersistentIndexList(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QSystemTrayIcon, QWidget
@@ -41,7 +41,7 @@ async def stock_by_id(
     return stock
 
 
-def alert_summary(before: dict[str, Stock], after: dict[str, Stock]) -> str | None:
+def alert_summary(before: Mapping[str, Stock | None], after: Mapping[str, Stock]) -> str | None:
     """One line about products that crossed into Low or Out, or came back (None: none did)."""
     worse, back = [], []
     for pid, now in after.items():
@@ -139,29 +139,42 @@ class StockController(QObject):
         """Update counts; send one alert for the whole run if stock levels crossed.
 
         Works from copies of the rows in slices (see :data:`SLICE_ROWS`): about
-        2 ms per 1,000 rows on the GUI thread, which must not freeze the window.
+        2 ms per 1,000 rows on the GUI thread, which must not freeze the window;
+        only rows whose stock changed are kept on the way.
         """
         status = self._model.context.rules.status
-        before_rows, after_rows = self._before, self._model.snapshot()
-        after = await stock_by_id(after_rows, status)
-        before = await stock_by_id(before_rows, status)
-        counts = Counter(after.values())
-        counts[Stock.PENDING] = len(after_rows) - len(after)
+        before = await stock_by_id(self._before, status)
+        self._before = []
+        rows = self._model.snapshot()
+        counts: Counter[Stock] = Counter()
+        was: dict[str, Stock | None] = {}
+        now_is: dict[str, Stock] = {}
+        for start in range(0, len(rows), SLICE_ROWS):
+            for result in rows[start : start + SLICE_ROWS]:
+                if result.status == "pending":
+                    continue
+                now = status(result)
+                counts[now] += 1
+                then = before.get(result.id) or self._last_checked_stock(result.id)
+                if then != now:
+                    was[result.id], now_is[result.id] = then, now
+            await asyncio.sleep(0)
+        counts[Stock.PENDING] = len(rows) - sum(counts.values())
         self._show_counts(counts)
-        summary = alert_summary(self._with_history(before, after), after)
+        summary = alert_summary(was, now_is)
         if summary and self.panel.settings().notify:
             self._notify(summary)
         self._show_next()
 
-    def _with_history(self, before: dict[str, Stock], after: dict[str, Stock]) -> dict[str, Stock]:
-        """Stock before the run: this session's rows, else the last check in the history."""
-        status, previous = self._model.context.rules.status, self._model.context.previous
-        for pid in after.keys() - before.keys():
-            check = previous.get(pid)
-            if check is not None and check.quantity is not None:
-                fields = self._model.fields_of(pid)
-                before[pid] = status(Result(pid, "ok", quantity=check.quantity, fields=fields))
-        return before
+    def _last_checked_stock(self, pid: str) -> Stock | None:
+        """A product's stock at its last ok check in the history (not in this session)."""
+        check = self._model.context.previous.get(pid)
+        if check is None or check.quantity is None:
+            return None
+        fields = self._model.fields_of(pid)
+        return self._model.context.rules.status(
+            Result(pid, "ok", quantity=check.quantity, fields=fields)
+        )
 
     def update_counts(self) -> None:
         """Show how many rows are in each stock status."""

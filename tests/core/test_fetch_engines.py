@@ -154,5 +154,21 @@ async def test_template_columns_reach_the_request_and_fields_are_not_copied(
     assert sorted(api.requests) == sorted(
         f"/get-current-inventory/p{i}?store=s{i}" for i in range(20)
     )
-    # Each result shares its product's input columns: no copy per result.
+    # Each result shares its product's ID and input columns: no copies per result.
     assert all(r.fields is p.fields for r, p in zip(results, products, strict=True))
+    assert all(r.id is p.id for r, p in zip(results, products, strict=True))
+    if engine == "process":  # and an answer repeating the ID shares it too
+        assert all(r.response["id"] is p.id for r, p in zip(results, products, strict=True))
+
+
+@pytest.mark.asyncio
+async def test_a_recycled_worker_is_a_new_process_and_the_old_one_exits(make_api, worker):
+    api = await make_api(stock_handler)
+    worker.start()
+    old = worker.pid
+    worker.recycle().join(10)
+    assert worker.pid not in (None, old)
+    with pytest.raises(ProcessLookupError):  # exited and reaped
+        os.kill(old, 0)
+    run = ProcessFetch([Product("a")], FetchSettings(api.template), worker)
+    assert (await asyncio.wrap_future(run.start()))[0].status == "ok"
