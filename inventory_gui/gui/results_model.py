@@ -115,7 +115,7 @@ class ResultsModel(QAbstractTableModel):
         self._products = prepared.products
         self._rows = prepared.rows
         self._row_of = prepared.row_of
-        self._positions = array("l", range(len(prepared.rows)))
+        self._positions = prepared.positions
         self._columns = prepared.columns
         self._numeric = prepared.numeric
         self._version += 1
@@ -398,6 +398,7 @@ class PreparedRows:
     row_of: dict[str, int]
     columns: list[str]
     numeric: set[str]
+    positions: array[int]
 
 
 def prepare_rows(
@@ -423,6 +424,7 @@ def prepare_rows(
         row_of={r.id: i for i, r in enumerate(rows)},
         columns=list(columns),
         numeric={name for name in columns if _looks_numeric(products, name)},
+        positions=array("l", range(len(rows))),
     )
 
 

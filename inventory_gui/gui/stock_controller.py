@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QSystemTrayIcon, QWidget
@@ -106,6 +106,12 @@ class StockController(QObject):
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.auto_refresh_tick)
         self._before: list[Result] = []
+        # A count of a large list, a slice per timer tick (a generator, not a task:
+        # Qt may run it at any time, even from inside a coroutine).
+        self._counting: Iterator[None] | None = None
+        self._count_timer = QTimer(self)
+        self._count_timer.setInterval(0)
+        self._count_timer.timeout.connect(self._count_next_slice)
         self._tray: QSystemTrayIcon | None = None
         self.panel.set_settings(StockSettings.load(store))
         self.panel.changed.connect(self._settings_changed)
@@ -177,8 +183,32 @@ class StockController(QObject):
         )
 
     def update_counts(self) -> None:
-        """Show how many rows are in each stock status."""
-        self._show_counts(self._model.stock_counts())
+        """Show how many rows are in each stock status (in slices on a large list)."""
+        rows = self._model.snapshot()
+        if len(rows) <= SLICE_ROWS * 5:
+            self._counting = None  # an unfinished count of an older list is dropped
+            self._count_timer.stop()
+            self._show_counts(self._model.stock_counts())
+        else:  # a million rows take ~60 ms: a slice per turn of the event loop
+            self._counting = self._count_in_slices(rows)
+            self._count_timer.start()
+
+    def _count_next_slice(self) -> None:
+        counting = self._counting
+        if counting is not None:
+            try:
+                next(counting)
+                return
+            except StopIteration:
+                self._counting = None
+        self._count_timer.stop()
+
+    def _count_in_slices(self, rows: Sequence[Result]) -> Iterator[None]:
+        status, counts = self._model.context.rules.status, Counter[Stock]()
+        for start in range(0, len(rows), SLICE_ROWS):
+            counts.update(status(r) for r in rows[start : start + SLICE_ROWS])
+            yield
+        self._show_counts(counts)
 
     def _show_counts(self, counts: Counter[Stock]) -> None:
         parts = [f"{stock.value} {counts[stock]:,}" for stock in _COUNTED if counts[stock]]

@@ -168,3 +168,17 @@ def test_window_shows_the_lowered_concurrency_when_the_api_pushes_back(
     fetch(qtbot, window)
     assert all(window.model.result_at(r).status == "ok" for r in range(150))
     assert any("concurrency " in line and "/32" in line for line in lines)
+
+
+def test_counts_of_a_large_list_come_in_slices_and_are_right(make_window, qtbot):
+    from inventory_gui.core.models import Result
+    from inventory_gui.gui.stock_controller import SLICE_ROWS
+
+    window = make_window()
+    n = SLICE_ROWS * 6  # above the size counted in one go
+    window.products_panel.set_text("\n".join(f"p{i}" for i in range(n)))
+    window.model.apply([Result(f"p{i}", "ok", 200, quantity=0 if i % 3 else 500) for i in range(n)])
+    window.stock.update_counts()
+    assert window.stock.counts.text() == ""  # not yet: the GUI thread was not held up
+    qtbot.waitUntil(lambda: window.stock.counts.text() != "")
+    assert window.stock.counts.text() == f"In stock {n // 3:,} · Out {n - n // 3:,}"
