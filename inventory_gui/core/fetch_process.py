@@ -229,8 +229,6 @@ class ProcessFetch:
                 self.future.set_result(results)  # type: ignore[arg-type]  # no None left
 
     def _run(self, results: list[Result | None]) -> None:
-        if self._recorder is not None:
-            self._recorder.begin(self._products)  # about 1 s per 100,000: not on the GUI
         if self._cancel_requested:
             return  # _main ends every row cancelled
         worker = self._worker
@@ -242,6 +240,10 @@ class ProcessFetch:
             self._sent = True
             if self._cancel_requested:  # cancel() came while sending: it did not send
                 worker.send(("cancel", self._run_id))
+            if self._recorder is not None:
+                # About 1 s per 100,000 products, while the worker already fetches
+                # (its first results wait in the socket until this is done).
+                self._recorder.begin(self._products)
             while self._receive(results):
                 pass
         except (EOFError, OSError) as exc:
