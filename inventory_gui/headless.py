@@ -113,6 +113,7 @@ def _run_fetch(args: argparse.Namespace, history: FetchHistory) -> int:
         warning = "inventory-gui: warning: TLS certificates are NOT verified (--insecure)"
         print(warning, file=sys.stderr)
     # uvloop where installed: less CPU per request (see core/loops.py).
+    loops.tune_gc_for_fetching()
     results, interrupted = loops.run(_fetch(products, settings, args, history, job.resumes))
     return _write_output(job.merge(results), products, args, interrupted)
 

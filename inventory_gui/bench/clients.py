@@ -102,6 +102,8 @@ def main(argv: list[str]) -> None:
     mode, port, n, concurrency = argv[0], int(argv[1]), int(argv[2]), int(argv[3])
     base = f"http://127.0.0.1:{port}/get-current-inventory/"
     raise_open_file_limit()
+    if mode == "fetch":
+        loops.tune_gc_for_fetching()  # as the fetch command does before its run
     started = time.perf_counter()
     # The references run on the stock loop, as the issue defines them; ours on the
     # loop the headless command itself uses (uvloop where installed).

@@ -56,6 +56,7 @@ class _Gone(Exception):
 def main(fd: int) -> int:
     """Serve runs on the socket ``fd`` until told to exit; return the exit status."""
     conn = Connection(fd)
+    loops.tune_gc_for_fetching()
     with contextlib.suppress(OSError, AttributeError):  # AttributeError: not on Windows
         os.nice(NICENESS)
     with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C in a terminal reaches us too
