@@ -49,10 +49,20 @@ class FetchWorker:
         session_factory: opens each run's session in the worker; must be a
             picklable module-level function (None: ``fetcher.open_session``,
             imported by the worker only: this process need not load aiohttp).
+        program: the command that starts the worker, before its own arguments:
+            by default this Python with ``-m inventory_gui``, or the frozen app.
     """
 
-    def __init__(self, session_factory: Callable[[FetchSettings], Any] | None = None) -> None:
+    def __init__(
+        self,
+        session_factory: Callable[[FetchSettings], Any] | None = None,
+        program: Sequence[str] | None = None,
+    ) -> None:
         self.session_factory = session_factory
+        if program is None:
+            frozen = getattr(sys, "frozen", False)  # the frozen app is the command itself
+            program = [sys.executable] if frozen else [sys.executable, "-m", "inventory_gui"]
+        self.program = list(program)
         self._process: subprocess.Popen[bytes] | None = None
         self._conn: Connection | None = None
         self._send_lock = threading.Lock()
@@ -77,9 +87,7 @@ class FetchWorker:
 
     def _spawn(self) -> None:
         ours, theirs = socket.socketpair()
-        command = [sys.executable, WORKER_ARGUMENT, str(theirs.fileno())]
-        if not getattr(sys, "frozen", False):  # the frozen app is the command itself
-            command[1:1] = ["-m", "inventory_gui"]
+        command = [*self.program, WORKER_ARGUMENT, str(theirs.fileno())]
         try:
             self._process = subprocess.Popen(
                 command, pass_fds=(theirs.fileno(),), stdin=subprocess.DEVNULL

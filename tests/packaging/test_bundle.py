@@ -6,6 +6,7 @@ temporary folder, never to the repository's ``dist/``.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import shutil
@@ -17,6 +18,11 @@ from importlib.metadata import version
 from pathlib import Path
 
 import pytest
+
+from inventory_gui.core.fetch_process import FetchWorker, ProcessFetch
+from inventory_gui.core.fetch_settings import FetchSettings
+from inventory_gui.core.models import Product
+from tests.loopback import LoopbackApi, stock_handler
 
 pytest.importorskip("PyInstaller", reason="PyInstaller is not installed")
 
@@ -184,3 +190,19 @@ def test_window_starts(bundle, tmp_path, platform):
     assert "Traceback" not in err
     assert "Could not load the Qt platform plugin" not in err
     assert "ERROR" not in log.read_text(encoding="utf-8")
+
+
+def test_the_bundle_runs_the_windows_fetch_worker(bundle):
+    async def fetch_through_the_frozen_worker():
+        api = await LoopbackApi(stock_handler).start()
+        worker = FetchWorker(program=[str(bundle / CLI)])
+        try:
+            products = [Product("a"), Product("b/1")]
+            run = ProcessFetch(products, FetchSettings(api.template), worker)
+            return await asyncio.wrap_future(run.start())
+        finally:
+            worker.close()
+            await api.close()
+
+    results = asyncio.run(fetch_through_the_frozen_worker())
+    assert [(r.id, r.status, r.quantity) for r in results] == [("a", "ok", 1), ("b/1", "ok", 3)]
