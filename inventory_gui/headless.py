@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TextIO
 
 from inventory_gui.cli import EXIT_ERRORS, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
-from inventory_gui.core import loops
+from inventory_gui.core import collector, loops
 from inventory_gui.core.demo_server import DemoConfig, serve_demo_forever, start_demo_server
 from inventory_gui.core.errors import InputError, InventoryError
 from inventory_gui.core.export import EXPORT_FORMATS, format_table, write_results
@@ -113,7 +113,7 @@ def _run_fetch(args: argparse.Namespace, history: FetchHistory) -> int:
         warning = "inventory-gui: warning: TLS certificates are NOT verified (--insecure)"
         print(warning, file=sys.stderr)
     # uvloop where installed: less CPU per request (see core/loops.py).
-    loops.tune_gc_for_fetching()
+    collector.tune_for_fetching()
     results, interrupted = loops.run(_fetch(products, settings, args, history, job.resumes))
     return _write_output(job.merge(results), products, args, interrupted)
 

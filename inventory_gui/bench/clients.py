@@ -27,7 +27,7 @@ from typing import Any
 import aiohttp
 
 from inventory_gui.bench.server import raise_open_file_limit
-from inventory_gui.core import loops
+from inventory_gui.core import collector, loops
 
 # Imported here, not in our_fetch(): the references' imports are not timed either.
 from inventory_gui.core.fetcher import FetchSettings
@@ -103,7 +103,7 @@ def main(argv: list[str]) -> None:
     base = f"http://127.0.0.1:{port}/get-current-inventory/"
     raise_open_file_limit()
     if mode == "fetch":
-        loops.tune_gc_for_fetching()  # as the fetch command does before its run
+        collector.tune_for_fetching()  # as the fetch command does before its run
     started = time.perf_counter()
     # The references run on the stock loop, as the issue defines them; ours on the
     # loop the headless command itself uses (uvloop where installed).

@@ -32,7 +32,7 @@ from collections.abc import Sequence
 from multiprocessing.connection import Connection
 from typing import Any
 
-from inventory_gui.core import loops
+from inventory_gui.core import collector, loops
 from inventory_gui.core.fetch_wire import PackedProducts, pack_result
 from inventory_gui.core.fetcher import Fetcher, open_session
 from inventory_gui.core.models import Product, Result
@@ -56,7 +56,7 @@ class _Gone(Exception):
 def main(fd: int) -> int:
     """Serve runs on the socket ``fd`` until told to exit; return the exit status."""
     conn = Connection(fd)
-    loops.tune_gc_for_fetching()
+    collector.tune_for_fetching()
     with contextlib.suppress(OSError, AttributeError):  # AttributeError: not on Windows
         os.nice(NICENESS)
     with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C in a terminal reaches us too

@@ -12,7 +12,6 @@ the headless command use this.
 from __future__ import annotations
 
 import asyncio
-import gc
 import os
 from collections.abc import Coroutine
 from typing import Any, TypeVar
@@ -30,19 +29,6 @@ def new_event_loop() -> asyncio.AbstractEventLoop:
         else:
             return uvloop.new_event_loop()
     return asyncio.new_event_loop()
-
-
-def tune_gc_for_fetching() -> None:
-    """Fewer garbage-collector passes in a process that is about to fetch.
-
-    A fetch allocates a few objects per request, almost none in reference
-    cycles, yet the default thresholds run a collection every 700 of them:
-    ~85 ms per 20,000 requests here, against ~12 ms with what is set up
-    (the imports' objects frozen out of every pass, and a pass every 20,000
-    allocations).  Cyclic garbage still goes, a little later.
-    """
-    gc.freeze()
-    gc.set_threshold(20_000, 20, 20)
 
 
 def run(coro: Coroutine[Any, Any, T]) -> T:

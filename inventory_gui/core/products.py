@@ -16,13 +16,11 @@ once and counted, rows without an ID are skipped and recorded.
 
 from __future__ import annotations
 
-import gc
 import io
 import json
 import os
 import warnings
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass
 from itertools import islice
@@ -30,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from inventory_gui.core import _tabular as tab
+from inventory_gui.core import collector
 from inventory_gui.core.errors import InputError
 from inventory_gui.core.models import Product, ProductList
 
@@ -88,7 +87,7 @@ def load_products(
         _report(0.0)
         data = _read_bytes(file, source)
         _report(0.1)
-        with _gc_paused():
+        with collector.paused():
             products = _load_data(data, file.suffix.lower(), source, id_column, sheet)
         _report(1.0)
         return products
@@ -139,25 +138,8 @@ def parse_pasted(
     text = text.lstrip("\ufeff")
     if not text.strip():
         return ProductList(products=[], source=source)
-    with _gc_paused():
+    with collector.paused():
         return _load_text(text, source, id_column)
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building many small objects.
-
-    Loading creates hundreds of thousands of lists, dicts and products, none of
-    them in reference cycles; collections triggered meanwhile only waste time
-    (about a third of a 100,000-row load).
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _read_bytes(file: Path, source: str) -> bytes:

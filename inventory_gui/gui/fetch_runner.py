@@ -20,7 +20,6 @@ into the model with one :meth:`ResultsModel.apply` call and updates progress.
 from __future__ import annotations
 
 import asyncio
-import gc
 import logging
 import os
 from collections.abc import Awaitable, Callable, Sequence
@@ -28,6 +27,7 @@ from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from inventory_gui.core import collector
 from inventory_gui.core.fetch_process import FetchWorker, ProcessFetch
 from inventory_gui.core.fetch_settings import FetchSettings
 from inventory_gui.core.models import Product, Result
@@ -93,7 +93,7 @@ class FetchRunner(QObject):
         self._drain: Callable[[], list[Result]] = list
         self._recorder: RunRecorder | None = None
         self._cancelled = False
-        self._gc_was_enabled = True
+        self._collector_was_on = True
         self._concurrency: Callable[[], tuple[int, int] | None] = lambda: None
         self.progress: Progress | None = None
         self._timer = QTimer(self)
@@ -132,12 +132,8 @@ class FetchRunner(QObject):
                     "loop": self._start_on_loop}  # fmt: skip
         done = starters[self.engine](products, settings)
         self.progress = Progress(total=len(products))
-        # No collector pauses while results stream in: a full collection holds the
-        # GIL for tens of ms on a large list, a stall in the middle of painting.
-        # Results hold no reference cycles; what cycles a run leaves are
-        # collected once it ends.
-        self._gc_was_enabled = gc.isenabled()
-        gc.disable()
+        # No collector passes while results stream in (see core.collector).
+        self._collector_was_on = collector.pause()
         self._task = asyncio.ensure_future(self._watch(done))
         self._timer.start()
         self.started.emit(len(products))
@@ -219,8 +215,7 @@ class FetchRunner(QObject):
             log.exception("fetch run failed")
             self.failed.emit(f"The fetch stopped on an unexpected error: {exc}")
         finally:
-            if self._gc_was_enabled:
-                gc.enable()
+            collector.resume(self._collector_was_on)
             self._timer.stop()
             self.flush()
             self._cancel, self._drain = (lambda: None), list

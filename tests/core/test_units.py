@@ -189,3 +189,21 @@ def test_progress_counts_rate_and_eta():
     assert progress.eta == pytest.approx(3.0)
     assert progress.summary() == "4/10 · 3 ok · 1 errors · 2/s · ETA 0:03 · elapsed 0:02"
     assert format_duration(3725) == "1:02:05"
+
+
+def test_collector_paused_freezes_what_was_built_and_restores_collection():
+    import gc
+
+    from inventory_gui.core import collector
+
+    assert gc.isenabled()
+    frozen = gc.get_freeze_count()
+    with collector.paused():
+        assert not gc.isenabled()
+        rows = [[i] for i in range(10_000)]  # lists: tracked by the collector
+    assert gc.isenabled()
+    assert gc.get_freeze_count() >= frozen + len(rows)  # never walked by a pass again
+    with collector.paused(), collector.paused():  # nested: the inner one does not re-enable
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.unfreeze()  # leave the test process as it was
