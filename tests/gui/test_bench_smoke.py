@@ -1,0 +1,25 @@
+"""The benchmark runner works end to end (small sizes: correctness only, no timing)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+
+@pytest.mark.slow
+def test_the_benchmark_runs_every_section_at_small_sizes():
+    done = subprocess.run(
+        [sys.executable, "-m", "inventory_gui.bench", "--quick"],
+        capture_output=True, text=True, timeout=600, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "Traceback" not in done.stderr
+    out = done.stdout
+    for section in ("1. Throughput", "2. Latency-bound", "3. Responsiveness", "4. Scale",
+                    "5. Start-up"):  # fmt: skip
+        assert section in out
+    assert "full fetch" in out
+    assert ", 2,000 ok" in out  # every product of the scale run answered
+    assert "20,000-row file opened" in out
