@@ -14,22 +14,20 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import threading
-from collections import deque
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future
 
 import aiohttp
 
 from inventory_gui.core import loops
 from inventory_gui.core.fetcher import Fetcher, FetchSettings, open_session
 from inventory_gui.core.models import Product, Result
+from inventory_gui.core.off_thread import OffThreadRun
 from inventory_gui.core.recorder import RunRecorder
 
 SessionFactory = Callable[[FetchSettings], aiohttp.ClientSession]
 
 
-class BackgroundFetch:
+class BackgroundFetch(OffThreadRun):
     """Runs :class:`Fetcher` over ``products`` on a thread of its own.
 
     Args:
@@ -46,28 +44,14 @@ class BackgroundFetch:
         recorder: RunRecorder | None = None,
     ) -> None:
         settings.validate()
+        super().__init__()
         self._recorder = recorder
         self._products = list(products)
         self._settings = settings
         self._session_factory = session_factory
-        self._buffer: deque[Result] = deque()
         self._fetcher: Fetcher | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._cancel_requested = False
-        self.future: Future[list[Result]] = Future()
-        self._thread = threading.Thread(target=self._main, name="inventory-fetch", daemon=True)
-
-    def start(self) -> Future[list[Result]]:
-        """Start the thread; the returned future holds every result in input order."""
-        self._thread.start()
-        return self.future
-
-    def drain(self) -> list[Result]:
-        """Take the results finished since the last call (GUI thread)."""
-        buffer, batch = self._buffer, []
-        for _ in range(len(buffer)):
-            batch.append(buffer.popleft())
-        return batch
 
     @property
     def concurrency(self) -> tuple[int, int]:

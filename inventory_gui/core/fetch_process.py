@@ -24,15 +24,14 @@ import socket
 import subprocess
 import sys
 import threading
-from collections import deque
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future
 from multiprocessing.connection import Connection
 from typing import Any
 
 from inventory_gui.core.fetch_settings import FetchSettings
 from inventory_gui.core.fetch_wire import pack_products, unpack_result
 from inventory_gui.core.models import Product, Result
+from inventory_gui.core.off_thread import OffThreadRun
 from inventory_gui.core.recorder import RunRecorder
 from inventory_gui.core.urls import UrlTemplate
 
@@ -163,7 +162,7 @@ def _retire(
             process.wait()
 
 
-class ProcessFetch:
+class ProcessFetch(OffThreadRun):
     """One run on a :class:`FetchWorker`; the interface of ``BackgroundFetch``.
 
     Args:
@@ -181,29 +180,15 @@ class ProcessFetch:
         recorder: RunRecorder | None = None,
     ) -> None:
         settings.validate()
+        super().__init__()
         self._products = list(products)
         self._settings = settings
         self._worker = worker
         self._recorder = recorder
         self._run_id = next(_run_ids)
-        self._buffer: deque[Result] = deque()
         self._concurrency = settings.concurrency
         self._cancel_requested = False
         self._sent = False
-        self.future: Future[list[Result]] = Future()
-        self._thread = threading.Thread(target=self._main, name="inventory-fetch", daemon=True)
-
-    def start(self) -> Future[list[Result]]:
-        """Start the run; the returned future holds every result in input order."""
-        self._thread.start()
-        return self.future
-
-    def drain(self) -> list[Result]:
-        """Take the results received since the last call (GUI thread)."""
-        buffer, batch = self._buffer, []
-        for _ in range(len(buffer)):
-            batch.append(buffer.popleft())
-        return batch
 
     @property
     def concurrency(self) -> tuple[int, int]:

@@ -284,14 +284,16 @@ async def test_headers_are_sent_and_secret_never_in_errors(make_api):
     assert secret not in json.dumps(result.to_dict())
 
 
-async def test_cancel_marks_unfinished_rows_and_closes_cleanly(make_api, caplog):
-    async def handler(request, api):
-        if product_id(request).startswith("fast"):
-            return web.json_response({"quantity": 1})
-        await asyncio.Event().wait()
-        raise AssertionError
+async def fast_or_never(request, api):
+    """IDs starting "fast" answer at once; the others never do."""
+    if product_id(request).startswith("fast"):
+        return web.json_response({"quantity": 1})
+    await asyncio.Event().wait()
+    raise AssertionError
 
-    api = await make_api(handler)
+
+async def test_cancel_marks_unfinished_rows_and_closes_cleanly(make_api, caplog):
+    api = await make_api(fast_or_never)
     ids = [f"fast{i}" for i in range(3)] + [f"slow{i}" for i in range(20)]
     fetcher = Fetcher(FetchSettings(api.template, concurrency=4))
     reported: dict[int, str] = {}
@@ -315,13 +317,7 @@ async def test_cancel_marks_unfinished_rows_and_closes_cleanly(make_api, caplog)
 
 
 async def test_results_not_kept_still_reach_the_callback_cancelled_ones_included(make_api):
-    async def handler(request, api):
-        if product_id(request).startswith("fast"):
-            return web.json_response({"quantity": 1})
-        await asyncio.Event().wait()
-        raise AssertionError
-
-    api = await make_api(handler)
+    api = await make_api(fast_or_never)
     ids = [f"fast{i}" for i in range(3)] + [f"slow{i}" for i in range(10)]
     fetcher = Fetcher(FetchSettings(api.template, concurrency=4))
     reported: dict[int, Result] = {}
