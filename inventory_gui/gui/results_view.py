@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import (
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     QSize,
@@ -29,11 +30,12 @@ from inventory_gui.gui.results_model import ResultsModel
 
 # Cells in these states are drawn by the style, exactly as the standard delegate
 # would draw them; there are few of them (the selection, the current cell).
-_STYLED_STATES = QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_HasFocus
+_STYLED_MASK = (QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_HasFocus).value
 _MARGIN = 4  # the text margin Fusion gives an item
 _ICON = 12
 _ELIDE = Qt.TextElideMode.ElideRight
 ROWS_PER_PAINT = 10
+_LOOK_CHANGES = (QEvent.Type.PaletteChange, QEvent.Type.FontChange, QEvent.Type.StyleChange)
 FRAME_MS = 16
 
 
@@ -42,19 +44,27 @@ class ResultsDelegate(QStyledItemDelegate):
 
     ``QStyledItemDelegate`` asks the model for about seven roles per cell, each a
     call into Python; then the style lays the text out with ``QTextLayout``.  A
-    full repaint of the visible cells cost ~33 ms of the GUI thread on the
-    benchmark machine that way, 15 ms here: the cell's text, alignment,
+    full repaint of the visible cells cost ~32 ms of the GUI thread on the
+    benchmark machine that way, ~17 ms here: the cell's text, alignment,
     colours and icon come from :meth:`ResultsModel.cell` in one call, a plain
     cell is a fill, an icon and one ``drawText``, and text is only elided when
     it does not fit.  Selected and current cells still go through the style.
+    The view's text colour and font metrics are kept here (each read from the
+    option is a copy) and renewed by :meth:`follow_view` when they change.
     """
 
     def __init__(self, model: ResultsModel, proxy: ResultsFilter, parent: QWidget) -> None:
         super().__init__(parent)
         self._model, self._proxy = model, proxy
+        self.follow_view(parent)
+
+    def follow_view(self, view: QWidget) -> None:
+        """Take the view's current text colour and font metrics."""
+        self._text_colour = view.palette().color(QPalette.ColorRole.Text)
+        self._metrics = view.fontMetrics()
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        if option.state & _STYLED_STATES:
+        if option.state.value & _STYLED_MASK:  # an int test: enum flags cost Python calls
             self._paint_styled(painter, option, index)
             return
         # With no filter the proxy keeps the source's rows in order: skip mapping.
@@ -64,15 +74,12 @@ class ResultsDelegate(QStyledItemDelegate):
         x, y, width, height = rect.getRect()
         if background is not None:
             painter.fillRect(rect, background)
-        if foreground is not None:
-            painter.setPen(foreground.color())
-        else:
-            painter.setPen(option.palette.color(QPalette.ColorRole.Text))
+        painter.setPen(self._text_colour if foreground is None else foreground.color())
         if icon is not None:
             icon.paint(painter, x + _MARGIN, y + (height - _ICON) // 2, _ICON, _ICON)
             x, width = x + _ICON + _MARGIN, width - _ICON - _MARGIN
         inner = width - 2 * _MARGIN
-        metrics = option.fontMetrics
+        metrics = self._metrics
         if metrics.horizontalAdvance(text) > inner:
             text = metrics.elidedText(text, _ELIDE, inner)
         painter.drawText(x + _MARGIN, y, inner, height, alignment, text)
@@ -147,7 +154,15 @@ class ResultsView(QTableView):
 
     def use_fast_painting(self, model: ResultsModel, proxy: ResultsFilter) -> None:
         """Paint cells with :class:`ResultsDelegate` (model and proxy as set on the view)."""
-        self.setItemDelegate(ResultsDelegate(model, proxy, self))
+        self._delegate = ResultsDelegate(model, proxy, self)
+        self.setItemDelegate(self._delegate)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Keep the delegate's colour and font in step with the view's."""
+        super().changeEvent(event)
+        delegate = getattr(self, "_delegate", None)  # events come during __init__ too
+        if delegate is not None and event.type() in _LOOK_CHANGES:
+            delegate.follow_view(self)
 
     def arrange_columns(self, widths: Sequence[int], input_columns: int) -> None:
         """Set default widths and show the input's (and extra) columns right after the ID.

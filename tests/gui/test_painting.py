@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtWidgets import QApplication
 
 from inventory_gui.core.models import Result
-from inventory_gui.gui.columns import ERROR_COLUMN, STATUS_COLOURS, STATUS_COLUMN
+from inventory_gui.gui.columns import ERROR_COLUMN, ID_COLUMN, STATUS_COLOURS, STATUS_COLUMN
 from inventory_gui.gui.results_view import ROWS_PER_PAINT
 from tests.gui.test_window import column, fetch, not_found_for_bad
 
@@ -112,3 +112,17 @@ def test_a_page_of_changed_rows_is_painted_a_few_rows_per_frame(make_window, qtb
     qtbot.waitUntil(lambda: sum(painted.heights) >= page - len(painted.heights))
     # Each paint covers at most ROWS_PER_PAINT rows (plus a grid line).
     assert max(painted.heights) <= ROWS_PER_PAINT * table.rowHeight(0) + 1
+
+
+def test_plain_cells_follow_a_palette_change(make_window):
+    window = make_window()
+    window.products_panel.set_text("a")
+    window.model.apply([Result("a", "ok", 200, quantity=7, checked_at="2026-11-28T10:00:00Z")])
+    table = window.table
+    cell = table.visualRect(table.model().index(0, ID_COLUMN))
+    magenta = QColor("#ff00ff")
+    assert not has_colour(table.viewport().grab().toImage(), cell, magenta)
+    palette = table.palette()
+    palette.setColor(QPalette.ColorRole.Text, magenta)
+    table.setPalette(palette)
+    assert has_colour(table.viewport().grab().toImage(), cell, magenta)
