@@ -26,7 +26,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import os
 import threading
 from collections.abc import Sequence
 from multiprocessing.connection import Connection
@@ -38,10 +37,6 @@ from inventory_gui.core.fetcher import Fetcher, open_session
 from inventory_gui.core.models import Product, Result
 
 log = logging.getLogger(__name__)
-
-# The window paints on the same cores: when both want one, the window wins.
-# (It only matters when the CPU is short: an idle window costs the fetch nothing.)
-NICENESS = 10
 
 # Results travel in batches: one message per ~15 ms keeps the window's reader
 # thread waking rarely, and a cap keeps one message small on a fast run.
@@ -57,8 +52,6 @@ def main(fd: int) -> int:
     """Serve runs on the socket ``fd`` until told to exit; return the exit status."""
     conn = Connection(fd)
     collector.tune_for_fetching()
-    with contextlib.suppress(OSError, AttributeError):  # AttributeError: not on Windows
-        os.nice(NICENESS)
     with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C in a terminal reaches us too
         loops.run(_serve(conn))
     conn.close()
