@@ -125,8 +125,6 @@ async def _run(
             if fetcher is not None:
                 fetcher.cancel()
             raise _Gone from exc
-        for _index, result in batch:
-            result.response = None  # the window has its copy; free the body here
 
     def collect(index: int, result: Result) -> None:
         pending.append((index, result))
