@@ -10,7 +10,6 @@ would call back into Python millions of times); the proxy only filters.
 from __future__ import annotations
 
 from array import array
-from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -19,7 +18,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
 
 from inventory_gui.core.models import Product, Result
-from inventory_gui.core.stock import FieldMap, Stock, StockRules
+from inventory_gui.core.stock import FieldMap, StockRules
 from inventory_gui.gui.columns import (
     CHANGE_COLUMN,
     CHECKED_COLUMN,
@@ -208,17 +207,6 @@ class ResultsModel(QAbstractTableModel):
     def failed_ids(self) -> list[str]:
         """IDs whose last check ended in error or was cancelled, in input order."""
         return [r.id for r in self.results() if r.status in FAILED]
-
-    def stock_counts(self) -> Counter[Stock]:
-        """How many rows are in each stock status."""
-        counts = Counter(self.stock_by_id().values())
-        counts[Stock.PENDING] = len(self._rows) - sum(counts.values())
-        return counts
-
-    def stock_by_id(self) -> dict[str, Stock]:
-        """The stock status of every row that is not pending (one pass over the rows)."""
-        status = self.context.rules.status
-        return {r.id: status(r) for r in self._rows if r.status != "pending"}
 
     @property
     def input_columns(self) -> list[str]:
