@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import sys
 import time
@@ -33,6 +34,9 @@ from inventory_gui.core import collector, loops
 from inventory_gui.core.fetcher import FetchSettings
 from inventory_gui.core.models import Product, ProductList
 from inventory_gui.headless import _fetch
+
+with contextlib.suppress(ImportError):  # loops.run imports it: not timed either (about 5 ms)
+    import uvloop  # noqa: F401
 
 
 def ids(n: int) -> list[str]:

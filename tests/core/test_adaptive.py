@@ -389,6 +389,7 @@ async def test_adaptive_limit_converges_to_what_the_api_accepts(make_api):
 async def test_cancel_while_workers_wait_for_a_permit(make_api, caplog):
     async def handler(request, api):
         if len(api.requests) == 1:
+            await api.wait_in_flight(4)  # every worker has sent its first request
             return web.Response(status=429, headers={"Retry-After": "0"})
         await asyncio.Event().wait()
         raise AssertionError

@@ -13,6 +13,7 @@ import aiohttp
 import pytest
 from aiohttp import web
 
+from inventory_gui.core import fetcher as fetcher_module
 from inventory_gui.core.fetcher import Fetcher, FetchSettings
 from inventory_gui.core.models import Product, Result
 from tests.loopback import product_id, stock_handler, wait_forever
@@ -246,6 +247,28 @@ async def test_concurrency_bound_holds(make_api):
     assert all(r.status == "ok" for r in results)
     assert api.max_in_flight == 5
     assert len(api.requests) == 60
+
+
+async def test_workers_start_spread_out_not_in_lock_step(make_api):
+    # Held answers keep each worker on its first product, so each arrival time
+    # is one worker's first request.  Started together, all 50 leave within a
+    # few ms once every connection is open; the ramp spreads them over 49 steps.
+    arrivals: list[float] = []
+    everyone = asyncio.Event()
+
+    async def handler(request, api):
+        arrivals.append(asyncio.get_running_loop().time())
+        if len(arrivals) == 50:
+            everyone.set()
+        await everyone.wait()
+        return web.json_response({"quantity": 1})
+
+    api = await make_api(handler)
+    results = await Fetcher(FetchSettings(api.template, concurrency=50)).run(
+        products(*[f"p{i}" for i in range(50)])
+    )
+    assert all(r.status == "ok" for r in results)
+    assert arrivals[-1] - arrivals[0] >= 49 * fetcher_module._RAMP_STEP_S / 2
 
 
 async def test_quantity_field_path_and_defaults(make_api):

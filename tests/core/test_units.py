@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from inventory_gui.core import fetcher as fetcher_module
 from inventory_gui.core.errors import SettingsError, TemplateError
 from inventory_gui.core.fetch_settings import FetchSettings, parse_header
 from inventory_gui.core.models import Product, Result
@@ -207,3 +208,9 @@ def test_collector_paused_freezes_what_was_built_and_restores_collection():
         assert not gc.isenabled()
     assert gc.isenabled()
     gc.unfreeze()  # leave the test process as it was
+
+
+def test_ramp_is_capped_for_a_large_pool():
+    assert fetcher_module._ramp_step(100) == fetcher_module._RAMP_STEP_S
+    assert fetcher_module._ramp_step(1000) * 1000 == pytest.approx(fetcher_module._RAMP_MAX_S)
+    assert fetcher_module._ramp_step(0) == 0.0
