@@ -370,8 +370,23 @@ def _finalise(result: Result, started: float, *, error: str | None) -> Result:
     return result
 
 
+_last_stamp: tuple[int, str] = (-1, "")
+
+
 def _utc_now() -> str:
-    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    """The time as ISO 8601 UTC to the millisecond.
+
+    Results ending in the same millisecond share one string: the window's
+    process then holds one copy per batch from its fetch worker (pickle shares
+    an object sent twice), about 5 MB less per 100,000 rows at full speed.
+    """
+    global _last_stamp
+    millis = int(time.time() * 1000)
+    stamp = _last_stamp  # one read: another thread may replace it meanwhile
+    if millis != stamp[0]:
+        moment = datetime.fromtimestamp(millis / 1000, UTC)
+        stamp = _last_stamp = (millis, moment.isoformat(timespec="milliseconds")[:-6] + "Z")
+    return stamp[1]
 
 
 def _ignore(index: int, result: Result) -> None:

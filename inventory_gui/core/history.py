@@ -16,7 +16,7 @@ import queue
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -222,13 +222,21 @@ def _clean(value: Any) -> Any:
     return value.encode("utf-8", "replace").decode("utf-8") if isinstance(value, str) else value
 
 
-def _insert_many(conn: sqlite3.Connection, sql: str, rows: list[tuple[Any, ...]]) -> None:
+def _insert_many(
+    conn: sqlite3.Connection, sql: str, rows: Callable[[], Iterable[tuple[Any, ...]]]
+) -> None:
+    """Insert ``rows()``; a second pass cleans unencodable text if the first fails.
+
+    ``rows`` makes the rows afresh for each pass, so a run's 100,000 items are
+    made one at a time as SQLite takes them, not built as a list first (a
+    transient ~15 MB that the window's memory kept as its peak).
+    """
     conn.execute("SAVEPOINT rows")
     try:
-        conn.executemany(sql, rows)
+        conn.executemany(sql, rows())
     except UnicodeEncodeError:
         conn.execute("ROLLBACK TO rows")
-        conn.executemany(sql, [tuple(map(_clean, row)) for row in rows])
+        conn.executemany(sql, (tuple(map(_clean, row)) for row in rows()))
     conn.execute("RELEASE rows")
 
 
@@ -448,7 +456,8 @@ class HistoryWriter:
         try:
             if records or kind in (_BEGIN, _END):
                 self._conn.execute("BEGIN IMMEDIATE")
-                _insert_many(self._conn, _INSERT_CHECK, [self._row(item) for item in records])
+                rows = [self._row(item) for item in records]
+                _insert_many(self._conn, _INSERT_CHECK, lambda: rows)
                 value = self._control(last)
                 self._conn.execute("COMMIT")
                 self.commits += 1
@@ -486,7 +495,10 @@ class HistoryWriter:
             (_now(), _clean(source), _clean(url_template), len(products)),
         )
         run_id = int(cursor.lastrowid or 0)
-        rows = [(run_id, i, p.id, _encode_json(p.fields) if p.fields else None)
-                for i, p in enumerate(products)]  # fmt: skip
+
+        def rows() -> Iterator[tuple[Any, ...]]:
+            for i, p in enumerate(products):
+                yield run_id, i, p.id, _encode_json(p.fields) if p.fields else None
+
         _insert_many(self._conn, "INSERT INTO run_items VALUES (?, ?, ?, ?)", rows)
         return run_id

@@ -8,14 +8,18 @@ from __future__ import annotations
 
 import asyncio
 import os
+import pickle
 import signal
+import tracemalloc
 from collections.abc import Iterator
+from multiprocessing.reduction import ForkingPickler
 from typing import Any
 
 import pytest
 
 from inventory_gui.core.background import BackgroundFetch
 from inventory_gui.core.fetch_process import FetchWorker, ProcessFetch
+from inventory_gui.core.fetch_wire import PackedProducts, pack_products
 from inventory_gui.core.fetcher import FetchSettings
 from inventory_gui.core.models import Product, Result
 from tests.loopback import stock_handler, wait_forever
@@ -172,3 +176,29 @@ async def test_a_recycled_worker_is_a_new_process_and_the_old_one_exits(make_api
         os.kill(old, 0)
     run = ProcessFetch([Product("a")], FetchSettings(api.template), worker)
     assert (await asyncio.wrap_future(run.start()))[0].status == "ok"
+
+
+def test_ids_cross_to_the_worker_as_one_string_whatever_they_hold():
+    ids = ["a", "b/c", "é€😀", "line\nbreak", "x\x1fy", "sku000001", "."]
+    packed = pickle.loads(pickle.dumps(pack_products([Product(i) for i in ids], [])))
+    products = PackedProducts(packed)
+    assert len(products) == len(ids)
+    assert [p.id for p in products] == ids
+    assert products[-1].id == "."
+    assert products[0].fields == {}
+    with pytest.raises(IndexError):
+        products[len(ids)]
+    assert len(PackedProducts(pack_products([], []))) == 0
+
+
+def test_sending_a_large_run_does_not_memoize_every_id():
+    # A list of 100,000 strings pickled with a memo entry each: 7.5 MB traced
+    # for a 1.2 MB message (and 15 MB of the window's RSS, measured).
+    packed = pack_products([Product(f"sku{i:06d}") for i in range(100_000)], [])
+    tracemalloc.start()
+    try:
+        message = ForkingPickler.dumps(("run", 1, packed))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 2 * len(message)

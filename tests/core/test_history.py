@@ -348,6 +348,9 @@ def test_odd_values_are_stored_not_lost(store):
         rows = conn.execute("SELECT product_id, quantity, checked_at FROM checks").fetchall()
     assert [(pid, qty) for pid, qty, _ in rows] == [("bad?id", None), ("nan", None), ("B", None)]
     assert all(at for _, _, at in rows)
+    with raw(store.file) as conn:  # the run's product list took the second, cleaning pass
+        items = conn.execute("SELECT product_id FROM run_items ORDER BY position").fetchall()
+    assert items == [("bad?id",), ("nan",), ("B",)]
 
 
 def test_a_closed_writer_refuses_more(store):
