@@ -54,8 +54,9 @@ def pack_products(products: Sequence[Product], columns: Sequence[str]) -> Packed
     """Products as their IDs, or ``(id, fields)`` tuples with only the input ``columns``.
 
     IDs alone travel as one string and an array of offsets: pickling a list of
-    100,000 strings memoizes each one, and that memo cost the window's process
-    15 MB at the start of a run (measured), its peak memory.
+    100,000 strings memoizes each one (7.5 MB traced by tracemalloc for a
+    1.2 MB message, against 2.7 MB this way), and the worker keeps one string
+    instead of 100,000.
     """
     if not columns:
         ids = [product.id for product in products]

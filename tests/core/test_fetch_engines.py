@@ -193,7 +193,7 @@ def test_ids_cross_to_the_worker_as_one_string_whatever_they_hold():
 
 def test_sending_a_large_run_does_not_memoize_every_id():
     # A list of 100,000 strings pickled with a memo entry each: 7.5 MB traced
-    # for a 1.2 MB message (and 15 MB of the window's RSS, measured).
+    # for a 1.2 MB message.
     packed = pack_products([Product(f"sku{i:06d}") for i in range(100_000)], [])
     tracemalloc.start()
     try:
