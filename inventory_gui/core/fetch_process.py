@@ -253,13 +253,14 @@ class ProcessFetch(OffThreadRun):
                 raise RuntimeError(message[2])
             return False
         _kind, _run_id, batch, self._concurrency = message
-        recorder = self._recorder
         products = self._products
+        unpacked = []
         for index, packed in batch:
             results[index] = result = unpack_result(packed, products[index])
-            self._buffer.append(result)
-            if recorder is not None:
-                recorder.record(result)
+            unpacked.append(result)
+        self._buffer.extend(unpacked)
+        if self._recorder is not None:
+            self._recorder.record_many(unpacked)
         return True
 
     def _end_unfinished(self, results: list[Result | None], error: str | None) -> None:

@@ -4,7 +4,8 @@ The window's run hooks into :class:`~inventory_gui.core.background.BackgroundFet
 :meth:`RunRecorder.begin` runs on the fetch thread before the first request
 (reading each product's previous check and recording the run's product list,
 about a second for 100,000 products, which must not stall the GUI thread),
-:meth:`record` queues each result (one queue put) and :meth:`end` closes the run.
+:meth:`record` queues each result (one queue put; :meth:`record_many` one per
+batch) and :meth:`end` closes the run.
 """
 
 from __future__ import annotations
@@ -52,6 +53,11 @@ class RunRecorder:
         """Queue one result."""
         if self.run_id is not None:
             self._writer.record(self.run_id, result)
+
+    def record_many(self, results: Sequence[Result]) -> None:
+        """Queue a batch of results as one item (one writer wake-up per batch)."""
+        if self.run_id is not None:
+            self._writer.record_many(self.run_id, results)
 
     def end(self, cancelled: bool) -> None:
         """Close the run as ``done`` or ``cancelled``."""

@@ -54,6 +54,9 @@ class ListRecorder:
     def record(self, result: Result) -> None:
         self.recorded.append(result)
 
+    def record_many(self, results: list[Result]) -> None:
+        self.recorded.extend(results)
+
     def end(self, cancelled: bool) -> None:
         self.ended = cancelled
 

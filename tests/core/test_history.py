@@ -213,6 +213,22 @@ def test_two_stores_on_one_file_write_and_read_at_once(tmp_path):
     second.close()
 
 
+def test_record_many_keeps_every_commit_within_the_batch_size(store):
+    products = [Product(f"P{i:05d}") for i in range(10_000)]
+    writer = store.writer(batch=(500, 60.0))  # only the row count ends a batch here
+    run_id = writer.begin_run("x.csv", "http://api.test/{id}", products)
+    results = [ok(p.id, i, "2024-01-01T00:00:00.000Z") for i, p in enumerate(products)]
+    for start in range(0, len(results), 1234):  # batches of the worker's odd sizes
+        writer.record_many(run_id, results[start : start + 1234])
+    writer.record_many(run_id, [])
+    writer.flush()
+    writer.close()
+    assert writer.commits >= 10_000 // 500 + 1  # the run's own commit, then <= 500 rows each
+    with raw(store.file) as conn:
+        rows = conn.execute("SELECT product_id, quantity FROM checks ORDER BY id").fetchall()
+    assert rows == [(p.id, float(i)) for i, p in enumerate(products)]
+
+
 def test_writer_commits_100k_results_in_batches(store, capsys):
     products = [Product(f"SKU-{i:06d}", {"name": f"item {i}", "store": "north"})
                 for i in range(100_000)]  # fmt: skip
