@@ -14,16 +14,13 @@ from PySide6.QtCore import QItemSelection, QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QCheckBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMainWindow,
     QMessageBox,
     QProgressBar,
-    QSplitter,
     QSystemTrayIcon,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -35,14 +32,14 @@ from inventory_gui.core.history import HistoryStore
 from inventory_gui.core.models import Product, ProductList
 from inventory_gui.core.progress import Progress
 from inventory_gui.core.urls import UrlTemplate
-from inventory_gui.gui.about import show_about
-from inventory_gui.gui.actions import build_actions, make_button
+from inventory_gui.gui.actions import build_actions
 from inventory_gui.gui.connection_panel import ConnectionPanel
 from inventory_gui.gui.detail_pane import DetailPane
 from inventory_gui.gui.dialogs import ask_export_file, ask_product_file
 from inventory_gui.gui.fetch_runner import FetchRunner, SessionFactory
 from inventory_gui.gui.file_loader import FileLoader
 from inventory_gui.gui.history_controller import HistoryController
+from inventory_gui.gui.main_layout import build_menus, lay_out
 from inventory_gui.gui.message_bar import MessageBar
 from inventory_gui.gui.product_panel import ProductPanel, describe
 from inventory_gui.gui.results_filter import ResultsFilter
@@ -106,7 +103,8 @@ class MainWindow(QMainWindow):
         self.loader = FileLoader(self._io, self)
         self.actions = build_actions(self)
         self._build_widgets()
-        self._build_menus()
+        self.recent_menu = build_menus(self)
+        self._fill_recent_menu()
         self._connect()
         self.connection.set_settings(self.store.load_connection())
         self._restore_state()
@@ -153,7 +151,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.stock.next_refresh)
         self.statusBar().addPermanentWidget(self.stock.counts)
         self.statusBar().addPermanentWidget(self.progress_bar)
-        self.setCentralWidget(self._layout_widgets())
+        central, self.splitter = lay_out(self)
+        self.setCentralWidget(central)
         self.resize(1280, 780)
 
     def _build_table(self) -> ResultsView:
@@ -161,68 +160,6 @@ class MainWindow(QMainWindow):
         table.setModel(self.filter)
         table.use_fast_painting(self.model, self.filter)
         return table
-
-    def _layout_widgets(self) -> QWidget:
-        settings_tabs = QTabWidget(self)
-        settings_tabs.setObjectName("settingsTabs")
-        settings_tabs.addTab(self.connection, "Connection")
-        settings_tabs.addTab(self.stock.panel, "Stock")
-        left = QSplitter(Qt.Orientation.Vertical, self)
-        left.addWidget(self.products_panel)
-        left.addWidget(settings_tabs)
-        left.setStretchFactor(0, 3)
-        left.setStretchFactor(1, 2)
-        buttons = QHBoxLayout()
-        for name in ("fetch", "cancel", "refresh_selected", "retry_failed", "export"):
-            buttons.addWidget(make_button(self.actions[name], self))
-        buttons.addStretch(1)
-        filters = QHBoxLayout()
-        filters.addWidget(self.filter_edit, 1)
-        filters.addWidget(self.failures_only)
-        filters.addWidget(self.stock.combo)
-        filters.addWidget(self.shown_label)
-        table_area = QWidget(self)
-        column = QVBoxLayout(table_area)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addLayout(buttons)
-        column.addWidget(self.message_bar)
-        column.addLayout(filters)
-        column.addWidget(self.table, 1)
-        right = QSplitter(Qt.Orientation.Vertical, self)
-        right.addWidget(table_area)
-        right.addWidget(self.detail_tabs)
-        right.setStretchFactor(0, 4)
-        right.setStretchFactor(1, 1)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([300, 980])
-        outer = QWidget(self)
-        box = QVBoxLayout(outer)
-        box.setContentsMargins(8, 8, 8, 4)
-        box.addWidget(self.splitter)
-        return outer
-
-    def _build_menus(self) -> None:
-        a = self.actions
-        file_menu = self.menuBar().addMenu("&File")
-        file_menu.addAction(a["open"])
-        self.recent_menu = file_menu.addMenu("Open &recent")
-        self.recent_menu.setObjectName("recentMenu")
-        file_menu.addAction(a["export"])
-        file_menu.addSeparator()
-        file_menu.addAction(a["quit"])
-        fetch_menu = self.menuBar().addMenu("F&etch")
-        for name in ("fetch", "refresh_selected", "retry_failed", "cancel"):
-            fetch_menu.addAction(a[name])
-        view_menu = self.menuBar().addMenu("&View")
-        view_menu.addAction(a["find"])
-        help_menu = self.menuBar().addMenu("&Help")
-        about = help_menu.addAction(f"&About {APP_NAME}")
-        about.setObjectName("aboutAction")
-        about.triggered.connect(lambda: show_about(self))
-        self._fill_recent_menu()
 
     def _connect(self) -> None:
         a = self.actions

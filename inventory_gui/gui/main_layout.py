@@ -1,0 +1,85 @@
+"""How the main window's widgets are arranged, and its menus.
+
+Kept apart from :mod:`~inventory_gui.gui.main_window`, which builds the widgets
+and wires their behaviour: this is only where each one goes.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QMenu, QSplitter, QTabWidget, QVBoxLayout, QWidget
+
+from inventory_gui import APP_NAME
+from inventory_gui.gui.about import show_about
+from inventory_gui.gui.actions import make_button
+
+if TYPE_CHECKING:
+    from inventory_gui.gui.main_window import MainWindow
+
+
+def lay_out(window: MainWindow) -> tuple[QWidget, QSplitter]:
+    """Arrange the window's widgets; return the central widget and its main splitter."""
+    settings_tabs = QTabWidget(window)
+    settings_tabs.setObjectName("settingsTabs")
+    settings_tabs.addTab(window.connection, "Connection")
+    settings_tabs.addTab(window.stock.panel, "Stock")
+    left = QSplitter(Qt.Orientation.Vertical, window)
+    left.addWidget(window.products_panel)
+    left.addWidget(settings_tabs)
+    left.setStretchFactor(0, 3)
+    left.setStretchFactor(1, 2)
+    buttons = QHBoxLayout()
+    for name in ("fetch", "cancel", "refresh_selected", "retry_failed", "export"):
+        buttons.addWidget(make_button(window.actions[name], window))
+    buttons.addStretch(1)
+    filters = QHBoxLayout()
+    filters.addWidget(window.filter_edit, 1)
+    filters.addWidget(window.failures_only)
+    filters.addWidget(window.stock.combo)
+    filters.addWidget(window.shown_label)
+    table_area = QWidget(window)
+    column = QVBoxLayout(table_area)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.addLayout(buttons)
+    column.addWidget(window.message_bar)
+    column.addLayout(filters)
+    column.addWidget(window.table, 1)
+    right = QSplitter(Qt.Orientation.Vertical, window)
+    right.addWidget(table_area)
+    right.addWidget(window.detail_tabs)
+    right.setStretchFactor(0, 4)
+    right.setStretchFactor(1, 1)
+    splitter = QSplitter(Qt.Orientation.Horizontal, window)
+    splitter.addWidget(left)
+    splitter.addWidget(right)
+    splitter.setStretchFactor(1, 1)
+    splitter.setSizes([300, 980])
+    outer = QWidget(window)
+    box = QVBoxLayout(outer)
+    box.setContentsMargins(8, 8, 8, 4)
+    box.addWidget(splitter)
+    return outer, splitter
+
+
+def build_menus(window: MainWindow) -> QMenu:
+    """Fill the menu bar from the window's actions; return the empty "Open recent" menu."""
+    a = window.actions
+    file_menu = window.menuBar().addMenu("&File")
+    file_menu.addAction(a["open"])
+    recent_menu = file_menu.addMenu("Open &recent")
+    recent_menu.setObjectName("recentMenu")
+    file_menu.addAction(a["export"])
+    file_menu.addSeparator()
+    file_menu.addAction(a["quit"])
+    fetch_menu = window.menuBar().addMenu("F&etch")
+    for name in ("fetch", "refresh_selected", "retry_failed", "cancel"):
+        fetch_menu.addAction(a[name])
+    view_menu = window.menuBar().addMenu("&View")
+    view_menu.addAction(a["find"])
+    help_menu = window.menuBar().addMenu("&Help")
+    about = help_menu.addAction(f"&About {APP_NAME}")
+    about.setObjectName("aboutAction")
+    about.triggered.connect(lambda: show_about(window))
+    return recent_menu
