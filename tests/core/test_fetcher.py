@@ -271,6 +271,17 @@ async def test_workers_start_spread_out_not_in_lock_step(make_api):
     assert arrivals[-1] - arrivals[0] >= 49 * fetcher_module._RAMP_STEP_S / 2
 
 
+async def test_cancel_during_the_ramp_ends_every_row_cancelled(make_api):
+    api = await make_api(wait_forever)
+    fetcher = Fetcher(FetchSettings(api.template, concurrency=100))
+    task = asyncio.ensure_future(fetcher.run(products(*[f"p{i}" for i in range(300)])))
+    await api.wait_in_flight(1)  # the first worker has sent; most still wait their turn
+    fetcher.cancel()
+    results = await task
+    assert [r.status for r in results] == ["cancelled"] * 300
+    assert all(r.checked_at for r in results)
+
+
 async def test_quantity_field_path_and_defaults(make_api):
     async def handler(request, api):
         pid = product_id(request)
