@@ -158,6 +158,8 @@ class ResultsModel(QAbstractTableModel):
     def mark_pending(self, ids: Iterable[str]) -> None:
         """Reset the given products to pending (before they are fetched again)."""
         rows, row_of, products = self._rows, self._row_of, self._products
+        if all(row.status == "pending" for row in rows):
+            return  # a list just loaded: a quick pass, no lookup per ID
         batch = [
             Result.pending(products[i])
             for i in ids
@@ -195,8 +197,8 @@ class ResultsModel(QAbstractTableModel):
 
     def products(self, ids: Iterable[str] | None = None) -> list[Product]:
         """The products behind the given IDs (all, in input order, if None)."""
-        if ids is None:
-            return [self._products[r.id] for r in self.results()]
+        if ids is None:  # the dict keeps input order, as the rows' positions do
+            return list(self._products.values())
         return [self._products[i] for i in ids if i in self._products]
 
     def fields_of(self, product_id: str) -> dict[str, str]:
