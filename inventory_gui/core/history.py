@@ -228,8 +228,8 @@ def _insert_many(
     """Insert ``rows()``; a second pass cleans unencodable text if the first fails.
 
     ``rows`` makes the rows afresh for each pass, so a run's 100,000 items are
-    made one at a time as SQLite takes them, not built as a list first (a
-    transient ~15 MB that the window's memory kept as its peak).
+    made one at a time as SQLite takes them, not built as a list first (that
+    list raised the window's RSS by 13 MB at 100,000 products, measured).
     """
     conn.execute("SAVEPOINT rows")
     try:
@@ -400,7 +400,8 @@ class HistoryWriter:
         """Queue final results of run ``run_id`` as one item.
 
         One queue item per batch, not per result: each item wakes the writer
-        thread, and per result that cost about half the writer's CPU.
+        thread (its CPU for 20,000 rows, measured alone: median 258 ms per
+        result, 235 ms per batch).
         """
         rows = [(run_id, r.id, r.status, r.http_status, r.quantity, r.error,
                  r.checked_at, r.latency_ms, r.fields) for r in results]  # fmt: skip
