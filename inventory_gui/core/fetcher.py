@@ -59,7 +59,7 @@ _CHUNK = 64 * 1024
 # Workers start this far apart, the whole ramp kept under _RAMP_MAX_S.  Started
 # together, they advance in lock step (the loop runs every ready task one step
 # in turn), so no request leaves before every connection is open (the first
-# left 43-54 ms after the start for 100 on loopback), and the first wave's
+# left some 40-50 ms after the start for 100 on loopback), and the first wave's
 # answers come back in one burst that is worked through serially, wave after
 # wave.  0.4 ms is about the client's CPU time to open a connection and send a
 # request: the first request leaves at once and each wave stays spread
