@@ -34,3 +34,7 @@ class SettingsError(InventoryError):
 
 class LoadCancelled(InventoryError):
     """Loading a product list was cancelled by the user; nothing was changed."""
+
+
+class HistoryError(InventoryError):
+    """The history cannot be opened, read or written (one line naming the file)."""
