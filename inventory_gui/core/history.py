@@ -29,7 +29,7 @@ from inventory_gui.core.history_writer import (
     _now,
     redact_url,
 )
-from inventory_gui.core.models import Product
+from inventory_gui.core.models import Previous, Product
 
 # Re-exported: callers have always found these here.
 __all__ = [
@@ -227,8 +227,8 @@ class HistoryStore:
 
     def last_ok(
         self, product_ids: Iterable[str], *, before_run: int | None = None
-    ) -> dict[str, tuple[float | None, str]]:
-        """Return ``{id: (quantity, checked_at)}`` of each product's last ok check.
+    ) -> dict[str, Previous]:
+        """Return ``{id: Previous(quantity, checked_at)}`` of each product's last ok check.
 
         Args:
             product_ids: the products to look up; those never ok are left out.
@@ -237,7 +237,7 @@ class HistoryStore:
         """
         ids = list(dict.fromkeys(product_ids))
         limit = (1 << 62) if before_run is None else before_run
-        found: dict[str, tuple[float | None, str]] = {}
+        found: dict[str, Previous] = {}
 
         def query(conn: sqlite3.Connection) -> None:
             for start in range(0, len(ids), _CHUNK):
@@ -248,7 +248,7 @@ class HistoryStore:
                     " GROUP BY product_id",
                     (limit, *chunk),
                 )
-                found.update((pid, (qty, at)) for pid, qty, at in rows)
+                found.update((pid, Previous(qty, at)) for pid, qty, at in rows)
 
         self._read(query)
         return found

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 Status = Literal["pending", "ok", "error", "cancelled"]
 
@@ -43,6 +43,18 @@ class ProductList:
 
     def __len__(self) -> int:
         return len(self.products)
+
+
+class Previous(NamedTuple):
+    """A product's last successful check before a run, read from the history.
+
+    A named tuple, not a dataclass: the history builds one per product on the
+    fetch's reader thread, and frozen dataclasses are slow to make (100,000
+    of them took 170 ms, which the GUI thread used to spend).
+    """
+
+    quantity: float | None
+    checked_at: str
 
 
 @dataclass(slots=True)

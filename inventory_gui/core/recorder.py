@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from inventory_gui.core.history import HistoryError, HistoryStore, HistoryWriter
-from inventory_gui.core.models import Product, Result
+from inventory_gui.core.models import Previous, Product, Result
 
 
 class RunRecorder:
@@ -26,7 +26,7 @@ class RunRecorder:
         url_template: the run's template (redacted by the writer).
 
     Attributes:
-        previous: ``{id: (quantity, checked_at)}`` of each product's last ok
+        previous: ``{id: Previous(quantity, checked_at)}`` of each product's last ok
             check before this run, set by :meth:`begin` (None until then).
         error: why recording stopped, if it did (the fetch goes on regardless).
     """
@@ -37,7 +37,7 @@ class RunRecorder:
         self._store, self._writer = store, writer
         self._source, self._template = source, url_template
         self.run_id: int | None = None
-        self.previous: dict[str, tuple[float | None, str]] | None = None
+        self.previous: dict[str, Previous] | None = None
         self.error: str | None = None
 
     def begin(self, products: Sequence[Product]) -> None:

@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from inventory_gui.core.models import Result
+from inventory_gui.core.models import Previous, Result
 from inventory_gui.core.stock import Stock, StockRules
 
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -35,14 +35,6 @@ STOCK_COLOURS = {
 # One letter per stock status leads a row's search text, so the filter proxy can
 # select a status with a regular expression (see ResultsFilter).
 STOCK_CODES = {stock: "PILONUEC"[i] for i, stock in enumerate(Stock)}
-
-
-@dataclass(frozen=True, slots=True)
-class Previous:
-    """A product's last successful check before this run."""
-
-    quantity: float | None
-    checked_at: str
 
 
 @dataclass

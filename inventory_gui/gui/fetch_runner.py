@@ -33,7 +33,6 @@ from inventory_gui.core.fetch_settings import FetchSettings
 from inventory_gui.core.models import Product, Result
 from inventory_gui.core.progress import Progress
 from inventory_gui.core.recorder import RunRecorder
-from inventory_gui.gui.columns import Previous
 from inventory_gui.gui.results_model import ResultsModel
 
 if TYPE_CHECKING:
@@ -231,9 +230,7 @@ class FetchRunner(QObject):
             return
         recorder = self._recorder
         if recorder is not None and recorder.previous is not None:
-            self._model.set_previous(
-                {pid: Previous(qty, at) for pid, (qty, at) in recorder.previous.items()}
-            )
+            self._model.set_previous(recorder.previous)  # built on the reader thread
             recorder.previous = None  # applied once
         batch = self._drain()
         for result in batch:

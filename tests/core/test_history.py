@@ -288,7 +288,7 @@ def test_last_ok_before_a_run_gives_the_previous_check(store):
         "A": (8.0, "2024-01-02T00:00:00.000Z"),
         "B": (2.0, "2024-01-02T00:00:00.000Z"),
     }
-    assert store.last_ok(["A"])["A"][0] == 8.0  # the error in the third run does not count
+    assert store.last_ok(["A"])["A"].quantity == 8.0  # the error in the third run does not count
     many = [f"x{i}" for i in range(2000)] + ["A"]  # more IDs than one query takes
     assert set(store.last_ok(many)) == {"A"}
 
