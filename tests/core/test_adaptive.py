@@ -379,7 +379,10 @@ async def test_adaptive_limit_converges_to_what_the_api_accepts(make_api):
     assert polite["failed"] == 0
     assert polite["late_server_max"] <= SERVER_LIMIT + 2
     assert polite["late_limit_max"] <= SERVER_LIMIT + 2  # probes just above, then halves
-    assert polite["final_limit"] <= SERVER_LIMIT + 1
+    # At the very end fewer than SERVER_LIMIT requests are in flight, nothing
+    # pushes back and the additive increase may take its one probing step
+    # (6 to 10 over 12 runs since the workers ramp up; always 6 before).
+    assert polite["final_limit"] <= SERVER_LIMIT + 2
     # Without it, the same run hammers the API with retries (about 20 times as many 429s).
     assert blunt["late_limit_max"] == 64
     assert blunt["429"] > 5 * polite["429"]
