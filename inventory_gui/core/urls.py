@@ -104,6 +104,7 @@ class UrlTemplate:
             raise TemplateError(f"URL template has no valid host name: {shown}")
         if port is not None and not 1 <= port <= 65535:
             raise TemplateError(f"URL template's port must be 1 to 65535: {shown}")
+        self.sample = url  # a URL on the template's origin (redirects are judged by it)
 
     def check_columns(self, columns: Iterable[str]) -> None:
         """Raise TemplateError if a placeholder names a column the products lack."""
@@ -142,12 +143,12 @@ class UrlTemplate:
         return URL("".join(out), encoded=True)
 
     def describe(self, product: Product) -> str:
-        """Return the URL as text for display, secret query values shown as ``***``."""
+        """Return the URL as text for display, with the query left out (it may hold keys)."""
         try:
             url = self.build(product)
         except UnsafeValueError as exc:
             return f"<{exc}>"
-        return mask_url_params(str(url.with_fragment(None)))
+        return mask_url_params(str(url.with_query(None).with_fragment(None)))
 
 
 def _shown(template: str) -> str:
