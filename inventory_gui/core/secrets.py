@@ -41,7 +41,7 @@ _SECRET_TOKENS = frozenset({
 # spellings count too ("XAPIKEY", "accesstoken", "clientSecret", "sessionid").
 _SECRET_INFIXES = re.compile(
     r"apikey|accesskey|secretkey|privatekey|authkey|token|secret|passw|passphrase|"
-    r"signature|credential|cookie|session|auth(?!or)"
+    r"signature|credential|cookie|session|sessid|auth(?!or)"
 )
 _WORDS = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
 _QUERY_PARAM = re.compile(r"(?P<lead>[?&;])(?P<name>[^=&?#;\s'\"<>]+)=(?P<value>[^&#;\s'\"<>]*)")
@@ -112,18 +112,28 @@ def template_secrets(template: str) -> list[tuple[str, str]]:
     return found
 
 
+def _split_userinfo(head: str) -> tuple[str, str | None, str]:
+    """``(scheme and "//", user info or None, the rest)`` of a URL's start."""
+    scheme, sep, rest = head.partition("//")
+    authority = rest.split("/", 1)[0]
+    if not sep or "@" not in authority:
+        return head, None, ""
+    userinfo, _at, after = rest.partition("@")
+    while "@" in after.split("/", 1)[0]:  # user info may hold "@": the host follows the last
+        more, _at, after = after.partition("@")
+        userinfo += "@" + more
+    return scheme + sep, userinfo, "@" + after
+
+
 def mask_template(template: str) -> str:
     """``template`` with secret literal query values and user info shown as ``***``.
 
     Placeholders stay (``token={token}`` names a column, it holds no secret).
     """
     head, query, tail = _split_query(template)
-    if "@" in head:
-        scheme, sep, rest = head.partition("//")
-        authority, slash, path = rest.partition("/")
-        if "@" in authority:
-            authority = MASK + "@" + authority.rsplit("@", 1)[1]
-        head = scheme + sep + authority + slash + path
+    start, userinfo, rest = _split_userinfo(head)
+    if userinfo is not None:
+        head = start + MASK + rest
     if not query:
         return head + tail
     pairs = []
@@ -134,12 +144,12 @@ def mask_template(template: str) -> str:
     return head + "&".join(pairs) + tail
 
 
-def restore_template(shown: str, real: str) -> str:
-    """Put back in ``shown`` the secret query values it shows as ``***``.
+def restore_template(shown: str, real: str, unknown: str = MASK) -> str:
+    """Put back in ``shown`` the secrets it shows as ``***``.
 
     Each ``name=***`` takes the value of the same occurrence of ``name`` in
-    ``real`` (the template it was masked from); one ``real`` does not have is
-    left as ``***``, and :func:`missing_secrets` names it.
+    ``real`` (the template it was masked from), and ``***@`` its user info.
+    A masked value ``real`` does not have becomes ``unknown``.
     """
     known: dict[tuple[str, int], str] = {}
     counts: dict[str, int] = {}
@@ -147,23 +157,28 @@ def restore_template(shown: str, real: str) -> str:
         counts[name] = counts.get(name, 0) + 1
         known[(name, counts[name])] = value
     head, query, tail = _split_query(shown)
+    start, userinfo, rest = _split_userinfo(head)
+    if userinfo == MASK:
+        real_userinfo = _split_userinfo(_split_query(real)[0])[1]
+        userinfo = real_userinfo or unknown
+        head = start + userinfo + rest if userinfo else start + rest[1:]
     if not query:
-        return shown
+        return head + tail
     pairs, seen = [], {}
     for pair in query.split("&"):
         name, sep, value = pair.partition("=")
         if sep and is_secret_name(name):
             seen[name] = seen.get(name, 0) + 1
-            if value == MASK and (name, seen[name]) in known:
-                pair = f"{name}={known[(name, seen[name])]}"
+            if value == MASK:
+                pair = f"{name}={known.get((name, seen[name]), unknown)}"
         pairs.append(pair)
     return head + "&".join(pairs) + tail
 
 
 def missing_secrets(template: str) -> list[str]:
-    """Names of secret query parameters whose value is still ``***`` (not restored)."""
-    _head, query, _tail = _split_query(template)
-    missing = []
+    """What of a template is still ``***`` (not restored): parameter names, "user info"."""
+    head, query, _tail = _split_query(template)
+    missing = ["user info"] if _split_userinfo(head)[1] == MASK else []
     for pair in query.split("&") if query else ():
         name, _sep, value = pair.partition("=")
         if value == MASK and is_secret_name(name):
