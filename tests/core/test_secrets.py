@@ -58,12 +58,17 @@ PLAIN_NAMES = [
 
 @pytest.mark.parametrize("name", SECRET_NAMES)
 def test_secret_names(name):
+    from inventory_gui.core.connection import is_secret_header
+
     assert is_secret_name(name)
+    assert is_secret_header(name)
+    assert redact_url(f"https://h/{{id}}?{name}=v4lue&a=1") == f"https://h/{{id}}?{name}=***&a=1"
 
 
 @pytest.mark.parametrize("name", PLAIN_NAMES)
 def test_plain_names(name):
     assert not is_secret_name(name)
+    assert redact_url(f"https://h/{{id}}?{name}=v4lue") == f"https://h/{{id}}?{name}=v4lue"
 
 
 def test_one_policy_for_headers_queries_and_history():
@@ -79,7 +84,10 @@ def test_mask_and_restore_template():
     shown = mask_template(real)
     assert shown == "https://***@h:8443/s/{id}?sig=***&store={store}&pwd=***&sig=***#f"
     assert restore_template(shown, real) == real
-    assert restore_template(shown, "", unknown="") == "https://h:8443/s/{id}?sig=&store={store}&pwd=&sig=#f"
+    assert (
+        restore_template(shown, "", unknown="")
+        == "https://h:8443/s/{id}?sig=&store={store}&pwd=&sig=#f"
+    )
 
 
 def test_mask_url_params_in_free_text():
@@ -157,13 +165,15 @@ _ANSWERS = {
         b"Content-Length: %d\r\nConnection: close\r\n\r\n%s" % (len(head), head)
     ),
     "echojson": lambda head: (
-        lambda body: b"HTTP/1.1 502 Bad Gateway\r\nContent-Type: application/json\r\n"
-        b"Content-Length: %d\r\nConnection: close\r\n\r\n%s" % (len(body), body)
+        lambda body: (
+            b"HTTP/1.1 502 Bad Gateway\r\nContent-Type: application/json\r\n"
+            b"Content-Length: %d\r\nConnection: close\r\n\r\n%s" % (len(body), body)
+        )
     )(json.dumps({"error": head.decode(), "request": head.decode()}).encode()),
     "bigheader": lambda head: b"HTTP/1.1 200 OK\r\nX-Big: " + b"a" * 20000 + b"\r\n\r\n",
     "badstatus": lambda head: b"HTTP/1.1 abc nonsense\r\nContent-Length: 0\r\n\r\n",
     "badheader": lambda head: b"HTTP/1.1 200 OK\r\nNo colon here\r\nContent-Length: 2\r\n\r\n{}",
-    "payload": lambda head: b"HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n{\"quantity\"",
+    "payload": lambda head: b'HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n{"quantity"',
     "badchunk": lambda head: (
         b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nxx\r\n0\r\n\r\n"
     ),
@@ -240,7 +250,8 @@ def test_cli_echo_leaks_nothing_to_outputs_history_or_terminal(hostile, tmp_path
         assert done.returncode == 1, done.stderr
         assert not _leaks(done.stdout + done.stderr)
         written = (tmp_path / output).read_text()
-        assert "HTTP 500" in written and not _leaks(written), written
+        assert "HTTP 500" in written
+        assert not _leaks(written), written
     with sqlite3.connect(data / "history.sqlite3") as db:
         dump = "\n".join(db.iterdump())
     assert "HTTP 500" in dump
@@ -269,7 +280,8 @@ def test_cli_template_error_exits_2_with_the_key_masked(tmp_path):
         )  # fmt: skip
         assert done.returncode == 2, done.stderr
         lines = done.stderr.strip().splitlines()
-        assert len(lines) == 1 and "Traceback" not in done.stderr, done.stderr
+        assert len(lines) == 1, done.stderr
+        assert "Traceback" not in done.stderr
         assert "URL template" in lines[0]
         assert "=***" in lines[0]
         assert KEY not in lines[0]
