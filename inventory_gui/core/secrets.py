@@ -29,6 +29,7 @@ MASK = "***"
 # "secret" would blank every word holding those letters.  Secret-named query
 # values are masked whatever their length.
 MIN_SECRET_CHARS = 4
+ELLIPSIS = "…"  # where a shortened error text was cut
 
 # Tokens that make a name secret on their own: "api_key", "X-Auth", "pwd".
 _SECRET_TOKENS = frozenset({
@@ -221,14 +222,24 @@ class Scrubber:
         return tuple(self._forms)
 
     def text(self, text: str) -> str:
-        """``text`` with every secret masked."""
+        """``text`` with every secret masked, also one cut short by an ellipsis."""
         if not text:
             return text
         if self._pattern is not None:
             text = self._pattern.sub(MASK, text)
+            if ELLIPSIS in text:
+                text = ELLIPSIS.join(self._cut(part) for part in text.split(ELLIPSIS))
             if any(form in text for form in self._forms):  # a secret made of "*"s
                 return MASK
         return mask_url_params(text)
+
+    def _cut(self, part: str) -> str:
+        """``part`` without a secret's beginning at its end (the text was shortened there)."""
+        for form in self._forms:
+            for size in range(min(len(form) - 1, len(part)), MIN_SECRET_CHARS - 1, -1):
+                if part.endswith(form[:size]):
+                    return part[:-size] + MASK
+        return part
 
     def value(self, value: Any) -> Any:
         """A parsed JSON body with every secret masked (unchanged if it holds none)."""

@@ -105,6 +105,8 @@ def test_scrubber_masks_encoded_forms_and_bodies():
     for form in (key, quote(key, safe=""), lower_hex, quote_plus(key), HEADER_KEY):
         assert form not in scrub.text(f"echo: {form} !")
         assert scrub.text(f"echo: {form} !") == f"echo: {MASK} !"
+    cut = f"HTTP 500: X-Api-Key: {HEADER_KEY[:-5]}…"  # an echo shortened mid-secret
+    assert scrub.text(cut) == f"HTTP 500: X-Api-Key: {MASK}…"
     body = {"echo": {"headers": [f"X-Api-Key: {HEADER_KEY}"]}, "n": 1}
     assert HEADER_KEY not in json.dumps(scrub.value(body))
     assert scrub.value({"n": 1}) == {"n": 1}
@@ -154,22 +156,28 @@ def test_unencodable_value_is_unsafe():
 # -- hostile servers ----------------------------------------------------------
 
 
-def _echo_body(request_head: str) -> bytes:
-    return request_head.encode("utf-8", "replace")
+def _reply(status: bytes, body: bytes, kind: bytes = b"text/plain") -> bytes:
+    return b"HTTP/1.1 %s\r\nContent-Type: %s\r\nContent-Length: %d\r\n\r\n%s" % (
+        status, kind, len(body), body,
+    )  # fmt: skip
+
+
+def _header_line(head: bytes, name: bytes) -> bytes:
+    return next(line for line in head.split(b"\r\n") if line.startswith(name))
+
+
+def _echo_json(head: bytes) -> bytes:
+    text = head.decode()
+    body = json.dumps({"error": text, "request": text}).encode()
+    return _reply(b"502 Bad Gateway", body, b"application/json")
 
 
 _ANSWERS = {
     # Each gets the raw request head; aiohttp's exceptions for most of these hold the URL.
-    "echo": lambda head: (
-        b"HTTP/1.1 500 Internal Server Error\r\nContent-Type: text/plain\r\n"
-        b"Content-Length: %d\r\nConnection: close\r\n\r\n%s" % (len(head), head)
-    ),
-    "echojson": lambda head: (
-        lambda body: (
-            b"HTTP/1.1 502 Bad Gateway\r\nContent-Type: application/json\r\n"
-            b"Content-Length: %d\r\nConnection: close\r\n\r\n%s" % (len(body), body)
-        )
-    )(json.dumps({"error": head.decode(), "request": head.decode()}).encode()),
+    "echo": lambda head: _reply(b"500 Internal Server Error", head),
+    "echojson": _echo_json,
+    # An echo that the error text shortens in the middle of the header's value.
+    "echocut": lambda head: _reply(b"500 Oops", b"x" * 60 + b" " + _header_line(head, b"X-Api")),
     "bigheader": lambda head: b"HTTP/1.1 200 OK\r\nX-Big: " + b"a" * 20000 + b"\r\n\r\n",
     "badstatus": lambda head: b"HTTP/1.1 abc nonsense\r\nContent-Length: 0\r\n\r\n",
     "badheader": lambda head: b"HTTP/1.1 200 OK\r\nNo colon here\r\nContent-Length: 2\r\n\r\n{}",
@@ -208,7 +216,7 @@ def hostile() -> Iterator[str]:
 
 
 def _leaks(text: str) -> bool:
-    return any(s in text for s in (KEY, quote(KEY), HEADER_KEY))
+    return any(s in text for s in (KEY, quote(KEY), HEADER_KEY, HEADER_KEY[:6]))
 
 
 @pytest.mark.asyncio
