@@ -303,8 +303,6 @@ class Fetcher:
         except aiohttp.ClientConnectorError as exc:
             reason = f"{exc.host}:{exc.port}: {exc.strerror or _describe(exc)}"
             return _Answer(error=f"connection failed: {reason}", retryable=True)
-        except aiohttp.TooManyRedirects:
-            return _Answer(error="too many redirects")
         except (aiohttp.ClientPayloadError, aiohttp.ServerDisconnectedError) as exc:
             return _Answer(error=f"connection broken: {_describe(exc)}", retryable=True)
         except aiohttp.ClientOSError as exc:

@@ -19,10 +19,14 @@ Three uses:
 from __future__ import annotations
 
 import json
+import logging
 import re
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, quote_plus, unquote
+
+if TYPE_CHECKING:
+    from inventory_gui.core.fetch_settings import FetchSettings
 
 MASK = "***"
 # Secret values shorter than this are not masked as free text: a two-letter
@@ -216,6 +220,12 @@ class Scrubber:
             values.extend(authority.rsplit("@", 1)[0].split(":"))
         return cls(values)
 
+    @classmethod
+    def for_settings(cls, settings: FetchSettings) -> Scrubber:
+        """The scrubber of a run with these settings (for error texts made outside
+        the fetcher, such as the window's)."""
+        return cls.for_run(settings.url_template, settings.headers)
+
     @property
     def values(self) -> tuple[str, ...]:
         """Every form of every secret this scrubber masks, longest first."""
@@ -258,6 +268,15 @@ class Scrubber:
             return json.loads(scrubbed)
         except (ValueError, RecursionError):
             return scrubbed
+
+
+class MaskingFormatter(logging.Formatter):
+    """A log formatter that masks secret-named query values and user info in every
+    line it writes, tracebacks included (exception texts often hold a URL)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        """The formatted record, masked."""
+        return mask_url_params(super().format(record))
 
 
 def _forms(secret: str) -> set[str]:

@@ -112,6 +112,30 @@ def test_scrubber_masks_encoded_forms_and_bodies():
     assert scrub.value({"n": 1}) == {"n": 1}
 
 
+def test_log_lines_and_tracebacks_are_masked():
+    import io
+    import logging
+
+    from inventory_gui.core.secrets import MaskingFormatter
+
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(MaskingFormatter("%(levelname)s %(message)s"))
+    log = logging.getLogger("tests.secrets.masking")
+    log.addHandler(handler)
+    try:
+        try:
+            raise ValueError(f"failed: url='http://h/x?token={KEY}'")
+        except ValueError:
+            log.exception("run failed for http://u:%s@h/x?api_key=%s", KEY, KEY)
+    finally:
+        log.removeHandler(handler)
+    written = stream.getvalue()
+    assert "Traceback" in written
+    assert "token=***" in written
+    assert KEY not in written
+
+
 # -- URL templates ------------------------------------------------------------
 
 
