@@ -31,8 +31,10 @@ from inventory_gui.core.secrets import mask_template, missing_secrets, restore_t
 
 TEMPLATE_PLACEHOLDER = "https://api.example.com/get-current-inventory/{id}"
 QUANTITY_PLACEHOLDER = "auto: quantity, qty, stock, available, inventory, on_hand"
-NOTE_PERSISTENT = "Secret header values are stored in the system keyring."
-NOTE_SESSION = "No system keyring found: secret header values are kept for this session only."
+NOTE_PERSISTENT = "Secret header values and URL keys are stored in the system keyring."
+NOTE_SESSION = (
+    "No system keyring found: secret header values and URL keys are kept for this session only."
+)
 _TLS_TIP = "Check the server's TLS certificate (keep this on unless testing a local server)."
 _TLS_OFF_TIP = (
     "Certificates are NOT verified: anyone on the network path could read or change "

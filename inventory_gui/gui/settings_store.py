@@ -1,11 +1,11 @@
 """Persisted settings: the connection, recent files, window geometry, UI prefs.
 
-Everything lives in one :class:`QSettings` except secret header values, which
-go to a :class:`~inventory_gui.core.connection.SecretStore`.  The settings file
-keeps a secret header's name with ``secret=true`` and never its value, and the
-URL template with its secret query values (``?api_key=``) and user info as
-``***``: the whole template is kept in the secret store.  Values
-read back are checked: a wrong type or an out-of-range number gives the default.
+Everything lives in one :class:`QSettings` except secret values, which go to
+a :class:`~inventory_gui.core.connection.SecretStore`.  The settings file keeps
+a secret header's name with ``secret=true`` and never its value, and the URL
+template with its secret query values (``?api_key=``) and user info as ``***``
+(the whole template is kept in the secret store).  Values read back are
+checked: a wrong type or an out-of-range number gives the default.
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ class SettingsStore:
     Args:
         settings: where to keep them (the composition root passes the user's
             INI file; tests pass a temporary one).
-        secrets: where secret header values go.
+        secrets: where secret header values and the template's keys go.
     """
 
     def __init__(self, settings: QSettings, secrets: SecretStore) -> None:
@@ -54,7 +54,7 @@ class SettingsStore:
 
     @property
     def secrets_persistent(self) -> bool:
-        """True when secret header values outlive the session."""
+        """True when secret values outlive the session."""
         return bool(self._secrets.persistent)
 
     # -- connection -----------------------------------------------------------
