@@ -280,7 +280,8 @@ class MaskingFormatter(logging.Formatter):
 
 
 def _forms(secret: str) -> set[str]:
-    """The ways ``secret`` can appear in a text: as given, decoded, percent-encoded."""
+    """The ways ``secret`` can appear in a text: as given, decoded, percent-encoded,
+    escaped in JSON or in a bytes repr."""
     words = secret.split()
     bases = {secret, unquote(secret)}
     if len(words) > 1:  # "Bearer abc": the credential after the scheme too
@@ -288,7 +289,9 @@ def _forms(secret: str) -> set[str]:
     forms = set()
     for base in bases:
         forms.add(base)
+        forms.add(json.dumps(base, ensure_ascii=False)[1:-1])  # inside a JSON string
         try:
+            forms.add(repr(base.encode())[2:-1])  # in a shown bytes repr: b'...'
             encoded = quote(base, safe="")
             forms.update({encoded, quote_plus(base), quote(base, safe="/:@!$'()*,;~=+")})
         except UnicodeEncodeError:

@@ -110,6 +110,9 @@ def test_scrubber_masks_encoded_forms_and_bodies():
     body = {"echo": {"headers": [f"X-Api-Key: {HEADER_KEY}"]}, "n": 1}
     assert HEADER_KEY not in json.dumps(scrub.value(body))
     assert scrub.value({"n": 1}) == {"n": 1}
+    quoted = Scrubber(['k3y"with\\quote'])
+    assert 'k3y"with' not in json.dumps(quoted.value({"echo": 'k3y"with\\quote'}))
+    assert "k3y" not in quoted.text(repr(b'x k3y"with\\quote'))
 
 
 def test_log_lines_and_tracebacks_are_masked():

@@ -99,3 +99,22 @@ def test_a_masked_template_hides_its_keys_and_restores_them(name, first, second)
     shown = mask_template(real)
     assert shown == f"https://h/{{id}}?{name}={MASK}&store={{store}}&{name}={MASK}"
     assert restore_template(shown, real) == real
+
+
+def _strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for k, v in value.items() for s in (*_strings(k), *_strings(v))]
+    if isinstance(value, list):
+        return [s for item in value for s in _strings(item)]
+    return []
+
+
+@settings(max_examples=200, deadline=None)
+@given(ANY_TEXT.filter(lambda s: len(s) >= MIN_SECRET_CHARS), ANY_TEXT)
+def test_a_scrubbed_error_body_holds_no_secret(secret, noise):
+    body = {"error": noise + secret + noise, "echo": [secret, {secret: 1}], "n": 2}
+    out = Scrubber([secret]).value(body)
+    for text in _strings(out):
+        assert secret not in text
