@@ -408,3 +408,23 @@ def test_history_db_never_holds_the_template_key(tmp_path):
     store.close()
     assert KEY not in (tmp_path / "h.sqlite3").read_bytes().decode("latin-1")
     assert MASK in (tmp_path / "h.sqlite3").read_bytes().decode("latin-1")
+
+
+def test_redirect_guard_judges_origins_by_scheme_host_and_port():
+    from yarl import URL
+
+    from inventory_gui.core.redirects import RedirectGuard, RedirectRefused
+
+    here = URL(f"http://api.example.com/s/1?api_key={KEY}")
+    guard = RedirectGuard(here, Scrubber([KEY]).values)
+    assert guard.follow(here, "/t/1?x=1") == URL("http://api.example.com/t/1?x=1")
+    assert guard.same_origin(URL("HTTP://API.example.com:80/x"))
+    for other in ("https://api.example.com/", "http://api.example.com:8080/", "http://evil/"):
+        assert not guard.same_origin(URL(other))
+        moved = guard.follow(here, f"{other}p?api_key={KEY}&keep=1")
+        assert KEY not in str(moved)
+        assert moved.query == {"keep": "1"}
+    for bad in ("ftp://evil/x", "javascript:alert(1)", f"http://evil/{quote(KEY)}/x"):
+        with pytest.raises(RedirectRefused) as caught:
+            guard.follow(here, bad)
+        assert KEY not in str(caught.value)
