@@ -43,6 +43,7 @@ from inventory_gui import APP_ID, APP_NAME, __version__
 from inventory_gui.core.connection import detect_secret_store
 from inventory_gui.core.history import HistoryError, HistoryStore, default_data_dir
 from inventory_gui.core.resources import resource_path
+from inventory_gui.core.secrets import MaskingFormatter
 from inventory_gui.gui.about import app_icon
 from inventory_gui.gui.main_window import MainWindow
 from inventory_gui.gui.settings_store import SettingsStore
@@ -70,7 +71,7 @@ def setup_logging() -> Path:
         )
     except OSError:
         handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(MaskingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(logging.INFO)
