@@ -101,7 +101,7 @@ def display_text(value: Any, limit: int = CELL_CHARS) -> str:
     if value is None:
         return ""
     if isinstance(value, datetime):
-        return value.isoformat()
+        return str(value)
     return bounded_json(value, limit)
 
 

@@ -78,3 +78,34 @@ def test_quit_signal_cancels_the_run_and_exits_with_its_status(tmp_path, signum)
     assert "uncaught exception" not in log
     assert "event loop error" not in log
     assert f"{signum.name} received" in log
+
+
+@pytest.fixture
+def error_hooks(qloop, monkeypatch):
+    """Install the app's error hooks on a window; the test's own hooks come back after."""
+    from inventory_gui.gui.app import install_error_hooks
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    handler = qloop.get_exception_handler()
+    yield install_error_hooks
+    qloop.set_exception_handler(handler)
+
+
+def test_keyboard_interrupt_closes_the_window_without_an_error_box(make_window, error_hooks):
+    from PySide6.QtWidgets import QMessageBox
+
+    window = make_window()
+    error_hooks(window)
+    sys.excepthook(KeyboardInterrupt, KeyboardInterrupt(), None)
+    assert not window.isVisible()
+    assert window.findChildren(QMessageBox) == []
+
+
+def test_an_exception_without_a_message_is_named_in_the_error_box(make_window, error_hooks):
+    from PySide6.QtWidgets import QMessageBox
+
+    window = make_window()
+    error_hooks(window)
+    sys.excepthook(ValueError, ValueError(), None)
+    (box,) = window.findChildren(QMessageBox)
+    assert box.text() == "Unexpected error: ValueError"
