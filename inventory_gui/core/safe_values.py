@@ -131,7 +131,7 @@ def bounded_json(value: Any, limit: int, indent: int | None = None) -> str:
     :func:`_walk`, which keeps its own stack and stops at ``limit``.
     """
     try:
-        text = json.dumps(value, indent=indent, ensure_ascii=False, default=display_text)
+        text = json.dumps(value, indent=indent, ensure_ascii=False, default=_scalar)
     except (RecursionError, ValueError, TypeError, OverflowError, MemoryError):
         text = "".join(_walk(value, limit))
     return clip(text, limit)

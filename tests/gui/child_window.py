@@ -66,14 +66,23 @@ def _hostile_history(data_dir: Path, ids: list[str]) -> None:
                 conn.execute(
                     "INSERT INTO checks (run_id, product_id, status, quantity, error, checked_at)"
                     " VALUES (1, ?, 'ok', ?, ?, ?)",
-                    (pid.encode("utf-8", "surrogatepass"), quantity, "e\udc80".encode(
-                        "utf-8", "surrogatepass"), f"2026-01-0{n + 1}T00:00:00"),
+                    (_storable(pid), quantity, "e\udc80".encode("utf-8", "surrogatepass"),
+                     f"2026-01-0{n + 1}T00:00:00"),
                 )
 
 
 def big_numbers() -> list[Any]:
     """Quantities JSON allows and floats cannot hold (the issue's first crash)."""
     return [10**400, -(10**400), 5, 2.5, 10**300 + 1, 0]
+
+
+def _storable(text: str) -> str | bytes:
+    """``text``, or its bytes where SQLite cannot take it as text (a lone surrogate)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogatepass")
+    return text
 
 
 async def hostile(data_dir: Path, values: list[Any]) -> int:
@@ -123,11 +132,14 @@ async def hostile(data_dir: Path, values: list[Any]) -> int:
             for row in range(window.filter.rowCount()):
                 for role in range(0, 300):  # every role Qt or the app asks for
                     window.filter.index(row, column).data(role)
+    shown_checks = 0
     for tab in range(window.detail_tabs.count()):
         window.detail_tabs.setCurrentIndex(tab)
         for row in range(window.filter.rowCount()):
             table.selectRow(row)
             window.detail_tabs.grab()
+            shown_checks += window.history.view.checks.topLevelItemCount()
+    assert shown_checks > 0, "the History tab showed no hostile checks"
     for text in ("bad", "\udc80", "1e", "x"):
         window.filter_edit.setText(text)
         table.grab()
