@@ -74,6 +74,14 @@ def test_quit_signal_cancels_the_run_and_exits_with_its_status(tmp_path, signum)
     assert runs
     assert all(state != "running" for _, state in runs), runs
     assert runs[-1][1] == "cancelled"
+    with sqlite3.connect(f"file:{database}?mode=ro", uri=True) as conn:
+        total, checks, cancelled = conn.execute(
+            "SELECT total, (SELECT COUNT(*) FROM checks WHERE run_id = runs.id),"
+            " (SELECT COUNT(*) FROM checks WHERE run_id = runs.id AND status = 'cancelled')"
+            " FROM runs WHERE id = ?", (runs[-1][0],),
+        ).fetchone()
+    assert checks == total  # every product recorded: the unfinished ones as cancelled
+    assert cancelled > 0
     log = (tmp_path / "xdg_state_home" / "inventory-gui" / "log" / "inventory-gui.log").read_text()
     assert "uncaught exception" not in log
     assert "event loop error" not in log
