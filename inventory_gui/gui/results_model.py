@@ -350,7 +350,9 @@ class ResultsModel(QAbstractTableModel):
         if flip and column in (QUANTITY_COLUMN, CHANGE_COLUMN):
             return "Ran out since the last check" if flip == "out" else "Back in stock"
         tip = self.context.last_checked(result) if column == FIXED_COUNT - 1 else result.error
-        return qt_text(tip, TOOLTIP_CHARS) if tip else None
+        if not tip:
+            return None
+        return qt_text(tip if isinstance(tip, str) else display_text(tip), TOOLTIP_CHARS)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort the rows in place (a stable sort); column 0 or -1 is input order."""
