@@ -221,6 +221,9 @@ def _utc_text(when: datetime) -> str:
 
 def number_key(value: Any) -> tuple[int, int | float]:
     """Numbers first, by value; anything else (empty, NaN, text) after them, all equal."""
+    kind = type(value)
+    if kind is int or (kind is float and value == value):  # the usual case, inline
+        return (0, value)
     number = real_number(value)
     return (1, 0) if number is None else (0, number)
 
