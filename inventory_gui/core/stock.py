@@ -20,6 +20,7 @@ from inventory_gui.core.quantity import lookup_path, to_number
 from inventory_gui.core.safe_values import display_text, real_number
 
 DEFAULT_THRESHOLD_COLUMNS = ("reorder_point", "min", "threshold", "min_stock")
+_LONGEST_TYPED = 4_300  # characters: Python's own limit on the digits of an int from text
 
 
 class Stock(Enum):
@@ -128,6 +129,8 @@ def typed(value: Any) -> Any:
     if isinstance(value, int | float):
         return to_number(value)
     if isinstance(value, str):
+        if len(value) > _LONGEST_TYPED:
+            return value  # no number or time is this long: skip parsing it on every paint
         number = to_number(value)
         if number is not None:
             return number
