@@ -31,6 +31,7 @@ from inventory_gui.core import collector
 from inventory_gui.core.fetch_process import FetchWorker, ProcessFetch
 from inventory_gui.core.fetch_settings import FetchSettings
 from inventory_gui.core.models import Product, Result
+from inventory_gui.core.off_thread import ended, short_reason
 from inventory_gui.core.progress import Progress
 from inventory_gui.core.recorder import RunRecorder
 from inventory_gui.gui.results_model import ResultsModel
@@ -92,6 +93,7 @@ class FetchRunner(QObject):
         self._drain: Callable[[], list[Result]] = list
         self._recorder: RunRecorder | None = None
         self._cancelled = False
+        self._flush_failed = False
         self._collector_was_on = True
         self._concurrency: Callable[[], tuple[int, int] | None] = lambda: None
         self.progress: Progress | None = None
@@ -126,14 +128,14 @@ class FetchRunner(QObject):
         # Rows read pending before the worker starts competing for the GIL.
         self._model.mark_pending(p.id for p in products)
         self._recorder = recorder
-        self._cancelled = False
+        self._cancelled = self._flush_failed = False
         starters = {"process": self._start_process, "thread": self._start_thread,
                     "loop": self._start_on_loop}  # fmt: skip
         done = starters[self.engine](products, settings)
         self.progress = Progress(total=len(products))
         # No collector passes while results stream in (see core.collector).
         self._collector_was_on = collector.pause()
-        self._task = asyncio.ensure_future(self._watch(done))
+        self._task = asyncio.ensure_future(self._watch(done, products))
         self._timer.start()
         self.started.emit(len(products))
 
@@ -176,8 +178,6 @@ class FetchRunner(QObject):
     ) -> Awaitable[list[Result]]:
         buffer: list[Result] = []
         recorder = self._recorder
-        if recorder is not None:
-            recorder.begin(products)  # on the GUI thread: this engine is the simple one
         from inventory_gui.core.fetcher import Fetcher, open_session
 
         session = (self._session_factory or open_session)(settings)
@@ -195,6 +195,8 @@ class FetchRunner(QObject):
 
         async def run() -> list[Result]:
             try:
+                if recorder is not None:
+                    recorder.begin(products)  # on the GUI thread: this engine is the simple one
                 return await fetcher.run(products, collect)
             finally:
                 await session.close()
@@ -205,13 +207,14 @@ class FetchRunner(QObject):
         self._concurrency = lambda: (fetcher.current_concurrency, settings.concurrency)
         return run()
 
-    async def _watch(self, done: Awaitable[list[Result]]) -> None:
+    async def _watch(self, done: Awaitable[list[Result]], products: list[Product]) -> None:
         try:
             await done
         except asyncio.CancelledError:
             raise
         except Exception as exc:
             log.exception("fetch run failed")
+            self._end_pending(products, short_reason(exc))
             self.failed.emit(f"The fetch stopped on an unexpected error: {exc}")
         finally:
             collector.resume(self._collector_was_on)
@@ -223,8 +226,30 @@ class FetchRunner(QObject):
                 self._worker.recycle()  # a fresh, small worker for the next run
             self.finished.emit(self.progress)
 
+    def _end_pending(self, products: list[Product], reason: str) -> None:
+        """Rows of a failed run still pending in the table end as errors saying why.
+
+        The engines end their rows themselves; this covers one that could not.
+        """
+        pending = {r.id for r in self._model.results() if r.status == "pending"}
+        self._model.apply([ended(p, reason) for p in products if p.id in pending])
+
     def flush(self) -> None:
-        """Move finished results into the model and report progress."""
+        """Move finished results into the model and report progress.
+
+        If that fails, the run is cancelled and the failure reported once: a
+        run whose results cannot be shown must not go on unseen.
+        """
+        try:
+            self._flush()
+        except Exception as exc:
+            log.exception("could not show the fetch's results")
+            if not self._flush_failed:
+                self._flush_failed = True
+                self.cancel()
+                self.failed.emit(f"The fetch stopped on an unexpected error: {exc}")
+
+    def _flush(self) -> None:
         progress = self.progress
         if progress is None:
             return
