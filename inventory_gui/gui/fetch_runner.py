@@ -93,7 +93,7 @@ class FetchRunner(QObject):
         self._drain: Callable[[], list[Result]] = list
         self._recorder: RunRecorder | None = None
         self._cancelled = False
-        self._flush_failed = False
+        self._flush_failure: str | None = None
         self._collector_was_on = True
         self._concurrency: Callable[[], tuple[int, int] | None] = lambda: None
         self.progress: Progress | None = None
@@ -128,7 +128,8 @@ class FetchRunner(QObject):
         # Rows read pending before the worker starts competing for the GIL.
         self._model.mark_pending(p.id for p in products)
         self._recorder = recorder
-        self._cancelled = self._flush_failed = False
+        self._cancelled = False
+        self._flush_failure = None
         starters = {"process": self._start_process, "thread": self._start_thread,
                     "loop": self._start_on_loop}  # fmt: skip
         done = starters[self.engine](products, settings)
@@ -208,31 +209,42 @@ class FetchRunner(QObject):
         return run()
 
     async def _watch(self, done: Awaitable[list[Result]], products: list[Product]) -> None:
+        reason = None
         try:
             await done
         except asyncio.CancelledError:
             raise
         except Exception as exc:
             log.exception("fetch run failed")
-            self._end_pending(products, short_reason(exc))
+            reason = short_reason(exc)
             self.failed.emit(f"The fetch stopped on an unexpected error: {exc}")
         finally:
-            collector.resume(self._collector_was_on)
-            self._timer.stop()
-            self.flush()
-            self._cancel, self._drain = (lambda: None), list
-            total = self.progress.total if self.progress is not None else 0
-            if self.engine == "process" and total >= RECYCLE_AFTER_PRODUCTS:
-                self._worker.recycle()  # a fresh, small worker for the next run
-            self.finished.emit(self.progress)
+            try:
+                collector.resume(self._collector_was_on)
+                self._timer.stop()
+                self.flush()
+                reason = reason or self._flush_failure
+                if reason is not None:
+                    self._end_pending(products, reason)
+            finally:  # whatever failed above, the window hears that the run is over
+                self._cancel, self._drain = (lambda: None), list
+                total = self.progress.total if self.progress is not None else 0
+                if self.engine == "process" and total >= RECYCLE_AFTER_PRODUCTS:
+                    self._worker.recycle()  # a fresh, small worker for the next run
+                self.finished.emit(self.progress)
 
     def _end_pending(self, products: list[Product], reason: str) -> None:
         """Rows of a failed run still pending in the table end as errors saying why.
 
-        The engines end their rows themselves; this covers one that could not.
+        The engines end their rows themselves; this covers what they could
+        not, and rows whose results could not be shown.
         """
         pending = {r.id for r in self._model.results() if r.status == "pending"}
-        self._model.apply([ended(p, reason) for p in products if p.id in pending])
+        rows = [ended(p, reason) for p in products if p.id in pending]
+        if self.progress is not None:
+            for row in rows:
+                self.progress.add(row)
+        self._model.apply(rows)
 
     def flush(self) -> None:
         """Move finished results into the model and report progress.
@@ -244,8 +256,8 @@ class FetchRunner(QObject):
             self._flush()
         except Exception as exc:
             log.exception("could not show the fetch's results")
-            if not self._flush_failed:
-                self._flush_failed = True
+            if self._flush_failure is None:
+                self._flush_failure = short_reason(exc)
                 self.cancel()
                 self.failed.emit(f"The fetch stopped on an unexpected error: {exc}")
 
