@@ -54,6 +54,7 @@ class BackgroundFetch(OffThreadRun):
         self._fetcher: Fetcher | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._failure: BaseException | None = None  # what stopped the run from here
+        self._results: list[Result | None] = []
 
     @property
     def concurrency(self) -> tuple[int, int]:
@@ -76,13 +77,14 @@ class BackgroundFetch(OffThreadRun):
             self._fetcher.cancel()
 
     def _run(self, results: list[Result | None]) -> None:
+        self._results = results
         # The loop closes when the coroutine ends, raised or not: nothing of
         # the run goes on after this returns.
-        loops.run(self._fetch(results))
+        loops.run(self._fetch())
         if self._failure is not None:
             raise self._failure
 
-    async def _fetch(self, results: list[Result | None]) -> None:
+    async def _fetch(self) -> None:
         if self._recorder is not None:
             self._recorder.begin(self._products)  # blocking, but this thread's loop is idle yet
         session = self._session_factory(self._settings)
@@ -92,18 +94,14 @@ class BackgroundFetch(OffThreadRun):
             self._loop = asyncio.get_running_loop()
             if self._cancel_requested:
                 self._fetcher.cancel()
-
-            def collect(index: int, result: Result) -> None:
-                self._collect(results, index, result)
-
-            await self._fetcher.run(self._products, collect, keep_results=False)
+            await self._fetcher.run(self._products, self._collect, keep_results=False)
         finally:
             await session.close()
 
-    def _collect(self, results: list[Result | None], index: int, result: Result) -> None:
+    def _collect(self, index: int, result: Result) -> None:
         if self._failure is not None:
             return  # the run has failed: _main ends this row with the reason
-        results[index] = result
+        self._results[index] = result
         self._buffer.append(result)
         if self._recorder is None:
             return

@@ -122,7 +122,10 @@ class FetchWorker:
     def describe_end(self) -> str:
         """Why the process is gone, for an error message."""
         process = self._process
-        code = process.wait(5) if process is not None else None
+        try:
+            code = process.wait(5) if process is not None else None
+        except subprocess.TimeoutExpired:
+            return "the connection to the fetch worker process broke"
         return f"the fetch worker process stopped unexpectedly (exit status {code})"
 
     def close(self, timeout: float = 5.0) -> None:
@@ -223,6 +226,7 @@ class ProcessFetch(OffThreadRun):
         self._run_id = next(_run_ids)
         self._concurrency = settings.concurrency
         self._sent = False
+        self._contacted = False  # the worker may have had part of this run
         self._watchdog: threading.Timer | None = None
         self._overdue = False  # the watchdog killed the worker after a cancel
 
@@ -251,7 +255,8 @@ class ProcessFetch(OffThreadRun):
             self._worker.kill()  # the reader then sees the end of the socket
 
     def _abandon(self) -> None:
-        self._worker.replace()
+        if self._contacted:
+            self._worker.replace()
 
     def _run(self, results: list[Result | None]) -> None:
         try:
@@ -271,6 +276,7 @@ class ProcessFetch(OffThreadRun):
         worker.start()
         columns = UrlTemplate(self._settings.url_template).placeholders
         packed = pack_products(self._products, columns)
+        self._contacted = True
         worker.send(("run", self._run_id, packed, self._settings, worker.session_factory))
         self._sent = True
         if self._cancel_requested:  # cancel() came while sending: it did not send

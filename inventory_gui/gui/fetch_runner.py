@@ -184,10 +184,22 @@ class FetchRunner(QObject):
         session = (self._session_factory or open_session)(settings)
         fetcher = Fetcher(settings, session=session)
 
+        failures: list[Exception] = []  # what stopped the run from here
+
         def collect(_index: int, result: Result) -> None:
+            if failures:  # rows the failure cut short say why
+                if result.status == "cancelled":
+                    result.status, result.error = "error", short_reason(failures[0])
+                buffer.append(result)
+                return
             buffer.append(result)
-            if recorder is not None:
+            if recorder is None:
+                return
+            try:
                 recorder.record(result)
+            except Exception as exc:  # stop the run: _watch reports it
+                failures.append(exc)
+                fetcher.cancel()
 
         def drain() -> list[Result]:
             batch = buffer[:]
@@ -198,11 +210,14 @@ class FetchRunner(QObject):
             try:
                 if recorder is not None:
                     recorder.begin(products)  # on the GUI thread: this engine is the simple one
-                return await fetcher.run(products, collect)
+                results = await fetcher.run(products, collect)
             finally:
                 await session.close()
                 if recorder is not None:
-                    recorder.end(cancelled=self._cancelled)
+                    recorder.end(cancelled=self._cancelled or bool(failures))
+            if failures:
+                raise failures[0]
+            return results
 
         self._cancel, self._drain = fetcher.cancel, drain
         self._concurrency = lambda: (fetcher.current_concurrency, settings.concurrency)

@@ -2,7 +2,7 @@
 
 Each test breaks a run in one way (an ID that cannot be encoded, a failure
 injected on the window's side, the worker process killed, results that cannot
-be shown), on the worker-process and the worker-thread engines.  The run must
+be shown), on each engine (worker process, worker thread, the window's own loop).  The run must
 end with no row left pending, and the window stay usable: a normal list then
 fetches in full with nothing of the broken run in it, Cancel stops a run, and
 the window closes.
@@ -24,7 +24,7 @@ from inventory_gui.core.history import HistoryStore
 from inventory_gui.core.recorder import RunRecorder
 from tests.loopback import LoopbackApi, product_id
 
-ENGINES = ["process", "thread"]
+ENGINES = ["process", "thread", "loop"]
 WAIT_MS = 20_000
 
 
@@ -113,9 +113,11 @@ def test_an_id_that_cannot_be_encoded_ends_the_run_and_leaves_the_window_usable(
 @pytest.mark.parametrize(
     ("engine", "target", "name"),
     [
+        ("process", fetch_process, "pack_products"),  # before the worker has the run
         ("process", fetch_process, "unpack_result"),  # decoding a batch
         ("process", RunRecorder, "record_many"),  # recording it in the history
         ("thread", RunRecorder, "record"),
+        ("loop", RunRecorder, "record"),
     ],
 )
 def test_a_failure_on_the_window_side_ends_the_run_on_both_sides(
