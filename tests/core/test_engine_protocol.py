@@ -15,16 +15,20 @@ import socket
 import sys
 import time
 from collections.abc import Iterator
+from multiprocessing.reduction import ForkingPickler
 from typing import Any
 
 import pytest
 from aiohttp import web
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from inventory_gui.core import fetch_process
 from inventory_gui.core.fetch_process import FetchWorker, ProcessFetch
-from inventory_gui.core.fetch_wire import pack_products
+from inventory_gui.core.fetch_wire import PackedProducts, pack_products, pack_result, unpack_result
 from inventory_gui.core.fetcher import FetchSettings, open_session
-from inventory_gui.core.models import Product
+from inventory_gui.core.models import Product, Result
 from tests.loopback import LoopbackApi, product_id
 
 WAIT_S = 30  # a bound on what should take well under a second
@@ -177,3 +181,33 @@ async def test_a_worker_that_ignores_a_cancel_is_replaced(make_api, worker, monk
     results = await asyncio.wait_for(asyncio.wrap_future(again.start()), WAIT_S)
     assert [(r.id, r.status) for r in results] == [("c", "ok")]
     assert worker.pid not in (None, wedged_pid)
+
+
+ANY_TEXT = st.text(st.characters(exclude_categories=()), max_size=12)  # lone surrogates too
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | ANY_TEXT,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(ANY_TEXT, inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@hypothesis_settings(max_examples=200, deadline=None)
+@given(
+    ids=st.lists(ANY_TEXT, max_size=20),
+    column=st.sampled_from([None, "store"]),
+    value=ANY_TEXT,
+    response=JSON_VALUES,
+)
+def test_any_text_crosses_the_socket_both_ways(ids, column, value, response):
+    products = [Product(i, {"store": value, "name": value}) for i in ids]
+    packed = pack_products(products, [column] if column else [])
+    received = PackedProducts(ForkingPickler.loads(ForkingPickler.dumps(("run", 1, packed)))[2])
+    assert [p.id for p in received] == ids
+    assert all(p.fields == ({column: value} if column else {}) for p in received)
+    for product in products[:3]:
+        result = Result(product.id, "ok", 200, 1, 1.0, 1, None, "t", response=response)
+        message = ForkingPickler.dumps(("results", 1, [(0, pack_result(result))], 4))
+        back = unpack_result(ForkingPickler.loads(message)[2][0][1], product)
+        assert back.id is product.id
+        assert back.fields is product.fields
+        assert repr(back.response) == repr(response)  # NaN != NaN: compare as text
