@@ -20,7 +20,7 @@ DEFAULT_MAX_BODY = 5 * 1024 * 1024
 
 
 def _plain(value: float) -> str:
-    return f"{value:g}"
+    return str(value) if isinstance(value, int) else f"{value:g}"
 
 
 def size_text(n: float) -> str:
@@ -62,15 +62,14 @@ class Bound:
         return f"must be {self.show(self.low)} to {self.show(self.high)}, not {self._shown(value)}"
 
     def _shown(self, value: object) -> str:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            text = repr(value)
+            return text if len(text) <= 40 else text[:39] + "…"
         if isinstance(value, float) and not math.isfinite(value):
             return str(value)
-        if isinstance(value, int if self.integer else int | float) and not isinstance(value, bool):
-            try:
-                return self.show(value)
-            except OverflowError:  # an int past float range
-                pass
-        text = repr(value)
-        return text if len(text) <= 40 else text[:39] + "…"
+        if abs(value) > 10**15:  # huge ints: no float conversion, no 4300-digit string
+            return "a number past 10^15" if value > 0 else "a number below -10^15"
+        return self.show(value)
 
     def check(self, value: object) -> None:
         """Raise SettingsError naming the setting if ``value`` does not fit."""

@@ -33,6 +33,7 @@ import aiohttp
 
 from inventory_gui.core.adaptive import NEUTRAL, AdaptiveLimit, Outcome, RateLimiter
 from inventory_gui.core.client_errors import describe_failure, describe_unsendable, shorten
+from inventory_gui.core.fd_budget import fit_concurrency
 from inventory_gui.core.fetch_settings import (
     DEFAULT_CONCURRENCY,
     DEFAULT_MAX_BODY,
@@ -92,6 +93,9 @@ class Fetcher:
             injectable transport; by default each run opens and closes its own.
         rng: random source for backoff jitter (tests pass a seeded one).
         sleep: the coroutine used to wait between attempts.
+
+    Making it raises the process's open-file limit for ``concurrency``
+    connections where allowed, else runs fewer at once (see :attr:`notice`).
     """
 
     def __init__(
@@ -113,6 +117,9 @@ class Fetcher:
         self._cancel_requested = False
         self._adaptive: AdaptiveLimit | None = None
         self._limiter: RateLimiter | None = None
+        budget = fit_concurrency(settings.concurrency)
+        self._concurrency = budget.concurrency
+        self.notice = budget.notice  # for the user: why the concurrency is lower
 
     @property
     def template(self) -> UrlTemplate:
@@ -123,7 +130,7 @@ class Fetcher:
     def current_concurrency(self) -> int:
         """The most requests in flight allowed right now (readable from any thread)."""
         adaptive = self._adaptive
-        return adaptive.limit if adaptive is not None else self.settings.concurrency
+        return adaptive.limit if adaptive is not None else self._concurrency
 
     def cancel(self) -> None:
         """Stop the run: no new requests, those in flight cancelled.
@@ -162,9 +169,9 @@ class Fetcher:
         session = self._session or open_session(self.settings)
         indices = iter(range(len(products)))
         settings = self.settings
-        self._adaptive = AdaptiveLimit(settings.concurrency) if settings.adaptive else None
+        self._adaptive = AdaptiveLimit(self._concurrency) if settings.adaptive else None
         self._limiter = RateLimiter(settings.rate_limit) if settings.rate_limit else None
-        count = min(self.settings.concurrency, len(products))
+        count = min(self._concurrency, len(products))
         step = _ramp_step(count)
         self._workers = [
             asyncio.ensure_future(
