@@ -229,9 +229,12 @@ class Fetcher:
         if start_after:
             await asyncio.sleep(start_after)  # the ramp: see _RAMP_STEP_S
         for index in indices:
-            result = await self._check(session, products[index], results, index)
-            results[index] = result if keep_results else _RELEASED
-            emit(index, result)
+            try:
+                result = await self._check(session, products[index], results, index)
+                results[index] = result if keep_results else _RELEASED
+                emit(index, result)
+            except Exception:  # e.g. the callback failed: go on, the next rows need this worker
+                log.exception("fetch worker: product %d could not be finished", index)
 
     async def _check(
         self,

@@ -229,6 +229,23 @@ async def test_an_unencodable_column_value_fails_alone(make_api):
     assert "'\\udfff' cannot be put in a URL" in results[1].error
 
 
+@pytest.mark.asyncio
+async def test_a_failing_result_callback_does_not_stop_the_other_rows(make_api, caplog):
+    api = await make_api(stock_handler)
+    seen: list[str] = []
+
+    def on_result(index: int, result) -> None:
+        seen.append(result.id)
+        if result.id == "b":
+            raise UnicodeEncodeError("utf-8", "b", 0, 1, "a callback's own failure")
+
+    settings = FetchSettings(api.template, concurrency=1)
+    results = await Fetcher(settings).run([Product(i) for i in "abcd"], on_result)
+    assert [r.status for r in results] == ["ok"] * 4
+    assert seen == ["a", "b", "c", "d"]
+    assert "could not be finished" in caplog.text
+
+
 def _demo_cli(*args: str, timeout: float = 60, **popen: object) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "inventory_gui", "fetch", *args],
