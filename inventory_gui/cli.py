@@ -1,10 +1,11 @@
 """The ``inventory-gui`` command: argument parsing and dispatch.
 
 Start-up order (kept cheap on purpose, so ``--version`` and ``--help`` answer
-at once): parse arguments here with nothing but the standard library; then the
-chosen command imports what it needs.  ``fetch`` and ``serve-demo`` import the
-Qt-free core only; the window path (no sub-command) imports
-:mod:`inventory_gui.gui.app`, which brings in PySide6 and qasync.
+at once): parse arguments here with nothing but the standard library and the
+settings' bounds (:mod:`inventory_gui.core.fetch_settings`, which imports no
+more at start); then the chosen command imports what it needs.  ``fetch`` and
+``serve-demo`` import the Qt-free core only; the window path (no sub-command)
+imports :mod:`inventory_gui.gui.app`, which brings in PySide6 and qasync.
 """
 
 from __future__ import annotations

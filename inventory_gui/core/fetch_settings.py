@@ -2,7 +2,9 @@
 
 Apart from :mod:`inventory_gui.core.fetcher` so that the window's process can
 hold and validate settings without importing aiohttp (about 27 MB it does not
-need: its fetches run in a worker process).
+need: its fetches run in a worker process).  The bounds of its numbers
+(:class:`Bound`) are read by the command line's parser at start-up, so this
+module imports nothing beyond the standard library when loaded.
 """
 
 from __future__ import annotations
@@ -104,6 +106,10 @@ class FetchSettings:
         adaptive: lower the requests in flight while the API pushes back
             (429, 503, ``X-RateLimit-Remaining`` low), up to ``concurrency``.
         rate_limit: most requests started per second, or None for no limit.
+
+    The numbers must lie within :data:`CONCURRENCY`, :data:`TIMEOUT`,
+    :data:`RETRIES`, :data:`MAX_BODY`, :data:`BACKOFF_BASE` and
+    :data:`RATE_LIMIT` (see :meth:`validate`).
     """
 
     url_template: str

@@ -18,6 +18,8 @@ import threading
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
+import aiohttp
+import aiohttp.abc
 import pytest
 import pytest_asyncio
 from aiohttp import web
@@ -25,6 +27,7 @@ from aiohttp import web
 from inventory_gui.core.adaptive import RateLimiter
 from inventory_gui.core.client_errors import MAX_ERROR_CHARS
 from inventory_gui.core.errors import SettingsError
+from inventory_gui.core.fd_budget import FD_HEADROOM
 from inventory_gui.core.fetcher import Fetcher, FetchSettings
 from inventory_gui.core.models import Product
 from tests.loopback import LoopbackApi, stock_handler
@@ -202,6 +205,26 @@ async def test_tls_to_a_plain_server_is_a_short_tls_error():
     assert result.status == "error"
     assert result.error.startswith(("TLS handshake failed", "connection broken", "network error"))
     assert_short_human(result.error)
+
+
+class _NoSuchHost(aiohttp.abc.AbstractResolver):
+    """A resolver that knows no host, as DNS answers for a mistyped name."""
+
+    async def resolve(self, host: str, port: int = 0, family: int = socket.AF_INET) -> list:
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    async def close(self) -> None:
+        pass
+
+
+@pytest.mark.asyncio
+async def test_an_unknown_host_is_a_short_error():
+    settings = FetchSettings(f"http://stock.example.invalid/{{id}}?key={SECRET}", retries=0)
+    connector = aiohttp.TCPConnector(resolver=_NoSuchHost())
+    async with aiohttp.ClientSession(connector=connector) as session:
+        result = (await Fetcher(settings, session=session).run([Product("a")]))[0]
+    assert result.status == "error"
+    assert result.error == "connection failed: host stock.example.invalid not found"
 
 
 @pytest.mark.asyncio
@@ -421,7 +444,7 @@ def test_concurrency_past_a_low_hard_open_file_limit_is_capped_and_said(tmp_path
     assert done.returncode == 0, done.stderr
     warnings = [line for line in done.stderr.splitlines() if "warning" in line]
     assert len(warnings) == 1, done.stderr
-    assert "concurrency lowered from 600 to 192" in warnings[0]
+    assert f"concurrency lowered from 600 to {256 - FD_HEADROOM}" in warnings[0]
     assert "open-file limit is 256" in warnings[0]
 
 
