@@ -119,7 +119,7 @@ class Fetcher:
         self._limiter: RateLimiter | None = None
         budget = fit_concurrency(settings.concurrency)
         self._concurrency = budget.concurrency
-        self.notice = budget.notice  # for the user: why the concurrency is lower
+        self.notice: str | None = budget.notice  # for the user: why concurrency is lower
 
     @property
     def template(self) -> UrlTemplate:
