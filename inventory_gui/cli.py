@@ -78,8 +78,7 @@ def _max_body_mib(text: str) -> float:
         raise argparse.ArgumentTypeError(f"must be a number of MiB, not {text!r}") from None
     size = int(mib * 1024 * 1024) if math.isfinite(mib) else mib
     if MAX_BODY.problem(size) is not None:
-        low, high = MAX_BODY.show(MAX_BODY.low), MAX_BODY.show(MAX_BODY.high)
-        raise argparse.ArgumentTypeError(f"must be {low} to {high}, not {text} MiB")
+        raise argparse.ArgumentTypeError(f"must be {MAX_BODY.span()}, not {text} MiB")
     return mib
 
 
@@ -128,28 +127,28 @@ def build_fetch_parser() -> OneLineParser:
         type=_bounded(CONCURRENCY),
         default=16,
         metavar="N",
-        help="most requests in flight at once, 1 to 10000 (default 16)",
+        help=f"most requests in flight at once, {CONCURRENCY.span()} (default 16)",
     )
     parser.add_argument(
         "--timeout",
         type=_bounded(TIMEOUT),
         default=10.0,
         metavar="S",
-        help="seconds allowed per request, body included, 0.1 to 3600 (default 10)",
+        help=f"time allowed per request, body included, {TIMEOUT.span()} (default 10 s)",
     )
     parser.add_argument(
         "--retries",
         type=_bounded(RETRIES),
         default=3,
         metavar="N",
-        help="retries on timeouts, connection errors, 408/429/5xx, 0 to 20 (default 3)",
+        help=f"retries on timeouts, connection errors, 408/429/5xx, {RETRIES.span()} (default 3)",
     )
     parser.add_argument(
         "--rate-limit",
         type=_bounded(RATE_LIMIT),
         default=None,
         metavar="RPS",
-        help="most requests started per second, 0.01 to 100000 (default: no limit)",
+        help=f"most requests started per second, {RATE_LIMIT.span()} (default: no limit)",
     )
     parser.add_argument(
         "--no-adaptive",

@@ -61,7 +61,11 @@ class Bound:
             and self.low <= value <= self.high  # type: ignore[operator]
         ):
             return None
-        return f"must be {self.show(self.low)} to {self.show(self.high)}, not {self._shown(value)}"
+        return f"must be {self.span()}, not {self._shown(value)}"
+
+    def span(self) -> str:
+        """The accepted range in words: ``"0.1 s to 3600 s"``."""
+        return f"{self.show(self.low)} to {self.show(self.high)}"
 
     def _shown(self, value: object) -> str:
         if isinstance(value, bool) or not isinstance(value, int | float):
