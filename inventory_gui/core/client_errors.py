@@ -19,7 +19,6 @@ import ssl
 import aiohttp
 from aiohttp.http import HttpProcessingError
 
-from inventory_gui.core.quantity import quote_value
 from inventory_gui.core.urls import UnsafeValueError
 
 MAX_ERROR_CHARS = 200
@@ -74,12 +73,9 @@ def _describe(exc: BaseException, timeout: float) -> tuple[str, bool]:
 
 
 def describe_unsendable(exc: Exception) -> str:
-    """Why a product's URL could not be built: one line, the offending value quoted."""
-    if isinstance(exc, UnsafeValueError):
-        return str(exc)
-    if isinstance(exc, UnicodeEncodeError):  # a lone surrogate: no encoding can send it
-        value = quote_value(exc.object)
-        return shorten(f"{value} cannot be put in a URL: not valid text ({exc.reason})", 200)
+    """Why a product's URL could not be built, in one bounded line."""
+    if isinstance(exc, UnsafeValueError):  # its message quotes the value: keep it short
+        return shorten(" ".join(str(exc).split()), MAX_ERROR_CHARS)
     return f"the URL cannot be built ({type(exc).__name__})"
 
 

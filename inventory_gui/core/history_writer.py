@@ -20,35 +20,21 @@ from concurrent.futures import Future
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 
 from inventory_gui.core.errors import HistoryError
 from inventory_gui.core.models import Product, Result
+from inventory_gui.core.secrets import MASK, mask_template
 
 RUN_STATES = frozenset({"running", "done", "cancelled", "interrupted", "resumed"})
 BATCH_ROWS = 500
 BATCH_SECONDS = 0.2
-REDACTED = "***"
-_SECRET_WORDS = ("key", "token", "secret", "auth", "session", "password", "signature")
+REDACTED = MASK
 _RECORD, _BEGIN, _END, _FLUSH, _CLOSE = range(5)
 
 
 def redact_url(template: str) -> str:
-    """Return ``template`` without user info or secret-looking literal query values."""
-    try:
-        parts = urlsplit(template)
-    except ValueError:
-        return REDACTED
-    netloc = parts.netloc
-    if "@" in netloc:
-        netloc = REDACTED + "@" + netloc.rsplit("@", 1)[1]
-    pairs = []
-    for pair in parts.query.split("&") if parts.query else ():
-        name, sep, value = pair.partition("=")
-        secret = any(word in name.lower() for word in _SECRET_WORDS)
-        literal = value and not (value.startswith("{") and value.endswith("}"))
-        pairs.append(f"{name}{sep}{REDACTED}" if secret and literal else pair)
-    return urlunsplit(parts._replace(netloc=netloc, query="&".join(pairs)))
+    """Return ``template`` with user info and secret literal query values as ``***``."""
+    return mask_template(template)
 
 
 def _json_encoder() -> Callable[[dict[str, str]], str]:

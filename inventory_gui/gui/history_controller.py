@@ -56,7 +56,7 @@ class HistoryController(QObject):
             self._writer.flush()  # what this window recorded is readable at once
         try:
             checks = self.store.history(product_id)
-        except HistoryError as exc:
+        except (HistoryError, UnicodeError) as exc:  # UnicodeError: an ID SQLite cannot take
             log.warning("history read failed: %s", exc)
             checks = []
         self.view.show_checks(product_id, checks)
