@@ -144,6 +144,8 @@ async def _fetch(
     history.begin(products, settings.url_template, resumes)
     record = history.recorder()
     fetcher = Fetcher(settings)
+    if fetcher.notice:  # the open-file limit forced a lower concurrency
+        print(f"inventory-gui: warning: {fetcher.notice}", file=sys.stderr)
     progress = Progress(total=len(products.products))
     interrupted = False
 
