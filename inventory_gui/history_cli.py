@@ -43,7 +43,8 @@ def data_dir(args: argparse.Namespace) -> Path:
 
 
 def _warn(message: str) -> None:
-    print(f"inventory-gui: warning: {message}", file=sys.stderr)
+    clear = "\r\x1b[2K" if sys.stderr.isatty() else ""  # over a progress line being drawn
+    print(f"{clear}inventory-gui: warning: {message}", file=sys.stderr)
 
 
 def run_history_command(args: argparse.Namespace) -> int:
@@ -90,9 +91,21 @@ def _history_cells(check: Check, max_error_width: int) -> list[str]:
 
 
 def _number(value: float) -> str:
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+    """A quantity or change for the table; integers past float range in short form."""
+    if isinstance(value, int):
+        return str(value) if abs(value) < 10**15 else _scientific(value)
+    if value.is_integer() and abs(value) < 1e15:
         return str(int(value))
     return f"{value:g}"
+
+
+def _scientific(value: int) -> str:
+    sign = "-" if value < 0 else ""
+    try:
+        digits = str(abs(value))
+    except ValueError:  # past sys.get_int_max_str_digits()
+        return f"{sign}2^{value.bit_length()}"
+    return f"{sign}{digits[0]}.{digits[1:7]}e+{len(digits) - 1}"
 
 
 class FetchHistory:
@@ -130,7 +143,7 @@ class FetchHistory:
         if self.store is None:
             return
         try:
-            self._writer = self.store.writer()
+            self._writer = self.store.writer(on_delayed=_warn)
             self._run_id = self._writer.begin_run(products.source, url_template, products.products)
         except HistoryError as exc:
             _warn(f"the history is not recorded: {exc}")
@@ -139,10 +152,7 @@ class FetchHistory:
                 self._writer = None
             return
         if resumes is not None:
-            try:
-                self.store.mark_run(resumes.id, "resumed")
-            except HistoryError as exc:
-                _warn(f"run {resumes.id} is still marked unfinished: {exc}")
+            self._writer.mark_run(resumes.id, "resumed")
 
     def recorder(self) -> Callable[[Result], None] | None:
         """Return a function recording one result (one queue put), or None."""
@@ -156,11 +166,20 @@ class FetchHistory:
             self._writer.end_run(self._run_id, state)
 
     def close(self) -> None:
-        """Commit what is recorded (a run not ended stays resumable) and close."""
+        """Commit what is recorded (a run not ended stays resumable) and close.
+
+        If the history is still locked after a short wait, what is not recorded
+        stays in a journal that the next start records (one warning says so).
+        """
         if self._writer is not None:
             self._writer.close()
             if self._writer.error is not None:
                 _warn(f"{self._writer.file}: {self._writer.error}")
+            if self._writer.left_in is not None:
+                _warn(
+                    f"{self._writer.file} is still locked: the checks not recorded yet are"
+                    f" kept in {self._writer.left_in.name} and recorded at the next start"
+                )
         if self.store is not None:
             self.store.close()
 
@@ -213,6 +232,12 @@ def load_resume_input(history: FetchHistory) -> FetchInput:
     """
     if history.store is None:
         raise HistoryError("--resume needs the history")
+    unrecorded = history.store.unrecorded()
+    if unrecorded:
+        raise HistoryError(
+            f"{history.store.file} is locked by another program and checks kept in"
+            f" {unrecorded[0].name} are not recorded yet: try --resume once it is free"
+        )
     run = history.store.unfinished_run()
     if run is None:
         raise HistoryError(f"{history.store.file}: no unfinished run to resume")

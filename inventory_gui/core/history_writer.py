@@ -41,7 +41,9 @@ REDACTED = "***"
 BACKLOG_ROWS = 20_000
 """Rows kept in memory while the database is locked; more go to the journal."""
 BUSY_SECONDS = 0.25
-"""How long one write waits for a lock before the writer thread tries again."""
+"""How long one write waits for a lock before it is kept for later."""
+RETRY_SECONDS = 0.25
+"""While the database is locked, how often the writer tries again."""
 NOTICE_SECONDS = 1.0
 """Locked this long, the writer says (once) that recording is delayed."""
 BEGIN_WAIT = 2.0
@@ -149,6 +151,7 @@ class HistoryWriter:
         self._begun: dict[int, Future[int]] = {}
         self._flushes: list[Future[bool]] = []
         self._blocked_since: float | None = None
+        self._retry_at = 0.0  # while locked, when to try writing again
         self._thread = threading.Thread(target=self._loop, name="history-writer", daemon=True)
         self._thread.start()
 
@@ -240,18 +243,26 @@ class HistoryWriter:
         deadline = None
         try:
             while deadline is None:
-                items = self._collect(BATCH_SECONDS if self._pending() else None)
-                for item in items:
+                for item in self._collect(self._wait()):
                     deadline = self._stage(item) or deadline
-                self._write()
+                if self._blocked_since is None or time.monotonic() >= self._retry_at:
+                    self._write()
+                elif self._backlog_rows > BACKLOG_ROWS:  # locked: take in what comes
+                    self._spill()
             while self._pending() and time.monotonic() < deadline:
-                time.sleep(min(BUSY_SECONDS, max(0.0, deadline - time.monotonic())))
+                time.sleep(max(0.0, min(self._retry_at, deadline) - time.monotonic()))
                 self._write()
         finally:
             self._finish()
 
     def _pending(self) -> bool:
         return bool(self._backlog) or not self._journal.empty or self._orphans
+
+    def _wait(self) -> float | None:
+        """How long to wait for the queue: for ever when idle, else until the next try."""
+        if not self._pending():
+            return None
+        return max(0.0, self._retry_at - time.monotonic())
 
     def _collect(self, wait: float | None) -> list[tuple[Any, ...]]:
         """Wait for records until a batch is full or due, or for one control item.
@@ -342,6 +353,7 @@ class HistoryWriter:
     def _blocked(self) -> None:
         """The database is locked: keep everything, say so once, bound the memory used."""
         now = time.monotonic()
+        self._retry_at = now + RETRY_SECONDS
         if self._blocked_since is None:
             self._blocked_since = now
         if not self.delayed and now - self._blocked_since >= NOTICE_SECONDS:
