@@ -7,8 +7,9 @@ file or an API can hold is stored and a product's checks are found again:
   encoded as UTF-8, so it is stored in its ``backslashreplace`` form
   (``bad\\udc80`` as six plain characters).  Every other string, NUL and
   control characters included, is stored as is.
-- Numbers: integers within SQLite's 64 bits and finite floats are stored as
-  numbers; a larger integer as the text ``int:<digits>`` (``int:0x<hex>``
+- Numbers: integers a float holds exactly (up to 2**53) and finite floats
+  are stored as numbers (a REAL column would round a larger integer); a
+  larger integer as the text ``int:<digits>`` (``int:0x<hex>``
   past Python's decimal-conversion limit), NaN and infinities as ``NaN``,
   ``Infinity`` and ``-Infinity``.  None of these texts is a number literal,
   so the column's numeric affinity leaves them as text (SQLite would turn a
@@ -21,7 +22,7 @@ import math
 import sqlite3
 from typing import Any
 
-_INT64 = 1 << 63
+_EXACT = 1 << 53  # integers up to this survive the REAL columns exactly
 _BIG = "int:"
 _SPECIAL = {"NaN": math.nan, "Infinity": math.inf, "-Infinity": -math.inf}
 
@@ -43,7 +44,7 @@ def store_number(value: Any) -> int | float | str | None:
     if isinstance(value, bool) or value is None:
         return None if value is None else int(value)
     if isinstance(value, int):
-        if -_INT64 <= value < _INT64:
+        if -_EXACT <= value <= _EXACT:
             return value
         try:
             return f"{_BIG}{value}"

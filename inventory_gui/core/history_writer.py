@@ -7,10 +7,10 @@ Never written: request headers, response bodies, and user info or
 secret-looking literal query values of URL templates (they become ``***``).
 
 Nothing recorded is dropped because another process holds the database: what
-cannot be committed is kept and tried again until the lock goes, in memory up
-to :data:`BACKLOG_ROWS` rows and past that in a journal file next to the
-database (:mod:`~inventory_gui.core.history_journal`), which the next start
-replays if this process ends first.  Values are stored by the rule of
+cannot be committed is appended to a journal file next to the database
+(:mod:`~inventory_gui.core.history_journal`), so that memory stays bounded and
+a crash loses nothing written there, and committed, in order, once the lock
+goes; the next start replays it if this process ends first.  Values are stored by the rule of
 :mod:`~inventory_gui.core.history_codec`.
 """
 
@@ -38,8 +38,6 @@ RUN_STATES = frozenset({"running", "done", "cancelled", "interrupted", "resumed"
 BATCH_ROWS = 500
 BATCH_SECONDS = 0.2
 REDACTED = "***"
-BACKLOG_ROWS = 20_000
-"""Rows kept in memory while the database is locked; more go to the journal."""
 BUSY_SECONDS = 0.25
 """How long one write waits for a lock before it is kept for later."""
 RETRY_SECONDS = 0.25
@@ -51,7 +49,7 @@ BEGIN_WAIT = 2.0
 CLOSE_WAIT = 2.0
 """How long :meth:`HistoryWriter.close` tries to commit before leaving the rest in a journal."""
 _SECRET_WORDS = ("key", "token", "secret", "auth", "session", "password", "signature")
-_RECORD, _BEGIN, _STATE, _FLUSH, _CLOSE = range(5)
+_RECORD, _BEGIN, _STATE, _FLUSH, _SAFE, _CLOSE = range(6)
 _ITEMS_PER_OP = 1000
 
 
@@ -144,12 +142,12 @@ class HistoryWriter:
         self._queue: queue.SimpleQueue[tuple[Any, ...]] = queue.SimpleQueue()
         self._closed = False
         self._backlog: list[Op] = []  # staged, not committed, newer than the journal
-        self._backlog_rows = 0
         self._journal = Journal(file)
         self._orphans = True  # journals left by ended processes: replayed first
         self._ids: dict[int, int] = {}  # a run's token -> its real id
         self._begun: dict[int, Future[int]] = {}
         self._flushes: list[Future[bool]] = []
+        self._safes: list[Future[bool]] = []
         self._blocked_since: float | None = None
         self._retry_at = 0.0  # while locked, when to try writing again
         self._thread = threading.Thread(target=self._loop, name="history-writer", daemon=True)
@@ -221,6 +219,19 @@ class HistoryWriter:
             raise HistoryError(f"{self.file}: {self.error}")
         return done
 
+    def safe(self, timeout: float | None = None) -> bool:
+        """Wait until everything queued so far is committed or in the journal.
+
+        Either way it survives this process being killed.  False if that did
+        not happen within ``timeout`` seconds.
+        """
+        future: Future[bool] = Future()
+        self._put((_SAFE, future))
+        try:
+            return future.result(timeout)
+        except TimeoutError:
+            return False
+
     def close(self, wait: float = CLOSE_WAIT) -> None:
         """Commit what is queued and stop the thread (idempotent; never raises).
 
@@ -247,8 +258,9 @@ class HistoryWriter:
                     deadline = self._stage(item) or deadline
                 if self._blocked_since is None or time.monotonic() >= self._retry_at:
                     self._write()
-                elif self._backlog_rows > BACKLOG_ROWS:  # locked: take in what comes
+                elif self._backlog:  # locked: to the journal until the next try
                     self._spill()
+                self._settle_safes()
             while self._pending() and time.monotonic() < deadline:
                 time.sleep(max(0.0, min(self._retry_at, deadline) - time.monotonic()))
                 self._write()
@@ -294,17 +306,17 @@ class HistoryWriter:
         kind = item[0]
         if kind == _RECORD:
             self._backlog.append(["checks", [_row(row) for row in item[1]]])
-            self._backlog_rows += len(item[1])
         elif kind == _BEGIN:
             _, future, token, started, source, url_template, products = item
             self._begun[token] = future
             self._backlog.append(["run", token, started, source, url_template, len(products)])
             self._backlog.append(["products", token, products])
-            self._backlog_rows += len(products)
         elif kind == _STATE:
             self._backlog.append(["state", *item[1:]])
         elif kind == _FLUSH:
             self._flushes.append(item[1])
+        elif kind == _SAFE:
+            self._safes.append(item[1])
         elif kind == _CLOSE:
             return item[1]
         return None
@@ -320,7 +332,7 @@ class HistoryWriter:
                 self._journal.discard()
             if self._backlog:
                 self._commit(self._backlog)
-                self._backlog, self._backlog_rows = [], 0
+                self._backlog = []
         except Exception as exc:
             if self._conn.in_transaction:
                 self._conn.execute("ROLLBACK")
@@ -350,12 +362,19 @@ class HistoryWriter:
                 del self._begun[token]
                 future.set_result(self._ids[token])
 
+    def _settle_safes(self) -> None:
+        if not self._backlog:
+            for future in self._safes:
+                future.set_result(True)
+            self._safes.clear()
+
     def _blocked(self) -> None:
-        """The database is locked: keep everything, say so once, bound the memory used."""
+        """The database is locked: keep everything in the journal, say so once."""
         now = time.monotonic()
         self._retry_at = now + RETRY_SECONDS
         if self._blocked_since is None:
             self._blocked_since = now
+        self._spill()
         if not self.delayed and now - self._blocked_since >= NOTICE_SECONDS:
             self.delayed = True
             if not self._noticed and self._on_delayed is not None:
@@ -364,8 +383,6 @@ class HistoryWriter:
                     f"{self.file}: another program holds the history locked; checks are"
                     " kept and recorded once it lets go"
                 )
-        if self._backlog_rows > BACKLOG_ROWS:
-            self._spill()
 
     def _spill(self) -> None:
         """Move the backlog to the journal (kept in memory if the file cannot be written)."""
@@ -374,7 +391,7 @@ class HistoryWriter:
         except OSError as exc:
             self.error = self.error or f"cannot keep unrecorded checks in a file: {exc}"
             return
-        self._backlog, self._backlog_rows = [], 0
+        self._backlog = []
 
     def _journal_ops(self) -> Iterator[Op]:
         for op in self._backlog:
@@ -396,7 +413,7 @@ class HistoryWriter:
             self._journal.release()
             self._journal = Journal(self.file)
         else:
-            self._backlog, self._backlog_rows = [], 0
+            self._backlog = []
             for future in self._begun.values():
                 future.set_exception(HistoryError(f"{self.file}: cannot record the run: {exc}"))
             self._begun.clear()
@@ -411,6 +428,8 @@ class HistoryWriter:
             self._journal.release()
             for future in self._flushes:
                 future.set_result(False)
+            for future in self._safes:
+                future.set_result(not self._backlog)
             for begun in self._begun.values():
                 begun.set_exception(HistoryError(f"{self.file}: the run is not recorded yet"))
         finally:
