@@ -28,6 +28,7 @@ from inventory_gui.core.history import (
     Run,
     default_data_dir,
 )
+from inventory_gui.core.history_codec import number_text
 from inventory_gui.core.models import RESULT_COLUMNS, Product, ProductList, Result
 
 _RESULT_KEYS = frozenset((*RESULT_COLUMNS, "response"))
@@ -80,32 +81,12 @@ def format_history(checks: Sequence[Check], *, max_error_width: int = 60) -> str
 
 def _history_cells(check: Check, max_error_width: int) -> list[str]:
     when = check.checked_at.replace("T", " ").removesuffix("Z")
-    quantity = "-" if check.quantity is None else _number(check.quantity)
-    change = ""
-    if check.change is not None:
-        change = ("+" if check.change > 0 else "") + _number(check.change)
+    quantity = "-" if check.quantity is None else number_text(check.quantity)
+    change = "" if check.change is None else number_text(check.change, sign=True)
     error = _CONTROL.sub(" ", check.error or "")
     if len(error) > max_error_width:
         error = error[: max_error_width - 1] + "…"
     return [when, check.status, quantity, change, error]
-
-
-def _number(value: float) -> str:
-    """A quantity or change for the table; integers past float range in short form."""
-    if isinstance(value, int):
-        return str(value) if abs(value) < 10**15 else _scientific(value)
-    if value.is_integer() and abs(value) < 1e15:
-        return str(int(value))
-    return f"{value:g}"
-
-
-def _scientific(value: int) -> str:
-    sign = "-" if value < 0 else ""
-    try:
-        digits = str(abs(value))
-    except ValueError:  # past sys.get_int_max_str_digits()
-        return f"{sign}2^{value.bit_length()}"
-    return f"{sign}{digits[0]}.{digits[1:7]}e+{len(digits) - 1}"
 
 
 class FetchHistory:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from datetime import datetime
 
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from inventory_gui.core.history import Check
+from inventory_gui.core.history_codec import number_text
 
 
 def _when(stamp: str) -> float | None:
@@ -46,7 +48,12 @@ class QuantityChart(QWidget):
         for check in self._checks:
             when = _when(check.checked_at)
             if check.status == "ok" and check.quantity is not None and when is not None:
-                out.append((when, float(check.quantity)))
+                try:  # a quantity past float range, NaN or infinite cannot be drawn
+                    quantity = float(check.quantity)
+                except OverflowError:
+                    continue
+                if math.isfinite(quantity):
+                    out.append((when, quantity))
         return out
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -117,8 +124,8 @@ class HistoryView(QWidget):
         self.title.setText(f"History of {product_id}: {len(checks)} check(s)")
         items = []
         for check in reversed(checks):  # newest first in the list
-            change = "" if check.change is None else f"{check.change:+g}"
-            quantity = "" if check.quantity is None else f"{check.quantity:g}"
+            change = "" if check.change is None else number_text(check.change, sign=True)
+            quantity = "" if check.quantity is None else number_text(check.quantity)
             when = check.checked_at.replace("T", " ")[:19]
             items.append(QTreeWidgetItem([when, check.status, quantity, change, check.error or ""]))
         self.checks.addTopLevelItems(items)

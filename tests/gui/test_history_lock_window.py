@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import math
 import time
 
 from aiohttp import web
 
 from inventory_gui.core.history import HistoryStore
+from inventory_gui.core.models import Product, Result
 from tests.core.test_history_lock import NOTICE, exclusive_lock, journals
 from tests.loopback import product_id
 
@@ -44,3 +46,24 @@ def test_a_locked_history_is_shown_closing_is_prompt_and_the_next_start_records_
         assert store.get_run(1).state == "done"
     finally:
         store.close()
+
+
+def test_the_history_tab_shows_quantities_past_float_range_nan_and_infinity(make_window, tmp_path):
+    data = tmp_path / "data"
+    store = HistoryStore(data)
+    writer = store.writer()
+    quantities = [10**400, math.nan, -math.inf, 5, 7]
+    run = writer.begin_run("s", "http://x/{id}", [Product("big\udc80")])
+    for second, quantity in enumerate(quantities):
+        at = f"2026-01-01T00:00:0{second}.000Z"
+        writer.record(run, Result("big\udc80", "ok", 200, quantity, checked_at=at))
+    writer.close()
+    store.close()
+    window = make_window(history=HistoryStore(data))
+    view = window.history.view
+    window.history.show_product("big\udc80")
+    shown = [view.checks.topLevelItem(i).text(2) for i in range(view.checks.topLevelItemCount())]
+    assert shown == ["7", "5", "-inf", "nan", "1.000000e+400"]  # newest first
+    assert view.checks.topLevelItem(0).text(3) == "+2"
+    assert [q for _, q in view.chart.points()] == [5.0, 7.0]
+    view.chart.grab()  # paints without raising
