@@ -138,6 +138,8 @@ class HistoryController(QObject):
         """
         if self._writer is not None:
             self._writer.close(_CLOSE_WAIT)
+            if self._writer.left_in is not None:
+                log.warning("history locked: %s is recorded next start", self._writer.left_in)
             self._writer = None
         if self.store is not None:
             self.store.close()
