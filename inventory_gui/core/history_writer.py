@@ -44,8 +44,6 @@ RETRY_SECONDS = 0.25
 """While the database is locked, how often the writer tries again."""
 NOTICE_SECONDS = 1.0
 """Locked this long, the writer says (once) that recording is delayed."""
-BEGIN_WAIT = 2.0
-"""How long :meth:`HistoryWriter.begin_run` waits for the run's real id."""
 CLOSE_WAIT = 2.0
 """How long :meth:`HistoryWriter.close` tries to commit before leaving the rest in a journal."""
 _SECRET_WORDS = ("key", "token", "secret", "auth", "session", "password", "signature")
@@ -156,9 +154,9 @@ class HistoryWriter:
     def begin_run(self, source: str, url_template: str, products: Sequence[Product]) -> int:
         """Record a new ``running`` run and its product list; return its id.
 
-        The id is the run's real one once committed.  If the database stays
-        locked for :data:`BEGIN_WAIT`, it is a negative token instead, which
-        this writer maps to the real id when the run is finally written.
+        The id is the run's real one once committed.  If the database is
+        locked, it is a negative token instead, as soon as the lock is met,
+        which this writer maps to the real id when the run is finally written.
 
         Raises:
             HistoryError: the run could not be recorded, or the writer is closed.
@@ -166,10 +164,7 @@ class HistoryWriter:
         token = -(secrets.randbits(52) + 1)
         future: Future[int] = Future()
         self._put((_BEGIN, future, token, _now(), source, redact_url(url_template), products))
-        try:
-            return future.result(timeout=BEGIN_WAIT)
-        except TimeoutError:
-            return token
+        return future.result()  # the thread settles every future it takes
 
     def record(self, run_id: int, result: Result) -> None:
         """Queue one final result of run ``run_id`` (not its response body)."""
@@ -375,6 +370,9 @@ class HistoryWriter:
         if self._blocked_since is None:
             self._blocked_since = now
         self._spill()
+        for token, future in self._begun.items():  # the caller goes on with the token
+            future.set_result(token)
+        self._begun.clear()
         if not self.delayed and now - self._blocked_since >= NOTICE_SECONDS:
             self.delayed = True
             if not self._noticed and self._on_delayed is not None:

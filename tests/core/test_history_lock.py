@@ -216,8 +216,7 @@ def test_what_waits_for_a_lock_is_in_a_journal_then_written_in_order(tmp_path):
         store.close()
 
 
-def test_a_run_begun_under_a_lock_gets_its_real_id_later(tmp_path, monkeypatch):
-    monkeypatch.setattr(history_writer, "BEGIN_WAIT", 0.1)
+def test_a_run_begun_under_a_lock_gets_its_real_id_later(tmp_path):
     store = HistoryStore(tmp_path)
     writer = store.writer()
     try:
