@@ -232,11 +232,13 @@ class HistoryStore:
         self._conn.execute(f"PRAGMA busy_timeout = {int(BUSY_SECONDS * 1000)}")
         try:
             replay_orphans(self._conn, self.file)
-        except (sqlite3.Error, OSError, ValueError) as exc:
+        except HistoryError:
+            self._conn.close()
+            raise
+        except sqlite3.Error as exc:
             if not is_lock_error(exc):  # locked: the next writer replays them
                 self._conn.close()
-                problem = f"cannot record the checks kept while it was locked: {exc}"
-                raise HistoryError(f"{self.file}: {problem}") from exc
+                raise HistoryError(f"{self.file}: cannot record the kept checks: {exc}") from exc
         self._conn.execute(f"PRAGMA busy_timeout = {int(_BUSY_SECONDS * 1000)}")
 
     def unrecorded(self) -> list[Path]:

@@ -1,11 +1,11 @@
 """Writes the history could not take yet, kept in a file next to the database.
 
 While another process holds the database locked, a :class:`HistoryWriter
-<inventory_gui.core.history_writer.HistoryWriter>` keeps what it could not
-commit; past a cap it appends it to its own journal,
-``history.sqlite3.unrecorded-<pid>-<random>.jsonl``, one JSON operation a line,
-so that memory stays bounded.  When the lock goes the journal is replayed into
-the database in one transaction and deleted.  A journal left by a process that
+<inventory_gui.core.history_writer.HistoryWriter>` appends what it could not
+commit to its own journal, ``history.sqlite3.unrecorded-<pid>-<random>.jsonl``,
+one JSON operation a line, so that memory stays bounded and a crash loses
+nothing appended.  When the lock goes the journal is replayed into the
+database in one transaction and deleted.  A journal left by a process that
 ended first is replayed by the next :class:`HistoryStore
 <inventory_gui.core.history.HistoryStore>` or writer that opens the database.
 
@@ -36,7 +36,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from inventory_gui.core.history_codec import storable_row
+from inventory_gui.core.errors import HistoryError
+from inventory_gui.core.history_codec import is_lock_error, storable_row
 
 Op = list[Any]
 
@@ -158,8 +159,11 @@ def insert_rows(conn: sqlite3.Connection, sql: str, rows: list[tuple[Any, ...]])
 def replay_orphans(conn: sqlite3.Connection, db_file: Path) -> int:
     """Replay and delete the journals no running process holds; return how many.
 
-    Each journal is committed on its own.  Stops at the first journal that
-    cannot be written (the database is still locked: the exception propagates).
+    Each journal is committed on its own.
+
+    Raises:
+        sqlite3.OperationalError: the database is locked (nothing more replayed).
+        HistoryError: a journal cannot be read or replayed (it is kept, and named).
     """
     done = 0
     for path in sorted(db_file.parent.glob(journal_glob(db_file))):
@@ -172,10 +176,12 @@ def replay_orphans(conn: sqlite3.Connection, db_file: Path) -> int:
                 for op in _read_ops(path):
                     replay.apply(op)
                 conn.execute("COMMIT")
-            except BaseException:
+            except BaseException as exc:
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
-                raise
+                if is_lock_error(exc) or not isinstance(exc, Exception):
+                    raise
+                raise HistoryError(f"{path}: cannot record what it holds: {exc}") from exc
             path.unlink(missing_ok=True)
             done += 1
     return done

@@ -361,3 +361,29 @@ def test_sqlite_connect_gets_its_timeout_as_a_keyword(tmp_path, monkeypatch):
     store.close()
     assert calls
     assert all(len(args) == 1 for args in calls)
+
+
+def test_a_journal_cut_short_is_replayed_and_a_damaged_one_is_named(tmp_path):
+    HistoryStore(tmp_path).close()
+    ops = [
+        '["run", -5, "2026-01-01T00:00:00Z", "s", "http://x/{id}", 1]',
+        '["items", -5, 0, [["a", null]]]',
+        '["checks", [[-5, "a", "ok", 200, 4.0, null, "2026-01-01T00:00:01Z", 1.0, null]]]',
+        '["state", -5, "done", "2026-01-01T00:00:02Z"]',
+        '["checks", [[-5, "a", "ok"',  # the write a crash cut short: never applied
+    ]
+    journal = tmp_path / f"{DB_NAME}.unrecorded-1-cut.jsonl"
+    journal.write_text("\n".join(ops), encoding="utf-8")
+    store = HistoryStore(tmp_path)
+    try:
+        assert not journal.exists()
+        assert [c.quantity for c in store.history("a")] == [4.0]
+        assert store.unfinished_run() is None
+    finally:
+        store.close()
+    damaged = tmp_path / f"{DB_NAME}.unrecorded-2-bad.jsonl"
+    damaged.write_text("not json\n", encoding="utf-8")
+    with pytest.raises(HistoryError, match=r"unrecorded-2-bad\.jsonl") as error:
+        HistoryStore(tmp_path)
+    assert "\n" not in str(error.value)
+    assert damaged.exists()  # kept for the user
