@@ -28,8 +28,8 @@ from inventory_gui.core.history import (
     Run,
     default_data_dir,
 )
-from inventory_gui.core.history_codec import number_text
 from inventory_gui.core.models import RESULT_COLUMNS, Product, ProductList, Result
+from inventory_gui.core.safe_values import format_change, format_number
 
 _RESULT_KEYS = frozenset((*RESULT_COLUMNS, "response"))
 _RETRIED = frozenset({"error", "cancelled"})
@@ -81,8 +81,8 @@ def format_history(checks: Sequence[Check], *, max_error_width: int = 60) -> str
 
 def _history_cells(check: Check, max_error_width: int) -> list[str]:
     when = check.checked_at.replace("T", " ").removesuffix("Z")
-    quantity = "-" if check.quantity is None else number_text(check.quantity)
-    change = "" if check.change is None else number_text(check.change, sign=True)
+    quantity = "-" if check.quantity is None else format_number(check.quantity)
+    change = "" if check.change is None else format_change(check.change)
     error = _CONTROL.sub(" ", check.error or "")
     if len(error) > max_error_width:
         error = error[: max_error_width - 1] + "…"

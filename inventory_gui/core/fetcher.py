@@ -41,7 +41,14 @@ from inventory_gui.core.fetch_settings import (
 )
 from inventory_gui.core.models import Product, Result
 from inventory_gui.core.quantity import QuantityError, extract_quantity
+from inventory_gui.core.redirects import (
+    MAX_REDIRECTS,
+    REDIRECT_STATUSES,
+    RedirectGuard,
+    RedirectRefused,
+)
 from inventory_gui.core.retry import RetryPolicy, parse_retry_after
+from inventory_gui.core.secrets import Scrubber, is_secret_name
 from inventory_gui.core.urls import UnsafeValueError, UrlTemplate
 
 ResultCallback = Callable[[int, Result], None]
@@ -110,6 +117,10 @@ class Fetcher:
         self._cancel_requested = False
         self._adaptive: AdaptiveLimit | None = None
         self._limiter: RateLimiter | None = None
+        # Secrets: scrubbed from error rows, sent only to the template's origin.
+        self._scrubber = Scrubber.for_run(settings.url_template, settings.headers)
+        self._redirects = RedirectGuard(self._template.sample, self._scrubber.values)
+        self._secret_headers = secret_headers(settings) or None
 
     @property
     def template(self) -> UrlTemplate:
@@ -220,6 +231,9 @@ class Fetcher:
             await asyncio.sleep(start_after)  # the ramp: see _RAMP_STEP_S
         for index in indices:
             result = await self._check(session, products[index], results, index)
+            if result.status == "error":  # the one place an error row is finalised
+                result.error = self._scrubber.text(result.error or "")
+                result.response = self._scrubber.value(result.response)
             results[index] = result if keep_results else _RELEASED
             emit(index, result)
 
@@ -279,8 +293,7 @@ class Fetcher:
 
     async def _attempt(self, session: aiohttp.ClientSession, url: Any) -> _Answer:
         try:
-            async with session.get(url, allow_redirects=True) as response:
-                return await self._read_answer(response)
+            return await self._follow(session, url)
         except TimeoutError:
             return _Answer(error=f"timed out after {self.settings.timeout:g} s", retryable=True)
         except aiohttp.ClientConnectorCertificateError as exc:
@@ -290,14 +303,28 @@ class Fetcher:
         except aiohttp.ClientConnectorError as exc:
             reason = f"{exc.host}:{exc.port}: {exc.strerror or _describe(exc)}"
             return _Answer(error=f"connection failed: {reason}", retryable=True)
-        except aiohttp.TooManyRedirects:
-            return _Answer(error="too many redirects")
         except (aiohttp.ClientPayloadError, aiohttp.ServerDisconnectedError) as exc:
             return _Answer(error=f"connection broken: {_describe(exc)}", retryable=True)
         except aiohttp.ClientOSError as exc:
             return _Answer(error=f"network error: {exc.strerror or _describe(exc)}", retryable=True)
         except aiohttp.ClientError as exc:
             return _Answer(error=f"request failed: {_describe(exc)}", retryable=True)
+
+    async def _follow(self, session: aiohttp.ClientSession, url: Any) -> _Answer:
+        """GET ``url``, following redirects with secrets kept to the template's origin."""
+        headers = self._secret_headers  # the first URL is on the template's origin
+        for _hop in range(MAX_REDIRECTS + 1):
+            async with session.get(url, allow_redirects=False, headers=headers) as response:
+                status = response.status
+                location = response.headers.get("Location") if status in REDIRECT_STATUSES else None
+                if location is None:
+                    return await self._read_answer(response)
+            try:
+                url = self._redirects.follow(url, location)
+            except RedirectRefused as exc:
+                return _Answer(http_status=status, error=str(exc))
+            headers = self._secret_headers if self._redirects.same_origin(url) else None
+        return _Answer(error="too many redirects")
 
     async def _read_answer(self, response: aiohttp.ClientResponse) -> _Answer:
         status = response.status
@@ -349,13 +376,20 @@ def open_session(settings: FetchSettings) -> aiohttp.ClientSession:
         limit=settings.concurrency,
         ssl=None if settings.verify_tls else False,
     )
+    secret = secret_headers(settings)
     return aiohttp.ClientSession(
         connector=connector,
-        headers=dict(settings.headers),
+        # Secret headers go per request, only to the template's origin (Fetcher._follow).
+        headers={name: value for name, value in settings.headers.items() if name not in secret},
         timeout=aiohttp.ClientTimeout(total=settings.timeout),
         # Cookies from one product's answer must not leak into the next request.
         cookie_jar=aiohttp.DummyCookieJar(),
     )
+
+
+def secret_headers(settings: FetchSettings) -> dict[str, str]:
+    """The headers of ``settings`` whose values are secret."""
+    return {name: value for name, value in settings.headers.items() if is_secret_name(name)}
 
 
 def _ramp_step(workers: int) -> float:

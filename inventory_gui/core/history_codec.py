@@ -1,4 +1,4 @@
-"""How values the history cannot hold as they are get stored, read back and shown.
+"""How values the history cannot hold as they are get stored, and read back.
 
 One rule, applied when writing and when looking up, so that anything an input
 file or an API can hold is stored and a product's checks are found again:
@@ -69,28 +69,6 @@ def load_number(value: Any) -> int | float | None:
         except ValueError:
             return None
     return _SPECIAL.get(value)
-
-
-def number_text(value: int | float, *, sign: bool = False) -> str:
-    """A number read back, as shown: whole numbers in full below 10**15, others short.
-
-    Never raises: an integer past float range is shown as ``1.234567e+400``.
-    """
-    plus = "+" if sign and value > 0 else ""
-    if isinstance(value, int):
-        return plus + (str(value) if abs(value) < 10**15 else _scientific(value))
-    if value.is_integer() and abs(value) < 1e15:
-        return plus + str(int(value))
-    return f"{value:+g}" if sign else f"{value:g}"
-
-
-def _scientific(value: int) -> str:
-    sign = "-" if value < 0 else ""
-    try:
-        digits = str(abs(value))
-    except ValueError:  # past sys.get_int_max_str_digits()
-        return f"{sign}2^{value.bit_length()}"
-    return f"{sign}{digits[0]}.{digits[1:7]}e+{len(digits) - 1}"
 
 
 def is_lock_error(exc: BaseException) -> bool:

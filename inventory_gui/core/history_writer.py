@@ -27,17 +27,17 @@ from concurrent.futures import Future
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 
 from inventory_gui.core.errors import HistoryError
 from inventory_gui.core.history_codec import is_lock_error, store_number
 from inventory_gui.core.history_journal import Journal, Op, Replay, replay_orphans
 from inventory_gui.core.models import Product, Result
+from inventory_gui.core.secrets import MASK, mask_template
 
 RUN_STATES = frozenset({"running", "done", "cancelled", "interrupted", "resumed"})
 BATCH_ROWS = 500
 BATCH_SECONDS = 0.2
-REDACTED = "***"
+REDACTED = MASK
 BUSY_SECONDS = 0.25
 """How long one write waits for a lock before it is kept for later."""
 RETRY_SECONDS = 0.25
@@ -46,27 +46,13 @@ NOTICE_SECONDS = 1.0
 """Locked this long, the writer says (once) that recording is delayed."""
 CLOSE_WAIT = 2.0
 """How long :meth:`HistoryWriter.close` tries to commit before leaving the rest in a journal."""
-_SECRET_WORDS = ("key", "token", "secret", "auth", "session", "password", "signature")
 _RECORD, _BEGIN, _STATE, _FLUSH, _SAFE, _CLOSE = range(6)
 _ITEMS_PER_OP = 1000
 
 
 def redact_url(template: str) -> str:
-    """Return ``template`` without user info or secret-looking literal query values."""
-    try:
-        parts = urlsplit(template)
-    except ValueError:
-        return REDACTED
-    netloc = parts.netloc
-    if "@" in netloc:
-        netloc = REDACTED + "@" + netloc.rsplit("@", 1)[1]
-    pairs = []
-    for pair in parts.query.split("&") if parts.query else ():
-        name, sep, value = pair.partition("=")
-        secret = any(word in name.lower() for word in _SECRET_WORDS)
-        literal = value and not (value.startswith("{") and value.endswith("}"))
-        pairs.append(f"{name}{sep}{REDACTED}" if secret and literal else pair)
-    return urlunsplit(parts._replace(netloc=netloc, query="&".join(pairs)))
+    """Return ``template`` with user info and secret literal query values as ``***``."""
+    return mask_template(template)
 
 
 def _json_encoder() -> Callable[[dict[str, str]], str]:
