@@ -54,11 +54,14 @@ def run_history_command(args: argparse.Namespace) -> int:
         store = HistoryStore(data_dir(args), create=False)
         try:
             checks = store.history(args.product_id, limit=args.limit + 1)
+            unrecorded = store.unrecorded()
         finally:
             store.close()
     except HistoryError as exc:
         print(f"inventory-gui: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    if unrecorded:
+        _warn(f"the history is locked: the checks kept in {unrecorded[0].name} are not shown yet")
     if not checks:
         print(f"inventory-gui: no history for {args.product_id}", file=sys.stderr)
         return EXIT_ERRORS

@@ -236,7 +236,7 @@ def test_a_run_begun_under_a_lock_gets_its_real_id_later(tmp_path):
         store.close()
 
 
-def test_closing_under_a_lock_is_bounded_and_the_next_open_recovers(tmp_path):
+def test_closing_under_a_lock_is_bounded_and_the_next_open_recovers(tmp_path, capsys):
     store = HistoryStore(tmp_path)
     writer = store.writer()
     run = writer.begin_run("s", "http://x/{id}", [Product("a"), Product("b")])
@@ -253,6 +253,9 @@ def test_closing_under_a_lock_is_bounded_and_the_next_open_recovers(tmp_path):
         locked = HistoryStore(tmp_path)  # still locked: the journal waits, no resume offer
         assert locked.unrecorded() == [writer.left_in]
         locked.close()
+        args = argparse.Namespace(data_dir=str(tmp_path), product_id="a", limit=10)
+        assert run_history_command(args) == 1  # nothing recorded yet, and it says why
+        assert "are not shown yet" in capsys.readouterr().err
     again = HistoryStore(tmp_path)
     try:
         assert again.unrecorded() == []
