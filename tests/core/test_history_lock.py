@@ -390,3 +390,29 @@ def test_a_journal_cut_short_is_replayed_and_a_damaged_one_is_named(tmp_path):
         HistoryStore(tmp_path)
     assert "\n" not in str(error.value)
     assert damaged.exists()  # kept for the user
+
+
+def test_odd_strings_and_numbers_round_trip_through_the_journal(tmp_path):
+    store = HistoryStore(tmp_path)
+    writer = store.writer()
+    results = [
+        Result(pid, "ok", 200, quantity, 1.0, 1, None, AT, {"col\udcff": pid})
+        for pid, quantity in zip(ODD_IDS, ODD_NUMBERS, strict=False)
+    ]
+    with exclusive_lock(store.file):
+        run = writer.begin_run("s\udc80", "http://x/{id}", [Product(r.id) for r in results])
+        writer.record_many(run, results)
+        writer.end_run(run, "done")
+        writer.close(wait=0)
+        assert writer.left_in is not None
+    store.close()
+    again = HistoryStore(tmp_path)
+    try:
+        assert again.unrecorded() == []
+        for result in results:
+            [check] = again.history(result.id)
+            assert _same(check.quantity, result.quantity)
+            assert check.fields == result.fields  # JSON text keeps surrogates as escapes
+        assert again.unfinished_run() is None
+    finally:
+        again.close()
