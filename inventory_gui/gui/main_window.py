@@ -126,7 +126,7 @@ class MainWindow(QMainWindow):
         self.message_bar = MessageBar(self)
         self.table = self._build_table()
         self.detail = DetailPane(self)
-        self.history = HistoryController(self._history_store, self)
+        self.history = HistoryController(self._history_store, self, self.message_bar)
         self.detail_tabs = QTabWidget(self)
         self.detail_tabs.setObjectName("detailTabs")
         self.detail_tabs.addTab(self.detail, "Details")
