@@ -6,7 +6,6 @@ them from the rows these helpers return.
 
 from __future__ import annotations
 
-import codecs
 import csv
 import io
 import json
@@ -63,27 +62,6 @@ def unique_headers(cells: Sequence[str]) -> list[str]:
         used.add(unique)
         result.append(unique)
     return result
-
-
-def decode_bytes(data: bytes, source: str) -> str:
-    """Decode a text file: UTF-16 with a BOM, UTF-8 (BOM or not), else cp1252.
-
-    Raises:
-        InputError: the data holds NUL bytes or is not text in those encodings.
-    """
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            raise InputError(source, "not valid UTF-16 text") from None
-    if b"\x00" in data:
-        raise InputError(source, "binary data, not text (it holds NUL bytes)")
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise InputError(source, "binary data, not text (neither UTF-8 nor Windows-1252)")
 
 
 def sniff_delimiter(text: str) -> str | None:
