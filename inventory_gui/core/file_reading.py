@@ -57,24 +57,26 @@ def read_input(
     with os.fdopen(fd, "rb", buffering=0) as stream:
         size = os.fstat(fd).st_size
         _check_size(size, source)
-        data = bytearray(size + 1)  # one more byte, to see the end without growing
-        filled = 0
-        check_nul = text
-        while True:
+        # The first chunk decides before the rest is given any memory.
+        first = bytearray(min(size, CHUNK_BYTES) + 1)
+        filled = _read_chunk(stream, first, 0, source)
+        if not filled:
+            raise InputError(source, "the file is empty")
+        check_nul = text and not first.startswith((*CONTAINER_MAGIC, *_UTF16_BOMS))
+        # One byte more than the size, to see the end without growing.
+        data = bytearray(max(size, filled) + 1)
+        data[:filled] = memoryview(first)[:filled]
+        del first
+        got = filled
+        while got:
+            if check_nul and data.find(b"\x00", filled - got, filled) >= 0:
+                raise NotTextError(source, "binary data, not text (it holds NUL bytes)")
+            report(min(1.0, filled / max(size, 1)))
             if filled == len(data):  # the file grew while read
                 _check_size(filled, source)
                 data.extend(bytes(CHUNK_BYTES))
             got = _read_chunk(stream, data, filled, source)
-            if not got:
-                break
-            if filled == 0:
-                check_nul = text and not data.startswith((*CONTAINER_MAGIC, *_UTF16_BOMS))
-            if check_nul and data.find(b"\x00", filled, filled + got) >= 0:
-                raise NotTextError(source, "binary data, not text (it holds NUL bytes)")
             filled += got
-            report(min(1.0, filled / max(size, 1)))
-    if not filled:
-        raise InputError(source, "the file is empty")
     del data[filled:]
     return data
 
