@@ -63,22 +63,26 @@ def read_input(
         if not filled:
             raise InputError(source, "the file is empty")
         check_nul = text and not first.startswith((*CONTAINER_MAGIC, *_UTF16_BOMS))
-        # One byte more than the size, to see the end without growing.
-        data = bytearray(max(size, filled) + 1)
+        _take_chunk(first, 0, filled, source, check_nul=check_nul)
+        report(min(1.0, filled / max(size, 1)))
+        data = bytearray(max(size, filled) + 1)  # one byte more: see the end without growing
         data[:filled] = memoryview(first)[:filled]
         del first
-        got = filled
-        while got:
-            if check_nul and data.find(b"\x00", filled - got, filled) >= 0:
-                raise NotTextError(source, "binary data, not text (it holds NUL bytes)")
+        while got := _read_chunk(stream, data, filled, source):
+            _take_chunk(data, filled, filled + got, source, check_nul=check_nul)
+            filled += got
             report(min(1.0, filled / max(size, 1)))
             if filled == len(data):  # the file grew while read
                 _check_size(filled, source)
                 data.extend(bytes(CHUNK_BYTES))
-            got = _read_chunk(stream, data, filled, source)
-            filled += got
     del data[filled:]
     return data
+
+
+def _take_chunk(data: bytearray, start: int, end: int, source: str, *, check_nul: bool) -> None:
+    """Refuse text holding a NUL byte in ``data[start:end]``, the chunk just read."""
+    if check_nul and data.find(b"\x00", start, end) >= 0:
+        raise NotTextError(source, "binary data, not text (it holds NUL bytes)")
 
 
 def _open_regular(file: Path, source: str) -> int:
