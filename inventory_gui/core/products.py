@@ -195,9 +195,13 @@ def _load_text(text: str, source: str, id_column: str | None) -> ProductList:
     if delimiter is None:
         rows, line_of = tab.split_lines(text)
     else:
-        rows, line_of = tab.read_delimited(text, delimiter, source)
+        rows, line_of = tab.read_delimited(text, delimiter, source, _report_parsing)
     _report(0.4)
     return _from_rows(rows, line_of, source, id_column)
+
+
+def _report_parsing(done: float) -> None:
+    _report(0.1 + 0.3 * done)
 
 
 def _from_rows(

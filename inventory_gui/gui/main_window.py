@@ -459,6 +459,7 @@ class MainWindow(QMainWindow):
         self.store.save_geometry("main", bytes(self.saveGeometry().data()))
         self._save_connection()
         self.store.sync()
+        self.loader.cancel()  # a file being read stops at its next chunk: never wait it out
         self._io.shutdown(wait=True, cancel_futures=True)
         for task in self._tasks:  # e.g. a run's stock summary: its widgets are going
             task.cancel()
