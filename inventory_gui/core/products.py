@@ -315,6 +315,8 @@ def _load_json(text: str, source: str, id_column: str | None) -> ProductList:
         ) from None
     except RecursionError:
         raise InputError(source, "invalid JSON: nested too deeply") from None
+    except ValueError:  # an integer past the interpreter's digit limit
+        raise InputError(source, "invalid JSON: a number has too many digits to read") from None
     key, items = _json_items(document, source)
     if not items:
         raise InputError(source, "the JSON list holds no products")

@@ -9,6 +9,7 @@ memory, the load runs in a child process with a memory limit and a timeout.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import socket
 import struct
@@ -495,3 +496,36 @@ def test_cancelling_any_load_raises_load_cancelled(tmp_path: Path, text: str, af
         assert len(reports) <= after
     else:
         assert len(reports) <= after
+
+
+_JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.floats() | st.integers() | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=6), inner),
+    max_leaves=12,
+)
+_JSON_DOCUMENTS = (
+    _JSON_VALUES.map(json.dumps)
+    | st.dictionaries(st.sampled_from(["products", "items", "x"]), _JSON_VALUES).map(json.dumps)
+    # Number literals the parser reads but Python may not convert (digit limits, 1e999).
+    | st.lists(
+        st.from_regex(r"-?[1-9][0-9]{0,30}(\.[0-9]+)?(e-?[0-9]{1,4})?", fullmatch=True)
+        | st.integers(1, 6000).map(lambda digits: "9" * digits)
+    ).map(lambda numbers: "[" + ",".join(numbers) + "]")
+)
+
+
+@_SETTINGS
+@given(document=_JSON_DOCUMENTS)
+def test_any_json_document_raises_only_input_error(tmp_path: Path, document: str) -> None:
+    path = tmp_path / "input.json"
+    path.write_text(document, encoding="utf-8", errors="surrogatepass")
+    with contextlib.suppress(InputError):
+        load_products(path)
+
+
+def test_a_number_past_the_digit_limit_is_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "long.json"
+    path.write_text("[" + "7" * 5000 + "]")
+    with pytest.raises(InputError) as caught:
+        load_products(path)
+    assert str(caught.value) == "long.json: invalid JSON: a number has too many digits to read"
