@@ -8,8 +8,9 @@ whole.  :func:`check_workbook` looks first, within seconds and a few MB:
 * the declared unpacked size of the parts, in all and against their packed size
   (an absurd ratio is a zip bomb; the zip reader never unpacks more than the
   declared size, so checking it bounds the rest);
-* every cell and row reference in the parts, streamed in chunks, against
-  Excel's own limits (1,048,576 rows, 16,384 columns, XFD);
+* every cell and row reference and the declared dimension in the worksheets,
+  streamed in chunks, against Excel's own limits (1,048,576 rows, 16,384
+  columns, XFD);
 
 and :func:`check_not_ole2` explains the OLE2 files that are not zips at all:
 a password-protected workbook, or an old binary ``.xls``.
@@ -26,7 +27,7 @@ from inventory_gui.core.errors import InputError
 
 EXCEL_MAX_ROWS = 1_048_576
 EXCEL_MAX_COLUMNS = 16_384
-MAX_UNPACKED_BYTES = 512 << 20
+MAX_UNPACKED_BYTES = 256 << 20
 """The most a workbook's parts may unpack to in all."""
 MAX_RATIO = 250
 """Unpacked-to-packed size past which a large part is taken for a zip bomb."""
@@ -35,13 +36,20 @@ _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTION_INFO = "EncryptionInfo".encode("utf-16-le")  # a stream name in the OLE2 directory
 _RATIO_FLOOR = 1 << 20  # parts smaller than this unpack to too little to matter
 _CHUNK = 1 << 20
-_OVERLAP = 128  # longer than any reference the pattern matches, so none is cut in two
-# Only references that may break a limit: three or more column letters, or a
-# row number of seven digits or more.  Legitimate files hardly have any, so
-# the scan runs at the speed of the regular expression engine.
-_SUSPECT = re.compile(rb'\sr="([A-Za-z]{3,}\d*|[A-Za-z]*\d{7,})"')
+_OVERLAP = 128  # longer than a cell tag up to its reference, so few are cut in two
+# Only references in a cell or row tag (not in text) that may break a limit:
+# three or more column letters, or a row number of seven digits or more.
+# Legitimate files hardly have any, so the scan runs at the speed of the
+# regular expression engine.  A reference the scan misses (a tag cut by a
+# chunk's end) is still caught while the rows are read.
+_SUSPECT = re.compile(
+    rb'<(?:\w+:)?(?:c|row)\s[^>]*?(?<=\s)r="([A-Za-z]{3,}\d*|[A-Za-z]*\d{7,})"'
+)
 _DIMENSION = re.compile(rb'<(?:\w+:)?dimension\b[^>]*?\sref="([^"]{0,64})"')
 _REFERENCE = re.compile(rb"([A-Za-z]*)(\d*)")
+_OVERRIDE = re.compile(rb"<(?:\w+:)?Override\b[^>]*>")
+_PART_NAME = re.compile(rb'\sPartName="([^"]*)"')
+_CONTENT_TYPE = re.compile(rb'\sContentType="([^"]*)"')
 
 
 def check_not_ole2(data: bytes | bytearray, source: str) -> None:
@@ -77,8 +85,9 @@ def check_workbook(data: bytes | bytearray, source: str, report: Callable[[], No
     with archive:
         parts = archive.infolist()
         _check_sizes(parts, source)
+        sheets = _worksheet_names(archive)
         for part in parts:
-            if part.filename.lower().endswith(".xml"):
+            if part.filename in sheets or "worksheets/" in part.filename.lower():
                 _scan_part(archive, part, source, report)
 
 
@@ -98,6 +107,21 @@ def _check_sizes(parts: list[zipfile.ZipInfo], source: str) -> None:
                 " packed size (a zip bomb)"
             )
             raise InputError(source, problem)
+
+
+def _worksheet_names(archive: zipfile.ZipFile) -> set[str]:
+    """Return the parts that ``[Content_Types].xml`` declares to be worksheets."""
+    try:
+        with archive.open("[Content_Types].xml") as stream:
+            types = stream.read(_CHUNK)
+    except (KeyError, zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError):
+        return set()  # openpyxl will say what is wrong with it
+    names = set()
+    for override in _OVERRIDE.findall(types):
+        name, kind = _PART_NAME.search(override), _CONTENT_TYPE.search(override)
+        if name and kind and kind.group(1).endswith(b".worksheet+xml"):
+            names.add(name.group(1).decode("utf-8", "replace").lstrip("/"))
+    return names
 
 
 def _scan_part(
