@@ -85,6 +85,23 @@ def _take_chunk(data: bytearray, start: int, end: int, source: str, *, check_nul
         raise NotTextError(source, "binary data, not text (it holds NUL bytes)")
 
 
+def refuse_special_file(file: Path, source: str) -> None:
+    """Refuse a FIFO, device, socket or directory before anything opens it.
+
+    Errors of ``stat`` itself (a missing file) are left to the caller's own
+    open, which reports them its way.
+
+    Raises:
+        InputError: ``file`` exists and is not a regular file.
+    """
+    try:
+        kind = _kind(os.stat(file).st_mode)
+    except OSError:
+        return
+    if kind is not None:
+        raise InputError(source, kind)
+
+
 def _open_regular(file: Path, source: str) -> int:
     try:
         kind = _kind(os.stat(file).st_mode)

@@ -132,6 +132,18 @@ def test_cli_refuses_a_fifo_with_one_line(tmp_path: Path) -> None:
     ]
 
 
+def test_cli_refuses_a_fifo_as_earlier_results(tmp_path: Path) -> None:
+    fifo = tmp_path / "results.json"
+    os.mkfifo(fifo)
+    template = "http://127.0.0.1:1/{id}"
+    done = cli("fetch", "--retry-failed-from", str(fifo), "--url-template", template)
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.strip().splitlines() == [
+        f"inventory-gui: error: {fifo}: not a regular file (a FIFO);"
+        " save the list to a file and open that"
+    ]
+
+
 # ---------------------------------------------------------- size and binary
 
 
