@@ -12,6 +12,13 @@ The first row is a header when the input has more than one column or when its
 first cell is an ID header name (``id``, ``sku``, ``product_id``, ``item``,
 ``code``).  IDs stay strings exactly as written, trimmed; duplicates are kept
 once and counted, rows without an ID are skipped and recorded.
+
+Hostile files are refused with one line, quickly and in bounded memory: only
+regular files are read, in chunks between which the load can be cancelled
+(:mod:`~inventory_gui.core.file_reading`); text decides its encoding from the
+evidence it holds and says so when it is not UTF-8
+(:mod:`~inventory_gui.core.text_decoding`); workbooks are checked before
+openpyxl expands them (:mod:`~inventory_gui.core.workbook_guard`).
 """
 
 from __future__ import annotations
@@ -422,7 +429,7 @@ def _sheet_rows(worksheet: Any, source: str) -> tuple[tab.Rows, list[int]]:
     lines: list[int] = []
     declared = worksheet.max_row or EXCEL_MAX_ROWS
     worksheet.reset_dimensions()  # the stored size is often wrong; read what is there
-    values_of = iter(worksheet.iter_rows(values_only=True))
+    values_of = worksheet.iter_rows(values_only=True)
     number = 0
     while True:
         number += 1
