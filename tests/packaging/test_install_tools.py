@@ -37,11 +37,14 @@ def _run(
     )  # fmt: skip
 
 
-def _cache_dir(tool: str) -> str:
-    """Where ``tool`` (pip or uv, run by this interpreter) keeps its cache for this user."""
-    done = _run([sys.executable, "-m", tool, "cache", "dir"], os.environ, ROOT)
-    assert done.returncode == 0, done.stderr
-    return done.stdout.strip()
+def _caches() -> dict[str, str]:
+    """pip's and uv's cache folders for this user, where they have one (pip's can be off)."""
+    caches = {}
+    for tool, variable in (("pip", "PIP_CACHE_DIR"), ("uv", "UV_CACHE_DIR")):
+        done = _run([sys.executable, "-m", tool, "cache", "dir"], os.environ, ROOT)
+        if done.returncode == 0:
+            caches[variable] = done.stdout.strip()
+    return caches
 
 
 @pytest.fixture
@@ -66,9 +69,8 @@ def home(tmp_path: Path) -> dict[str, str]:
         "UV_TOOL_DIR": str(tmp_path / "uv-tools"),
         "UV_TOOL_BIN_DIR": str(tmp_path / "uv-bin"),
         "UV_PYTHON_DOWNLOADS": "never",  # use this interpreter, never fetch another
-        "PIP_CACHE_DIR": _cache_dir("pip"),
-        "UV_CACHE_DIR": _cache_dir("uv"),
         "PIP_DISABLE_PIP_VERSION_CHECK": "1",
+        **_caches(),
     }
     home.mkdir()
     return env
