@@ -10,6 +10,7 @@ Qt-free core only; the window path (no sub-command) imports
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
@@ -256,8 +257,20 @@ def build_history_parser() -> OneLineParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status."""
-    args = list(sys.argv[1:] if argv is None else argv)
+    """Run the command line; return the exit status.
+
+    Ctrl-C that reaches this level (while starting up, before a command
+    handles its signals) is one line on stderr and status 130, not a traceback.
+    """
+    try:
+        return _dispatch(list(sys.argv[1:] if argv is None else argv))
+    except KeyboardInterrupt:
+        with contextlib.suppress(OSError, ValueError):
+            print("inventory-gui: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+
+
+def _dispatch(args: list[str]) -> int:
     if args and args[0] in ("--version", "-V"):
         print(f"inventory-gui {__version__}")
         return EXIT_OK
