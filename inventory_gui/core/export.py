@@ -5,12 +5,13 @@ from __future__ import annotations
 import csv
 import json
 import os
+import zipfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import suppress
 from itertools import repeat
 from json.encoder import encode_basestring
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from inventory_gui.core.atomic_file import atomic_write, resolve_target
 from inventory_gui.core.errors import InventoryError
@@ -270,12 +271,26 @@ def _write_xlsx(path: Path, results: Iterable[Result], header: list[str], keys: 
         for row in _rows(results, keys):
             sheet.append([_xlsx_cell(sheet, value) for value in row])
         with atomic_write(path, "wb") as out:
-            book.save(out)
+            _save_workbook(book, out)
     except BaseException:
         with suppress(Exception):  # else the half-written sheet complains when collected
             sheet.close()
         with suppress(Exception):
             sheet._writer.cleanup()  # openpyxl's own temporary file of rows
+        raise
+
+
+def _save_workbook(book: Any, out: IO[bytes]) -> None:
+    """``book.save(out)``, with the zip archive closed on failure too: otherwise, when
+    collected, it writes its end record into the closed file (a traceback on stderr)."""
+    from openpyxl.writer.excel import ExcelWriter
+
+    archive = zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
+    try:
+        ExcelWriter(book, archive).save()
+    except BaseException:
+        with suppress(Exception):
+            archive.close()
         raise
 
 

@@ -211,6 +211,35 @@ def test_full_disk_during_xlsx_export_keeps_the_previous_file(tmp_path, api):
     assert [p.name for p in tmp_path.iterdir() if p.name not in ("p.csv", "out.xlsx")] == []
 
 
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """A real 64 KiB file system (tmpfs) to fill; skipped where mounting is not allowed."""
+    folder = tmp_path / "small"
+    folder.mkdir()
+    mount = ["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(folder)]
+    try:
+        mounted = subprocess.run(mount, capture_output=True, timeout=30, check=False)
+    except OSError:
+        pytest.skip("no mount command")
+    if mounted.returncode != 0:
+        pytest.skip("mounting a tmpfs is not allowed here")
+    yield folder
+    subprocess.run(["umount", str(folder)], capture_output=True, timeout=30, check=True)
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".json", ".csv"])
+def test_full_disk_under_the_output_is_one_line(tmp_path, api, small_disk, suffix):
+    products = write_ids(tmp_path / "p.csv", [f"fast-{i:04d}" for i in range(3000)])
+    out = small_disk / f"out{suffix}"
+
+    done = run(str(products), "--url-template", api.template, "-q", "--no-history",
+               "-o", str(out))  # fmt: skip
+
+    assert done.returncode == 1, done.stderr
+    assert_one_line(done.stderr, str(out), "No space left on device")
+    assert list(small_disk.iterdir()) == []
+
+
 @pytest.mark.parametrize("where", ["missing", "file"])
 def test_output_folder_that_cannot_be_written_is_refused_before_fetching(tmp_path, api, where):
     (tmp_path / "file").write_text("x", encoding="utf-8")
