@@ -73,7 +73,11 @@ def build_fetch_parser() -> OneLineParser:
             "Check every product in FILE against the inventory API, without a window. "
             "Every check is recorded in the history (see 'inventory-gui history')."
         ),
-        epilog="Exit status: 0 all ok, 1 some errors, 2 bad usage or input, 130 interrupted.",
+        epilog=(
+            "Exit status: 0 all ok, 1 some errors (or the output could not be written), "
+            "2 bad usage or input, 130/143/129 stopped by SIGINT/SIGTERM/SIGHUP (output "
+            "written, unfinished rows cancelled)."
+        ),
     )
     parser.add_argument(
         "file",

@@ -173,6 +173,29 @@ def test_second_signal_while_finishing_still_writes_the_output(tmp_path, api):
 # --- 5. Failures while writing: one line, no half-written target ----------------
 
 
+def test_ctrl_c_during_a_large_export_is_one_line_and_keeps_the_previous_file(tmp_path):
+    earlier = tmp_path / "earlier.json"  # all ok: nothing to fetch, a long export
+    rows = [{"id": f"p{i}", "status": "ok", "response": {"quantity": i, "tags": ["a", "b"]}}
+            for i in range(300_000)]  # fmt: skip
+    earlier.write_text(json.dumps(rows), encoding="utf-8")
+    out = tmp_path / "out.json"
+    out.write_text("previous", encoding="utf-8")
+    child = subprocess.Popen(
+        command("--retry-failed-from", str(earlier), "-o", str(out), "-q", "--no-history",
+                "--url-template", "http://127.0.0.1:9/{id}"),
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    while not temp_files(tmp_path):  # the export has begun
+        assert child.poll() is None, child.communicate()
+    child.send_signal(signal.SIGINT)
+    _, err = child.communicate(timeout=60)
+
+    assert child.returncode == 130
+    assert_one_line(err, str(out), "not written", "SIGINT")
+    assert out.read_text(encoding="utf-8") == "previous"
+    assert temp_files(tmp_path) == []
+
+
 def test_stdout_on_a_full_device_is_one_line(tmp_path, api):
     products = write_ids(tmp_path / "p.csv", FAST)
     with open("/dev/full", "w") as full:
