@@ -48,8 +48,8 @@ def run_fetch_command(args: argparse.Namespace) -> int:
 
     SIGINT, SIGTERM and SIGHUP stop it alike (:mod:`~inventory_gui.core.signals`):
     during the fetch, the output is still written with the unfinished rows
-    ``cancelled`` and the run is closed in the history; the status is then
-    ``128 +`` the signal's number.
+    ``cancelled`` and the run is closed in the history as ``interrupted`` (which
+    ``--resume`` takes up); the status is then ``128 +`` the signal's number.
     """
     input_path = None if args.retry_failed_from or args.resume else _input_path(args)
     problem = _usage_problem(args) or output_problem(args.output, input_path)
@@ -200,7 +200,7 @@ async def _fetch(
         if demo is not None:
             await demo.close()
     stopped = signals is not None and signals.received is not None
-    history.end("cancelled" if stopped else "done")
+    history.end("interrupted" if stopped else "done")  # interrupted: closed, and resumable
     return results, stopped
 
 

@@ -23,6 +23,7 @@ import openpyxl
 import pytest
 from aiohttp import web
 
+from inventory_gui.core.history import HistoryStore
 from tests.loopback import LoopbackApi, product_id
 
 FAST = ["fast-1", "fast-2", "fast-3"]
@@ -102,8 +103,10 @@ def assert_one_line(stderr: str, *needles: str) -> str:
 
 
 def run_states(data_dir: Path) -> list[str]:
+    """The state of each recorded run; a closed run has its end time."""
     with sqlite3.connect(data_dir / "history.sqlite3") as conn:
-        return [state for (state,) in conn.execute("SELECT state FROM runs ORDER BY id")]
+        rows = conn.execute("SELECT state, finished_at FROM runs ORDER BY id").fetchall()
+    return [state if finished else f"{state} (no end time)" for state, finished in rows]
 
 
 def temp_files(folder: Path) -> list[str]:
@@ -146,7 +149,14 @@ def test_stop_signal_writes_output_and_closes_the_run(tmp_path, api, signum, sta
     rows = json.loads(out.read_text(encoding="utf-8"))
     assert [r["id"] for r in rows] == FAST + SLOW
     assert [r["status"] for r in rows] == ["ok"] * 3 + ["cancelled"] * 10
-    assert run_states(tmp_path / "data") == ["cancelled"]
+    assert run_states(tmp_path / "data") == ["interrupted"]
+    store = HistoryStore(tmp_path / "data", create=False)
+    try:  # --resume takes it up: the slow products are what is left
+        run = store.unfinished_run()
+        assert run is not None
+        assert [p.id for p in store.resume_items(run.id)] == SLOW
+    finally:
+        store.close()
     assert temp_files(tmp_path) == []
 
 
@@ -166,7 +176,7 @@ def test_second_signal_while_finishing_still_writes_the_output(tmp_path, api):
     statuses = [row[1] for row in book.active.iter_rows(min_row=2, values_only=True)]
     book.close()
     assert statuses == ["ok"] * 3 + ["cancelled"] * 10
-    assert run_states(tmp_path / "data") == ["cancelled"]
+    assert run_states(tmp_path / "data") == ["interrupted"]
     assert temp_files(tmp_path) == []
 
 
@@ -204,6 +214,35 @@ def test_stdout_on_a_full_device_is_one_line(tmp_path, api):
 
     assert done.returncode == 1
     assert_one_line(done.stderr, "stdout", "No space left on device")
+
+
+def test_stdout_closed_by_its_reader_ends_quietly(tmp_path, api):
+    products = write_ids(tmp_path / "p.csv", FAST)
+    child = subprocess.Popen(
+        command(str(products), "--url-template", api.template, "-q", "--no-history"),
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    child.stdout.close()  # as `| head` does once it has read enough
+    with child.stderr:
+        err = child.stderr.read()
+    child.wait(60)
+
+    assert child.returncode == 128 + signal.SIGPIPE
+    assert err == ""
+
+
+def test_closed_terminal_on_stderr_does_not_lose_the_run(tmp_path, api):
+    products = write_ids(tmp_path / "p.csv", FAST)
+    out = tmp_path / "out.json"
+    child = subprocess.Popen(
+        command(str(products), "--url-template", api.template, "-o", str(out), "--no-history"),
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    child.stderr.close()  # progress and messages now fail with EPIPE
+    child.communicate(timeout=60)
+
+    assert child.returncode == 0
+    assert [r["status"] for r in json.loads(out.read_text(encoding="utf-8"))] == ["ok"] * 3
 
 
 LIMITED_FILE_SIZE = (  # a write past the limit then fails with EFBIG instead of killing
@@ -276,16 +315,33 @@ def test_output_folder_that_cannot_be_written_is_refused_before_fetching(tmp_pat
     assert api.requests == 0
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="folder permissions do not apply to root")
-def test_read_only_output_folder_is_refused_before_fetching(tmp_path, api):
+@pytest.fixture
+def read_only_folder(tmp_path: Path) -> Iterator[Path]:
+    """A folder nobody may write to: by its permissions, or for root a read-only tmpfs."""
     folder = tmp_path / "ro"
     folder.mkdir()
-    folder.chmod(0o555)
+    if os.geteuid() != 0:
+        folder.chmod(0o555)
+        yield folder
+        folder.chmod(0o755)
+        return
+    mount = ["mount", "-t", "tmpfs", "-o", "ro,size=64k", "tmpfs", str(folder)]
+    try:
+        mounted = subprocess.run(mount, capture_output=True, timeout=30, check=False)
+    except OSError:
+        pytest.skip("no mount command")
+    if mounted.returncode != 0:
+        pytest.skip("mounting a tmpfs is not allowed here")
+    yield folder
+    subprocess.run(["umount", str(folder)], capture_output=True, timeout=30, check=True)
+
+
+def test_read_only_output_folder_is_refused_before_fetching(tmp_path, api, read_only_folder):
     products = write_ids(tmp_path / "p.csv", FAST)
+    out = read_only_folder / "o.csv"
 
-    done = run(str(products), "--url-template", api.template, "-o", str(folder / "o.csv"))
+    done = run(str(products), "--url-template", api.template, "-o", str(out))
 
-    folder.chmod(0o755)
     assert done.returncode == 2
     assert_one_line(done.stderr, "o.csv", "not writable")
     assert api.requests == 0
