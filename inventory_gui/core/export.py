@@ -16,6 +16,7 @@ from typing import IO, Any
 from inventory_gui.core.atomic_file import atomic_write, resolve_target
 from inventory_gui.core.errors import InventoryError
 from inventory_gui.core.export_cells import (
+    FORMULA_START,
     csv_cell,
     json_float,
     json_int,
@@ -28,7 +29,6 @@ from inventory_gui.core.models import RESULT_COLUMNS, Result
 
 EXPORT_FORMATS = {".json": "JSON", ".csv": "CSV", ".xlsx": "Excel workbook"}
 
-_FORMULA_START = frozenset("=+-@\t\r")
 _CSV_INT_LIMIT = 10**600  # any int below this converts to text (the conversion limit is >= 640)
 _TABLE_COLUMNS = ("id", "status", "http", "quantity", "latency ms", "attempts", "error")
 _FLAT = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",\n  ", ": "))
@@ -50,7 +50,8 @@ def write_results(
     """Write ``results``, in order, to ``path`` in the format its extension names.
 
     Args:
-        path: a ``.json``, ``.csv`` or ``.xlsx`` file (any case); replaced atomically.
+        path: a ``.json``, ``.csv`` or ``.xlsx`` file (any case); replaced atomically
+            (a symbolic link is written through: the file it points to is replaced).
         results: the results to write.
         columns: input columns for CSV/XLSX (default: the keys of the results'
             ``fields`` in first-seen order). JSON has every result's fields.
@@ -59,7 +60,7 @@ def write_results(
         ExportError: bad extension or write failure; ``path`` is then unchanged.
     """
     target = check_output_path(path)
-    suffix = target.suffix.lower()
+    suffix = Path(path).suffix.lower()  # the name given decides, not a link's target
     try:
         if suffix == ".json":
             _write_json(target, results)
@@ -247,7 +248,7 @@ def _csv_rows(results: Iterable[Result], keys: Sequence[str]) -> Iterator[list[A
     for row in _rows(results, keys):
         yield [
             v
-            if ((t := type(v)) is str and v[:1] not in _FORMULA_START)
+            if ((t := type(v)) is str and v[:1] not in FORMULA_START)
             or v is None
             or (t is int and -limit < v < limit)
             or (t is float and v - v == 0.0)  # finite

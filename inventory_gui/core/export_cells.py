@@ -12,16 +12,20 @@ value the same way:
   cell holding all its digits.
 - Characters a format cannot hold are written as Python-style backslash
   escapes (``\\x00``, ``\\udc80``): lone surrogates in CSV (UTF-8 cannot encode
-  them), characters XML forbids in XLSX, and in the terminal table every
-  character that is not printable (controls, bidirectional and other format
-  characters, surrogates); tabs and line breaks there become spaces.
+  them), characters XML forbids in XLSX (whose line ends read back as
+  ``\\n``, as XML has them; text is cut at Excel's 32,767 characters), and in
+  the terminal table every character that is not printable (controls,
+  bidirectional and other format characters, surrogates); tabs, line breaks
+  and unusual spaces there become spaces.
 - JSON is strict: strings keep every character (a lone surrogate is the JSON
-  escape ``\\udc80``, which parsers read back as the same string).
+  escape ``\\udc80``, which parsers read back as the same string); an integer
+  of more digits than Python reads back (4,300) is written as quoted digits.
 """
 
 from __future__ import annotations
 
 import decimal
+import json
 import math
 import re
 from typing import Any
@@ -33,7 +37,8 @@ EXCEL_TEXT_LIMIT = 32767
 
 _EXCEL_INT_LIMIT = 10**EXCEL_DIGITS
 _NON_FINITE = {"nan": "NaN", "inf": "Infinity", "-inf": "-Infinity"}
-_FORMULA_START = frozenset("=+-@\t\r")
+FORMULA_START = frozenset("=+-@\t\r")
+"""First characters that make a spreadsheet run a CSV cell as a formula."""
 _PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
 _XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _SPACES = re.compile(  # line breaks, tabs and the spaces other than " ": one space each
@@ -113,7 +118,7 @@ def csv_cell(value: Any) -> Any:
     if value is None:
         return None
     if isinstance(value, str):
-        if value[:1] in _FORMULA_START and not _PLAIN_NUMBER.fullmatch(value):
+        if value[:1] in FORMULA_START and not _PLAIN_NUMBER.fullmatch(value):
             return "'" + value
         return value
     if isinstance(value, bool):
@@ -158,10 +163,9 @@ def json_value(value: Any) -> Any:
     integers past ``int``'s string conversion limit become their digits as
     text; tuples become lists; other objects stay and make the encoder fail.
     """
-    kind = type(value)
-    if kind is float or isinstance(value, float):
+    if isinstance(value, float):
         return value if math.isfinite(value) else number_text(value)
-    if kind is int or (isinstance(value, int) and not isinstance(value, bool)):
+    if isinstance(value, int) and not isinstance(value, bool):
         try:
             int.__repr__(value)
         except ValueError:  # past the digit limit of int's string conversion
@@ -191,8 +195,6 @@ def json_key(key: Any) -> str:
 
 def json_text(value: Any) -> str:
     """Return a JSON-like value as one line of strict JSON (for text cells)."""
-    import json
-
     try:
         return json.dumps(json_value(value), ensure_ascii=False, allow_nan=False)
     except (TypeError, ValueError):
