@@ -78,7 +78,8 @@ def check_output_path(path: str | os.PathLike[str]) -> Path:
     """Return the file writing to ``path`` replaces (symbolic links followed), if it can be written.
 
     Raises:
-        ExportError: unsupported extension, missing or read-only folder, or a folder.
+        ExportError: unsupported extension, missing or read-only folder, or a target
+            that is a folder, a device or a FIFO.
     """
     target = resolve_target(path)
     suffix = Path(path).suffix.lower()
@@ -87,6 +88,8 @@ def check_output_path(path: str | os.PathLike[str]) -> Path:
         raise ExportError(path, f"unsupported file type {suffix or '(none)'!r}; use {known}")
     if target.is_dir():
         raise ExportError(path, "is a folder, not a file")
+    if target.exists() and not target.is_file():  # a device or FIFO is not replaced by a file
+        raise ExportError(path, "is not a regular file")
     if not target.parent.is_dir():
         raise ExportError(path, f"the folder {str(target.parent)!r} does not exist")
     if not os.access(target.parent, os.W_OK | os.X_OK):

@@ -372,6 +372,22 @@ def test_output_symlink_is_written_through(tmp_path, api):
     assert temp_files(tmp_path) == temp_files(real) == []
 
 
+def test_output_that_is_not_a_regular_file_is_refused_before_fetching(tmp_path, api):
+    fifo = tmp_path / "out.json"
+    os.mkfifo(fifo)
+    link = tmp_path / "link.csv"
+    link.symlink_to(fifo)
+    products = write_ids(tmp_path / "p.csv", FAST)
+
+    for out in (fifo, link):
+        done = run(str(products), "--url-template", api.template, "-o", str(out))
+        assert done.returncode == 2
+        assert_one_line(done.stderr, str(out), "not a regular file")
+
+    assert fifo.is_fifo()
+    assert api.requests == 0
+
+
 @pytest.mark.parametrize("how", ["same", "other-path", "symlink", "hardlink"])
 def test_output_naming_the_input_is_refused_before_fetching(tmp_path, api, how):
     products = write_ids(tmp_path / "p.csv", FAST)
