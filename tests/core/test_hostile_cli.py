@@ -29,6 +29,11 @@ from tests.loopback import LoopbackApi, product_id
 FAST = ["fast-1", "fast-2", "fast-3"]
 SLOW = [f"slow-{i}" for i in range(10)]
 CONCURRENCY = 4
+BIG = "9" * 400
+ODD_BODIES = {  # answers real APIs send: JSON allows any digits, Python's parser NaN
+    "big": f'{{"quantity": {BIG}}}',
+    "nan": '{"quantity": 1, "history": [NaN, Infinity, -Infinity], "over": 1e400}',
+}
 
 
 @dataclass
@@ -46,6 +51,8 @@ class ThreadedApi:
         pid = product_id(request)
         if pid.startswith("fast"):
             return web.json_response({"id": pid, "quantity": len(pid)})
+        if pid in ODD_BODIES:
+            return web.Response(text=ODD_BODIES[pid], content_type="application/json")
         self.held += 1
         if self.held >= self.hold_count:
             self.held_enough.set()
@@ -178,6 +185,33 @@ def test_second_signal_while_finishing_still_writes_the_output(tmp_path, api):
     assert statuses == ["ok"] * 3 + ["cancelled"] * 10
     assert run_states(tmp_path / "data") == ["interrupted"]
     assert temp_files(tmp_path) == []
+
+
+# --- 3, 4. Odd numbers from the API reach every output ------------------------------
+
+
+def test_odd_numbers_from_the_api_reach_every_output(tmp_path, api):
+    products = write_ids(tmp_path / "p.csv", ["fast-1", "big", "nan"])
+    for suffix in (".json", ".csv", ".xlsx"):
+        out = tmp_path / f"out{suffix}"
+        done = run(str(products), "--url-template", api.template, "-q", "--no-history",
+                   "-o", str(out))  # fmt: skip
+        assert done.returncode in (0, 1), done.stderr
+        assert done.stderr == ""
+
+    rows = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"),
+                      parse_constant=lambda name: pytest.fail(f"bare {name}"))  # fmt: skip
+    assert rows[2]["response"] == {"quantity": 1, "history": ["NaN", "Infinity", "-Infinity"],
+                                   "over": "Infinity"}  # fmt: skip
+    assert rows[1]["response"] == {"quantity": int(BIG)}
+    csv_text = (tmp_path / "out.csv").read_text(encoding="utf-8-sig")
+    book = openpyxl.load_workbook(tmp_path / "out.xlsx", read_only=True)
+    cells = [row[3] for row in book.active.iter_rows(min_row=2, values_only=True)]
+    book.close()
+    if rows[1]["status"] == "ok":  # a quantity of 400 digits: every digit, as text in XLSX
+        assert rows[1]["quantity"] == int(BIG)
+        assert BIG in csv_text
+        assert cells[1] == BIG
 
 
 # --- 5. Failures while writing: one line, no half-written target ----------------
