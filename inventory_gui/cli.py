@@ -1,21 +1,31 @@
 """The ``inventory-gui`` command: argument parsing and dispatch.
 
 Start-up order (kept cheap on purpose, so ``--version`` and ``--help`` answer
-at once): parse arguments here with nothing but the standard library; then the
-chosen command imports what it needs.  ``fetch`` and ``serve-demo`` import the
-Qt-free core only; the window path (no sub-command) imports
-:mod:`inventory_gui.gui.app`, which brings in PySide6 and qasync.
+at once): parse arguments here with nothing but the standard library and the
+settings' bounds (:mod:`inventory_gui.core.fetch_settings`, which imports no
+more at start); then the chosen command imports what it needs.  ``fetch`` and
+``serve-demo`` import the Qt-free core only; the window path (no sub-command)
+imports :mod:`inventory_gui.gui.app`, which brings in PySide6 and qasync.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import math
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import NoReturn
 
 from inventory_gui import __version__
+from inventory_gui.core.fetch_settings import (
+    CONCURRENCY,
+    MAX_BODY,
+    RATE_LIMIT,
+    RETRIES,
+    TIMEOUT,
+    Bound,
+)
 
 EXIT_OK = 0
 EXIT_ERRORS = 1
@@ -44,18 +54,33 @@ def _positive_int(text: str) -> int:
     return value
 
 
-def _non_negative_int(text: str) -> int:
-    value = int(text)
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"must be 0 or more, not {value}")
-    return value
+def _bounded(bound: Bound) -> Callable[[str], float]:
+    """An argument type: a number within ``bound``, else one line naming the range."""
+
+    def parse(text: str) -> float:
+        try:
+            value: float = int(text) if bound.integer else float(text)
+        except ValueError:
+            kind = "a whole number" if bound.integer else "a number"
+            raise argparse.ArgumentTypeError(f"must be {kind}, not {text!r}") from None
+        problem = bound.problem(value)
+        if problem is not None:
+            raise argparse.ArgumentTypeError(problem)
+        return value
+
+    return parse
 
 
-def _positive_float(text: str) -> float:
-    value = float(text)
-    if not value > 0:
-        raise argparse.ArgumentTypeError(f"must be above 0, not {text}")
-    return value
+def _max_body_mib(text: str) -> float:
+    """``--max-body-mib``: a size in MiB whose byte count lies within ``MAX_BODY``."""
+    try:
+        mib = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a number of MiB, not {text!r}") from None
+    size = int(mib * 1024 * 1024) if math.isfinite(mib) else mib
+    if MAX_BODY.problem(size) is not None:
+        raise argparse.ArgumentTypeError(f"must be {MAX_BODY.span()}, not {text} MiB")
+    return mib
 
 
 def _rate(text: str) -> float:
@@ -104,31 +129,31 @@ def build_fetch_parser() -> OneLineParser:
     )
     parser.add_argument(
         "--concurrency",
-        type=_positive_int,
+        type=_bounded(CONCURRENCY),
         default=16,
         metavar="N",
-        help="most requests in flight at once (default 16)",
+        help=f"most requests in flight at once, {CONCURRENCY.span()} (default 16)",
     )
     parser.add_argument(
         "--timeout",
-        type=_positive_float,
+        type=_bounded(TIMEOUT),
         default=10.0,
         metavar="S",
-        help="seconds allowed per request, body included (default 10)",
+        help=f"time allowed per request, body included, {TIMEOUT.span()} (default 10 s)",
     )
     parser.add_argument(
         "--retries",
-        type=_non_negative_int,
+        type=_bounded(RETRIES),
         default=3,
         metavar="N",
-        help="retries on timeouts, connection errors, 408/429/5xx (default 3)",
+        help=f"retries on timeouts, connection errors, 408/429/5xx, {RETRIES.span()} (default 3)",
     )
     parser.add_argument(
         "--rate-limit",
-        type=_positive_float,
+        type=_bounded(RATE_LIMIT),
         default=None,
         metavar="RPS",
-        help="most requests started per second (default: no limit)",
+        help=f"most requests started per second, {RATE_LIMIT.span()} (default: no limit)",
     )
     parser.add_argument(
         "--no-adaptive",
@@ -139,7 +164,11 @@ def build_fetch_parser() -> OneLineParser:
         "--quantity-field", metavar="PATH", help="dotted path to the quantity (default: auto)"
     )
     parser.add_argument(
-        "--max-body-mib", type=_positive_float, default=5.0, metavar="MIB", help=argparse.SUPPRESS
+        "--max-body-mib",
+        type=_max_body_mib,
+        default=5.0,
+        metavar="MIB",
+        help=argparse.SUPPRESS,
     )
     parser.add_argument(
         "--output",

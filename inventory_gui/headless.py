@@ -165,6 +165,8 @@ def _run_fetch(
 
 
 def _report_input(products: ProductList, quiet: bool) -> None:
+    for note in products.notes:  # how the input was read; shown even when quiet
+        terminal.say(f"inventory-gui: note: {note}")
     if quiet:
         return
     notes = [f"{len(products.products):,} products from {products.source}"]
@@ -214,6 +216,8 @@ async def _fetch_recorded(
 ) -> list[Result]:
     history.begin(products, settings.url_template, resumes)
     record = history.recorder()
+    if fetcher.notice:  # the open-file limit forced a lower concurrency
+        terminal.warn(fetcher.notice)
     progress = Progress(total=len(products.products))
     _report_input(products, args.quiet)
     printer = ProgressPrinter(progress, sys.stderr, quiet=args.quiet)

@@ -37,6 +37,9 @@ REMAINING_HEADER = "X-RateLimit-Remaining"
 LIMIT_HEADER = "X-RateLimit-Limit"
 PUSHBACK_STATUSES = frozenset({429, 503})
 _ONE = 1.0 - 1e-9  # a token, less float rounding (so a timed wait is never redone for 1e-16)
+# The longest single sleep of a RateLimiter waiter: a slow rate waits in slices,
+# so no timer is ever set absurdly far away (the loop re-checks in between).
+_MAX_WAIT_S = 60.0
 
 
 class Outcome(enum.Enum):
@@ -298,7 +301,7 @@ class RateLimiter:
         try:
             async with self._lock:
                 while not self._take():
-                    await self._sleep((1.0 - self._tokens) / self._rate)
+                    await self._sleep(min(_MAX_WAIT_S, (1.0 - self._tokens) / self._rate))
         finally:
             self._queued -= 1
 

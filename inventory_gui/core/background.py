@@ -30,10 +30,14 @@ SessionFactory = Callable[[FetchSettings], aiohttp.ClientSession]
 class BackgroundFetch(OffThreadRun):
     """Runs :class:`Fetcher` over ``products`` on a thread of its own.
 
+    A failure on this side (recording a result, opening the session) stops the
+    fetcher at once; the rows it had not finished end as errors saying why.
+
     Args:
         products: what to check.
         settings: the run's settings (validated before the thread starts).
         session_factory: opens the run's session, called on the worker thread.
+        recorder: records the run in the history, on the worker thread.
     """
 
     def __init__(
@@ -44,14 +48,13 @@ class BackgroundFetch(OffThreadRun):
         recorder: RunRecorder | None = None,
     ) -> None:
         settings.validate()
-        super().__init__()
-        self._recorder = recorder
-        self._products = list(products)
+        super().__init__(products, recorder)
         self._settings = settings
         self._session_factory = session_factory
         self._fetcher: Fetcher | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
-        self._cancel_requested = False
+        self._failure: BaseException | None = None  # what stopped the run from here
+        self._results: list[Result | None] = []
 
     @property
     def concurrency(self) -> tuple[int, int]:
@@ -73,15 +76,15 @@ class BackgroundFetch(OffThreadRun):
         if self._fetcher is not None:
             self._fetcher.cancel()
 
-    def _main(self) -> None:
-        try:
-            results = loops.run(self._run())
-        except BaseException as exc:  # handed to the GUI, which logs and shows it
-            self.future.set_exception(exc)
-        else:
-            self.future.set_result(results)
+    def _run(self, results: list[Result | None]) -> None:
+        self._results = results
+        # The loop closes when the coroutine ends, raised or not: nothing of
+        # the run goes on after this returns.
+        loops.run(self._fetch())
+        if self._failure is not None:
+            raise self._failure
 
-    async def _run(self) -> list[Result]:
+    async def _fetch(self) -> None:
         if self._recorder is not None:
             self._recorder.begin(self._products)  # blocking, but this thread's loop is idle yet
         session = self._session_factory(self._settings)
@@ -91,13 +94,20 @@ class BackgroundFetch(OffThreadRun):
             self._loop = asyncio.get_running_loop()
             if self._cancel_requested:
                 self._fetcher.cancel()
-            return await self._fetcher.run(self._products, self._collect)
+            await self._fetcher.run(self._products, self._collect, keep_results=False)
         finally:
             await session.close()
-            if self._recorder is not None:
-                self._recorder.end(cancelled=self._cancel_requested)
 
-    def _collect(self, _index: int, result: Result) -> None:
+    def _collect(self, index: int, result: Result) -> None:
+        if self._failure is not None:
+            return  # the run has failed: _main ends this row with the reason
+        self._results[index] = result
         self._buffer.append(result)
-        if self._recorder is not None:
+        if self._recorder is None:
+            return
+        try:
             self._recorder.record(result)
+        except Exception as exc:  # stop here: the rows left end as errors saying why
+            self._failure = exc
+            if self._fetcher is not None:
+                self._fetcher.cancel()

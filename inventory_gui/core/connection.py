@@ -22,13 +22,12 @@ from inventory_gui.core.fetch_settings import (
     DEFAULT_TIMEOUT,
     FetchSettings,
 )
+from inventory_gui.core.secrets import is_secret_name
 
 log = logging.getLogger(__name__)
 
 KEYRING_SERVICE = "inventory-gui"
 NO_KEYRING_ENV = "INVENTORY_GUI_NO_KEYRING"
-_SECRET_NAMES = frozenset({"authorization", "proxy-authorization", "cookie"})
-_SECRET_WORDS = ("key", "token", "secret", "auth", "session", "password", "signature")
 
 
 class SecretStoreError(InventoryError):
@@ -99,11 +98,10 @@ def is_secret_header(name: str) -> bool:
         name: the header name, in any case.
 
     Returns:
-        True for ``Authorization``, ``Proxy-Authorization``, ``Cookie`` and any
-        name containing key, token, secret, auth, session, password or signature.
+        True for ``Authorization``, ``Cookie``, ``X-Api-Key``... as
+        :func:`inventory_gui.core.secrets.is_secret_name` decides.
     """
-    lowered = name.strip().lower()
-    return lowered in _SECRET_NAMES or any(word in lowered for word in _SECRET_WORDS)
+    return is_secret_name(name)
 
 
 @runtime_checkable

@@ -9,7 +9,8 @@ value the same way:
 - Numbers a format cannot hold become text: NaN and infinities are written as
   ``NaN``, ``Infinity`` and ``-Infinity`` in every format; an integer beyond
   Excel's 15 significant digits (so beyond float range too) is an XLSX text
-  cell holding all its digits.
+  cell holding all its digits, and so is a float beyond Excel's range
+  (about 1e308 and 2.2e-308).
 - Characters a format cannot hold are written as Python-style backslash
   escapes (``\\x00``, ``\\udc80``): lone surrogates in CSV (UTF-8 cannot encode
   them), characters XML forbids in XLSX (whose line ends read back as
@@ -36,6 +37,8 @@ EXCEL_TEXT_LIMIT = 32767
 """Most characters an Excel cell holds."""
 
 _EXCEL_INT_LIMIT = 10**EXCEL_DIGITS
+_EXCEL_FLOAT_MAX = 9.99999999999999e307  # Excel's largest and smallest magnitudes
+_EXCEL_FLOAT_MIN = 2.2250738585072014e-308
 _NON_FINITE = {"nan": "NaN", "inf": "Infinity", "-inf": "-Infinity"}
 FORMULA_START = frozenset("=+-@\t\r")
 """First characters that make a spreadsheet run a CSV cell as a formula."""
@@ -141,7 +144,7 @@ def xlsx_value(value: Any) -> tuple[Any, bool]:
             return value, False
         return xlsx_text(int_text(value)), True
     if isinstance(value, float):
-        if math.isfinite(value):
+        if _EXCEL_FLOAT_MIN <= abs(value) <= _EXCEL_FLOAT_MAX or value == 0.0:  # NaN: False
             return value, False
         return number_text(value), True
     if isinstance(value, str):

@@ -38,6 +38,8 @@ from inventory_gui.core.urls import UrlTemplate
 log = logging.getLogger(__name__)
 
 WORKER_ARGUMENT = "_fetch-worker"
+# How long a cancelled run may take to end before its worker is replaced.
+CANCEL_GRACE_SECONDS = 5.0
 _run_ids = itertools.count(1)
 
 
@@ -120,7 +122,10 @@ class FetchWorker:
     def describe_end(self) -> str:
         """Why the process is gone, for an error message."""
         process = self._process
-        code = process.wait(5) if process is not None else None
+        try:
+            code = process.wait(5) if process is not None else None
+        except subprocess.TimeoutExpired:
+            return "the connection to the fetch worker process broke"
         return f"the fetch worker process stopped unexpectedly (exit status {code})"
 
     def close(self, timeout: float = 5.0) -> None:
@@ -128,6 +133,34 @@ class FetchWorker:
         process, conn = self._process, self._conn
         self._process = self._conn = None
         _retire(process, conn, timeout)
+
+    def kill(self) -> None:
+        """Kill the process at once (any thread); the next :meth:`start` starts another."""
+        process = self._process
+        if process is not None:
+            with contextlib.suppress(OSError):
+                process.kill()
+
+    def replace(self) -> None:
+        """Kill the process and start a fresh one (a run was abandoned mid-way).
+
+        Nothing the old process sent or would send can reach a later run: that
+        goes through the new process's socket.  Never raises: if the new one
+        cannot start, the next :meth:`start` tries again.
+        """
+        with self._start_lock:
+            process, conn = self._process, self._conn
+            self._process = self._conn = None
+            if process is not None:
+                with contextlib.suppress(OSError):
+                    process.kill()
+                process.wait()
+            if conn is not None:
+                conn.close()
+            try:
+                self._spawn()
+            except OSError:
+                log.exception("could not start a new fetch worker")
 
     def recycle(self) -> threading.Thread:
         """Replace the process with a fresh one, without waiting (no run is going).
@@ -165,6 +198,13 @@ def _retire(
 class ProcessFetch(OffThreadRun):
     """One run on a :class:`FetchWorker`; the interface of ``BackgroundFetch``.
 
+    Every message of the run carries its run ID, so a late message of an
+    earlier run is never taken for this one.  If anything fails on this side
+    (sending, decoding, recording), the worker is replaced at once: the run
+    ends on both sides and nothing of it can reach the next run.  A worker
+    that has not ended the run ``CANCEL_GRACE_SECONDS`` after a cancel is
+    replaced too, and the rows it left read cancelled.
+
     Args:
         products: what to check.
         settings: the run's settings (validated here).
@@ -180,15 +220,15 @@ class ProcessFetch(OffThreadRun):
         recorder: RunRecorder | None = None,
     ) -> None:
         settings.validate()
-        super().__init__()
-        self._products = list(products)
+        super().__init__(products, recorder)
         self._settings = settings
         self._worker = worker
-        self._recorder = recorder
         self._run_id = next(_run_ids)
         self._concurrency = settings.concurrency
-        self._cancel_requested = False
         self._sent = False
+        self._contacted = False  # the worker may have had part of this run
+        self._watchdog: threading.Timer | None = None
+        self._overdue = False  # the watchdog killed the worker after a cancel
 
     @property
     def concurrency(self) -> tuple[int, int]:
@@ -198,56 +238,64 @@ class ProcessFetch(OffThreadRun):
     def cancel(self) -> None:
         """Stop the run from any thread; unfinished rows end ``cancelled``."""
         self._cancel_requested = True  # seen by the reader before it sends the run
+        if self.future.done():
+            return
         if self._sent:
             with contextlib.suppress(OSError):
                 self._worker.send(("cancel", self._run_id))
+        if self._watchdog is None:
+            self._watchdog = threading.Timer(CANCEL_GRACE_SECONDS, self._cancel_overdue)
+            self._watchdog.daemon = True
+            self._watchdog.start()
 
-    def _main(self) -> None:
-        # A row's slot stays None until its result arrives (no placeholder per row).
-        results: list[Result | None] = [None] * len(self._products)
-        failure: BaseException | None = None
-        try:
-            self._run(results)
-            self._end_unfinished(results, None)  # none, unless the worker skipped a row
-        except BaseException as exc:  # handed to the GUI, which logs and shows it
-            self._end_unfinished(results, str(exc))
-            failure = exc
-        finally:
-            # The history first: whoever awaits the future may read it at once.
-            if self._recorder is not None:
-                self._recorder.end(cancelled=self._cancel_requested)
-            if failure is not None:
-                self.future.set_exception(failure)
-            else:
-                self.future.set_result(results)  # type: ignore[arg-type]  # no None left
+    def _cancel_overdue(self) -> None:
+        if not self.future.done():
+            log.warning("the fetch worker did not stop when cancelled: replacing it")
+            self._overdue = True
+            self._worker.kill()  # the reader then sees the end of the socket
+
+    def _abandon(self) -> None:
+        if self._contacted:
+            self._worker.replace()
 
     def _run(self, results: list[Result | None]) -> None:
-        if self._cancel_requested:
-            return  # _main ends every row cancelled
-        worker = self._worker
         try:
-            worker.start()
-            columns = UrlTemplate(self._settings.url_template).placeholders
-            packed = pack_products(self._products, columns)
-            worker.send(("run", self._run_id, packed, self._settings, worker.session_factory))
-            self._sent = True
-            if self._cancel_requested:  # cancel() came while sending: it did not send
-                worker.send(("cancel", self._run_id))
-            if self._recorder is not None:
-                # About 1 s per 100,000 products, while the worker already fetches
-                # (its first results wait in the socket until this is done).
-                self._recorder.begin(self._products)
-            while self._receive(results):
-                pass
+            if not self._cancel_requested:  # else _main ends every row cancelled
+                self._exchange(results)
         except (EOFError, OSError) as exc:
-            raise RuntimeError(worker.describe_end()) from exc
+            if self._overdue:
+                self._worker.replace()
+                return  # cancelled: the rows left end so
+            raise RuntimeError(self._worker.describe_end()) from exc
+        finally:
+            if self._watchdog is not None:
+                self._watchdog.cancel()
+
+    def _exchange(self, results: list[Result | None]) -> None:
+        worker = self._worker
+        worker.start()
+        columns = UrlTemplate(self._settings.url_template).placeholders
+        packed = pack_products(self._products, columns)
+        self._contacted = True
+        worker.send(("run", self._run_id, packed, self._settings, worker.session_factory))
+        self._sent = True
+        if self._cancel_requested:  # cancel() came while sending: it did not send
+            worker.send(("cancel", self._run_id))
+        if self._recorder is not None:
+            # About 1 s per 100,000 products, while the worker already fetches
+            # (its first results wait in the socket until this is done).
+            self._recorder.begin(self._products)
+        while self._receive(results):
+            pass
 
     def _receive(self, results: list[Result | None]) -> bool:
         """Handle one message; return False once the run is over."""
         message = self._worker.receive()
         kind, run_id = message[0], message[1]
+        if kind == "unreadable":  # the worker could not unpickle what was sent
+            raise RuntimeError(f"the fetch worker could not read the run: {message[2]}")
         if run_id != self._run_id:
-            return True  # left over from an earlier run that was abandoned
+            return True  # left over from an earlier run
         if kind == "done":
             if message[2] is not None:
                 raise RuntimeError(message[2])
@@ -262,13 +310,3 @@ class ProcessFetch(OffThreadRun):
         if self._recorder is not None:
             self._recorder.record_many(unpacked)
         return True
-
-    def _end_unfinished(self, results: list[Result | None], error: str | None) -> None:
-        """Rows the worker never answered end ``cancelled``, or ``error`` if it failed."""
-        for index, result in enumerate(results):
-            if result is None or result.status == "pending":
-                ended = Result.pending(self._products[index])
-                ended.status = "error" if error else "cancelled"
-                ended.error = error or "cancelled"
-                results[index] = ended
-                self._buffer.append(ended)

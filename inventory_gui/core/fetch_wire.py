@@ -46,6 +46,16 @@ def unpack_result(packed: tuple[Any, ...], product: Product) -> Result:
     return Result(pid, *packed[1:_FIELDS_AT], product.fields, *packed[_FIELDS_AT:])
 
 
+def unsendable(result: Result, reason: str) -> Result:
+    """``result`` as an error row without its answer, which could not be sent (worker side)."""
+    return dataclasses.replace(
+        result,
+        status="error",
+        error=f"the answer could not be passed to the window ({reason})",
+        response=None,
+    )
+
+
 PackedIds = tuple[str, array]  # every ID in one string, and where each one ends
 Packed = PackedIds | list[tuple[str, dict[str, str]]]
 

@@ -12,7 +12,12 @@ Messages are pickled tuples (:class:`multiprocessing.connection.Connection`):
   ``("cancel", run_id)``, ``("exit",)``;
 - out: ``("results", run_id, [(index, result), ...], concurrency)`` about every
   15 ms while results come, then ``("done", run_id, error)`` once per run,
-  where ``error`` is None or the message of an unexpected failure.
+  where ``error`` is None or the message of an unexpected failure; and
+  ``("unreadable", None, error)`` for a message it could not unpickle.
+
+Every message of a run carries its ID.  A run that fails is reported as done
+with its error, and the worker serves the next one; a "run" or "exit" that
+comes during a run ends that run and is then served, never dropped.
 
 Products and results travel as plain tuples (see
 :mod:`inventory_gui.core.fetch_wire`).
@@ -32,7 +37,7 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 from inventory_gui.core import collector, loops
-from inventory_gui.core.fetch_wire import PackedProducts, pack_result
+from inventory_gui.core.fetch_wire import PackedProducts, pack_result, unsendable
 from inventory_gui.core.fetcher import Fetcher, open_session
 from inventory_gui.core.models import Product, Result
 
@@ -65,29 +70,59 @@ async def _serve(conn: Connection) -> None:
     # may make the socket non-blocking, and a large "run" message then arrives
     # in pieces that recv() cannot wait for.
     threading.Thread(target=_read, args=(conn, loop, inbox), daemon=True).start()
+    held: list[tuple[Any, ...]] = []  # what came during a run, served once it ends
     while True:
-        message = await inbox.get()
-        if message[0] == "exit":
+        message = held.pop(0) if held else await inbox.get()
+        kind = message[0]
+        if kind == "exit":
             return
-        if message[0] == "run":
-            run_id, packed, settings, session_factory = message[1:]
-            del message  # the run's products are in it: no other reference is kept
+        if kind != "run":  # "unreadable": reported; "cancel" of a run already over: stale
+            if kind == "unreadable" and not _report(conn, message):
+                return
+            continue
+        run_id, packed, settings, session_factory = message[1:]
+        del message  # the run's products are in it: no other reference is kept
+        try:
             products = PackedProducts(packed)
             del packed
-            if not await _run(conn, inbox, run_id, products, settings, session_factory):
+            await _run(conn, inbox, held, run_id, products, settings, session_factory)
+        except _Gone:
+            return
+        except Exception as exc:  # the run ends with its reason; the worker serves on
+            log.exception("fetch run failed in the worker")
+            if not _report(conn, ("done", run_id, _describe(exc))):
                 return
-        # A "cancel" for a run already over is stale: ignore it.
+
+
+def _report(conn: Connection, message: tuple[Any, ...]) -> bool:
+    """Send ``message``; False if the window has gone."""
+    try:
+        _send(conn, message, None)
+    except _Gone:
+        return False
+    return True
+
+
+def _describe(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {exc}"
 
 
 def _read(
     conn: Connection, loop: asyncio.AbstractEventLoop, inbox: asyncio.Queue[tuple[Any, ...]]
 ) -> None:
-    """Pass each message to the loop; end of file becomes an "exit"."""
+    """Pass each message to the loop; end of file becomes an "exit".
+
+    A message that cannot be unpickled (say, a session factory this process
+    cannot import) becomes an "unreadable" one, which the loop reports to the
+    window: the socket stays in step, each message being read whole first.
+    """
     while True:
         try:
-            message = conn.recv()
+            message: tuple[Any, ...] = conn.recv()
         except (EOFError, OSError):
             message = ("exit",)
+        except Exception as exc:
+            message = ("unreadable", None, _describe(exc))
         try:
             loop.call_soon_threadsafe(inbox.put_nowait, message)
         except RuntimeError:  # the loop has closed: the worker is exiting
@@ -100,31 +135,31 @@ def _read(
 async def _run(
     conn: Connection,
     inbox: asyncio.Queue[tuple[Any, ...]],
+    held: list[tuple[Any, ...]],
     run_id: int,
     products: Sequence[Product],
     settings: Any,
     session_factory: Any,
-) -> bool:
-    """Run one fetch; return False if the worker must exit."""
+) -> None:
+    """Run one fetch and report its end.
+
+    A "run" or "exit" that comes meanwhile cancels this run and is kept in
+    ``held`` for :func:`_serve`: the window sends a new run only once it is
+    done with this one, so this one is abandoned.
+
+    Raises:
+        _Gone: the window has gone.
+    """
     pending: list[tuple[int, Result]] = []
-    keep_serving = True
     fetcher: Fetcher | None = None
 
     def send_pending() -> None:
-        nonlocal keep_serving
         if not pending:
             return
         concurrency = fetcher.current_concurrency if fetcher else settings.concurrency
         batch = pending[:]
         pending.clear()
-        try:
-            packed = [(index, pack_result(result)) for index, result in batch]
-            conn.send(("results", run_id, packed, concurrency))
-        except OSError as exc:  # the window is gone: stop working for it
-            keep_serving = False
-            if fetcher is not None:
-                fetcher.cancel()
-            raise _Gone from exc
+        _send_results(conn, run_id, batch, concurrency, fetcher)
 
     def collect(index: int, result: Result) -> None:
         pending.append((index, result))
@@ -132,13 +167,17 @@ async def _run(
             send_pending()
 
     async def listen() -> None:
-        nonlocal keep_serving
         while True:
             message = await inbox.get()
-            if message[0] == "exit":
-                keep_serving = False
-            ours = message[0] == "exit" or message[1:2] == (run_id,)
-            if ours and fetcher is not None:
+            kind = message[0]
+            if kind == "unreadable":
+                _send(conn, message, fetcher)
+                continue
+            if kind == "cancel" and message[1] != run_id:
+                continue  # stale
+            if kind != "cancel":
+                held.append(message)
+            if fetcher is not None:
                 fetcher.cancel()
 
     async def flush_often() -> None:
@@ -156,17 +195,52 @@ async def _run(
         finally:
             await session.close()
     except _Gone:
-        return False
+        raise
     except Exception as exc:  # reported to the window, which logs and shows it
         log.exception("fetch run failed in the worker")
-        error = f"{type(exc).__name__}: {exc}"
+        error = _describe(exc)
     finally:
         for helper in helpers:
             helper.cancel()
         await asyncio.gather(*helpers, return_exceptions=True)
+    send_pending()
+    _send(conn, ("done", run_id, error), fetcher)
+
+
+def _send(conn: Connection, message: tuple[Any, ...], fetcher: Fetcher | None) -> None:
     try:
-        send_pending()
-        conn.send(("done", run_id, error))
-    except (_Gone, OSError):
-        return False
-    return keep_serving
+        conn.send(message)
+    except OSError as exc:  # the window is gone: stop working for it
+        if fetcher is not None:
+            fetcher.cancel()
+        raise _Gone from exc
+
+
+def _send_results(
+    conn: Connection,
+    run_id: int,
+    batch: list[tuple[int, Result]],
+    concurrency: int,
+    fetcher: Fetcher | None,
+) -> None:
+    """Send a batch; a result that cannot be pickled is sent as an error row.
+
+    An answer parsed from JSON nested some 900 deep cannot be pickled
+    (RecursionError): one such result must not take its batch with it.
+    """
+    try:
+        packed = [(index, pack_result(result)) for index, result in batch]
+        _send(conn, ("results", run_id, packed, concurrency), fetcher)
+        return
+    except _Gone:
+        raise
+    except Exception:  # nothing was written: a message is pickled whole first
+        pass
+    for index, result in batch:  # one by one, to find the culprits
+        try:
+            _send(conn, ("results", run_id, [(index, pack_result(result))], concurrency), fetcher)
+        except _Gone:
+            raise
+        except Exception as exc:
+            failed = unsendable(result, _describe(exc))
+            _send(conn, ("results", run_id, [(index, pack_result(failed))], concurrency), fetcher)

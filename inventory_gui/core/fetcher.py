@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import random
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -31,6 +32,8 @@ from typing import Any
 import aiohttp
 
 from inventory_gui.core.adaptive import NEUTRAL, AdaptiveLimit, Outcome, RateLimiter
+from inventory_gui.core.client_errors import describe_failure, describe_unsendable, shorten
+from inventory_gui.core.fd_budget import fit_concurrency
 from inventory_gui.core.fetch_settings import (
     DEFAULT_CONCURRENCY,
     DEFAULT_MAX_BODY,
@@ -41,9 +44,17 @@ from inventory_gui.core.fetch_settings import (
 )
 from inventory_gui.core.models import Product, Result
 from inventory_gui.core.quantity import QuantityError, extract_quantity
+from inventory_gui.core.redirects import (
+    MAX_REDIRECTS,
+    REDIRECT_STATUSES,
+    RedirectGuard,
+    RedirectRefused,
+)
 from inventory_gui.core.retry import RetryPolicy, parse_retry_after
-from inventory_gui.core.urls import UnsafeValueError, UrlTemplate
+from inventory_gui.core.secrets import Scrubber, is_secret_name
+from inventory_gui.core.urls import UrlTemplate
 
+log = logging.getLogger(__name__)
 ResultCallback = Callable[[int, Result], None]
 _RELEASED: Any = object()  # a finished row's slot when results are not kept
 
@@ -89,6 +100,9 @@ class Fetcher:
             injectable transport; by default each run opens and closes its own.
         rng: random source for backoff jitter (tests pass a seeded one).
         sleep: the coroutine used to wait between attempts.
+
+    Making it raises the process's open-file limit for ``concurrency``
+    connections where allowed, else runs fewer at once (see :attr:`notice`).
     """
 
     def __init__(
@@ -110,6 +124,13 @@ class Fetcher:
         self._cancel_requested = False
         self._adaptive: AdaptiveLimit | None = None
         self._limiter: RateLimiter | None = None
+        # Secrets: scrubbed from error rows, sent only to the template's origin.
+        self._scrubber = Scrubber.for_run(settings.url_template, settings.headers)
+        self._redirects = RedirectGuard(self._template.sample, self._scrubber.values)
+        self._secret_headers = secret_headers(settings) or None
+        budget = fit_concurrency(settings.concurrency)
+        self._concurrency = budget.concurrency
+        self.notice: str | None = budget.notice  # for the user: why concurrency is lower
 
     @property
     def template(self) -> UrlTemplate:
@@ -120,7 +141,7 @@ class Fetcher:
     def current_concurrency(self) -> int:
         """The most requests in flight allowed right now (readable from any thread)."""
         adaptive = self._adaptive
-        return adaptive.limit if adaptive is not None else self.settings.concurrency
+        return adaptive.limit if adaptive is not None else self._concurrency
 
     def cancel(self) -> None:
         """Stop the run: no new requests, those in flight cancelled.
@@ -159,9 +180,9 @@ class Fetcher:
         session = self._session or open_session(self.settings)
         indices = iter(range(len(products)))
         settings = self.settings
-        self._adaptive = AdaptiveLimit(settings.concurrency) if settings.adaptive else None
+        self._adaptive = AdaptiveLimit(self._concurrency) if settings.adaptive else None
         self._limiter = RateLimiter(settings.rate_limit) if settings.rate_limit else None
-        count = min(self.settings.concurrency, len(products))
+        count = min(self._concurrency, len(products))
         step = _ramp_step(count)
         self._workers = [
             asyncio.ensure_future(
@@ -219,9 +240,15 @@ class Fetcher:
         if start_after:
             await asyncio.sleep(start_after)  # the ramp: see _RAMP_STEP_S
         for index in indices:
-            result = await self._check(session, products[index], results, index)
-            results[index] = result if keep_results else _RELEASED
-            emit(index, result)
+            try:
+                result = await self._check(session, products[index], results, index)
+                if result.status == "error":  # the one place an error row is finalised
+                    result.error = self._scrubber.text(result.error or "")
+                    result.response = self._scrubber.value(result.response)
+                results[index] = result if keep_results else _RELEASED
+                emit(index, result)
+            except Exception:  # e.g. the callback failed: go on, the next rows need this worker
+                log.exception("fetch worker: product %d could not be finished", index)
 
     async def _check(
         self,
@@ -230,28 +257,34 @@ class Fetcher:
         results: list[Result | None],
         index: int,
     ) -> Result:
-        """Check one product with retries; never raises but CancelledError."""
+        """Check one product with retries; never raises but CancelledError.
+
+        Whatever fails for this product (building its URL, sending, reading,
+        parsing, finding the quantity) ends as this product's error row, so
+        that the worker running it goes on to the next product.
+        """
         started = time.perf_counter()
         result = Result(id=product.id, fields=product.fields)
         try:
             url = self._template.build(product)
-        except UnsafeValueError as exc:
-            return _finalise(result, started, error=str(exc))
+        except Exception as exc:  # an unsafe or unencodable value: this row is not sent
+            return _finalise(result, started, error=describe_unsendable(exc))
         try:
             answer = await self._attempts(session, url, result)
+            error = answer.error
+            result.http_status = answer.http_status
+            result.response = answer.body
+            if error is None:
+                result.quantity = extract_quantity(answer.body, self.settings.quantity_field)
+        except QuantityError as exc:
+            error = str(exc)
         except asyncio.CancelledError:
             results[index] = result  # still pending: _finish ends it, attempts kept
             raise
         except Exception as exc:  # a bug here must not lose the row
-            return _finalise(result, started, error=f"unexpected error: {_describe(exc)}")
-        result.http_status = answer.http_status
-        result.response = answer.body
-        if answer.error is None:
-            try:
-                result.quantity = extract_quantity(answer.body, self.settings.quantity_field)
-            except QuantityError as exc:
-                answer.error = str(exc)
-        return _finalise(result, started, error=answer.error)
+            log.exception("unexpected error checking a product")
+            error = describe_failure(exc, self.settings.timeout)[0]
+        return _finalise(result, started, error=error)
 
     async def _attempts(self, session: aiohttp.ClientSession, url: Any, result: Result) -> _Answer:
         adaptive, limiter = self._adaptive, self._limiter
@@ -279,25 +312,26 @@ class Fetcher:
 
     async def _attempt(self, session: aiohttp.ClientSession, url: Any) -> _Answer:
         try:
-            async with session.get(url, allow_redirects=True) as response:
-                return await self._read_answer(response)
-        except TimeoutError:
-            return _Answer(error=f"timed out after {self.settings.timeout:g} s", retryable=True)
-        except aiohttp.ClientConnectorCertificateError as exc:
-            return _Answer(error=f"TLS certificate not trusted: {exc.certificate_error}")
-        except aiohttp.ClientSSLError as exc:
-            return _Answer(error=f"TLS error: {_describe(exc)}")
-        except aiohttp.ClientConnectorError as exc:
-            reason = f"{exc.host}:{exc.port}: {exc.strerror or _describe(exc)}"
-            return _Answer(error=f"connection failed: {reason}", retryable=True)
-        except aiohttp.TooManyRedirects:
-            return _Answer(error="too many redirects")
-        except (aiohttp.ClientPayloadError, aiohttp.ServerDisconnectedError) as exc:
-            return _Answer(error=f"connection broken: {_describe(exc)}", retryable=True)
-        except aiohttp.ClientOSError as exc:
-            return _Answer(error=f"network error: {exc.strerror or _describe(exc)}", retryable=True)
-        except aiohttp.ClientError as exc:
-            return _Answer(error=f"request failed: {_describe(exc)}", retryable=True)
+            return await self._follow(session, url)
+        except (aiohttp.ClientError, OSError, TimeoutError) as exc:
+            error, retryable = describe_failure(exc, self.settings.timeout)
+            return _Answer(error=error, retryable=retryable)
+
+    async def _follow(self, session: aiohttp.ClientSession, url: Any) -> _Answer:
+        """GET ``url``, following redirects with secrets kept to the template's origin."""
+        headers = self._secret_headers  # the first URL is on the template's origin
+        for _hop in range(MAX_REDIRECTS + 1):
+            async with session.get(url, allow_redirects=False, headers=headers) as response:
+                status = response.status
+                location = response.headers.get("Location") if status in REDIRECT_STATUSES else None
+                if location is None:
+                    return await self._read_answer(response)
+            try:
+                url = self._redirects.follow(url, location)
+            except RedirectRefused as exc:
+                return _Answer(http_status=status, error=str(exc))
+            headers = self._secret_headers if self._redirects.same_origin(url) else None
+        return _Answer(error="too many redirects")
 
     async def _read_answer(self, response: aiohttp.ClientResponse) -> _Answer:
         status = response.status
@@ -310,16 +344,21 @@ class Fetcher:
             answer.error = f"HTTP {status}: response larger than {limit}, not read"
             return answer
         if status >= 400:
-            answer.error = f"HTTP {status} {response.reason or ''}".rstrip() + _detail(raw)
+            reason = shorten(response.reason or "", 60)
+            answer.error = f"HTTP {status} {reason}".rstrip() + _detail(raw)
             answer.retryable = self._policy.retryable_status(status)
             answer.retry_after = parse_retry_after(response.headers.get("Retry-After"))
             answer.body = _try_json(raw)
             return answer
         try:
             answer.body = json.loads(raw)
-        except (ValueError, UnicodeDecodeError):
-            kind = response.content_type or "no content type"
+        except (json.JSONDecodeError, UnicodeDecodeError):
+            kind = shorten(response.content_type or "no content type", 60)
             answer.error = f"HTTP {status}: not JSON ({kind}): {_first_bytes(raw)}"
+        except RecursionError:
+            answer.error = f"HTTP {status}: JSON nested too deeply to read"
+        except ValueError:  # an integer of more digits than Python converts
+            answer.error = f"HTTP {status}: JSON holds a number too long to read"
         return answer
 
     async def _read_capped(self, response: aiohttp.ClientResponse) -> tuple[bytes, bool]:
@@ -349,13 +388,20 @@ def open_session(settings: FetchSettings) -> aiohttp.ClientSession:
         limit=settings.concurrency,
         ssl=None if settings.verify_tls else False,
     )
+    secret = secret_headers(settings)
     return aiohttp.ClientSession(
         connector=connector,
-        headers=dict(settings.headers),
+        # Secret headers go per request, only to the template's origin (Fetcher._follow).
+        headers={name: value for name, value in settings.headers.items() if name not in secret},
         timeout=aiohttp.ClientTimeout(total=settings.timeout),
         # Cookies from one product's answer must not leak into the next request.
         cookie_jar=aiohttp.DummyCookieJar(),
     )
+
+
+def secret_headers(settings: FetchSettings) -> dict[str, str]:
+    """The headers of ``settings`` whose values are secret."""
+    return {name: value for name, value in settings.headers.items() if is_secret_name(name)}
 
 
 def _ramp_step(workers: int) -> float:
@@ -395,15 +441,10 @@ def _ignore(index: int, result: Result) -> None:
     """The default result callback: do nothing."""
 
 
-def _describe(exc: BaseException) -> str:
-    text = str(exc).strip()
-    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
-
-
 def _try_json(raw: bytes) -> Any:
     try:
         return json.loads(raw) if raw else None
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
         return None
 
 
@@ -413,19 +454,15 @@ def _detail(raw: bytes) -> str:
     if isinstance(body, dict):
         for key in ("error", "message", "detail", "title"):
             if isinstance(body.get(key), str) and body[key].strip():
-                return f": {_shorten(body[key].strip(), 120)}"
+                return f": {shorten(body[key].strip(), 120)}"
     text = raw[:200].decode("utf-8", "replace").strip()
-    return f": {_shorten(' '.join(text.split()), 80)}" if text and body is None else ""
+    return f": {shorten(' '.join(text.split()), 80)}" if text and body is None else ""
 
 
 def _first_bytes(raw: bytes, limit: int = 40) -> str:
     if not raw:
         return "empty body"
     return repr(raw[:limit]) + ("…" if len(raw) > limit else "")
-
-
-def _shorten(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _size(n: int) -> str:

@@ -3,20 +3,36 @@
 from __future__ import annotations
 
 import math
+import re
+import reprlib
 from typing import Any
 
 DEFAULT_QUANTITY_KEYS = ("quantity", "qty", "stock", "available", "inventory", "on_hand")
 
+# Numeric text as people and APIs write it, ASCII digits only: "12", "-3",
+# "2.5", ".5", "1e3", "1,200" (commas are dropped first).  Python's own int()
+# and float() would also take "1_000", "nan", "infinity" and non-ASCII digits.
+_NUMERIC = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?", re.ASCII)
+_INTEGER = re.compile(r"[+-]?\d+", re.ASCII)
+
+# Quoting a value in an error: bounded in size and depth whatever the value.
+_quote = reprlib.Repr()
+_quote.maxstring = _quote.maxother = _quote.maxlong = 40
+_quote.maxlevel = 2
+_QUOTE_LIMIT = 60
+
 
 class QuantityError(ValueError):
-    """The configured quantity field holds something that is not a number."""
+    """The quantity field holds something that is not a usable number."""
 
 
 def to_number(value: Any) -> int | float | None:
-    """Return ``value`` as an int or float, or None if it is not numeric.
+    """Return ``value`` as an int or float, or None if it is not a usable number.
 
-    Numeric strings are converted (``"12"`` -> 12, ``"2.5"`` -> 2.5); booleans,
-    NaN and infinities are not quantities.
+    Integers stay exact ints however large.  Numeric strings are converted
+    (``"12"`` -> 12, ``"2.5"`` -> 2.5, ``"1,200"`` -> 1200); other text
+    (``"12abc"``), booleans, NaN, infinities and containers are not numbers.
+    Never raises.
     """
     if isinstance(value, bool):
         return None
@@ -25,17 +41,21 @@ def to_number(value: Any) -> int | float | None:
     if isinstance(value, float):
         return value if math.isfinite(value) else None
     if isinstance(value, str):
-        text = value.strip().replace(",", "") if value.count(",") else value.strip()
+        return _parse_number(value)
+    return None
+
+
+def _parse_number(value: str) -> int | float | None:
+    text = value.strip().replace(",", "") if "," in value else value.strip()
+    if _INTEGER.fullmatch(text):
         try:
             return int(text)
-        except ValueError:
-            pass
-        try:
-            number = float(text)
-        except ValueError:
+        except ValueError:  # more digits than Python converts (sys.get_int_max_str_digits)
             return None
-        return number if math.isfinite(number) else None
-    return None
+    if not _NUMERIC.fullmatch(text):
+        return None
+    number = float(text)
+    return number if math.isfinite(number) else None
 
 
 def lookup_path(body: Any, path: str) -> tuple[bool, Any]:
@@ -56,7 +76,11 @@ def lookup_path(body: Any, path: str) -> tuple[bool, Any]:
 
 
 def _is_index(key: str, length: int) -> bool:
-    return key.lstrip("-").isdigit() and -length <= int(key) < length
+    digits = key[1:] if key.startswith("-") else key
+    return (
+        0 < len(digits) <= 18 and digits.isascii() and digits.isdigit()
+        and -length <= int(key) < length
+    )  # fmt: skip
 
 
 def extract_quantity(body: Any, path: str | None = None) -> int | float | None:
@@ -64,14 +88,19 @@ def extract_quantity(body: Any, path: str | None = None) -> int | float | None:
 
     Args:
         body: the parsed JSON answer.
-        path: a dotted path; None tries :data:`DEFAULT_QUANTITY_KEYS` at the top level
-            and takes the first that holds a number.
+        path: a dotted path; None tries :data:`DEFAULT_QUANTITY_KEYS` at the top
+            level and takes the first that holds a number.
 
     Returns:
-        The number, or None when the field is missing (an ok row with no quantity).
+        The number, or None when the field is missing or null (an ok row with
+        no quantity).
 
     Raises:
-        QuantityError: the named field exists but is not a number.
+        QuantityError: the field is present but not a usable number (text such
+            as ``"12abc"``, NaN, an infinity, a boolean, a list or an object);
+            with no path, when none of the default keys holds a number and the
+            first one present holds something else.  The message quotes the
+            value, shortened.
     """
     if path:
         found, value = lookup_path(body, path)
@@ -79,18 +108,28 @@ def extract_quantity(body: Any, path: str | None = None) -> int | float | None:
             return None
         number = to_number(value)
         if number is None:
-            raise QuantityError(f"field {path!r} is not a number: {_preview(value)}")
+            raise QuantityError(f"field {path!r} is not a number: {quote_value(value)}")
         return number
     if not isinstance(body, dict):
         return None
+    unusable: str | None = None
     for key in DEFAULT_QUANTITY_KEYS:
-        if key in body:
-            number = to_number(body[key])
-            if number is not None:
-                return number
+        value = body.get(key)
+        if value is None:
+            continue
+        number = to_number(value)
+        if number is not None:
+            return number
+        unusable = unusable or key
+    if unusable is not None:
+        raise QuantityError(f"field {unusable!r} is not a number: {quote_value(body[unusable])}")
     return None
 
 
-def _preview(value: Any, limit: int = 40) -> str:
-    text = repr(value)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+def quote_value(value: Any) -> str:
+    """``value`` quoted for an error message: a short repr, whatever its size or depth."""
+    try:
+        text = _quote.repr(value)
+    except (RecursionError, ValueError):  # ValueError: an int past Python's digit limit
+        text = f"<{type(value).__name__}>"
+    return text if len(text) <= _QUOTE_LIMIT else text[: _QUOTE_LIMIT - 1] + "…"

@@ -17,8 +17,10 @@ from typing import Any
 
 from inventory_gui.core.models import Result
 from inventory_gui.core.quantity import lookup_path, to_number
+from inventory_gui.core.safe_values import display_text, real_number
 
 DEFAULT_THRESHOLD_COLUMNS = ("reorder_point", "min", "threshold", "min_stock")
+_LONGEST_TYPED = 4_300  # characters: Python's own limit on the digits of an int from text
 
 
 class Stock(Enum):
@@ -68,7 +70,7 @@ class StockRules:
             return Stock.CANCELLED
         if result.status == "error":
             return Stock.UNKNOWN if result.http_status == 404 else Stock.ERROR
-        quantity = result.quantity
+        quantity = real_number(result.quantity)  # an answer may hold anything
         if quantity is None:
             return Stock.NO_QUANTITY
         if quantity <= 0:
@@ -118,18 +120,23 @@ class FieldMap:
 
 
 def typed(value: Any) -> Any:
-    """Numbers (and numeric text) as numbers, ISO 8601 text as datetimes, else text."""
+    """Numbers (and numeric text) as numbers, ISO 8601 text as datetimes, else text.
+
+    Lists and objects become bounded JSON text (see :func:`display_text`).
+    """
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int | float):
         return to_number(value)
     if isinstance(value, str):
+        if len(value) > _LONGEST_TYPED:
+            return value  # no number or time is this long: skip parsing it on every paint
         number = to_number(value)
         if number is not None:
             return number
         when = parse_time(value)
         return when if when is not None else value
-    return str(value)
+    return display_text(value)
 
 
 def parse_time(text: str) -> datetime | None:

@@ -18,6 +18,10 @@ Start-up order (each step needs the ones before it):
    objects frozen out of the garbage collector, then the file from the
    command line.
 
+SIGINT, SIGTERM and SIGHUP ask the window to close, as *Quit* does (a running
+fetch is cancelled and its history run closed first); the process then exits
+with 128 + the signal's number (130 for Ctrl-C), see :class:`QuitOnSignals`.
+
 PySide6 is imported before qasync, so that qasync picks that binding.
 """
 
@@ -29,6 +33,7 @@ import dataclasses
 import gc
 import logging
 import logging.handlers
+import signal
 import sys
 import traceback
 from pathlib import Path
@@ -43,6 +48,7 @@ from inventory_gui import APP_ID, APP_NAME, __version__
 from inventory_gui.core.connection import detect_secret_store
 from inventory_gui.core.history import HistoryError, HistoryStore, default_data_dir
 from inventory_gui.core.resources import resource_path
+from inventory_gui.core.secrets import MaskingFormatter
 from inventory_gui.gui.about import app_icon
 from inventory_gui.gui.main_window import MainWindow
 from inventory_gui.gui.settings_store import SettingsStore
@@ -71,7 +77,7 @@ def setup_logging() -> Path:
         )
     except OSError:
         handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(MaskingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(logging.INFO)
@@ -127,21 +133,74 @@ def install_error_hooks(window: MainWindow) -> None:
     """Unexpected exceptions are logged and shown, never fatal."""
 
     def excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):  # Ctrl-C before the signal handlers took over
+            window.close()
+            return
         log.error("uncaught exception:\n%s", "".join(traceback.format_exception(kind, exc, tb)))
-        window.show_unexpected_error(f"Unexpected error: {exc}")
+        window.show_unexpected_error(f"Unexpected error: {_describe(exc)}")
 
     def loop_handler(loop: asyncio.AbstractEventLoop, context: dict) -> None:
         exc = context.get("exception")
         log.error("event loop error: %s", context.get("message"), exc_info=exc)
         if exc is not None:
-            window.show_unexpected_error(f"Unexpected error: {exc}")
+            window.show_unexpected_error(f"Unexpected error: {_describe(exc)}")
 
     sys.excepthook = excepthook
     asyncio.get_running_loop().set_exception_handler(loop_handler)
 
 
+def _describe(exc: BaseException) -> str:
+    return str(exc) or type(exc).__name__
+
+
+class QuitOnSignals:
+    """SIGINT, SIGTERM and SIGHUP close the window; the first one sets the exit status.
+
+    Handled on the event loop (``loop.add_signal_handler``: the C handler only
+    writes to a wake-up pipe), so nothing runs inside Qt's own code and no
+    ``KeyboardInterrupt`` surfaces as an error box.  Installed before the
+    window exists: a signal during start-up closes it as soon as it is built.
+    """
+
+    SIGNALS = tuple(
+        getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
+    )
+
+    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+        self.received: int | None = None
+        self._window: MainWindow | None = None
+        for signum in self.SIGNALS:
+            try:
+                loop.add_signal_handler(signum, self._handle, signum)
+            except (NotImplementedError, RuntimeError, ValueError):  # no such support here
+                log.info("cannot handle %s on this platform", signal.Signals(signum).name)
+
+    @property
+    def exit_status(self) -> int:
+        """0, or 128 + the number of the first quit signal received."""
+        return 0 if self.received is None else 128 + self.received
+
+    def watch(self, window: MainWindow) -> None:
+        """Close ``window`` on a signal (at once if one came before)."""
+        self._window = window
+        if self.received is not None:
+            window.close()
+
+    def _handle(self, signum: int) -> None:
+        log.info("%s received: closing the window", signal.Signals(signum).name)
+        if self.received is None:
+            self.received = signum
+        if self._window is not None:
+            self._window.close()  # a running fetch is cancelled first (closeEvent)
+
+
 async def run_window(options: argparse.Namespace) -> int:
-    """Run the window until it closes; the demo server lives as long as it does."""
+    """Run the window until it closes; the demo server lives as long as it does.
+
+    Returns:
+        0, or 128 + the signal's number when a quit signal closed it.
+    """
+    signals = QuitOnSignals(asyncio.get_running_loop())
     demo = None
     if options.demo:
         from inventory_gui.core.demo_server import DemoConfig, start_demo_server
@@ -156,16 +215,18 @@ async def run_window(options: argparse.Namespace) -> int:
     window.closed.connect(closed.set)
     window.show()
     after_window_shown(window)
+    signals.watch(window)
     path = options.file or (str(resource_path(SAMPLE_LIST)) if options.demo else None)
-    if path:
+    if path and not closed.is_set():
         await window.load_file(path)
-    window.offer_resume()
+    if not closed.is_set():
+        window.offer_resume()
     try:
         await closed.wait()
     finally:
         if demo is not None:
             await demo.close()
-    return 0
+    return signals.exit_status
 
 
 GUI_SWITCH_INTERVAL = 0.001

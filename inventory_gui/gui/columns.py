@@ -15,6 +15,15 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from inventory_gui.core.models import Previous, Result
+from inventory_gui.core.safe_values import (
+    difference,
+    display_text,
+    format_change,
+    format_number,
+    number_key,
+    qt_text,
+    real_number,
+)
 from inventory_gui.core.stock import Stock, StockRules
 
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -48,19 +57,24 @@ class RowContext:
     def stock(self, result: Result) -> Stock:
         return self.rules.status(result)
 
-    def _quantities(self, result: Result) -> tuple[float, float] | None:
-        """(before, now) for an ok result whose product has an earlier quantity."""
-        before = self.previous.get(result.id)
-        if result.status != "ok" or result.quantity is None:
-            return None
-        if before is None or before.quantity is None:
-            return None
-        return before.quantity, result.quantity
+    def _quantities(self, result: Result) -> tuple[int | float, int | float] | None:
+        """(before, now) for an ok result whose product has an earlier quantity.
 
-    def change(self, result: Result) -> float | None:
+        Only real numbers count: a previous check or an answer may hold anything.
+        """
+        if result.status != "ok":
+            return None
+        now = real_number(result.quantity)
+        before = self.previous.get(result.id)
+        if now is None or before is None:
+            return None
+        then = real_number(before.quantity)
+        return None if then is None else (then, now)
+
+    def change(self, result: Result) -> int | float | None:
         """Quantity now minus at the previous successful check (None if either is unknown)."""
         pair = self._quantities(result)
-        return None if pair is None else pair[1] - pair[0]
+        return None if pair is None else difference(pair[1], pair[0])
 
     def flip(self, result: Result) -> str | None:
         """``"out"`` when a product ran out since the last check, ``"in"`` when it came back."""
@@ -75,11 +89,14 @@ class RowContext:
         return None
 
     def last_checked(self, result: Result) -> str | None:
-        """When the product was last checked: this result, else the previous check."""
-        if result.checked_at:
-            return result.checked_at
-        before = self.previous.get(result.id)
-        return before.checked_at if before else None
+        """When the product was last checked: this result, else the previous check (as text)."""
+        stamp = result.checked_at
+        if not stamp:
+            before = self.previous.get(result.id)
+            stamp = before.checked_at if before else None
+        if not stamp:
+            return None
+        return stamp if isinstance(stamp, str) else display_text(stamp)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,36 +111,17 @@ class Column:
     numeric: bool = False
 
 
-def num_key(value: float | None) -> tuple[int, float]:
-    """Empty cells sort after every number (and stay last when reversed, see the model)."""
-    return (1, 0.0) if value is None else (0, float(value))
-
-
-def fmt_number(value: float | None) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, int) or value.is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
-
-
-def fmt_change(value: float | None) -> str:
-    if value is None:
-        return ""
-    if value == 0:
-        return "0"
-    return ("+" if value > 0 else "") + fmt_number(value)
-
-
 def ago(stamp: str | None, now: datetime) -> str:
-    """``"just now"``, ``"5 min ago"``, ``"3 h ago"``, ``"2 d ago"``."""
+    """``"just now"``, ``"5 min ago"``, ``"3 h ago"``, ``"2 d ago"``; odd stamps as they are."""
     if not stamp:
         return ""
     try:
         when = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
-    except ValueError:
-        return stamp
-    seconds = (now - when).total_seconds()
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=UTC)  # the history writes UTC
+        seconds = (now - when).total_seconds()
+    except (ValueError, TypeError, OverflowError):
+        return qt_text(stamp)
     if seconds < 60:
         return "just now"
     for size, unit in ((86400, "d"), (3600, "h"), (60, "min")):
@@ -133,7 +131,7 @@ def ago(stamp: str | None, now: datetime) -> str:
 
 
 def _num(getter: Callable[[Result], float | None]) -> Callable[[Result, RowContext], Any]:
-    return lambda r, _c: num_key(getter(r))
+    return lambda r, _c: number_key(getter(r))
 
 
 FIXED_COLUMNS: tuple[Column, ...] = (
@@ -142,9 +140,9 @@ FIXED_COLUMNS: tuple[Column, ...] = (
     Column("Stock", lambda r, c: c.stock(r).value, lambda r, c: list(Stock).index(c.stock(r)),
            tooltip="In stock, Low (at or under the threshold), Out, Unknown product (404), Error"),
     Column("ID", lambda r, _c: r.id, lambda r, _c: r.id),
-    Column("Quantity", lambda r, _c: fmt_number(r.quantity), _num(lambda r: r.quantity), RIGHT,
+    Column("Quantity", lambda r, _c: format_number(r.quantity), _num(lambda r: r.quantity), RIGHT,
            numeric=True),
-    Column("Change", lambda r, c: fmt_change(c.change(r)), lambda r, c: num_key(c.change(r)),
+    Column("Change", lambda r, c: format_change(c.change(r)), lambda r, c: number_key(c.change(r)),
            RIGHT, "Since the last successful check (from the history)", numeric=True),
     Column("HTTP", lambda r, _c: "" if r.http_status is None else str(r.http_status),
            _num(lambda r: r.http_status), RIGHT, "HTTP status of the last answer", numeric=True),

@@ -1,8 +1,10 @@
 """The side-panel form that edits the API connection.
 
 Header values whose names look secret are typed in password mode and can be
-shown with the eye action on their field.  Nothing here shows a header value
-in a message or tooltip.
+shown with the eye action on their field.  The URL template shows its secret
+query values (``?api_key=``) and user info as ``***`` once edited; the panel
+keeps the real ones and puts them back in :meth:`ConnectionPanel.settings`.
+Nothing here shows a secret in a message or tooltip.
 """
 
 from __future__ import annotations
@@ -25,11 +27,14 @@ from PySide6.QtWidgets import (
 
 from inventory_gui.core.connection import ConnectionSettings, is_secret_header
 from inventory_gui.core.errors import InventoryError
+from inventory_gui.core.secrets import mask_template, missing_secrets, restore_template
 
 TEMPLATE_PLACEHOLDER = "https://api.example.com/get-current-inventory/{id}"
 QUANTITY_PLACEHOLDER = "auto: quantity, qty, stock, available, inventory, on_hand"
-NOTE_PERSISTENT = "Secret header values are stored in the system keyring."
-NOTE_SESSION = "No system keyring found: secret header values are kept for this session only."
+NOTE_PERSISTENT = "Secret header values and URL keys are stored in the system keyring."
+NOTE_SESSION = (
+    "No system keyring found: secret header values and URL keys are kept for this session only."
+)
 _TLS_TIP = "Check the server's TLS certificate (keep this on unless testing a local server)."
 _TLS_OFF_TIP = (
     "Certificates are NOT verified: anyone on the network path could read or change "
@@ -110,6 +115,7 @@ class ConnectionPanel(QWidget):
         super().__init__(parent)
         self._loading = False
         self._running = False
+        self._real_template = ""  # the template with the secrets the edit shows as ***
         self._rows: list[HeaderRow] = []
         self._build_fields()
         self._build_layout(secrets_persistent)
@@ -126,7 +132,8 @@ class ConnectionPanel(QWidget):
         self.url_edit.setToolTip(
             "The API URL for one product. {id} is replaced by the product ID and "
             "{column} by that column of the product list. Values are percent-encoded, "
-            "so each stays one path segment or query value."
+            "so each stays one path segment or query value. Keys in the query "
+            "(api_key=, token=...) are shown as *** and kept like secret headers."
         )
         self.headers_box = QWidget(objectName="headersEditor")
         self.headers_layout = QVBoxLayout(self.headers_box)
@@ -196,6 +203,7 @@ class ConnectionPanel(QWidget):
 
     def _connect_fields(self) -> None:
         self.url_edit.textChanged.connect(self._emit_changed)
+        self.url_edit.editingFinished.connect(self._mask_template)
         self.quantity_edit.textChanged.connect(self._emit_changed)
         self.concurrency_spin.valueChanged.connect(self._emit_changed)
         self.timeout_spin.valueChanged.connect(self._emit_changed)
@@ -211,7 +219,7 @@ class ConnectionPanel(QWidget):
     def settings(self) -> ConnectionSettings:
         """The settings as currently entered (fully empty header rows left out)."""
         return ConnectionSettings(
-            url_template=self.url_edit.text().strip(),
+            url_template=restore_template(self.url_edit.text().strip(), self._real_template),
             headers=[row.header() for row in self._rows if any(row.header())],
             concurrency=self.concurrency_spin.value(),
             timeout=self.timeout_spin.value(),
@@ -226,7 +234,8 @@ class ConnectionPanel(QWidget):
         """Show ``cs`` in the form without emitting :attr:`changed`."""
         self._loading = True
         try:
-            self.url_edit.setText(cs.url_template)
+            self._real_template = cs.url_template
+            self.url_edit.setText(mask_template(cs.url_template))
             self._clear_headers()
             for name, value in cs.headers:
                 self._add_row(name, value)
@@ -243,6 +252,7 @@ class ConnectionPanel(QWidget):
     def set_running(self, running: bool) -> None:
         """Lock the form while a run uses these settings."""
         self._running = running
+        self._mask_template()
         for widget in self._editors():
             widget.setEnabled(not running)
 
@@ -257,12 +267,27 @@ class ConnectionPanel(QWidget):
                 return f"Header {number} has a value but no name"
             if name and not value:
                 return f"Header {name!r} has no value"
+        missing = missing_secrets(self.settings().url_template)
+        if missing:
+            return f"The URL template's {missing[0]} is not known: type it again instead of ***"
         try:
             self.settings().to_fetch_settings()
         except InventoryError as exc:
             lines = str(exc).splitlines()
             return lines[0] if lines else type(exc).__name__
         return None
+
+    def _mask_template(self) -> None:
+        """Show the template's secrets as ``***``, keeping the real ones."""
+        real = self.settings().url_template
+        self._real_template = real
+        shown = mask_template(real)
+        if shown != self.url_edit.text().strip():
+            self._loading = True  # the same settings: not a change
+            try:
+                self.url_edit.setText(shown)
+            finally:
+                self._loading = False
 
     # -- headers --------------------------------------------------------------
 

@@ -31,6 +31,7 @@ from inventory_gui.core import collector
 from inventory_gui.core.fetch_process import FetchWorker, ProcessFetch
 from inventory_gui.core.fetch_settings import FetchSettings
 from inventory_gui.core.models import Product, Result
+from inventory_gui.core.off_thread import ended, short_reason
 from inventory_gui.core.progress import Progress
 from inventory_gui.core.recorder import RunRecorder
 from inventory_gui.gui.results_model import ResultsModel
@@ -92,6 +93,7 @@ class FetchRunner(QObject):
         self._drain: Callable[[], list[Result]] = list
         self._recorder: RunRecorder | None = None
         self._cancelled = False
+        self._flush_failure: str | None = None
         self._collector_was_on = True
         self._concurrency: Callable[[], tuple[int, int] | None] = lambda: None
         self.progress: Progress | None = None
@@ -127,13 +129,14 @@ class FetchRunner(QObject):
         self._model.mark_pending(p.id for p in products)
         self._recorder = recorder
         self._cancelled = False
+        self._flush_failure = None
         starters = {"process": self._start_process, "thread": self._start_thread,
                     "loop": self._start_on_loop}  # fmt: skip
         done = starters[self.engine](products, settings)
         self.progress = Progress(total=len(products))
         # No collector passes while results stream in (see core.collector).
         self._collector_was_on = collector.pause()
-        self._task = asyncio.ensure_future(self._watch(done))
+        self._task = asyncio.ensure_future(self._watch(done, products))
         self._timer.start()
         self.started.emit(len(products))
 
@@ -176,17 +179,27 @@ class FetchRunner(QObject):
     ) -> Awaitable[list[Result]]:
         buffer: list[Result] = []
         recorder = self._recorder
-        if recorder is not None:
-            recorder.begin(products)  # on the GUI thread: this engine is the simple one
         from inventory_gui.core.fetcher import Fetcher, open_session
 
         session = (self._session_factory or open_session)(settings)
         fetcher = Fetcher(settings, session=session)
 
+        failures: list[Exception] = []  # what stopped the run from here
+
         def collect(_index: int, result: Result) -> None:
+            if failures:  # rows the failure cut short say why
+                if result.status == "cancelled":
+                    result.status, result.error = "error", short_reason(failures[0])
+                buffer.append(result)
+                return
             buffer.append(result)
-            if recorder is not None:
+            if recorder is None:
+                return
+            try:
                 recorder.record(result)
+            except Exception as exc:  # stop the run: _watch reports it
+                failures.append(exc)
+                fetcher.cancel()
 
         def drain() -> list[Result]:
             batch = buffer[:]
@@ -195,36 +208,75 @@ class FetchRunner(QObject):
 
         async def run() -> list[Result]:
             try:
-                return await fetcher.run(products, collect)
+                if recorder is not None:
+                    recorder.begin(products)  # on the GUI thread: this engine is the simple one
+                results = await fetcher.run(products, collect)
             finally:
                 await session.close()
                 if recorder is not None:
-                    recorder.end(cancelled=self._cancelled)
+                    recorder.end(cancelled=self._cancelled or bool(failures))
+            if failures:
+                raise failures[0]
+            return results
 
         self._cancel, self._drain = fetcher.cancel, drain
         self._concurrency = lambda: (fetcher.current_concurrency, settings.concurrency)
         return run()
 
-    async def _watch(self, done: Awaitable[list[Result]]) -> None:
+    async def _watch(self, done: Awaitable[list[Result]], products: list[Product]) -> None:
+        reason = None
         try:
             await done
         except asyncio.CancelledError:
             raise
         except Exception as exc:
             log.exception("fetch run failed")
+            reason = short_reason(exc)
             self.failed.emit(f"The fetch stopped on an unexpected error: {exc}")
         finally:
-            collector.resume(self._collector_was_on)
-            self._timer.stop()
-            self.flush()
-            self._cancel, self._drain = (lambda: None), list
-            total = self.progress.total if self.progress is not None else 0
-            if self.engine == "process" and total >= RECYCLE_AFTER_PRODUCTS:
-                self._worker.recycle()  # a fresh, small worker for the next run
-            self.finished.emit(self.progress)
+            try:
+                collector.resume(self._collector_was_on)
+                self._timer.stop()
+                self.flush()
+                reason = reason or self._flush_failure
+                if reason is not None:
+                    self._end_pending(products, reason)
+            finally:  # whatever failed above, the window hears that the run is over
+                self._cancel, self._drain = (lambda: None), list
+                total = self.progress.total if self.progress is not None else 0
+                if self.engine == "process" and total >= RECYCLE_AFTER_PRODUCTS:
+                    self._worker.recycle()  # a fresh, small worker for the next run
+                self.finished.emit(self.progress)
+
+    def _end_pending(self, products: list[Product], reason: str) -> None:
+        """Rows of a failed run still pending in the table end as errors saying why.
+
+        The engines end their rows themselves; this covers what they could
+        not, and rows whose results could not be shown.
+        """
+        pending = {r.id for r in self._model.results() if r.status == "pending"}
+        rows = [ended(p, reason) for p in products if p.id in pending]
+        if self.progress is not None:
+            for row in rows:
+                self.progress.add(row)
+        self._model.apply(rows)
 
     def flush(self) -> None:
-        """Move finished results into the model and report progress."""
+        """Move finished results into the model and report progress.
+
+        If that fails, the run is cancelled and the failure reported once: a
+        run whose results cannot be shown must not go on unseen.
+        """
+        try:
+            self._flush()
+        except Exception as exc:
+            log.exception("could not show the fetch's results")
+            if self._flush_failure is None:
+                self._flush_failure = short_reason(exc)
+                self.cancel()
+                self.failed.emit(f"The fetch stopped on an unexpected error: {exc}")
+
+    def _flush(self) -> None:
         progress = self.progress
         if progress is None:
             return

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from datetime import datetime
 
@@ -18,13 +19,31 @@ from PySide6.QtWidgets import (
 )
 
 from inventory_gui.core.history import Check
+from inventory_gui.core.safe_values import (
+    CELL_CHARS,
+    display_text,
+    format_change,
+    format_number,
+    qt_text,
+    real_number,
+)
 
 
 def _when(stamp: str) -> float | None:
     try:
         return datetime.fromisoformat(stamp.replace("Z", "+00:00")).timestamp()
-    except (ValueError, AttributeError):
+    except (ValueError, AttributeError, TypeError, OverflowError):
         return None
+
+
+def _plotted(quantity: object) -> float | None:
+    """A quantity as a finite float for the chart (None: cannot be drawn)."""
+    number = real_number(quantity)
+    try:
+        value = None if number is None else float(number)
+    except OverflowError:  # an int past float range
+        return None
+    return value if value is not None and math.isfinite(value) else None
 
 
 class QuantityChart(QWidget):
@@ -45,8 +64,9 @@ class QuantityChart(QWidget):
         out = []
         for check in self._checks:
             when = _when(check.checked_at)
-            if check.status == "ok" and check.quantity is not None and when is not None:
-                out.append((when, float(check.quantity)))
+            quantity = _plotted(check.quantity) if check.status == "ok" else None
+            if quantity is not None and when is not None:
+                out.append((when, quantity))
         return out
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -65,7 +85,7 @@ class QuantityChart(QWidget):
 
         def place(t: float, q: float) -> QPointF:
             x = area.left() + (area.width() * (t - t0) / (t1 - t0) if t1 > t0 else area.width() / 2)
-            return QPointF(x, area.bottom() - area.height() * q / q1)
+            return QPointF(x, area.bottom() - area.height() * (q / q1))
 
         painter.drawLine(area.bottomLeft(), area.bottomRight())
         painter.drawText(QRectF(0, area.top() - 6, 32, 12), Qt.AlignmentFlag.AlignRight, f"{q1:g}")
@@ -114,11 +134,16 @@ class HistoryView(QWidget):
         if product_id is None:
             self.title.setText("Select a row to see its history.")
             return
-        self.title.setText(f"History of {product_id}: {len(checks)} check(s)")
+        self.title.setText(qt_text(f"History of {product_id}: {len(checks)} check(s)"))
         items = []
         for check in reversed(checks):  # newest first in the list
-            change = "" if check.change is None else f"{check.change:+g}"
-            quantity = "" if check.quantity is None else f"{check.quantity:g}"
-            when = check.checked_at.replace("T", " ")[:19]
-            items.append(QTreeWidgetItem([when, check.status, quantity, change, check.error or ""]))
+            when = display_text(check.checked_at).replace("T", " ")[:19]
+            texts = [
+                when,
+                display_text(check.status),
+                format_number(check.quantity),
+                "" if check.change is None else format_change(check.change),
+                display_text(check.error or ""),
+            ]
+            items.append(QTreeWidgetItem([qt_text(t, CELL_CHARS) for t in texts]))
         self.checks.addTopLevelItems(items)

@@ -18,6 +18,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
 
 from inventory_gui.core.models import Product, Result
+from inventory_gui.core.safe_values import display_text, qt_text, text_number_key, value_key
 from inventory_gui.core.stock import FieldMap, StockRules
 from inventory_gui.gui.columns import (
     CHANGE_COLUMN,
@@ -47,6 +48,8 @@ ResultRole = Qt.ItemDataRole.UserRole + 1
 # A row's searchable text (column 0 only), for the filter proxy to match in C++:
 # a stock-status letter, a failure mark, then ID, error and input columns.
 SearchRole = Qt.ItemDataRole.UserRole + 2
+SEARCH_CHARS = 100_000  # of one row's search text: a filter looks no further
+TOOLTIP_CHARS = 4_000
 FAILED_MARK = "!"
 FAILED = frozenset({"error", "cancelled"})
 # Which item of ResultsModel._decoration() answers each of these roles.
@@ -111,23 +114,27 @@ class ResultsModel(QAbstractTableModel):
     def install(self, prepared: PreparedRows) -> None:
         """Show rows built by :func:`prepare_rows` (one model reset)."""
         self.beginResetModel()
-        self._products = prepared.products
-        self._rows = prepared.rows
-        self._row_of = prepared.row_of
-        self._positions = prepared.positions
-        self._columns = prepared.columns
-        self._numeric = prepared.numeric
-        self._version += 1
-        self.endResetModel()
+        try:
+            self._products = prepared.products
+            self._rows = prepared.rows
+            self._row_of = prepared.row_of
+            self._positions = prepared.positions
+            self._columns = prepared.columns
+            self._numeric = prepared.numeric
+            self._version += 1
+        finally:
+            self.endResetModel()
 
     def set_rules(self, rules: StockRules, fields: FieldMap) -> None:
         """Use new stock rules and extra fields (a reset if the columns change)."""
         if fields.paths != self._fields.paths:
             self.beginResetModel()
-            self._fields = fields
-            self.context.rules = rules
-            self._version += 1
-            self.endResetModel()
+            try:
+                self._fields = fields
+                self.context.rules = rules
+                self._version += 1
+            finally:
+                self.endResetModel()
         elif rules != self.context.rules:
             self.context.rules = rules
             self._changed_all()
@@ -306,11 +313,13 @@ class ResultsModel(QAbstractTableModel):
         if column == POSITION_COLUMN:
             return str(self._positions[row] + 1)
         if column < FIXED_COUNT:
-            return FIXED_COLUMNS[column - 1].text(result, self.context)
-        if column < FIXED_COUNT + len(self._columns):
-            return result.fields.get(self._columns[column - FIXED_COUNT], "")
-        value = self._field_value(result, column)
-        return "" if value is None else str(value)
+            text = FIXED_COLUMNS[column - 1].text(result, self.context)
+        elif column < FIXED_COUNT + len(self._columns):
+            text = result.fields.get(self._columns[column - FIXED_COUNT], "")
+        else:
+            text = display_text(self._field_value(result, column))
+        # Text from the input or an answer may be huge or hold lone surrogates.
+        return qt_text(text if isinstance(text, str) else display_text(text))
 
     def _field_value(self, result: Result, column: int) -> Any:
         name = self._fields.names[column - FIXED_COUNT - len(self._columns)]
@@ -320,7 +329,12 @@ class ResultsModel(QAbstractTableModel):
         lead = STOCK_CODES[self.context.stock(result)] + (
             FAILED_MARK if result.status in FAILED else " "
         )
-        return "\x1f".join([lead + result.id, result.error or "", *result.fields.values()])
+        parts = [lead + result.id, result.error or "", *result.fields.values()]
+        try:
+            text = "\x1f".join(parts)
+        except TypeError:  # a column that is not text
+            text = "\x1f".join(p if isinstance(p, str) else display_text(p) for p in parts)
+        return qt_text(text, SEARCH_CHARS)
 
     def _alignment(self, column: int) -> int:
         if column == POSITION_COLUMN:
@@ -335,26 +349,32 @@ class ResultsModel(QAbstractTableModel):
         flip = self.context.flip(result)
         if flip and column in (QUANTITY_COLUMN, CHANGE_COLUMN):
             return "Ran out since the last check" if flip == "out" else "Back in stock"
-        if column == FIXED_COUNT - 1:
-            return self.context.last_checked(result)
-        return result.error or None
+        tip = self.context.last_checked(result) if column == FIXED_COUNT - 1 else result.error
+        if not tip:
+            return None
+        return qt_text(tip if isinstance(tip, str) else display_text(tip), TOOLTIP_CHARS)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort the rows in place (a stable sort); column 0 or -1 is input order."""
         if (column, order, self._version) == self._sorted_as:
             return  # the view asks twice for one header click; the rows have not changed
-        self.layoutAboutToBeChanged.emit()
-        persistent = self.persistentIndexList()
-        kept = [(self._rows[i.row()].id, i.column()) for i in persistent]
+        # Everything that could fail runs before the layout signals: an exception
+        # between them leaves views with stale indexes, and Qt crashes.
         new_order = self._sorted_order(column, order == Qt.SortOrder.DescendingOrder)
-        self._positions = array("l", [self._positions[i] for i in new_order])
-        self._rows = [self._rows[i] for i in new_order]
-        self._reindex()
-        self.changePersistentIndexList(
-            persistent, [self.index(self._row_of[rid], col) for rid, col in kept]
-        )
-        self._sorted_as = (column, order, self._version)
-        self.layoutChanged.emit()
+        positions = array("l", [self._positions[i] for i in new_order])
+        rows = [self._rows[i] for i in new_order]
+        self.layoutAboutToBeChanged.emit()
+        try:
+            persistent = self.persistentIndexList()  # made by the views on the signal above
+            kept = [(self._rows[i.row()].id, i.column()) for i in persistent]
+            self._positions, self._rows = positions, rows
+            self._reindex()
+            self.changePersistentIndexList(
+                persistent, [self.index(self._row_of[rid], col) for rid, col in kept]
+            )
+            self._sorted_as = (column, order, self._version)
+        finally:
+            self.layoutChanged.emit()
 
     def _sorted_order(self, column: int, reverse: bool) -> list[int]:
         """Row numbers in their new order; each key is computed once."""
@@ -369,9 +389,9 @@ class ResultsModel(QAbstractTableModel):
             numeric = spec.numeric
         elif column < FIXED_COUNT + len(self._columns):
             name = self._columns[column - FIXED_COUNT]
-            keys = [_field_key(r.fields.get(name, "")) for r in rows]
+            keys = [text_number_key(r.fields.get(name, "")) for r in rows]
         else:
-            keys = [_typed_key(self._field_value(r, column)) for r in rows]
+            keys = [value_key(self._field_value(r, column)) for r in rows]
         order = sorted(range(len(rows)), key=keys.__getitem__, reverse=reverse)
         if reverse and numeric:
             # Empty cells (keys starting with 1) stay last in either direction.
@@ -422,23 +442,4 @@ def _looks_numeric(products: Sequence[Product], name: str, sample: int = 50) -> 
     """True if the first non-empty values of a column are all numbers."""
     values = [p.fields.get(name, "") for p in products[:sample]]
     values = [v for v in values if v]
-    return bool(values) and all(_field_key(v)[0] == 0 for v in values)
-
-
-def _typed_key(value: Any) -> tuple[int, Any]:
-    """Sort typed extra fields: numbers, then times, then text, then empty cells."""
-    if value is None:
-        return (3, "")
-    if isinstance(value, int | float):
-        return (0, value)
-    if hasattr(value, "isoformat"):
-        return (1, value.isoformat())
-    return (2, str(value).casefold())
-
-
-def _field_key(text: str) -> tuple[int, float, str]:
-    """Sort input columns as numbers where they hold numbers, else as text."""
-    try:
-        return (0, float(text), "")
-    except ValueError:
-        return (1, 0.0, text.casefold())
+    return bool(values) and all(text_number_key(v)[0] == 0 for v in values)

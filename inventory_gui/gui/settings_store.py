@@ -1,9 +1,11 @@
 """Persisted settings: the connection, recent files, window geometry, UI prefs.
 
-Everything lives in one :class:`QSettings` except secret header values, which
-go to a :class:`~inventory_gui.core.connection.SecretStore`.  The settings file
-keeps a secret header's name with ``secret=true`` and never its value.  Values
-read back are checked: a wrong type or an out-of-range number gives the default.
+Everything lives in one :class:`QSettings` except secret values, which go to
+a :class:`~inventory_gui.core.connection.SecretStore`.  The settings file keeps
+a secret header's name with ``secret=true`` and never its value, and the URL
+template with its secret query values (``?api_key=``) and user info as ``***``
+(the whole template is kept in the secret store).  Values read back are
+checked: a wrong type or an out-of-range number gives the default.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from inventory_gui.core.connection import (
     SecretStoreError,
     is_secret_header,
 )
+from inventory_gui.core.secrets import mask_template, restore_template
 
 log = logging.getLogger(__name__)
 
@@ -28,6 +31,7 @@ _CONNECTION = "connection"
 _HEADERS = "connection/headers"
 _RECENT = "recent/files"
 _GEOMETRY = "geometry/"
+TEMPLATE_SECRET_KEY = "url_template"  # the template with its secrets, in the secret store
 
 
 def secret_key(header_name: str) -> str:
@@ -41,7 +45,7 @@ class SettingsStore:
     Args:
         settings: where to keep them (the composition root passes the user's
             INI file; tests pass a temporary one).
-        secrets: where secret header values go.
+        secrets: where secret header values and the template's keys go.
     """
 
     def __init__(self, settings: QSettings, secrets: SecretStore) -> None:
@@ -50,7 +54,7 @@ class SettingsStore:
 
     @property
     def secrets_persistent(self) -> bool:
-        """True when secret header values outlive the session."""
+        """True when secret values outlive the session."""
         return bool(self._secrets.persistent)
 
     # -- connection -----------------------------------------------------------
@@ -58,16 +62,18 @@ class SettingsStore:
     def load_connection(self) -> ConnectionSettings:
         """Return the saved connection; defaults for anything missing or bad.
 
-        A secret header whose value the secret store no longer has comes back
-        with an empty value, so the user sees which header to fill in again.
+        A secret header or template query value that the secret store no longer
+        has comes back empty, so the user sees what to fill in again.
         """
         default = ConnectionSettings()
         headers = self._load_headers()  # read before the group: its key is absolute
         s = self._settings
         s.beginGroup(_CONNECTION)
         try:
+            shown = _as_str(s.value("url_template"), default.url_template)
+            real = self._secrets.get(TEMPLATE_SECRET_KEY) or ""
             return ConnectionSettings(
-                url_template=_as_str(s.value("url_template"), default.url_template),
+                url_template=restore_template(shown, real, unknown=""),
                 headers=headers,
                 concurrency=_as_int(s.value("concurrency"), default.concurrency, 1, 10_000),
                 timeout=_as_float(s.value("timeout"), default.timeout, 0.001, 3600.0),
@@ -81,7 +87,7 @@ class SettingsStore:
             s.endGroup()
 
     def save_connection(self, cs: ConnectionSettings) -> list[str]:
-        """Save the connection; secret header values go to the secret store only.
+        """Save the connection; secret values go to the secret store only.
 
         Secrets of headers no longer in the list (or now empty) are deleted.
 
@@ -89,17 +95,23 @@ class SettingsStore:
             cs: the settings to save.
 
         Returns:
-            The names of secret headers whose value could not be stored (the
-            keyring refused); empty when all went well.
+            The names of secret headers (or "the URL template's keys") whose
+            value could not be stored (the keyring refused); empty when all
+            went well.
         """
         old_secret_keys = {secret_key(n) for n, secret, _ in self._read_header_rows() if secret}
         failed = self._save_headers(cs.headers)
+        shown = mask_template(cs.url_template)
+        if shown == cs.url_template:
+            self._secrets.delete(TEMPLATE_SECRET_KEY)
+        elif not self._store_secret(TEMPLATE_SECRET_KEY, cs.url_template):
+            failed.append("the URL template's keys")
         kept = {secret_key(name) for name, value in cs.headers if is_secret_header(name) and value}
         for key in sorted(old_secret_keys - kept):
             self._secrets.delete(key)
         s = self._settings
         s.beginGroup(_CONNECTION)
-        s.setValue("url_template", cs.url_template)
+        s.setValue("url_template", shown)
         s.setValue("concurrency", int(cs.concurrency))
         s.setValue("timeout", float(cs.timeout))
         s.setValue("retries", int(cs.retries))
@@ -142,16 +154,16 @@ class SettingsStore:
             s.setValue("name", name)
             if is_secret_header(name):
                 s.setValue("secret", True)
-                if value and not self._store_secret(name, value):
+                if value and not self._store_secret(secret_key(name), value):
                     failed.append(name)
             else:
                 s.setValue("value", value)
         s.endArray()
         return failed
 
-    def _store_secret(self, name: str, value: str) -> bool:
+    def _store_secret(self, key: str, value: str) -> bool:
         try:
-            self._secrets.set(secret_key(name), value)
+            self._secrets.set(key, value)
         except SecretStoreError as exc:
             log.warning("%s", exc)
             return False

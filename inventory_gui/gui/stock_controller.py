@@ -15,12 +15,14 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QSystemTrayIcon, QWidget
 
 from inventory_gui.core.models import Result
+from inventory_gui.core.safe_values import qt_text
 from inventory_gui.core.stock import ALERT_LEVELS, Stock
 from inventory_gui.gui.results_filter import ResultsFilter
 from inventory_gui.gui.results_model import ResultsModel
 from inventory_gui.gui.stock_panel import StockPanel, StockSettings
 
 _COUNTED = (Stock.IN_STOCK, Stock.LOW, Stock.OUT, Stock.UNKNOWN, Stock.ERROR)
+ID_CHARS = 100  # of each product ID named in an alert
 
 
 # Rows per slice when stock is worked out after a run: a few milliseconds each,
@@ -57,7 +59,8 @@ def alert_summary(before: Mapping[str, Stock | None], after: Mapping[str, Stock]
     low = [p for p in worse if after[p] == Stock.LOW]
     for label, ids in (("out of stock", out), ("running low", low), ("back in stock", back)):
         if ids:
-            shown = ", ".join(ids[:5]) + (f" and {len(ids) - 5} more" if len(ids) > 5 else "")
+            shown = ", ".join(qt_text(i, ID_CHARS) for i in ids[:5])
+            shown += f" and {len(ids) - 5} more" if len(ids) > 5 else ""
             parts.append(f"{len(ids)} {label}: {shown}")
     return "; ".join(parts) or None
 
