@@ -187,6 +187,34 @@ def test_second_signal_while_finishing_still_writes_the_output(tmp_path, api):
     assert temp_files(tmp_path) == []
 
 
+def test_signal_while_writing_a_stopped_runs_output_waits_for_the_output(tmp_path, api):
+    earlier = tmp_path / "earlier.json"  # a long export: many ok rows, slow rows to fetch again
+    rows = [{"id": f"p{i}", "status": "ok", "response": {"quantity": i, "tags": ["a", "b"]}}
+            for i in range(300_000)]  # fmt: skip
+    rows += [{"id": pid, "status": "error", "error": "HTTP 503"} for pid in SLOW]
+    earlier.write_text(json.dumps(rows), encoding="utf-8")
+    out = tmp_path / "out.json"
+    child = subprocess.Popen(
+        command("--retry-failed-from", str(earlier), "-o", str(out), "-q", "--no-history",
+                "--url-template", api.template, "--concurrency", str(CONCURRENCY),
+                "--no-adaptive", "--retries", "0"),
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    assert api.held_enough.wait(60), child.communicate()
+    child.send_signal(signal.SIGTERM)
+    while not temp_files(tmp_path):  # the output is being written
+        assert child.poll() is None, child.communicate()
+    child.send_signal(signal.SIGINT)
+    _, err = child.communicate(timeout=60)
+
+    assert child.returncode == 143, err
+    assert err == ""
+    written = json.loads(out.read_text(encoding="utf-8"))
+    assert len(written) == 300_000 + len(SLOW)
+    assert [r["status"] for r in written[-len(SLOW):]] == ["cancelled"] * len(SLOW)
+    assert temp_files(tmp_path) == []
+
+
 # --- 3, 4. Odd numbers from the API reach every output ------------------------------
 
 
