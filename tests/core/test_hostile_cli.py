@@ -204,6 +204,7 @@ def test_signal_while_writing_a_stopped_runs_output_waits_for_the_output(tmp_pat
     child.send_signal(signal.SIGTERM)
     while not temp_files(tmp_path):  # the output is being written
         assert child.poll() is None, child.communicate()
+        os.sched_yield()  # a polled condition, not a timed wait: leave the CPU to the child
     child.send_signal(signal.SIGINT)
     _, err = child.communicate(timeout=60)
 
@@ -259,6 +260,7 @@ def test_ctrl_c_during_a_large_export_is_one_line_and_keeps_the_previous_file(tm
     )  # fmt: skip
     while not temp_files(tmp_path):  # the export has begun
         assert child.poll() is None, child.communicate()
+        os.sched_yield()  # a polled condition, not a timed wait: leave the CPU to the child
     child.send_signal(signal.SIGINT)
     _, err = child.communicate(timeout=60)
 
