@@ -102,13 +102,12 @@ class StopSignals:
 
         A signal noted before this phase calls ``stop`` at once.
         """
+        waiting = [stop]  # emptied by the first signal: stop is called once
 
         def call(_signum: int) -> None:
-            if not called:
-                called.append(True)
-                loop.call_soon_threadsafe(stop)
+            if waiting:
+                loop.call_soon_threadsafe(waiting.pop())
 
-        called: list[bool] = []
         if self.received is not None:
             call(self.received)
         with self._acting(call):
