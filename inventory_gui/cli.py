@@ -11,6 +11,7 @@ imports :mod:`inventory_gui.gui.app`, which brings in PySide6 and qasync.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import math
 import sys
 from collections.abc import Callable, Sequence
@@ -97,7 +98,11 @@ def build_fetch_parser() -> OneLineParser:
             "Check every product in FILE against the inventory API, without a window. "
             "Every check is recorded in the history (see 'inventory-gui history')."
         ),
-        epilog="Exit status: 0 all ok, 1 some errors, 2 bad usage or input, 130 interrupted.",
+        epilog=(
+            "Exit status: 0 all ok, 1 some errors (or the output could not be written), "
+            "2 bad usage or input, 130/143/129 stopped by SIGINT/SIGTERM/SIGHUP (output "
+            "written, unfinished rows cancelled)."
+        ),
     )
     parser.add_argument(
         "file",
@@ -285,8 +290,20 @@ def build_history_parser() -> OneLineParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status."""
-    args = list(sys.argv[1:] if argv is None else argv)
+    """Run the command line; return the exit status.
+
+    Ctrl-C that reaches this level (while starting up, before a command
+    handles its signals) is one line on stderr and status 130, not a traceback.
+    """
+    try:
+        return _dispatch(list(sys.argv[1:] if argv is None else argv))
+    except KeyboardInterrupt:
+        with contextlib.suppress(OSError, ValueError):
+            print("inventory-gui: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+
+
+def _dispatch(args: list[str]) -> int:
     if args and args[0] in ("--version", "-V"):
         print(f"inventory-gui {__version__}")
         return EXIT_OK

@@ -9,23 +9,24 @@ import argparse
 import asyncio
 import contextlib
 import dataclasses
-import signal
 import sys
 from pathlib import Path
-from typing import TextIO
 
-from inventory_gui.cli import EXIT_ERRORS, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
+from inventory_gui import terminal
+from inventory_gui.cli import EXIT_ERRORS, EXIT_OK, EXIT_USAGE
 from inventory_gui.core import collector, loops
 from inventory_gui.core.demo_server import DemoConfig, serve_demo_forever, start_demo_server
 from inventory_gui.core.errors import InputError, InventoryError
-from inventory_gui.core.export import EXPORT_FORMATS, format_table, write_results
+from inventory_gui.core.export import EXPORT_FORMATS
 from inventory_gui.core.fetcher import Fetcher, FetchSettings, parse_header
 from inventory_gui.core.history import Run
 from inventory_gui.core.models import ProductList, Result
 from inventory_gui.core.products import load_products
-from inventory_gui.core.progress import Progress
+from inventory_gui.core.progress import Progress, ProgressPrinter
 from inventory_gui.core.resources import resource_path
+from inventory_gui.core.signals import Interrupted, StopSignals, signal_name
 from inventory_gui.core.urls import UrlTemplate
+from inventory_gui.fetch_output import output_problem, write_output
 from inventory_gui.history_cli import (
     FetchHistory,
     FetchInput,
@@ -38,23 +39,50 @@ SAMPLE_LIST = "sample-products.csv"
 
 
 def _fail(message: str) -> int:
-    print(f"inventory-gui: error: {message}", file=sys.stderr)
+    terminal.error(message)
     return EXIT_USAGE
 
 
 def run_fetch_command(args: argparse.Namespace) -> int:
-    """Run ``inventory-gui fetch``; return the exit status."""
-    problem = _usage_problem(args)
+    """Run ``inventory-gui fetch``; return the exit status.
+
+    SIGINT, SIGTERM and SIGHUP stop it alike (:mod:`~inventory_gui.core.signals`):
+    during the fetch, the output is still written with the unfinished rows
+    ``cancelled`` and the run is closed in the history as ``interrupted`` (which
+    ``--resume`` takes up); the status is then ``128 +`` the signal's number.
+    """
+    input_path = None if args.retry_failed_from or args.resume else _input_path(args)
+    problem = _usage_problem(args) or output_problem(args.output, input_path)
     if problem:
         return _fail(problem)
-    try:
-        history = FetchHistory.open(args)
-    except InventoryError as exc:
-        return _fail(str(exc))
-    try:
-        return _run_fetch(args, history)
-    finally:
-        history.close()
+    with StopSignals() as signals:
+        try:
+            with signals.raising():
+                history = FetchHistory.open(args)
+        except InventoryError as exc:
+            return _fail(str(exc))
+        except Interrupted as exc:
+            return _interrupted(exc)
+        try:
+            with signals.raising():
+                job, settings = _prepare(args, history)
+            return _run_fetch(args, history, job, settings, signals)
+        except InventoryError as exc:
+            return _fail(str(exc))
+        except Interrupted as exc:
+            return _interrupted(exc)
+        finally:
+            with signals.deferred():  # the end of the run must reach the history
+                history.close()
+
+
+def _interrupted(exc: Interrupted) -> int:
+    terminal.error(f"interrupted by {signal_name(exc.signum)}")
+    return exc.exit_status
+
+
+def _input_path(args: argparse.Namespace) -> str:
+    return args.file or str(resource_path(SAMPLE_LIST))
 
 
 def _usage_problem(args: argparse.Namespace) -> str | None:
@@ -77,50 +105,68 @@ def _load_input(args: argparse.Namespace, history: FetchHistory) -> FetchInput:
         return load_retry_input(args.retry_failed_from)
     if args.resume:
         return load_resume_input(history)
-    path = args.file or str(resource_path(SAMPLE_LIST))
+    path = _input_path(args)
     products = load_products(path, id_column=args.id_column, sheet=args.sheet)
     if not products.products:
         raise InputError(path, "no product IDs found")
     return FetchInput(products)
 
 
-def _run_fetch(args: argparse.Namespace, history: FetchHistory) -> int:
-    try:
-        job = _load_input(args, history)
-        products = job.products
-        headers = dict(parse_header(h) for h in args.header)
-        template = args.url_template
-        if not template and job.resumes is not None and not args.demo:
-            template = resume_template(job.resumes)
-        template = template or "http://127.0.0.1:1/get-current-inventory/{id}"
-        settings = FetchSettings(
-            url_template=template,
-            headers=headers,
-            concurrency=args.concurrency,
-            timeout=args.timeout,
-            retries=args.retries,
-            quantity_field=args.quantity_field,
-            max_body_bytes=int(args.max_body_mib * 1024 * 1024),
-            verify_tls=not args.insecure,
-            adaptive=not args.no_adaptive,
-            rate_limit=args.rate_limit,
-        )
-        settings.validate()
-        UrlTemplate(template).check_columns(products.columns)
-    except InventoryError as exc:
-        return _fail(str(exc))
+def _prepare(args: argparse.Namespace, history: FetchHistory) -> tuple[FetchInput, FetchSettings]:
+    """Load the products and build the settings.
+
+    Raises:
+        InventoryError: bad input, settings or template (one line for the user).
+    """
+    job = _load_input(args, history)
+    template = args.url_template
+    if not template and job.resumes is not None and not args.demo:
+        template = resume_template(job.resumes)
+    template = template or "http://127.0.0.1:1/get-current-inventory/{id}"
+    settings = FetchSettings(
+        url_template=template,
+        headers=dict(parse_header(h) for h in args.header),
+        concurrency=args.concurrency,
+        timeout=args.timeout,
+        retries=args.retries,
+        quantity_field=args.quantity_field,
+        max_body_bytes=int(args.max_body_mib * 1024 * 1024),
+        verify_tls=not args.insecure,
+        adaptive=not args.no_adaptive,
+        rate_limit=args.rate_limit,
+    )
+    settings.validate()
+    UrlTemplate(template).check_columns(job.products.columns)
+    return job, settings
+
+
+def _run_fetch(
+    args: argparse.Namespace,
+    history: FetchHistory,
+    job: FetchInput,
+    settings: FetchSettings,
+    signals: StopSignals,
+) -> int:
     if args.insecure:
-        warning = "inventory-gui: warning: TLS certificates are NOT verified (--insecure)"
-        print(warning, file=sys.stderr)
-    # uvloop where installed: less CPU per request (see core/loops.py).
+        terminal.warn("TLS certificates are NOT verified (--insecure)")
     collector.tune_for_fetching()
-    results, interrupted = loops.run(_fetch(products, settings, args, history, job.resumes))
-    return _write_output(job.merge(results), products, args, interrupted)
+    fetching = _fetch(job.products, settings, args, history, job.resumes, signals)
+    # From here a signal never abandons the run: during the fetch it stops it;
+    # after, it waits for the output (which write_output may let it abandon).
+    with signals.deferred():
+        results, _ = loops.run(fetching)  # uvloop where installed (see core/loops.py)
+        results = job.merge(results)
+        failed = write_output(results, job.products.columns, args.output, signals)
+    if signals.exit_status is not None:
+        return signals.exit_status
+    if failed is not None:
+        return failed
+    return EXIT_OK if all(r.status == "ok" for r in results) else EXIT_ERRORS
 
 
 def _report_input(products: ProductList, quiet: bool) -> None:
     for note in products.notes:  # how the input was read; shown even when quiet
-        print(f"inventory-gui: note: {note}", file=sys.stderr)
+        terminal.say(f"inventory-gui: note: {note}")
     if quiet:
         return
     notes = [f"{len(products.products):,} products from {products.source}"]
@@ -128,7 +174,7 @@ def _report_input(products: ProductList, quiet: bool) -> None:
         notes.append(f"{sum(products.duplicates.values()):,} duplicate IDs fetched once")
     if products.skipped:
         notes.append(f"{len(products.skipped):,} lines skipped")
-    print("inventory-gui: " + ", ".join(notes), file=sys.stderr)
+    terminal.say("inventory-gui: " + ", ".join(notes))
 
 
 async def _fetch(
@@ -137,29 +183,43 @@ async def _fetch(
     args: argparse.Namespace,
     history: FetchHistory | None = None,
     resumes: Run | None = None,
+    signals: StopSignals | None = None,
 ) -> tuple[list[Result], bool]:
+    """Fetch every product; return the results and whether a signal stopped the run."""
     history = history or FetchHistory(None)  # the benchmark calls this without a history
     demo = None
     if args.demo and not args.url_template:
         demo = await start_demo_server(DemoConfig(), "127.0.0.1", 0)
         settings = dataclasses.replace(settings, url_template=demo.url_template)
+    fetcher = Fetcher(settings)
+    stop: contextlib.AbstractContextManager[None] = contextlib.nullcontext()
+    if signals is not None:  # a stop signal cancels the fetch, which then ends as usual
+        stop = signals.calling(asyncio.get_running_loop(), fetcher.cancel)
+    try:
+        with stop:
+            results = await _fetch_recorded(fetcher, products, settings, args, history, resumes)
+    finally:
+        if demo is not None:
+            await demo.close()
+    stopped = signals is not None and signals.received is not None
+    history.end("interrupted" if stopped else "done")  # interrupted: closed, and resumable
+    return results, stopped
+
+
+async def _fetch_recorded(
+    fetcher: Fetcher,
+    products: ProductList,
+    settings: FetchSettings,
+    args: argparse.Namespace,
+    history: FetchHistory,
+    resumes: Run | None,
+) -> list[Result]:
     history.begin(products, settings.url_template, resumes)
     record = history.recorder()
-    fetcher = Fetcher(settings)
     if fetcher.notice:  # the open-file limit forced a lower concurrency
-        print(f"inventory-gui: warning: {fetcher.notice}", file=sys.stderr)
+        terminal.warn(fetcher.notice)
     progress = Progress(total=len(products.products))
-    interrupted = False
-
-    def on_sigint() -> None:
-        nonlocal interrupted
-        interrupted = True
-        fetcher.cancel()
-
-    loop = asyncio.get_running_loop()
-    with contextlib.suppress(NotImplementedError, RuntimeError):  # not on Windows
-        loop.add_signal_handler(signal.SIGINT, on_sigint)
-    _report_input(products, args.quiet)  # after the handler: Ctrl-C from now on is clean
+    _report_input(products, args.quiet)
     printer = ProgressPrinter(progress, sys.stderr, quiet=args.quiet)
     printer.start()
 
@@ -170,76 +230,9 @@ async def _fetch(
             record(result)  # one queue put: the history's own thread writes it
 
     try:
-        results = await fetcher.run(products.products, on_result)
-        history.end("cancelled" if interrupted else "done")
+        return await fetcher.run(products.products, on_result)
     finally:
         await printer.stop()
-        with contextlib.suppress(NotImplementedError, RuntimeError):
-            loop.remove_signal_handler(signal.SIGINT)
-        if demo is not None:
-            await demo.close()
-    return results, interrupted
-
-
-def _write_output(
-    results: list[Result], products: ProductList, args: argparse.Namespace, interrupted: bool
-) -> int:
-    if args.output:
-        try:
-            write_results(args.output, results, columns=products.columns)
-        except InventoryError as exc:
-            print(f"inventory-gui: error: {exc}", file=sys.stderr)
-            return EXIT_ERRORS
-    else:
-        sys.stdout.write(format_table(results) + "\n")
-    if interrupted:
-        return EXIT_INTERRUPTED
-    return EXIT_OK if all(r.status == "ok" for r in results) else EXIT_ERRORS
-
-
-class ProgressPrinter:
-    """Prints progress to stderr on a timer, never per result.
-
-    On a terminal the line is redrawn in place ten times a second; otherwise a
-    line is written every few seconds, so logs stay readable.
-    """
-
-    def __init__(self, progress: Progress, stream: TextIO, *, quiet: bool = False) -> None:
-        self._progress = progress
-        self._stream = stream
-        self._quiet = quiet
-        self._tty = stream.isatty()
-        self._task: asyncio.Task[None] | None = None
-
-    def start(self) -> None:
-        """Begin printing (no-op when quiet)."""
-        if not self._quiet:
-            self._task = asyncio.ensure_future(self._loop())
-
-    async def _loop(self) -> None:
-        interval = 0.1 if self._tty else 5.0
-        while True:
-            await asyncio.sleep(interval)
-            self._progress.tick()
-            self._draw()
-
-    def _draw(self, final: bool = False) -> None:
-        line = self._progress.summary()
-        if self._tty:
-            self._stream.write("\r\x1b[2K" + line + ("\n" if final else ""))
-        else:
-            self._stream.write(line + "\n")
-        self._stream.flush()
-
-    async def stop(self) -> None:
-        """Stop the timer and print the final line."""
-        if self._task is None:
-            return
-        self._task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await self._task
-        self._progress.tick()
-        self._draw(final=True)
 
 
 def run_demo_command(args: argparse.Namespace) -> int:

@@ -4,30 +4,35 @@ from __future__ import annotations
 
 import csv
 import json
-import math
 import os
-import re
-import stat
-import tempfile
+import zipfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager, suppress
+from contextlib import suppress
 from itertools import repeat
 from json.encoder import encode_basestring
 from pathlib import Path
 from typing import IO, Any
 
+from inventory_gui.core.atomic_file import atomic_write, resolve_target
 from inventory_gui.core.errors import InputError, InventoryError
+from inventory_gui.core.export_cells import (
+    FORMULA_START,
+    csv_cell,
+    json_float,
+    json_int,
+    json_key,
+    json_value,
+    table_text,
+    xlsx_value,
+)
 from inventory_gui.core.file_reading import refuse_special_file
 from inventory_gui.core.models import RESULT_COLUMNS, Result
 
 EXPORT_FORMATS = {".json": "JSON", ".csv": "CSV", ".xlsx": "Excel workbook"}
 
-_FORMULA_START = frozenset("=+-@\t\r")
-_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
-_XLSX_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_CSV_INT_LIMIT = 10**600  # any int below this converts to text (the conversion limit is >= 640)
 _TABLE_COLUMNS = ("id", "status", "http", "quantity", "latency ms", "attempts", "error")
-_FLAT = json.JSONEncoder(ensure_ascii=False, separators=(",\n  ", ": "))
+_FLAT = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",\n  ", ": "))
 _TABLE_ALIGN = "<<>>>><"  # numbers right-aligned
 
 
@@ -46,7 +51,8 @@ def write_results(
     """Write ``results``, in order, to ``path`` in the format its extension names.
 
     Args:
-        path: a ``.json``, ``.csv`` or ``.xlsx`` file (any case); replaced atomically.
+        path: a ``.json``, ``.csv`` or ``.xlsx`` file (any case); replaced atomically
+            (a symbolic link is written through: the file it points to is replaced).
         results: the results to write.
         columns: input columns for CSV/XLSX (default: the keys of the results'
             ``fields`` in first-seen order). JSON has every result's fields.
@@ -54,15 +60,8 @@ def write_results(
     Raises:
         ExportError: bad extension or write failure; ``path`` is then unchanged.
     """
-    target = Path(path)
-    suffix = target.suffix.lower()
-    if suffix not in EXPORT_FORMATS:
-        known = ", ".join(EXPORT_FORMATS)
-        raise ExportError(target, f"unsupported file type {suffix or '(none)'!r}; use {known}")
-    if not target.parent.is_dir():
-        raise ExportError(target, f"the folder {str(target.parent)!r} does not exist")
-    if target.is_dir():
-        raise ExportError(target, "is a folder, not a file")
+    target = check_output_path(path)
+    suffix = Path(path).suffix.lower()  # the name given decides, not a link's target
     try:
         if suffix == ".json":
             _write_json(target, results)
@@ -70,9 +69,32 @@ def write_results(
             writer = _write_csv if suffix == ".csv" else _write_xlsx
             writer(target, results, *_table_columns(results, columns))
     except OSError as exc:
-        raise ExportError(target, _os_problem(exc)) from exc
+        raise ExportError(path, _os_problem(exc)) from exc
     except (TypeError, ValueError, RecursionError) as exc:
-        raise ExportError(target, f"could not write {EXPORT_FORMATS[suffix]}: {exc}") from exc
+        raise ExportError(path, f"could not write {EXPORT_FORMATS[suffix]}: {exc}") from exc
+    return target
+
+
+def check_output_path(path: str | os.PathLike[str]) -> Path:
+    """Return the file writing to ``path`` replaces (symbolic links followed), if it can be written.
+
+    Raises:
+        ExportError: unsupported extension, missing or read-only folder, or a target
+            that is a folder, a device or a FIFO.
+    """
+    target = resolve_target(path)
+    suffix = Path(path).suffix.lower()
+    if suffix not in EXPORT_FORMATS:
+        known = ", ".join(EXPORT_FORMATS)
+        raise ExportError(path, f"unsupported file type {suffix or '(none)'!r}; use {known}")
+    if target.is_dir():
+        raise ExportError(path, "is a folder, not a file")
+    if target.exists() and not target.is_file():  # a device or FIFO is not replaced by a file
+        raise ExportError(path, "is not a regular file")
+    if not target.parent.is_dir():
+        raise ExportError(path, f"the folder {str(target.parent)!r} does not exist")
+    if not os.access(target.parent, os.W_OK | os.X_OK):
+        raise ExportError(path, f"the folder {str(target.parent)!r} is not writable")
     return target
 
 
@@ -109,11 +131,13 @@ def format_table(results: Sequence[Result], *, max_error_width: int = 60) -> str
     """
     if not results:
         return "No results."
-    limits = (40, None, None, None, None, None, max(1, max_error_width))
+    width = max(1, max_error_width)
     rows = [list(_TABLE_COLUMNS)]
-    for result in results:
-        cells = zip(_table_cells(result), limits, strict=True)
-        rows.append([_truncate(_CONTROL.sub(" ", text), limit) for text, limit in cells])
+    for r in results:
+        latency = None if r.latency_ms is None else round(r.latency_ms)
+        rows.append([table_text(r.id, 40), table_text(r.status, 20), table_text(r.http_status),
+                     table_text(r.quantity), table_text(latency), table_text(r.attempts),
+                     "" if r.error is None else table_text(r.error, width)])  # fmt: skip
     widths = [max(len(row[i]) for row in rows) for i in range(len(_TABLE_COLUMNS))]
     rows.insert(1, ["-" * width for width in widths])
     line = "  ".join(
@@ -122,52 +146,21 @@ def format_table(results: Sequence[Result], *, max_error_width: int = 60) -> str
     return "\n".join(line.format(*row).rstrip() for row in rows)
 
 
-@contextmanager
-def _atomic_file(target: Path, mode: str, **options: Any) -> Iterator[IO[Any]]:
-    """Yield a temporary file that replaces ``target`` if the block succeeds."""
-    file_mode, prefix = _file_mode(target), f".{target.name[:100]}."
-    tmp = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, kept on success
-        mode, delete=False, dir=target.parent, prefix=prefix, suffix=".tmp", **options
-    )
-    try:
-        with tmp:
-            yield tmp
-            tmp.flush()
-            os.fsync(tmp.fileno())
-        os.chmod(tmp.name, file_mode)  # NamedTemporaryFile makes it 0600
-        os.replace(tmp.name, target)
-    except BaseException:
-        with suppress(OSError):
-            os.unlink(tmp.name)
-        raise
-
-
-def _file_mode(target: Path) -> int:
-    """Return the permissions for the output: the old file's, else what the umask allows."""
-    with suppress(OSError):
-        return stat.S_IMODE(target.stat().st_mode)
-    umask = os.umask(0o077)  # reading it means setting it; briefly stricter is harmless
-    os.umask(umask)
-    return 0o666 & ~umask
-
-
 def _os_problem(exc: OSError) -> str:
     known = {PermissionError: "permission denied", IsADirectoryError: "is a folder, not a file"}
     return known.get(type(exc)) or exc.strerror or str(exc)
 
 
 def _write_json(target: Path, results: Iterable[Result]) -> None:
-    # Lone surrogates (possible in parsed JSON) become \udXXX escapes: still valid JSON.
+    # Lone surrogates become \udXXX escapes, which JSON parsers read back as they were.
     options = {"encoding": "utf-8", "errors": "backslashreplace", "newline": ""}
-    with _atomic_file(target, "w", **options) as out:
+    with atomic_write(target, "w", **options) as out:
         parts = ["["]
         for index, result in enumerate(results):
             row = result.to_dict(with_response=True)
             response = row.pop("response")
-            try:  # the rest of the row is flat (fields are text): the C encoder can lay it out
-                head = _FLAT.encode(row)[1:-1] + ',\n  "response": '
-                parts.append((",\n {\n  " if index else "\n {\n  ") + head)
-                _encode(response, "  ", parts.append)
+            try:
+                _encode_row(row, response, index, parts)
             except (TypeError, ValueError, RecursionError) as exc:
                 problem = f"result {result.id!r} cannot be written as JSON: {exc}"
                 raise ExportError(target, problem) from exc
@@ -176,6 +169,21 @@ def _write_json(target: Path, results: Iterable[Result]) -> None:
                 out.write("".join(parts))
                 parts.clear()
         out.write("".join(parts) + ("\n]\n" if results else "]\n"))
+
+
+def _encode_row(row: dict[str, Any], response: Any, index: int, parts: list[str]) -> None:
+    """Append one result's JSON to ``parts``; the rest of the row is flat (fields are text),
+    so the C encoder lays it out."""
+    mark = len(parts)
+    try:
+        head = _FLAT.encode(row)[1:-1] + ',\n  "response": '
+        parts.append((",\n {\n  " if index else "\n {\n  ") + head)
+        _encode(response, "  ", parts.append)
+    except ValueError:  # NaN, an infinity or an int past the digit limit: again, as text
+        del parts[mark:]
+        head = _FLAT.encode(json_value(row))[1:-1] + ',\n  "response": '
+        parts.append((",\n {\n  " if index else "\n {\n  ") + head)
+        _encode(json_value(response), "  ", parts.append)
 
 
 def _encode(value: Any, indent: str, out: Callable[[str], object]) -> None:
@@ -188,19 +196,20 @@ def _encode(value: Any, indent: str, out: Callable[[str], object]) -> None:
         is_dict, inner = kind is dict, indent + " "
         separator = ("{\n" if is_dict else "[\n") + inner
         for key, item in value.items() if is_dict else zip(repeat(""), value):
-            label = key if isinstance(key, str) else json.dumps(key)  # as json.dumps converts
+            label = key if isinstance(key, str) else json_key(key)
             out(separator + encode_basestring(label) + ": " if is_dict else separator)
             _encode(item, inner, out)
             separator = ",\n" + inner
         out("\n" + indent + ("}" if is_dict else "]"))
     else:
-        out(json.dumps(value, ensure_ascii=False, indent=1).replace("\n", "\n" + indent))
+        text = json.dumps(json_value(value), ensure_ascii=False, allow_nan=False, indent=1)
+        out(text.replace("\n", "\n" + indent))
 
 
 _SCALARS: dict[type, Callable[[Any], str]] = {
     str: encode_basestring,
-    int: int.__repr__,
-    float: lambda v: float.__repr__(v) if math.isfinite(v) else json.dumps(v),
+    int: json_int,
+    float: json_float,
     bool: lambda v: "true" if v else "false",
     type(None): lambda _: "null",
 }
@@ -231,23 +240,29 @@ def _rows(results: Iterable[Result], keys: Sequence[str]) -> Iterator[list[Any]]
         yield [fixed[name] for name in RESULT_COLUMNS] + [fields.get(key) for key in keys]
 
 
-def _csv_cell(value: Any) -> Any:
-    """Defuse text a spreadsheet would run as a formula; numbers stay as they are."""
-    if isinstance(value, str) and value[:1] in _FORMULA_START:
-        return value if _PLAIN_NUMBER.fullmatch(value) else "'" + value
-    return value
-
-
 def _write_csv(path: Path, results: Iterable[Result], header: list[str], keys: list[str]) -> None:
-    # utf-8-sig writes the BOM that makes Excel read the file as UTF-8.
-    options = {"encoding": "utf-8-sig", "errors": "replace", "newline": ""}
-    with _atomic_file(path, "w", **options) as out:
+    # utf-8-sig writes the BOM that makes Excel read the file as UTF-8; lone
+    # surrogates, which UTF-8 cannot hold, are written as \udXXX escapes.
+    options = {"encoding": "utf-8-sig", "errors": "backslashreplace", "newline": ""}
+    with atomic_write(path, "w", **options) as out:
         writer = csv.writer(out)
-        writer.writerow([_csv_cell(name) for name in header])
-        writer.writerows(  # _csv_cell's test is inlined: most cells need no call
-            [_csv_cell(v) if isinstance(v, str) and v[:1] in _FORMULA_START else v for v in row]
-            for row in _rows(results, keys)
-        )
+        writer.writerow([csv_cell(name) for name in header])
+        writer.writerows(_csv_rows(results, keys))
+
+
+def _csv_rows(results: Iterable[Result], keys: Sequence[str]) -> Iterator[list[Any]]:
+    """Rows of CSV cells; the common cells skip :func:`csv_cell` (inlined tests, no call)."""
+    limit = _CSV_INT_LIMIT
+    for row in _rows(results, keys):
+        yield [
+            v
+            if ((t := type(v)) is str and v[:1] not in FORMULA_START)
+            or v is None
+            or (t is int and -limit < v < limit)
+            or (t is float and v - v == 0.0)  # finite
+            else csv_cell(v)
+            for v in row
+        ]
 
 
 def _write_xlsx(path: Path, results: Iterable[Result], header: list[str], keys: list[str]) -> None:
@@ -257,15 +272,15 @@ def _write_xlsx(path: Path, results: Iterable[Result], header: list[str], keys: 
     book = Workbook(write_only=True)
     sheet = book.create_sheet("Results")
     sheet.freeze_panes = "A2"  # sheet layout must be set before the first row
-    titles = [_xlsx_cell(sheet, name, text=True) for name in header]
+    titles = [_xlsx_cell(sheet, name, title=True) for name in header]
     for cell in titles:
         cell.font = Font(bold=True)
     try:
         sheet.append(titles)
         for row in _rows(results, keys):
             sheet.append([_xlsx_cell(sheet, value) for value in row])
-        with _atomic_file(path, "wb") as out:
-            book.save(out)
+        with atomic_write(path, "wb") as out:
+            _save_workbook(book, out)
     except BaseException:
         with suppress(Exception):  # else the half-written sheet complains when collected
             sheet.close()
@@ -274,28 +289,27 @@ def _write_xlsx(path: Path, results: Iterable[Result], header: list[str], keys: 
         raise
 
 
-def _xlsx_cell(sheet: Any, value: Any, *, text: bool = False) -> Any:
-    """Return a value or cell for the sheet; text is always text, never a formula."""
-    if not isinstance(value, str):
-        return value
-    value = _XLSX_ILLEGAL.sub("\ufffd", value)[:32767]  # XML-safe, within Excel's limit
-    if not (text or value.startswith("=")):
+def _save_workbook(book: Any, out: IO[bytes]) -> None:
+    """``book.save(out)``, with the zip archive closed on failure too: otherwise, when
+    collected, it writes its end record into the closed file (a traceback on stderr)."""
+    from openpyxl.writer.excel import ExcelWriter
+
+    archive = zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
+    try:
+        ExcelWriter(book, archive).save()
+    except BaseException:
+        with suppress(Exception):
+            archive.close()
+        raise
+
+
+def _xlsx_cell(sheet: Any, value: Any, *, title: bool = False) -> Any:
+    """Return a value or cell for the sheet (see :func:`xlsx_value`); text is never a formula."""
+    value, is_text = xlsx_value(value)
+    if not (title or (is_text and value.startswith("="))):
         return value
     from openpyxl.cell import WriteOnlyCell
 
     cell = WriteOnlyCell(sheet, value=value)
     cell.data_type = "s"  # openpyxl would store "=..." as a formula
     return cell
-
-
-def _table_cells(result: Result) -> list[str]:
-    quantity, latency = result.quantity, result.latency_ms
-    if isinstance(quantity, float) and quantity.is_integer() and abs(quantity) < 1e15:
-        quantity = int(quantity)
-    numbers = (result.http_status, quantity, None if latency is None else f"{latency:.0f}")
-    texts = ["-" if value is None else str(value) for value in numbers]
-    return [result.id, result.status, *texts, str(result.attempts), result.error or ""]
-
-
-def _truncate(text: str, limit: int | None) -> str:
-    return text if limit is None or len(text) <= limit else text[: limit - 1] + "…"

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import time
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TextIO
 
 from inventory_gui.core.models import Result
 
@@ -102,3 +105,60 @@ def format_duration(seconds: float | None) -> str:
     hours, rest = divmod(total, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+class ProgressPrinter:
+    """Prints progress to a stream (stderr) on a timer, never per result.
+
+    On a terminal the line is redrawn in place ten times a second; otherwise a
+    line is written every few seconds, so logs stay readable.  If the stream
+    fails (a closed terminal), printing stops and the run goes on.
+    """
+
+    def __init__(self, progress: Progress, stream: TextIO, *, quiet: bool = False) -> None:
+        self._progress = progress
+        self._stream = stream
+        self._quiet = quiet
+        self._tty = _isatty(stream)
+        self._task: asyncio.Task[None] | None = None
+
+    def start(self) -> None:
+        """Begin printing (no-op when quiet)."""
+        if not self._quiet:
+            self._task = asyncio.ensure_future(self._loop())
+
+    async def _loop(self) -> None:
+        interval = 0.1 if self._tty else 5.0
+        while not self._quiet:
+            await asyncio.sleep(interval)
+            self._progress.tick()
+            self._draw()
+
+    def _draw(self, final: bool = False) -> None:
+        line = self._progress.summary()
+        try:
+            if self._tty:
+                self._stream.write("\r\x1b[2K" + line + ("\n" if final else ""))
+            else:
+                self._stream.write(line + "\n")
+            self._stream.flush()
+        except (OSError, ValueError):
+            self._quiet = True
+
+    async def stop(self) -> None:
+        """Stop the timer and print the final line."""
+        if self._task is None:
+            return
+        self._task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await self._task
+        if not self._quiet:
+            self._progress.tick()
+            self._draw(final=True)
+
+
+def _isatty(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (OSError, ValueError):
+        return False

@@ -71,8 +71,9 @@ def setup_logging() -> Path:
     path = log_file_path()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        # A lone surrogate (a product ID can hold one) is logged as \udXXX, not lost.
         handler: logging.Handler = logging.handlers.RotatingFileHandler(
-            path, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+            path, maxBytes=1_000_000, backupCount=3, encoding="utf-8", errors="backslashreplace"
         )
     except OSError:
         handler = logging.StreamHandler(sys.stderr)

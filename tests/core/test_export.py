@@ -16,7 +16,7 @@ import openpyxl
 import pytest
 from openpyxl.worksheet._writer import ALL_TEMP_FILES
 
-from inventory_gui.core import export
+from inventory_gui.core import atomic_file, export
 from inventory_gui.core.export import (
     EXPORT_FORMATS,
     ExportError,
@@ -24,6 +24,7 @@ from inventory_gui.core.export import (
     read_results,
     write_results,
 )
+from inventory_gui.core.export_cells import json_value
 from inventory_gui.core.models import RESULT_COLUMNS, Result
 
 CHECKED = "2024-05-01T12:00:00+00:00"
@@ -95,7 +96,8 @@ def test_json_layout_matches_json_dumps_indent_1(tmp_path: Path) -> None:
 
     path = write_results(tmp_path / "out.json", results)
 
-    expected = json.dumps([r.to_dict() for r in results], ensure_ascii=False, indent=1)
+    strict = json_value([r.to_dict() for r in results])  # NaN and infinities as text
+    expected = json.dumps(strict, ensure_ascii=False, indent=1)
     assert path.read_text(encoding="utf-8") == expected + "\n"
 
 
@@ -199,7 +201,7 @@ def test_xlsx_round_trip(tmp_path: Path) -> None:
     assert second["quantity"] is None
     assert second["id"] == "-A1"
     assert third["quantity"] == -3.5
-    assert fourth["id"] == "bad\ufffdchar"
+    assert fourth["id"] == "bad\\x01char"
     assert fourth["error"] == "=1+1"
     assert sheet.cell(row=5, column=rows[0].index("error") + 1).data_type == "s"
     book.close()
@@ -321,7 +323,7 @@ def test_permission_denied_message(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     def deny(*args: object, **kwargs: object) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(export.tempfile, "NamedTemporaryFile", deny)
+    monkeypatch.setattr(atomic_file.tempfile, "NamedTemporaryFile", deny)
 
     with pytest.raises(ExportError) as caught:
         write_results(tmp_path / "out.xlsx", _sample())
