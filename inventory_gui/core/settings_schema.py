@@ -157,8 +157,8 @@ class Setting:
         """
         value = coerce(raw, self.kind)
         if value is None:
-            shown = repr(raw) if len(repr(raw)) <= 40 else repr(raw)[:39] + "…"
-            raise SettingsError(f"{self.label} must be {_KIND_WORDS[self.kind]}, not {shown}")
+            kind = _KIND_WORDS[self.kind]
+            raise SettingsError(f"{self.label} must be {kind}, not {self._shown(raw)}")
         if self.off is not None and value == self.off:
             return value
         self.check(value)
