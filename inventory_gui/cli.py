@@ -48,7 +48,7 @@ def _positive_int(text: str) -> int:
     return value
 
 
-def add_setting_option(parser: argparse.ArgumentParser, setting: Setting) -> None:
+def _add_setting_option(parser: argparse.ArgumentParser, setting: Setting) -> None:
     """Add ``setting``'s option: its type, range, default and help from its definition."""
     assert setting.flag is not None, setting.key
     text = setting.flag_help or setting.help
@@ -139,7 +139,7 @@ def build_fetch_parser() -> OneLineParser:
     parser.add_argument("--id-column", metavar="C", help="column holding the product IDs")
     parser.add_argument("--sheet", metavar="NAME", help="XLSX sheet to read (default: the first)")
     for setting in (*schema.CONNECTION_SETTINGS, schema.MAX_BODY):
-        add_setting_option(parser, setting)
+        _add_setting_option(parser, setting)
     parser.add_argument(
         "--output",
         "-o",
@@ -189,7 +189,7 @@ def build_demo_parser() -> OneLineParser:
         description="Serve the bundled demo inventory API: GET /get-current-inventory/{id}.",
     )
     for setting in schema.DEMO_SETTINGS:
-        add_setting_option(parser, setting)
+        _add_setting_option(parser, setting)
     parser.add_argument(
         "--seed", type=int, default=None, metavar="S", help="make injected faults repeatable"
     )

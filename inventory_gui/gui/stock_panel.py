@@ -11,6 +11,7 @@ from inventory_gui.core import settings_schema as schema
 from inventory_gui.core.settings_schema import split_names
 from inventory_gui.core.stock import FieldMap, StockRules
 from inventory_gui.gui.setting_widgets import check_box, line_edit, spin_box
+from inventory_gui.gui.settings_store import SettingsStore
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,7 @@ class StockSettings:
     auto_refresh_minutes: int = schema.AUTO_REFRESH.default
     notify: bool = schema.NOTIFY.default
 
-    def save(self, store) -> None:  # store: SettingsStore (typed loosely to avoid a cycle)
+    def save(self, store: SettingsStore) -> None:
         """Persist in the settings file (nothing secret here)."""
         threshold = self.rules.low_threshold
         store.save_setting(
@@ -41,7 +42,7 @@ class StockSettings:
         store.save_setting(schema.NOTIFY, self.notify)
 
     @classmethod
-    def load(cls, store) -> StockSettings:
+    def load(cls, store: SettingsStore) -> StockSettings:
         """Read back what :meth:`save` wrote (defaults where missing or garbled)."""
         threshold = store.load_setting(schema.LOW_THRESHOLD)
         return cls(

@@ -21,6 +21,7 @@ import inventory_gui
 from inventory_gui import cli
 from inventory_gui.core import settings_schema as schema
 from inventory_gui.core.connection import MemorySecretStore
+from inventory_gui.core.demo_server import DemoConfig
 from inventory_gui.core.errors import SettingsError
 from inventory_gui.core.fetch_settings import FetchSettings
 from inventory_gui.core.settings_schema import Setting
@@ -114,6 +115,18 @@ def test_validation_accepts_exactly_the_range(setting):
     assert getattr(FetchSettings(template), setting.key) == (
         None if setting.default == setting.off else setting.default
     )
+
+
+DEMO_CONFIG = [s for s in schema.DEMO_SETTINGS if s.ranged and s.key in DemoConfig.__annotations__]
+
+
+@pytest.mark.parametrize("setting", DEMO_CONFIG, ids=ids)
+def test_the_demo_config_accepts_exactly_the_range(setting):
+    for value in (setting.low, setting.high):
+        DemoConfig(**{setting.key: number(setting, value)})
+    for value in outside(setting):
+        with pytest.raises(ValueError, match=f"^{setting.key} must be"):
+            DemoConfig(**{setting.key: number(setting, value)})
 
 
 # -- the settings file ------------------------------------------------------------
