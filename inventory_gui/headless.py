@@ -119,6 +119,8 @@ def _run_fetch(args: argparse.Namespace, history: FetchHistory) -> int:
 
 
 def _report_input(products: ProductList, quiet: bool) -> None:
+    for note in products.notes:  # how the input was read; shown even when quiet
+        print(f"inventory-gui: note: {note}", file=sys.stderr)
     if quiet:
         return
     notes = [f"{len(products.products):,} products from {products.source}"]

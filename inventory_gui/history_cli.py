@@ -29,6 +29,7 @@ from inventory_gui.core.history import (
     default_data_dir,
 )
 from inventory_gui.core.models import RESULT_COLUMNS, Product, ProductList, Result
+from inventory_gui.core.safe_values import format_change, format_number
 
 _RESULT_KEYS = frozenset((*RESULT_COLUMNS, "response"))
 _RETRIED = frozenset({"error", "cancelled"})
@@ -43,7 +44,8 @@ def data_dir(args: argparse.Namespace) -> Path:
 
 
 def _warn(message: str) -> None:
-    print(f"inventory-gui: warning: {message}", file=sys.stderr)
+    clear = "\r\x1b[2K" if sys.stderr.isatty() else ""  # over a progress line being drawn
+    print(f"{clear}inventory-gui: warning: {message}", file=sys.stderr)
 
 
 def run_history_command(args: argparse.Namespace) -> int:
@@ -52,11 +54,14 @@ def run_history_command(args: argparse.Namespace) -> int:
         store = HistoryStore(data_dir(args), create=False)
         try:
             checks = store.history(args.product_id, limit=args.limit + 1)
+            unrecorded = store.unrecorded()
         finally:
             store.close()
     except HistoryError as exc:
         print(f"inventory-gui: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    if unrecorded:
+        _warn(f"the history is locked: the checks kept in {unrecorded[0].name} are not shown yet")
     if not checks:
         print(f"inventory-gui: no history for {args.product_id}", file=sys.stderr)
         return EXIT_ERRORS
@@ -79,20 +84,12 @@ def format_history(checks: Sequence[Check], *, max_error_width: int = 60) -> str
 
 def _history_cells(check: Check, max_error_width: int) -> list[str]:
     when = check.checked_at.replace("T", " ").removesuffix("Z")
-    quantity = "-" if check.quantity is None else _number(check.quantity)
-    change = ""
-    if check.change is not None:
-        change = ("+" if check.change > 0 else "") + _number(check.change)
+    quantity = "-" if check.quantity is None else format_number(check.quantity)
+    change = "" if check.change is None else format_change(check.change)
     error = _CONTROL.sub(" ", check.error or "")
     if len(error) > max_error_width:
         error = error[: max_error_width - 1] + "…"
     return [when, check.status, quantity, change, error]
-
-
-def _number(value: float) -> str:
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
-        return str(int(value))
-    return f"{value:g}"
 
 
 class FetchHistory:
@@ -130,7 +127,7 @@ class FetchHistory:
         if self.store is None:
             return
         try:
-            self._writer = self.store.writer()
+            self._writer = self.store.writer(on_delayed=_warn)
             self._run_id = self._writer.begin_run(products.source, url_template, products.products)
         except HistoryError as exc:
             _warn(f"the history is not recorded: {exc}")
@@ -139,10 +136,7 @@ class FetchHistory:
                 self._writer = None
             return
         if resumes is not None:
-            try:
-                self.store.mark_run(resumes.id, "resumed")
-            except HistoryError as exc:
-                _warn(f"run {resumes.id} is still marked unfinished: {exc}")
+            self._writer.mark_run(resumes.id, "resumed")
 
     def recorder(self) -> Callable[[Result], None] | None:
         """Return a function recording one result (one queue put), or None."""
@@ -156,11 +150,20 @@ class FetchHistory:
             self._writer.end_run(self._run_id, state)
 
     def close(self) -> None:
-        """Commit what is recorded (a run not ended stays resumable) and close."""
+        """Commit what is recorded (a run not ended stays resumable) and close.
+
+        If the history is still locked after a short wait, what is not recorded
+        stays in a journal that the next start records (one warning says so).
+        """
         if self._writer is not None:
             self._writer.close()
             if self._writer.error is not None:
                 _warn(f"{self._writer.file}: {self._writer.error}")
+            if self._writer.left_in is not None:
+                _warn(
+                    f"{self._writer.file} is still locked: the checks not recorded yet are"
+                    f" kept in {self._writer.left_in.name} and recorded at the next start"
+                )
         if self.store is not None:
             self.store.close()
 
@@ -213,6 +216,12 @@ def load_resume_input(history: FetchHistory) -> FetchInput:
     """
     if history.store is None:
         raise HistoryError("--resume needs the history")
+    unrecorded = history.store.unrecorded()
+    if unrecorded:
+        raise HistoryError(
+            f"{history.store.file} is locked by another program and checks kept in"
+            f" {unrecorded[0].name} are not recorded yet: try --resume once it is free"
+        )
     run = history.store.unfinished_run()
     if run is None:
         raise HistoryError(f"{history.store.file}: no unfinished run to resume")

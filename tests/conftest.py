@@ -4,13 +4,31 @@ Qt must run headless everywhere the tests run, so the platform is chosen here,
 before any test module can import PySide6.  The app's per-user folders (history
 database, log, settings) point at a throw-away folder for the whole session,
 subprocesses included, so no test reads or writes the real user's data.
+Processes the tests start treat deprecations in the project's code as errors,
+as the tests themselves do (pyproject.toml's filterwarnings).
 """
 
 import os
 import tempfile
+from pathlib import Path
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ["INVENTORY_GUI_NO_KEYRING"] = "1"
 _user_dirs = tempfile.mkdtemp(prefix="inventory-gui-tests-")
 for variable in ("XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CONFIG_HOME"):
     os.environ[variable] = os.path.join(_user_dirs, variable.lower())
+
+# PYTHONWARNINGS names modules exactly (no patterns), so every module of the
+# package is listed: the CLI, the window's fetch worker and the scripts that run
+# the real app fail on a DeprecationWarning attributed to any of them.
+_package = Path(__file__).resolve().parents[1] / "inventory_gui"
+_modules = sorted(
+    ".".join(path.relative_to(_package.parent).with_suffix("").parts).removesuffix(".__init__")
+    for path in _package.rglob("*.py")
+)
+os.environ["PYTHONWARNINGS"] = ",".join(
+    [
+        *filter(None, [os.environ.get("PYTHONWARNINGS")]),
+        *(f"error::DeprecationWarning:{module}" for module in _modules),
+    ]
+)

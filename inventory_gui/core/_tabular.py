@@ -6,13 +6,13 @@ them from the rows these helpers return.
 
 from __future__ import annotations
 
-import codecs
 import csv
 import io
 import json
 import re
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, time
+from itertools import islice
 from typing import Any
 
 from inventory_gui.core.errors import InputError
@@ -25,6 +25,9 @@ ID_HEADERS = frozenset({"id", "sku", "productid", "item", "code"})
 
 DELIMITERS = ("\t", ";", "|", ",")
 """Candidate delimiters, most preferred first when two fit equally well."""
+
+ROWS_PER_REPORT = 65_536
+"""Rows read between progress reports (each a chance to cancel)."""
 
 _SAMPLE_CHARS = 32_768
 _SAMPLE_RECORDS = 20
@@ -63,27 +66,6 @@ def unique_headers(cells: Sequence[str]) -> list[str]:
         used.add(unique)
         result.append(unique)
     return result
-
-
-def decode_bytes(data: bytes, source: str) -> str:
-    """Decode a text file: UTF-16 with a BOM, UTF-8 (BOM or not), else cp1252.
-
-    Raises:
-        InputError: the data holds NUL bytes or is not text in those encodings.
-    """
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            raise InputError(source, "not valid UTF-16 text") from None
-    if b"\x00" in data:
-        raise InputError(source, "binary data, not text (it holds NUL bytes)")
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise InputError(source, "binary data, not text (neither UTF-8 nor Windows-1252)")
 
 
 def sniff_delimiter(text: str) -> str | None:
@@ -156,8 +138,17 @@ def _unquote(value: str) -> str:
     return value
 
 
-def read_delimited(text: str, delimiter: str, source: str) -> tuple[Rows, LineOf]:
+def read_delimited(
+    text: str, delimiter: str, source: str, report: Callable[[float], None] | None = None
+) -> tuple[Rows, LineOf]:
     """Parse delimited text with :mod:`csv`; blank lines are dropped.
+
+    Args:
+        text: the text.
+        delimiter: the delimiter, e.g. from :func:`sniff_delimiter`.
+        source: the input's name in messages.
+        report: called with the fraction of lines read every
+            :data:`ROWS_PER_REPORT` rows; it may raise to cancel.
 
     Returns:
         ``(rows, line_of)`` where ``line_of(i)`` is the 1-based line row ``i``
@@ -171,7 +162,7 @@ def read_delimited(text: str, delimiter: str, source: str) -> tuple[Rows, LineOf
         return csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, skipinitialspace=True)
 
     try:
-        rows = [row for row in reader() if row]
+        rows = _read_rows(reader(), text, report)
     except csv.Error:
         _row_starts(reader(), source)  # raises with the line number
         raise
@@ -183,6 +174,19 @@ def read_delimited(text: str, delimiter: str, source: str) -> tuple[Rows, LineOf
         return starts[index]
 
     return rows, line_of
+
+
+def _read_rows(reader: Any, text: str, report: Callable[[float], None] | None) -> Rows:
+    """Read the non-blank rows in blocks, reporting between blocks."""
+    if report is None:
+        return [row for row in reader if row]
+    lines = text.count("\n") + 1
+    rows: Rows = []
+    filled = filter(None, reader)
+    while block := list(islice(filled, ROWS_PER_REPORT)):
+        rows.extend(block)
+        report(min(1.0, reader.line_num / lines))
+    return rows
 
 
 def _row_starts(reader: Any, source: str) -> list[int]:

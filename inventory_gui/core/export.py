@@ -16,7 +16,8 @@ from json.encoder import encode_basestring
 from pathlib import Path
 from typing import IO, Any
 
-from inventory_gui.core.errors import InventoryError
+from inventory_gui.core.errors import InputError, InventoryError
+from inventory_gui.core.file_reading import refuse_special_file
 from inventory_gui.core.models import RESULT_COLUMNS, Result
 
 EXPORT_FORMATS = {".json": "JSON", ".csv": "CSV", ".xlsx": "Excel workbook"}
@@ -81,6 +82,10 @@ def read_results(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
     Raises:
         ExportError: the file is missing, unreadable or not a results file.
     """
+    try:  # a FIFO or a device would block or never end: refused, as product files are
+        refuse_special_file(Path(path), str(path))
+    except InputError as exc:
+        raise ExportError(path, exc.problem) from None
     try:
         with open(path, encoding="utf-8-sig") as file:
             data = json.load(file)

@@ -6,7 +6,11 @@ process can read and write while a run records.  Writes go through a
 its own connection, batched commits), so recording a result costs the caller
 one queue put.  Reads use the store's own connection.  Never stored: request
 headers, response bodies, and user info or secret-looking literal query values
-of URL templates (they become ``***``).
+of URL templates (they become ``***``).  Any string or number a result can
+hold is stored, by the rule of :mod:`~inventory_gui.core.history_codec`, which
+lookups by product ID apply too.  Opening the store replays the journals of
+checks a process could not record because the database was locked
+(:mod:`~inventory_gui.core.history_journal`).
 """
 
 from __future__ import annotations
@@ -20,9 +24,12 @@ from pathlib import Path
 from typing import Any
 
 from inventory_gui.core.errors import HistoryError
+from inventory_gui.core.history_codec import is_lock_error, load_number, storable_text
+from inventory_gui.core.history_journal import pending, replay_orphans
 from inventory_gui.core.history_writer import (
     BATCH_ROWS,
     BATCH_SECONDS,
+    BUSY_SECONDS,
     REDACTED,
     RUN_STATES,
     HistoryWriter,
@@ -93,11 +100,11 @@ class Check:
     run_id: int
     product_id: str
     status: str
-    http_status: int | None
-    quantity: float | None
+    http_status: int | float | None
+    quantity: int | float | None
     error: str | None
     checked_at: str
-    latency_ms: float | None
+    latency_ms: int | float | None
     fields: dict[str, str]
     change: float | None = None
 
@@ -126,15 +133,20 @@ def _version(conn: sqlite3.Connection, file: Path | None = None) -> int:
     return version
 
 
-def _connect(file: Path, *, create: bool, migrate: bool = False) -> sqlite3.Connection:
-    """Open ``file`` in WAL mode (upgraded if asked); raise HistoryError naming it on failure."""
+def _connect(
+    file: Path, *, create: bool, migrate: bool = False, busy: float = _BUSY_SECONDS
+) -> sqlite3.Connection:
+    """Open ``file`` in WAL mode (upgraded if asked); raise HistoryError naming it on failure.
+
+    ``busy`` is how many seconds a statement waits for another connection's lock.
+    """
     if not create and not file.is_file():
         raise HistoryError(f"{file}: no history database (nothing recorded yet)")
     conn = None
     try:
         if create:
             file.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(file, _BUSY_SECONDS, isolation_level=None, check_same_thread=False)
+        conn = sqlite3.connect(file, timeout=busy, isolation_level=None, check_same_thread=False)
         _version(conn, file)  # before changing a newer file at all
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=NORMAL")
@@ -166,17 +178,24 @@ def _migrate(conn: sqlite3.Connection, file: Path) -> None:
         raise
 
 
+def _number(value: Any) -> Any:
+    return load_number(value) if type(value) is str else value
+
+
 def _fields(text: str | None) -> dict[str, str]:
     value = json.loads(text) if text else None
     return {str(k): str(v) for k, v in value.items()} if isinstance(value, dict) else {}
 
 
 _RUN = "SELECT id, started_at, finished_at, source, url_template, total, state FROM runs"
-_HISTORY = """
-SELECT * FROM (
-  SELECT id, run_id, product_id, status, http_status, quantity, error, checked_at,
-         latency_ms, fields_json, CASE WHEN status = 'ok' THEN quantity - LAG(quantity)
-           OVER (PARTITION BY status = 'ok' ORDER BY checked_at, id) END
+_NUMBER = "typeof({}) IN ('integer', 'real')"  # not a big integer, NaN or infinity stored as text
+_HISTORY = f"""
+SELECT id, run_id, product_id, status, http_status, quantity, error, checked_at,
+       latency_ms, fields_json,
+       CASE WHEN status = 'ok' AND {_NUMBER.format("quantity")} AND {_NUMBER.format("prev")}
+         THEN quantity - prev END
+FROM (
+  SELECT *, LAG(quantity) OVER (PARTITION BY status = 'ok' ORDER BY checked_at, id) AS prev
   FROM checks WHERE product_id = ?
 ) ORDER BY checked_at DESC, id DESC LIMIT ?"""
 _RESUME = """
@@ -204,6 +223,27 @@ class HistoryStore:
         self.file = database_path(path)
         self._lock = threading.Lock()
         self._conn = _connect(self.file, create=create, migrate=True)
+        self._recover()
+
+    def _recover(self) -> None:
+        """Replay the journals ended processes left, unless the database is locked now."""
+        if not pending(self.file):
+            return
+        self._conn.execute(f"PRAGMA busy_timeout = {int(BUSY_SECONDS * 1000)}")
+        try:
+            replay_orphans(self._conn, self.file)
+        except HistoryError:
+            self._conn.close()
+            raise
+        except sqlite3.Error as exc:
+            if not is_lock_error(exc):  # locked: the next writer replays them
+                self._conn.close()
+                raise HistoryError(f"{self.file}: cannot record the kept checks: {exc}") from exc
+        self._conn.execute(f"PRAGMA busy_timeout = {int(_BUSY_SECONDS * 1000)}")
+
+    def unrecorded(self) -> list[Path]:
+        """The journals of checks not in the database yet (it was locked), oldest name first."""
+        return pending(self.file)
 
     def close(self) -> None:
         """Close the reading connection (writers close their own)."""
@@ -214,9 +254,18 @@ class HistoryStore:
         """The schema version stored in the file (``PRAGMA user_version``)."""
         return self._read(_version)
 
-    def writer(self, batch: tuple[int, float] = (BATCH_ROWS, BATCH_SECONDS)) -> HistoryWriter:
-        """Start a writer thread with its own connection (see HistoryWriter); close it after."""
-        return HistoryWriter(_connect(self.file, create=False), self.file, batch)
+    def writer(
+        self,
+        batch: tuple[int, float] = (BATCH_ROWS, BATCH_SECONDS),
+        on_delayed: Callable[[str], None] | None = None,
+    ) -> HistoryWriter:
+        """Start a writer thread with its own connection (see HistoryWriter); close it after.
+
+        ``on_delayed(message)`` is called once, on the writer's thread, if the
+        database stays locked by another process and recording is delayed.
+        """
+        conn = _connect(self.file, create=False, busy=BUSY_SECONDS)
+        return HistoryWriter(conn, self.file, batch, on_delayed)
 
     def _read(self, query: Callable[[sqlite3.Connection], Any]) -> Any:
         with self._lock:
@@ -239,24 +288,36 @@ class HistoryStore:
         limit = (1 << 62) if before_run is None else before_run
         found: dict[str, Previous] = {}
 
+        def select(conn: sqlite3.Connection, chunk: list[str]) -> list[tuple[Any, ...]]:
+            return conn.execute(  # SQLite takes the bare columns from the MAX row
+                "SELECT product_id, quantity, MAX(checked_at) FROM checks WHERE status = 'ok'"
+                f" AND run_id < ? AND product_id IN ({','.join('?' * len(chunk))})"
+                " GROUP BY product_id",
+                (limit, *chunk),
+            ).fetchall()
+
         def query(conn: sqlite3.Connection) -> None:
             for start in range(0, len(ids), _CHUNK):
                 chunk = ids[start : start + _CHUNK]
-                rows = conn.execute(  # SQLite takes the bare columns from the MAX row
-                    "SELECT product_id, quantity, MAX(checked_at) FROM checks WHERE status = 'ok'"
-                    f" AND run_id < ? AND product_id IN ({','.join('?' * len(chunk))})"
-                    " GROUP BY product_id",
-                    (limit, *chunk),
-                )
-                found.update((pid, Previous(qty, at)) for pid, qty, at in rows)
+                try:
+                    rows = select(conn, chunk)
+                except UnicodeEncodeError:  # IDs stored by the codec's rule: map them back
+                    stored = {storable_text(pid): pid for pid in chunk}
+                    rows = [(stored[p], q, at) for p, q, at in select(conn, list(stored))]
+                found.update((pid, Previous(_number(qty), at)) for pid, qty, at in rows)
 
         self._read(query)
         return found
 
     def history(self, product_id: str, limit: int = 200) -> list[Check]:
         """Return the latest ``limit`` checks of one product, oldest first."""
-        rows = self._read(lambda c: c.execute(_HISTORY, (product_id, limit)).fetchall())
-        return [Check(*r[:9], fields=_fields(r[9]), change=r[10]) for r in reversed(rows)]
+        key = storable_text(product_id)
+        rows = self._read(lambda c: c.execute(_HISTORY, (key, limit)).fetchall())
+        return [
+            Check(*r[:4], load_number(r[4]), load_number(r[5]), *r[6:8], load_number(r[8]),
+                  fields=_fields(r[9]), change=r[10])
+            for r in reversed(rows)
+        ]  # fmt: skip
 
     def get_run(self, run_id: int) -> Run | None:
         """Return one run, or None when there is no such run."""

@@ -32,6 +32,8 @@ class ProductList:
         columns: the other columns, in input order.
         duplicates: IDs seen more than once, with how many extra times.
         skipped: ``(line, reason)`` for input lines that gave no product.
+        notes: one-line remarks on how the input was read (e.g. its encoding when
+            it was not UTF-8), for the user.
     """
 
     products: list[Product]
@@ -40,6 +42,7 @@ class ProductList:
     columns: list[str] = field(default_factory=list)
     duplicates: dict[str, int] = field(default_factory=dict)
     skipped: list[tuple[int, str]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
     def __len__(self) -> int:
         return len(self.products)

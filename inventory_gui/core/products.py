@@ -12,6 +12,13 @@ The first row is a header when the input has more than one column or when its
 first cell is an ID header name (``id``, ``sku``, ``product_id``, ``item``,
 ``code``).  IDs stay strings exactly as written, trimmed; duplicates are kept
 once and counted, rows without an ID are skipped and recorded.
+
+Hostile files are refused with one line, quickly and in bounded memory: only
+regular files are read, in chunks between which the load can be cancelled
+(:mod:`~inventory_gui.core.file_reading`); text decides its encoding from the
+evidence it holds and says so when it is not UTF-8
+(:mod:`~inventory_gui.core.text_decoding`); workbooks are checked before
+openpyxl expands them (:mod:`~inventory_gui.core.workbook_guard`).
 """
 
 from __future__ import annotations
@@ -30,7 +37,15 @@ from typing import Any
 from inventory_gui.core import _tabular as tab
 from inventory_gui.core import collector
 from inventory_gui.core.errors import InputError
+from inventory_gui.core.file_reading import read_input
 from inventory_gui.core.models import Product, ProductList
+from inventory_gui.core.text_decoding import Decoded, NotTextError, decode_text
+from inventory_gui.core.workbook_guard import (
+    EXCEL_MAX_COLUMNS,
+    EXCEL_MAX_ROWS,
+    check_not_ole2,
+    check_workbook,
+)
 
 SUPPORTED_SUFFIXES = (".csv", ".tsv", ".txt", ".json", ".xlsx", ".xlsm")
 """File name suffixes :func:`load_products` reads, for a file dialog filter."""
@@ -45,6 +60,7 @@ ProgressHook = Callable[[float], None]
 # format readers need not pass it along.
 _PROGRESS: ContextVar[ProgressHook | None] = ContextVar("load_progress", default=None)
 _REPORT_EVERY = 65_536  # rows between progress reports
+_SHEET_REPORT_EVERY = 4_096  # sheet rows between progress reports (and cancel checks)
 
 
 def _report(fraction: float) -> None:
@@ -76,8 +92,10 @@ def load_products(
         The unique products with the input's other columns as their fields.
 
     Raises:
-        InputError: the file is missing, empty, binary, malformed or of the wrong
-            shape, or ``id_column``/``sheet`` names something it does not hold.
+        InputError: the file is missing, not a regular file, empty, too large,
+            binary, malformed, a workbook past Excel's limits or password-protected,
+            of the wrong shape, or ``id_column``/``sheet`` names something it does
+            not hold.
         LoadCancelled: ``progress`` asked to stop.
     """
     file = Path(path)
@@ -85,10 +103,15 @@ def load_products(
     token = _PROGRESS.set(progress)
     try:
         _report(0.0)
-        data = _read_bytes(file, source)
+        suffix = file.suffix.lower()
+        text = suffix not in (*_EXCEL_SUFFIXES, ".xls")
+        try:
+            data = read_input(file, source, lambda done: _report(0.1 * done), text=text)
+        except NotTextError as exc:
+            raise _not_text(exc, known=suffix in SUPPORTED_SUFFIXES) from None
         _report(0.1)
         with collector.paused():
-            products = _load_data(data, file.suffix.lower(), source, id_column, sheet)
+            products = _load_data(data, suffix, source, id_column, sheet)
         _report(1.0)
         return products
     finally:
@@ -96,14 +119,23 @@ def load_products(
 
 
 def _load_data(
-    data: bytes, suffix: str, source: str, id_column: str | None, sheet: str | None
+    data: bytearray, suffix: str, source: str, id_column: str | None, sheet: str | None
 ) -> ProductList:
     """Dispatch on the file suffix, sniffing the content of unknown ones."""
+    check_not_ole2(data, source)
     if suffix in _EXCEL_SUFFIXES or (suffix not in SUPPORTED_SUFFIXES and _is_zip(data)):
         return _load_excel(data, source, id_column, sheet)
     if suffix == ".xls":
         raise InputError(source, "old .xls workbooks are not supported; save it as .xlsx or CSV")
-    text = _decode(data, source, known=suffix in SUPPORTED_SUFFIXES)
+    decoded = _decode(data, source, known=suffix in SUPPORTED_SUFFIXES)
+    del data  # the text replaces it: a large file is not held twice
+    products = _load_decoded(decoded.text, suffix, source, id_column)
+    if decoded.note:
+        products.notes.append(f"{source}: {decoded.note}")
+    return products
+
+
+def _load_decoded(text: str, suffix: str, source: str, id_column: str | None) -> ProductList:
     if not text.strip():
         raise InputError(source, "the file is empty")
     if suffix == ".json":
@@ -142,35 +174,24 @@ def parse_pasted(
         return _load_text(text, source, id_column)
 
 
-def _read_bytes(file: Path, source: str) -> bytes:
-    if file.is_dir():
-        raise InputError(source, "is a directory, not a file")
-    try:
-        data = file.read_bytes()
-    except FileNotFoundError:
-        raise InputError(source, "file not found") from None
-    except PermissionError:
-        raise InputError(source, "permission denied") from None
-    except OSError as exc:
-        raise InputError(source, f"cannot read the file: {exc.strerror or exc}") from None
-    if not data:
-        raise InputError(source, "the file is empty")
-    return data
-
-
-def _is_zip(data: bytes) -> bool:
+def _is_zip(data: bytearray) -> bool:
     return data.startswith(_ZIP_MAGIC)
 
 
-def _decode(data: bytes, source: str, *, known: bool) -> str:
+def _decode(data: bytearray, source: str, *, known: bool) -> Decoded:
     try:
-        return tab.decode_bytes(data, source)
-    except InputError as exc:
-        if known:
-            raise
-        expected = ", ".join(SUPPORTED_SUFFIXES)
-        problem = f"unsupported file type ({exc.problem}); expected one of {expected}"
-        raise InputError(source, problem) from None
+        return decode_text(data, source)
+    except NotTextError as exc:
+        raise _not_text(exc, known=known) from None
+
+
+def _not_text(exc: NotTextError, *, known: bool) -> InputError:
+    """Say that a file of an unknown type is unsupported rather than binary."""
+    if known:
+        return exc
+    expected = ", ".join(SUPPORTED_SUFFIXES)
+    problem = f"unsupported file type ({exc.problem}); expected one of {expected}"
+    return InputError(exc.source, problem)
 
 
 # ---------------------------------------------------------------- text and CSV
@@ -181,9 +202,13 @@ def _load_text(text: str, source: str, id_column: str | None) -> ProductList:
     if delimiter is None:
         rows, line_of = tab.split_lines(text)
     else:
-        rows, line_of = tab.read_delimited(text, delimiter, source)
+        rows, line_of = tab.read_delimited(text, delimiter, source, _report_parsing)
     _report(0.4)
     return _from_rows(rows, line_of, source, id_column)
+
+
+def _report_parsing(done: float) -> None:
+    _report(0.1 + 0.3 * done)
 
 
 def _from_rows(
@@ -297,6 +322,8 @@ def _load_json(text: str, source: str, id_column: str | None) -> ProductList:
         ) from None
     except RecursionError:
         raise InputError(source, "invalid JSON: nested too deeply") from None
+    except ValueError:  # an integer past the interpreter's digit limit
+        raise InputError(source, "invalid JSON: a number has too many digits to read") from None
     key, items = _json_items(document, source)
     if not items:
         raise InputError(source, "the JSON list holds no products")
@@ -358,9 +385,12 @@ def _json_kind(value: Any) -> str:
 # ----------------------------------------------------------------------- Excel
 
 
-def _load_excel(data: bytes, source: str, id_column: str | None, sheet: str | None) -> ProductList:
+def _load_excel(
+    data: bytearray, source: str, id_column: str | None, sheet: str | None
+) -> ProductList:
     import openpyxl  # deferred: it takes a while to import
 
+    check_workbook(data, source, lambda: _report(0.1))
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -389,18 +419,34 @@ def _pick_sheet(book: Any, sheet: str | None, source: str) -> Any:
 
 
 def _sheet_rows(worksheet: Any, source: str) -> tuple[tab.Rows, list[int]]:
-    """Read a worksheet's rows as cell text, with their row numbers."""
+    """Read a worksheet's rows as cell text, with their row numbers.
+
+    Rows and columns past Excel's limits are refused as they come (the
+    workbook guard has already refused the references it saw), and the
+    progress hook is called every few thousand rows, empty ones included.
+    """
     rows: tab.Rows = []
     lines: list[int] = []
+    declared = worksheet.max_row or EXCEL_MAX_ROWS
     worksheet.reset_dimensions()  # the stored size is often wrong; read what is there
-    try:
-        for number, values in enumerate(worksheet.iter_rows(values_only=True), 1):
-            if values:
-                rows.append([tab.excel_text(value) for value in values])
-                lines.append(number)
-    except Exception as exc:
-        raise InputError(source, f"cannot read the workbook ({_short(exc)})") from None
-    return rows, lines
+    values_of = worksheet.iter_rows(values_only=True)
+    number = 0
+    while True:
+        number += 1
+        if not number % _SHEET_REPORT_EVERY:
+            _report(0.1 + 0.3 * min(1.0, number / declared))
+        try:
+            values = next(values_of, None)
+        except Exception as exc:
+            raise InputError(source, f"cannot read the workbook ({_short(exc)})") from None
+        if values is None:
+            return rows, lines
+        if number > EXCEL_MAX_ROWS or len(values) > EXCEL_MAX_COLUMNS:
+            problem = f"the sheet reaches past Excel's limits ({EXCEL_MAX_ROWS:,} rows, "
+            raise InputError(source, problem + f"{EXCEL_MAX_COLUMNS:,} columns)", number)
+        if values:
+            rows.append([tab.excel_text(value) for value in values])
+            lines.append(number)
 
 
 def _short(exc: BaseException) -> str:

@@ -26,6 +26,8 @@ class RunRecorder:
         url_template: the run's template (redacted by the writer).
 
     Attributes:
+        run_id: the run's id in the history (a negative token while the
+            database is locked; the writer maps it), or None if not recorded.
         previous: ``{id: Previous(quantity, checked_at)}`` of each product's last ok
             check before this run, set by :meth:`begin` (None until then).
         error: why recording stopped, if it did (the fetch goes on regardless).

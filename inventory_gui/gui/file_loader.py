@@ -78,6 +78,7 @@ class FileLoader(QObject):
 
     def _work(self, path: str, previous: list[Result]) -> tuple[ProductList, PreparedRows]:
         products = load_products(path, progress=self._report)
+        self._report(1.0)  # cancelled meanwhile: do not build the table rows
         prepared = prepare_rows(products.products, products.columns, previous)
         self._fraction = 1.0
         return products, prepared

@@ -126,7 +126,7 @@ class MainWindow(QMainWindow):
         self.message_bar = MessageBar(self)
         self.table = self._build_table()
         self.detail = DetailPane(self)
-        self.history = HistoryController(self._history_store, self)
+        self.history = HistoryController(self._history_store, self, self.message_bar)
         self.detail_tabs = QTabWidget(self)
         self.detail_tabs.setObjectName("detailTabs")
         self.detail_tabs.addTab(self.detail, "Details")
@@ -459,7 +459,11 @@ class MainWindow(QMainWindow):
         self.store.save_geometry("main", bytes(self.saveGeometry().data()))
         self._save_connection()
         self.store.sync()
-        self._io.shutdown(wait=True, cancel_futures=True)
+        # A file being read is cancelled and not waited for (it stops at its next
+        # chunk); an export being written is waited for.
+        loading = self.loader.loading
+        self.loader.cancel()
+        self._io.shutdown(wait=not loading, cancel_futures=True)
         for task in self._tasks:  # e.g. a run's stock summary: its widgets are going
             task.cancel()
         self.runner.shutdown()

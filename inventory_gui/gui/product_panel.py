@@ -21,7 +21,7 @@ PARSE_DELAY_MS = 300
 
 
 def describe(products: ProductList) -> str:
-    """One line about a product list: count, duplicates, lines it could not use."""
+    """One line about a product list: count, duplicates, lines it could not use, notes."""
     parts = [f"{len(products.products):,} product{'s' if len(products.products) != 1 else ''}"]
     if products.duplicates:
         extra = sum(products.duplicates.values())
@@ -32,6 +32,7 @@ def describe(products: ProductList) -> str:
         parts.append(f"{len(products.skipped):,} line(s) not used: {lines}{more}")
     if products.columns:
         parts.append("columns: " + ", ".join(products.columns[:6]))
+    parts.extend(products.notes)  # e.g. the encoding, when the file was not UTF-8
     return " · ".join(parts)
 
 
