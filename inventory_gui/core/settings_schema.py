@@ -133,7 +133,7 @@ class Setting:
             return "none"
         if self.unit == "bytes":
             return size_text(value)
-        text = str(value) if isinstance(value, int) else f"{value:g}"
+        text = str(value) if isinstance(value, int) else f"{value:.15g}"  # 1e9 as 1000000000
         if not self.unit:
             return text
         return f"{text}{self.unit}" if self.unit.startswith("/") else f"{text} {self.unit}"
@@ -144,7 +144,7 @@ class Setting:
         if self.ranged:
             text += f" {self.span()[0].upper()}{self.span()[1:]}."
         if self.off is not None:
-            text += f" {self.show(self.off)}: {self.off_text}."
+            text += f" At its lowest: {self.off_text}."
         return text
 
     def read(self, raw: object) -> Any:

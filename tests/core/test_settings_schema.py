@@ -83,8 +83,9 @@ def test_display_helpers():
     assert schema.LOW_THRESHOLD.decimals == 0
     assert schema.CONCURRENCY.decimals == 0
     assert schema.RATE_LIMIT.tooltip() == (
-        "Most requests started per second. 0.01/s to 100000/s. 0/s: no limit."
+        "Most requests started per second. 0.01/s to 100000/s. At its lowest: no limit."
     )
+    assert schema.LOW_THRESHOLD.span() == "0 to 1000000000"
     assert schema.QUANTITY_FIELD.tooltip().endswith("holding a number).")
     assert size_text(5 * 1024**2) == "5 MiB"
     assert size_text(1000) == "1000 bytes"
