@@ -125,12 +125,10 @@ class Setting:
 
     def span(self) -> str:
         """The accepted range in words: ``"0.1 s to 3600 s"``."""
-        return f"{self.show(self.low)} to {self.show(self.high)}"
+        return f"{self.show(self.low)} to {self.show(self.high)}"  # type: ignore[arg-type]
 
-    def show(self, value: float | None) -> str:
+    def show(self, value: float) -> str:
         """A number with its unit: ``"10 s"``, ``"5/s"``, ``"5 MiB"``."""
-        if value is None:
-            return "none"
         if self.unit == "bytes":
             return size_text(value)
         text = str(value) if isinstance(value, int) else f"{value:.15g}"  # 1e9 as 1000000000
@@ -152,8 +150,8 @@ class Setting:
 
         Raises:
             SettingsError: ``raw`` is not of this setting's kind or not in range;
-                the message names the setting and shows the value, so never
-                call this on a secret one.
+                the message names the setting and shows the value (a caller
+                reading a secret setting does not pass it on).
         """
         value = coerce(raw, self.kind)
         if value is None:
