@@ -2,8 +2,9 @@
 
 Start-up order (kept cheap on purpose, so ``--version`` and ``--help`` answer
 at once): parse arguments here with nothing but the standard library and the
-settings' bounds (:mod:`inventory_gui.core.fetch_settings`, which imports no
-more at start); then the chosen command imports what it needs.  ``fetch`` and
+settings' definitions (:mod:`inventory_gui.core.settings_schema`, from which
+every setting's option is built); then the chosen command imports what it
+needs.  ``fetch`` and
 ``serve-demo`` import the Qt-free core only; the window path (no sub-command)
 imports :mod:`inventory_gui.gui.app`, which brings in PySide6 and qasync.
 """
@@ -18,14 +19,8 @@ from collections.abc import Callable, Sequence
 from typing import NoReturn
 
 from inventory_gui import __version__
-from inventory_gui.core.fetch_settings import (
-    CONCURRENCY,
-    MAX_BODY,
-    RATE_LIMIT,
-    RETRIES,
-    TIMEOUT,
-    Bound,
-)
+from inventory_gui.core import settings_schema as schema
+from inventory_gui.core.settings_schema import Setting
 
 EXIT_OK = 0
 EXIT_ERRORS = 1
@@ -54,40 +49,73 @@ def _positive_int(text: str) -> int:
     return value
 
 
-def _bounded(bound: Bound) -> Callable[[str], float]:
-    """An argument type: a number within ``bound``, else one line naming the range."""
+def _add_setting_option(parser: argparse.ArgumentParser, setting: Setting) -> None:
+    """Add ``setting``'s option: its type, range, default and help from its definition."""
+    assert setting.flag is not None, setting.key
+    text = setting.flag_help or setting.help
+    if setting.kind is bool:  # a flag that turns the setting away from its default
+        parser.add_argument(setting.flag, action="store_true", help=_help(setting, text))
+    elif setting.kind is list:
+        parser.add_argument(
+            setting.flag, action="append", default=[], metavar=setting.metavar,
+            help=_help(setting, text),
+        )  # fmt: skip
+    elif setting.kind is str:
+        default = setting.default or None
+        if default:
+            text += f" (default {default})"
+        parser.add_argument(
+            setting.flag, default=default, metavar=setting.metavar, help=_help(setting, text)
+        )
+    else:
+        parser.add_argument(
+            setting.flag, type=_bounded(setting), default=_flag_default(setting),
+            metavar=setting.metavar, help=_help(setting, _number_help(setting, text)),
+        )  # fmt: skip
+
+
+def _help(setting: Setting, text: str) -> str:
+    return argparse.SUPPRESS if setting.hidden else text
+
+
+def _flag_default(setting: Setting) -> float | None:
+    if setting.default == setting.off:
+        return None  # the option left out: off
+    if setting.flag_scale == 1:
+        return setting.default
+    return setting.default / setting.flag_scale
+
+
+def _number_help(setting: Setting, text: str) -> str:
+    if setting.default == setting.off:
+        default = f"default: {setting.off_text}"
+    else:
+        default = f"default {setting.show(setting.default)}"
+    return f"{text}, {setting.span()} ({default})"
+
+
+def _bounded(setting: Setting) -> Callable[[str], float]:
+    """An argument type: a number within ``setting``'s range, else one line naming it.
+
+    The option's value is returned in the option's unit (``flag_scale``).
+    """
+    whole = setting.kind is int and setting.flag_scale == 1
 
     def parse(text: str) -> float:
         try:
-            value: float = int(text) if bound.integer else float(text)
+            value: float = int(text) if whole else float(text)
         except ValueError:
-            kind = "a whole number" if bound.integer else "a number"
+            kind = "a whole number" if whole else "a number"
             raise argparse.ArgumentTypeError(f"must be {kind}, not {text!r}") from None
-        problem = bound.problem(value)
+        scaled = value * setting.flag_scale
+        if setting.kind is int and math.isfinite(scaled):
+            scaled = int(scaled)
+        problem = setting.problem(scaled)
         if problem is not None:
             raise argparse.ArgumentTypeError(problem)
         return value
 
     return parse
-
-
-def _max_body_mib(text: str) -> float:
-    """``--max-body-mib``: a size in MiB whose byte count lies within ``MAX_BODY``."""
-    try:
-        mib = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"must be a number of MiB, not {text!r}") from None
-    size = int(mib * 1024 * 1024) if math.isfinite(mib) else mib
-    if MAX_BODY.problem(size) is not None:
-        raise argparse.ArgumentTypeError(f"must be {MAX_BODY.span()}, not {text} MiB")
-    return mib
-
-
-def _rate(text: str) -> float:
-    value = float(text)
-    if not 0.0 <= value <= 1.0:
-        raise argparse.ArgumentTypeError(f"must be between 0 and 1, not {text}")
-    return value
 
 
 def build_fetch_parser() -> OneLineParser:
@@ -113,63 +141,10 @@ def build_fetch_parser() -> OneLineParser:
             "sample; not used with --retry-failed-from or --resume)"
         ),
     )
-    parser.add_argument(
-        "--url-template",
-        metavar="T",
-        help="e.g. https://api.example.com/get-current-inventory/{id}; {column} works too",
-    )
     parser.add_argument("--id-column", metavar="C", help="column holding the product IDs")
     parser.add_argument("--sheet", metavar="NAME", help="XLSX sheet to read (default: the first)")
-    parser.add_argument(
-        "--header",
-        metavar='"K: V"',
-        action="append",
-        default=[],
-        help="request header, repeatable (values are never printed)",
-    )
-    parser.add_argument(
-        "--concurrency",
-        type=_bounded(CONCURRENCY),
-        default=16,
-        metavar="N",
-        help=f"most requests in flight at once, {CONCURRENCY.span()} (default 16)",
-    )
-    parser.add_argument(
-        "--timeout",
-        type=_bounded(TIMEOUT),
-        default=10.0,
-        metavar="S",
-        help=f"time allowed per request, body included, {TIMEOUT.span()} (default 10 s)",
-    )
-    parser.add_argument(
-        "--retries",
-        type=_bounded(RETRIES),
-        default=3,
-        metavar="N",
-        help=f"retries on timeouts, connection errors, 408/429/5xx, {RETRIES.span()} (default 3)",
-    )
-    parser.add_argument(
-        "--rate-limit",
-        type=_bounded(RATE_LIMIT),
-        default=None,
-        metavar="RPS",
-        help=f"most requests started per second, {RATE_LIMIT.span()} (default: no limit)",
-    )
-    parser.add_argument(
-        "--no-adaptive",
-        action="store_true",
-        help="keep --concurrency even when the API answers 429/503 (default: back off)",
-    )
-    parser.add_argument(
-        "--quantity-field", metavar="PATH", help="dotted path to the quantity (default: auto)"
-    )
-    parser.add_argument(
-        "--max-body-mib",
-        type=_max_body_mib,
-        default=5.0,
-        metavar="MIB",
-        help=argparse.SUPPRESS,
-    )
+    for setting in (*schema.CONNECTION_SETTINGS, schema.MAX_BODY):
+        _add_setting_option(parser, setting)
     parser.add_argument(
         "--output",
         "-o",
@@ -182,9 +157,6 @@ def build_fetch_parser() -> OneLineParser:
     )
     parser.add_argument(
         "--demo", action="store_true", help="start the demo API on loopback and use it"
-    )
-    parser.add_argument(
-        "--insecure", action="store_true", help="do not verify TLS certificates (unsafe)"
     )
     parser.add_argument("--quiet", "-q", action="store_true", help="no progress on stderr")
     _add_history_options(parser)
@@ -221,21 +193,8 @@ def build_demo_parser() -> OneLineParser:
         prog="inventory-gui serve-demo",
         description="Serve the bundled demo inventory API: GET /get-current-inventory/{id}.",
     )
-    parser.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
-    parser.add_argument("--port", type=int, default=8080, metavar="P", help="0 picks a free port")
-    parser.add_argument(
-        "--latency-ms", type=float, default=0.0, metavar="MS", help="delay before each answer"
-    )
-    parser.add_argument(
-        "--jitter-ms", type=float, default=0.0, metavar="MS", help="± random extra delay"
-    )
-    parser.add_argument(
-        "--error-rate",
-        type=_rate,
-        default=0.0,
-        metavar="R",
-        help="fraction of faulty answers: 500, 503, 429, too slow (0 to 1)",
-    )
+    for setting in schema.DEMO_SETTINGS:
+        _add_setting_option(parser, setting)
     parser.add_argument(
         "--seed", type=int, default=None, metavar="S", help="make injected faults repeatable"
     )

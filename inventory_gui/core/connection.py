@@ -16,13 +16,18 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
 from inventory_gui.core.errors import InventoryError, SettingsError
-from inventory_gui.core.fetch_settings import (
-    DEFAULT_CONCURRENCY,
-    DEFAULT_RETRIES,
-    DEFAULT_TIMEOUT,
-    FetchSettings,
-)
+from inventory_gui.core.fetch_settings import FetchSettings
 from inventory_gui.core.secrets import is_secret_name
+from inventory_gui.core.settings_schema import (
+    ADAPTIVE,
+    CONCURRENCY,
+    QUANTITY_FIELD,
+    RATE_LIMIT,
+    RETRIES,
+    TIMEOUT,
+    URL_TEMPLATE,
+    VERIFY_TLS,
+)
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +43,10 @@ class SecretStoreError(InventoryError):
 class ConnectionSettings:
     """The API connection as the user configures it.
 
+    Each attribute is the setting of the same key in
+    :data:`~inventory_gui.core.settings_schema.CONNECTION_SETTINGS`, whose
+    default it takes.
+
     Attributes:
         url_template: the URL with ``{id}`` and ``{column}`` placeholders.
         headers: extra request headers as ``(name, value)`` pairs, in order.
@@ -47,18 +56,18 @@ class ConnectionSettings:
         quantity_field: dotted path to the quantity; empty for the defaults.
         verify_tls: verify TLS certificates.
         adaptive: lower concurrency while the API pushes back (429, 503).
-        rate_limit: most requests per second; 0 for no limit.
+        rate_limit: most requests per second; ``RATE_LIMIT.off`` (0) for no limit.
     """
 
-    url_template: str = ""
+    url_template: str = URL_TEMPLATE.default
     headers: list[tuple[str, str]] = field(default_factory=list)
-    concurrency: int = DEFAULT_CONCURRENCY
-    timeout: float = DEFAULT_TIMEOUT
-    retries: int = DEFAULT_RETRIES
-    quantity_field: str = ""
-    verify_tls: bool = True
-    adaptive: bool = True
-    rate_limit: float = 0.0
+    concurrency: int = CONCURRENCY.default
+    timeout: float = TIMEOUT.default
+    retries: int = RETRIES.default
+    quantity_field: str = QUANTITY_FIELD.default
+    verify_tls: bool = VERIFY_TLS.default
+    adaptive: bool = ADAPTIVE.default
+    rate_limit: float = RATE_LIMIT.default
 
     def to_fetch_settings(self) -> FetchSettings:
         """Build the validated settings a run uses.
@@ -85,7 +94,7 @@ class ConnectionSettings:
             quantity_field=self.quantity_field.strip() or None,
             verify_tls=self.verify_tls,
             adaptive=self.adaptive,
-            rate_limit=self.rate_limit or None,
+            rate_limit=None if self.rate_limit == RATE_LIMIT.off else self.rate_limit,
         )
         settings.validate()
         return settings

@@ -28,9 +28,14 @@ from urllib.parse import unquote
 from aiohttp import web
 
 from inventory_gui.core.resources import load_catalogue
+from inventory_gui.core.settings_schema import (
+    DEMO_ERROR_RATE,
+    DEMO_HOST,
+    DEMO_JITTER,
+    DEMO_LATENCY,
+    DEMO_PORT,
+)
 
-DEFAULT_HOST = "127.0.0.1"
-DEFAULT_PORT = 8080
 ROUTE_PREFIX = "/get-current-inventory/"
 FAULT_KINDS = ("500", "503", "429", "slow")
 FAULT_HEADER = "X-Demo-Fault"
@@ -55,7 +60,8 @@ class DemoConfig:
         bucket_seconds: how long a drifted quantity stays the same.
 
     Raises:
-        ValueError: a negative delay, a rate outside 0..1 or a bucket <= 0.
+        ValueError: a delay or rate outside its definition's range (see
+            :mod:`inventory_gui.core.settings_schema`) or a bucket <= 0.
     """
 
     latency_ms: float = 0.0
@@ -68,10 +74,12 @@ class DemoConfig:
     bucket_seconds: float = 5.0
 
     def __post_init__(self) -> None:
-        if min(self.latency_ms, self.jitter_ms, self.slow_seconds) < 0:
-            raise ValueError("latency_ms, jitter_ms and slow_seconds must be 0 or more")
-        if not 0.0 <= self.error_rate <= 1.0:
-            raise ValueError(f"error_rate must be between 0 and 1, not {self.error_rate}")
+        for setting in (DEMO_LATENCY, DEMO_JITTER, DEMO_ERROR_RATE):
+            problem = setting.problem(getattr(self, setting.key))
+            if problem is not None:
+                raise ValueError(f"{setting.key} {problem}")
+        if self.slow_seconds < 0:
+            raise ValueError("slow_seconds must be 0 or more")
         if not self.bucket_seconds > 0:
             raise ValueError(f"bucket_seconds must be above 0, not {self.bucket_seconds}")
 
@@ -320,7 +328,7 @@ class DemoServer:
 
 async def start_demo_server(
     config: DemoConfig,
-    host: str = DEFAULT_HOST,
+    host: str = DEMO_HOST.default,
     port: int = 0,
     *,
     catalogue: list[dict[str, Any]] | None = None,
@@ -366,7 +374,7 @@ async def _serve_until_cancelled(config: DemoConfig, host: str, port: int) -> No
 
 
 def serve_demo_forever(
-    config: DemoConfig, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT
+    config: DemoConfig, host: str = DEMO_HOST.default, port: int = DEMO_PORT.default
 ) -> None:
     """Run the demo API until Ctrl-C (for ``inventory-gui serve-demo``).
 

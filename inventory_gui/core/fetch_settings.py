@@ -1,95 +1,25 @@
 """What a run needs to know about the API: :class:`FetchSettings`.
 
 Apart from :mod:`inventory_gui.core.fetcher` so that the window's process can
-hold and validate settings without importing aiohttp (about 27 MB it does not
-need: its fetches run in a worker process).  The bounds of its numbers
-(:class:`Bound`) are read by the command line's parser at start-up, so this
-module imports nothing beyond the standard library when loaded.
+hold and validate settings without importing aiohttp: its fetches run in a
+worker process.  Defaults and ranges come from the settings' definitions in
+:mod:`inventory_gui.core.settings_schema`.
 """
 
 from __future__ import annotations
 
-import math
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from inventory_gui.core.errors import SettingsError
-
-DEFAULT_CONCURRENCY = 16
-DEFAULT_TIMEOUT = 10.0
-DEFAULT_RETRIES = 3
-DEFAULT_MAX_BODY = 5 * 1024 * 1024
-
-
-def _plain(value: float) -> str:
-    return str(value) if isinstance(value, int) else f"{value:g}"
-
-
-def size_text(n: float) -> str:
-    """A byte count as ``5 MiB``, ``64 KiB`` or ``1000 bytes``."""
-    for unit, scale in (("GiB", 1024**3), ("MiB", 1024**2), ("KiB", 1024)):
-        if n >= scale and n % scale == 0:
-            return f"{int(n // scale)} {unit}"
-    return f"{n:g} bytes"
-
-
-@dataclass(frozen=True, slots=True)
-class Bound:
-    """The accepted range of one numeric setting, and how to say it.
-
-    Both the settings check (:meth:`FetchSettings.validate`, used by the window
-    too) and the command line's argument types use these, so a value one
-    refuses the other refuses in the same words.
-    """
-
-    what: str
-    low: float
-    high: float
-    integer: bool = False
-    show: Callable[[float], str] = _plain
-
-    def problem(self, value: object) -> str | None:
-        """Why ``value`` is refused (``"must be 1 to 10000, not 0"``), or None if it fits.
-
-        NaN, infinities, booleans and non-numbers never fit.
-        """
-        kinds = int if self.integer else (int, float)
-        # Plain comparisons: NaN fails both, and ints of any size compare exactly.
-        if (
-            isinstance(value, kinds)
-            and not isinstance(value, bool)
-            and self.low <= value <= self.high  # type: ignore[operator]
-        ):
-            return None
-        return f"must be {self.span()}, not {self._shown(value)}"
-
-    def span(self) -> str:
-        """The accepted range in words: ``"0.1 s to 3600 s"``."""
-        return f"{self.show(self.low)} to {self.show(self.high)}"
-
-    def _shown(self, value: object) -> str:
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            text = repr(value)
-            return text if len(text) <= 40 else text[:39] + "…"
-        if isinstance(value, float) and not math.isfinite(value):
-            return str(value)
-        if abs(value) > 10**15:  # huge ints: no float conversion, no 4300-digit string
-            return "a number past 10^15" if value > 0 else "a number below -10^15"
-        return self.show(value)
-
-    def check(self, value: object) -> None:
-        """Raise SettingsError naming the setting if ``value`` does not fit."""
-        problem = self.problem(value)
-        if problem is not None:
-            raise SettingsError(f"{self.what} {problem}")
-
-
-CONCURRENCY = Bound("concurrency", 1, 10_000, integer=True)
-TIMEOUT = Bound("timeout", 0.1, 3600.0, show=lambda s: f"{s:g} s")
-RETRIES = Bound("retries", 0, 20, integer=True)
-RATE_LIMIT = Bound("rate limit", 0.01, 100_000.0, show=lambda r: f"{r:g}/s")
-MAX_BODY = Bound("answer size limit", 1024, 1024**3, integer=True, show=size_text)
-BACKOFF_BASE = Bound("backoff base", 0.0, 60.0, show=lambda s: f"{s:g} s")
+from inventory_gui.core.settings_schema import (
+    BACKOFF_BASE,
+    CONCURRENCY,
+    FETCH_NUMBERS,
+    MAX_BODY,
+    RETRIES,
+    TIMEOUT,
+)
 
 
 @dataclass(frozen=True)
@@ -111,41 +41,37 @@ class FetchSettings:
             (429, 503, ``X-RateLimit-Remaining`` low), up to ``concurrency``.
         rate_limit: most requests started per second, or None for no limit.
 
-    The numbers must lie within :data:`CONCURRENCY`, :data:`TIMEOUT`,
-    :data:`RETRIES`, :data:`MAX_BODY`, :data:`BACKOFF_BASE` and
-    :data:`RATE_LIMIT` (see :meth:`validate`).
+    The numbers must lie within the ranges of their definitions in
+    :mod:`inventory_gui.core.settings_schema` (see :meth:`validate`).
     """
 
     url_template: str
     headers: Mapping[str, str] = field(default_factory=dict)
-    concurrency: int = DEFAULT_CONCURRENCY
-    timeout: float = DEFAULT_TIMEOUT
-    retries: int = DEFAULT_RETRIES
+    concurrency: int = CONCURRENCY.default
+    timeout: float = TIMEOUT.default
+    retries: int = RETRIES.default
     quantity_field: str | None = None
-    max_body_bytes: int = DEFAULT_MAX_BODY
+    max_body_bytes: int = MAX_BODY.default
     verify_tls: bool = True
-    backoff_base: float = 0.5
+    backoff_base: float = BACKOFF_BASE.default
     adaptive: bool = True
     rate_limit: float | None = None
 
     def validate(self) -> None:
         """Raise SettingsError (or TemplateError) for settings a run cannot use.
 
-        Each number must lie within its :class:`Bound` above: values past them
+        Each number must lie within its definition's range: values past them
         would hang a run (a rate of 1e-300/s) or crash it (an infinite size).
+        None is "off" for a setting that has one (no rate limit).
         """
-        # Imported here: the command line reads the bounds above while parsing
-        # its arguments, before anything heavier (yarl) is needed.
+        # Imported here: loading this module (at the window's start-up) needs no yarl.
         from inventory_gui.core.urls import UrlTemplate
 
         UrlTemplate(self.url_template)
-        CONCURRENCY.check(self.concurrency)
-        TIMEOUT.check(self.timeout)
-        RETRIES.check(self.retries)
-        MAX_BODY.check(self.max_body_bytes)
-        BACKOFF_BASE.check(self.backoff_base)
-        if self.rate_limit is not None:
-            RATE_LIMIT.check(self.rate_limit)
+        for setting in FETCH_NUMBERS:
+            value = getattr(self, setting.key)
+            if value is not None or setting.off is None:
+                setting.check(value)
         for name, value in self.headers.items():
             _check_header(name, value)
 

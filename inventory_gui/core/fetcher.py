@@ -34,14 +34,7 @@ import aiohttp
 from inventory_gui.core.adaptive import NEUTRAL, AdaptiveLimit, Outcome, RateLimiter
 from inventory_gui.core.client_errors import describe_failure, describe_unsendable, shorten
 from inventory_gui.core.fd_budget import fit_concurrency
-from inventory_gui.core.fetch_settings import (
-    DEFAULT_CONCURRENCY,
-    DEFAULT_MAX_BODY,
-    DEFAULT_RETRIES,
-    DEFAULT_TIMEOUT,
-    FetchSettings,
-    parse_header,
-)
+from inventory_gui.core.fetch_settings import FetchSettings, parse_header
 from inventory_gui.core.models import Product, Result
 from inventory_gui.core.quantity import QuantityError, extract_quantity
 from inventory_gui.core.redirects import (
@@ -60,10 +53,7 @@ _RELEASED: Any = object()  # a finished row's slot when results are not kept
 
 # FetchSettings and its helpers live in fetch_settings (no aiohttp there); they
 # are re-exported here, where a fetch's callers have always found them.
-__all__ = [
-    "DEFAULT_CONCURRENCY", "DEFAULT_MAX_BODY", "DEFAULT_RETRIES", "DEFAULT_TIMEOUT",
-    "FetchSettings", "Fetcher", "ResultCallback", "open_session", "parse_header",
-]  # fmt: skip
+__all__ = ["FetchSettings", "Fetcher", "ResultCallback", "open_session", "parse_header"]
 
 _CHUNK = 64 * 1024
 

@@ -18,8 +18,9 @@ from typing import Any
 from inventory_gui.core.models import Result
 from inventory_gui.core.quantity import lookup_path, to_number
 from inventory_gui.core.safe_values import display_text, real_number
+from inventory_gui.core.settings_schema import THRESHOLD_COLUMNS, split_names
 
-DEFAULT_THRESHOLD_COLUMNS = ("reorder_point", "min", "threshold", "min_stock")
+DEFAULT_THRESHOLD_COLUMNS = split_names(THRESHOLD_COLUMNS.default)
 _LONGEST_TYPED = 4_300  # characters: Python's own limit on the digits of an int from text
 
 

@@ -42,9 +42,7 @@ _OVERLAP = 128  # longer than a cell tag up to its reference, so few are cut in 
 # Legitimate files hardly have any, so the scan runs at the speed of the
 # regular expression engine.  A reference the scan misses (a tag cut by a
 # chunk's end) is still caught while the rows are read.
-_SUSPECT = re.compile(
-    rb'<(?:\w+:)?(?:c|row)\s[^>]*?(?<=\s)r="([A-Za-z]{3,}\d*|[A-Za-z]*\d{7,})"'
-)
+_SUSPECT = re.compile(rb'<(?:\w+:)?(?:c|row)\s[^>]*?(?<=\s)r="([A-Za-z]{3,}\d*|[A-Za-z]*\d{7,})"')
 _DIMENSION = re.compile(rb'<(?:\w+:)?dimension\b[^>]*?\sref="([^"]{0,64})"')
 _REFERENCE = re.compile(rb"([A-Za-z]*)(\d*)")
 _OVERRIDE = re.compile(rb"<(?:\w+:)?Override\b[^>]*>")

@@ -12,30 +12,32 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QSpinBox,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from inventory_gui.core import settings_schema as schema
 from inventory_gui.core.connection import ConnectionSettings, is_secret_header
 from inventory_gui.core.errors import InventoryError
+from inventory_gui.core.quantity import DEFAULT_QUANTITY_KEYS
 from inventory_gui.core.secrets import mask_template, missing_secrets, restore_template
+from inventory_gui.gui.setting_widgets import check_box, line_edit, spin_box
 
 TEMPLATE_PLACEHOLDER = "https://api.example.com/get-current-inventory/{id}"
-QUANTITY_PLACEHOLDER = "auto: quantity, qty, stock, available, inventory, on_hand"
+QUANTITY_PLACEHOLDER = f"auto: {', '.join(DEFAULT_QUANTITY_KEYS)}"
+_TEMPLATE_SECRETS_TIP = (
+    " Keys in the query (api_key=, token=...) are shown as *** and kept like secret headers."
+)
 NOTE_PERSISTENT = "Secret header values and URL keys are stored in the system keyring."
 NOTE_SESSION = (
     "No system keyring found: secret header values and URL keys are kept for this session only."
 )
-_TLS_TIP = "Check the server's TLS certificate (keep this on unless testing a local server)."
 _TLS_OFF_TIP = (
     "Certificates are NOT verified: anyone on the network path could read or change "
     "the traffic, headers included. Use only for a test server."
@@ -126,54 +128,26 @@ class ConnectionPanel(QWidget):
     # -- building -------------------------------------------------------------
 
     def _build_fields(self) -> None:
-        self.url_edit = QLineEdit(
-            objectName="urlTemplateEdit", placeholderText=TEMPLATE_PLACEHOLDER
-        )
-        self.url_edit.setToolTip(
-            "The API URL for one product. {id} is replaced by the product ID and "
-            "{column} by that column of the product list. Values are percent-encoded, "
-            "so each stays one path segment or query value. Keys in the query "
-            "(api_key=, token=...) are shown as *** and kept like secret headers."
-        )
+        self.url_edit = line_edit(schema.URL_TEMPLATE, "urlTemplateEdit", TEMPLATE_PLACEHOLDER)
+        self.url_edit.setToolTip(schema.URL_TEMPLATE.tooltip() + _TEMPLATE_SECRETS_TIP)
         self.headers_box = QWidget(objectName="headersEditor")
         self.headers_layout = QVBoxLayout(self.headers_box)
         self.headers_layout.setContentsMargins(0, 0, 0, 0)
         self.headers_layout.setSpacing(2)
         self.add_header_button = QPushButton("Add header", objectName="addHeaderButton")
-        self.add_header_button.setToolTip("Add a request header, such as an API key.")
-        self.concurrency_spin = _spin("concurrencySpin", 1, 1000)
-        self.concurrency_spin.setToolTip("The most requests in flight at once.")
-        self.timeout_spin = QDoubleSpinBox(objectName="timeoutSpin", suffix=" s", decimals=1)
-        self.timeout_spin.setRange(0.5, 600.0)
-        self.timeout_spin.setSingleStep(0.5)
-        self.timeout_spin.setToolTip("Seconds allowed for one request, answer included.")
-        self.retries_spin = _spin("retriesSpin", 0, 10)
-        self.retries_spin.setToolTip(
-            "How many times a failed request (timeout, connection error, HTTP 429/5xx) "
-            "is sent again, with a growing pause."
+        self.add_header_button.setToolTip(schema.HEADERS.tooltip())
+        self.concurrency_spin = spin_box(schema.CONCURRENCY, "concurrencySpin")
+        self.timeout_spin = spin_box(schema.TIMEOUT, "timeoutSpin")
+        self.retries_spin = spin_box(schema.RETRIES, "retriesSpin")
+        self.quantity_edit = line_edit(
+            schema.QUANTITY_FIELD, "quantityFieldEdit", QUANTITY_PLACEHOLDER
         )
-        self.quantity_edit = QLineEdit(
-            objectName="quantityFieldEdit", placeholderText=QUANTITY_PLACEHOLDER
+        self.rate_spin = spin_box(schema.RATE_LIMIT, "rateLimitSpin")
+        self.adaptive_check = check_box(
+            schema.ADAPTIVE, "Back off when the API pushes back", "adaptiveCheck"
         )
-        self.quantity_edit.setToolTip(
-            "Dotted path to the quantity in the JSON answer, e.g. data.stock. "
-            "Leave empty to look for the usual names."
-        )
-        self.verify_tls_check = QCheckBox("Verify TLS certificates", objectName="verifyTlsCheck")
-        self.verify_tls_check.setChecked(True)
-        self.rate_spin = QDoubleSpinBox(objectName="rateLimitSpin")
-        self.rate_spin.setRange(0.0, 100_000.0)
-        self.rate_spin.setDecimals(1)
-        self.rate_spin.setSuffix(" /s")
-        self.rate_spin.setSpecialValueText("no limit")
-        self.rate_spin.setToolTip("Most requests started per second (0: no limit).")
-        self.adaptive_check = QCheckBox(
-            "Back off when the API pushes back", objectName="adaptiveCheck"
-        )
-        self.adaptive_check.setChecked(True)
-        self.adaptive_check.setToolTip(
-            "On bursts of 429/503 answers or a falling X-RateLimit-Remaining, halve the "
-            "requests in flight, then raise them again step by step."
+        self.verify_tls_check = check_box(
+            schema.VERIFY_TLS, "Verify TLS certificates", "verifyTlsCheck"
         )
 
     def _build_layout(self, secrets_persistent: bool) -> None:
@@ -190,13 +164,16 @@ class ConnectionPanel(QWidget):
         form = QFormLayout(self)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("URL template", self.url_edit)
-        form.addRow("Headers", headers_column)
-        form.addRow("Concurrency", self.concurrency_spin)
-        form.addRow("Timeout", self.timeout_spin)
-        form.addRow("Retries", self.retries_spin)
-        form.addRow("Quantity field", self.quantity_edit)
-        form.addRow("Rate limit", self.rate_spin)
+        for setting, editor in (
+            (schema.URL_TEMPLATE, self.url_edit),
+            (schema.HEADERS, headers_column),
+            (schema.CONCURRENCY, self.concurrency_spin),
+            (schema.TIMEOUT, self.timeout_spin),
+            (schema.RETRIES, self.retries_spin),
+            (schema.QUANTITY_FIELD, self.quantity_edit),
+            (schema.RATE_LIMIT, self.rate_spin),
+        ):
+            form.addRow(setting.label[0].upper() + setting.label[1:], editor)
         form.addRow(self.adaptive_check)
         form.addRow(self.verify_tls_check)
         form.addRow(self.secret_note)
@@ -341,13 +318,7 @@ class ConnectionPanel(QWidget):
     def _update_tls_warning(self) -> None:
         verify = self.verify_tls_check.isChecked()
         self.verify_tls_check.setStyleSheet("" if verify else _TLS_OFF_STYLE)
-        self.verify_tls_check.setToolTip(_TLS_TIP if verify else _TLS_OFF_TIP)
-
-
-def _spin(object_name: str, lo: int, hi: int) -> QSpinBox:
-    spin = QSpinBox(objectName=object_name)
-    spin.setRange(lo, hi)
-    return spin
+        self.verify_tls_check.setToolTip(schema.VERIFY_TLS.tooltip() if verify else _TLS_OFF_TIP)
 
 
 def _eye_icon() -> QIcon:

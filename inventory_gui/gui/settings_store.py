@@ -4,8 +4,10 @@ Everything lives in one :class:`QSettings` except secret values, which go to
 a :class:`~inventory_gui.core.connection.SecretStore`.  The settings file keeps
 a secret header's name with ``secret=true`` and never its value, and the URL
 template with its secret query values (``?api_key=``) and user info as ``***``
-(the whole template is kept in the secret store).  Values read back are
-checked: a wrong type or an out-of-range number gives the default.
+(the whole template is kept in the secret store).  Each setting is read and
+written as its definition (:mod:`inventory_gui.core.settings_schema`) says: a
+value of the wrong type or out of its range gives the default, with a warning
+in the log naming the setting.
 """
 
 from __future__ import annotations
@@ -22,13 +24,20 @@ from inventory_gui.core.connection import (
     SecretStoreError,
     is_secret_header,
 )
+from inventory_gui.core.errors import SettingsError
 from inventory_gui.core.secrets import mask_template, restore_template
+from inventory_gui.core.settings_schema import (
+    CONNECTION_SETTINGS,
+    HEADERS,
+    URL_TEMPLATE,
+    Setting,
+    coerce,
+)
 
 log = logging.getLogger(__name__)
 
 MAX_RECENT_FILES = 10
-_CONNECTION = "connection"
-_HEADERS = "connection/headers"
+_HEADERS = HEADERS.stored
 _RECENT = "recent/files"
 _GEOMETRY = "geometry/"
 TEMPLATE_SECRET_KEY = "url_template"  # the template with its secrets, in the secret store
@@ -65,26 +74,14 @@ class SettingsStore:
         A secret header or template query value that the secret store no longer
         has comes back empty, so the user sees what to fill in again.
         """
-        default = ConnectionSettings()
-        headers = self._load_headers()  # read before the group: its key is absolute
-        s = self._settings
-        s.beginGroup(_CONNECTION)
-        try:
-            shown = _as_str(s.value("url_template"), default.url_template)
-            real = self._secrets.get(TEMPLATE_SECRET_KEY) or ""
-            return ConnectionSettings(
-                url_template=restore_template(shown, real, unknown=""),
-                headers=headers,
-                concurrency=_as_int(s.value("concurrency"), default.concurrency, 1, 10_000),
-                timeout=_as_float(s.value("timeout"), default.timeout, 0.001, 3600.0),
-                retries=_as_int(s.value("retries"), default.retries, 0, 20),
-                quantity_field=_as_str(s.value("quantity_field"), default.quantity_field),
-                verify_tls=_as_bool(s.value("verify_tls"), default.verify_tls),
-                adaptive=_as_bool(s.value("adaptive"), default.adaptive),
-                rate_limit=_as_float(s.value("rate_limit"), default.rate_limit, 0.0, 1e6),
-            )
-        finally:
-            s.endGroup()
+        shown = self.load_setting(URL_TEMPLATE)  # as masked in the file
+        real = self._secrets.get(TEMPLATE_SECRET_KEY) or ""
+        plain = {s.key: self.load_setting(s) for s in CONNECTION_SETTINGS if not s.secret}
+        return ConnectionSettings(
+            url_template=restore_template(shown, real, unknown=""),
+            headers=self._load_headers(),
+            **plain,
+        )
 
     def save_connection(self, cs: ConnectionSettings) -> list[str]:
         """Save the connection; secret values go to the secret store only.
@@ -109,18 +106,32 @@ class SettingsStore:
         kept = {secret_key(name) for name, value in cs.headers if is_secret_header(name) and value}
         for key in sorted(old_secret_keys - kept):
             self._secrets.delete(key)
-        s = self._settings
-        s.beginGroup(_CONNECTION)
-        s.setValue("url_template", shown)
-        s.setValue("concurrency", int(cs.concurrency))
-        s.setValue("timeout", float(cs.timeout))
-        s.setValue("retries", int(cs.retries))
-        s.setValue("quantity_field", cs.quantity_field)
-        s.setValue("verify_tls", bool(cs.verify_tls))
-        s.setValue("adaptive", bool(cs.adaptive))
-        s.setValue("rate_limit", float(cs.rate_limit))
-        s.endGroup()
+        self._settings.setValue(URL_TEMPLATE.stored, shown)
+        for setting in CONNECTION_SETTINGS:
+            if not setting.secret:
+                self.save_setting(setting, getattr(cs, setting.key))
         return failed
+
+    def load_setting(self, setting: Setting) -> Any:
+        """The saved value of ``setting``, or its default.
+
+        The default stands in for a missing value and, with a warning in the
+        log, for one of the wrong type or out of range.  A saved off value
+        (``setting.off``) comes back as is.
+        """
+        raw = self._settings.value(_stored_key(setting))
+        if raw is None:
+            return setting.default
+        try:
+            return setting.read(raw)
+        except SettingsError as exc:
+            problem = f"{setting.label} is not usable" if setting.secret else str(exc)
+            log.warning("settings file: %s; using the default", problem)
+            return setting.default
+
+    def save_setting(self, setting: Setting, value: Any) -> None:
+        """Save ``value`` as ``setting`` (not for headers: see :meth:`save_connection`)."""
+        self._settings.setValue(_stored_key(setting), setting.kind(value))
 
     def _load_headers(self) -> list[tuple[str, str]]:
         headers: list[tuple[str, str]] = []
@@ -137,10 +148,10 @@ class SettingsStore:
         size = s.beginReadArray(_HEADERS)
         for i in range(min(size, 1000)):
             s.setArrayIndex(i)
-            name = _as_str(s.value("name"), "").strip()
+            name = (coerce(s.value("name"), str) or "").strip()
             if name:
-                secret = _as_bool(s.value("secret"), False) or is_secret_header(name)
-                rows.append((name, secret, "" if secret else _as_str(s.value("value"), "")))
+                secret = coerce(s.value("secret"), bool) is True or is_secret_header(name)
+                rows.append((name, secret, "" if secret else coerce(s.value("value"), str) or ""))
         s.endArray()
         return rows
 
@@ -209,15 +220,11 @@ class SettingsStore:
         raw = self._settings.value(key)
         if raw is None or default is None:
             return default if raw is None else raw
-        if isinstance(default, bool):
-            return _as_bool(raw, default)
-        if isinstance(default, int):
-            return _as_int(raw, default)
-        if isinstance(default, float):
-            return _as_float(raw, default)
-        if isinstance(default, str):
-            return _as_str(raw, default)
-        return raw
+        kind = type(default)
+        if kind not in (bool, int, float, str):
+            return raw
+        value = coerce(raw, kind)
+        return default if value is None else value
 
     def set_value(self, key: str, value: Any) -> None:
         """Save a small UI preference."""
@@ -230,8 +237,10 @@ class SettingsStore:
             log.warning("cannot write settings to %s", self._settings.fileName())
 
 
-def _as_str(raw: Any, default: str) -> str:
-    return raw if isinstance(raw, str) else default
+def _stored_key(setting: Setting) -> str:
+    if setting.stored is None or setting.kind is list:
+        raise ValueError(f"{setting.key} is not saved as one value")
+    return setting.stored
 
 
 def _as_str_list(raw: Any) -> list[str]:
@@ -240,45 +249,3 @@ def _as_str_list(raw: Any) -> list[str]:
     if isinstance(raw, list | tuple):
         return [item for item in raw if isinstance(item, str) and item]
     return []
-
-
-def _as_bool(raw: Any, default: bool) -> bool:
-    if isinstance(raw, bool):
-        return raw
-    if isinstance(raw, str):
-        lowered = raw.strip().lower()
-        if lowered in ("true", "1", "yes", "on"):
-            return True
-        if lowered in ("false", "0", "no", "off"):
-            return False
-    return default
-
-
-def _as_int(raw: Any, default: int, lo: int | None = None, hi: int | None = None) -> int:
-    if isinstance(raw, bool):
-        return default
-    try:
-        number = int(raw.strip()) if isinstance(raw, str) else int(raw)
-    except (TypeError, ValueError, OverflowError):
-        return default
-    if isinstance(raw, float) and number != raw:
-        return default
-    return _within(number, default, lo, hi)
-
-
-def _as_float(raw: Any, default: float, lo: float | None = None, hi: float | None = None) -> float:
-    if isinstance(raw, bool):
-        return default
-    try:
-        number = float(raw.strip()) if isinstance(raw, str) else float(raw)
-    except (TypeError, ValueError, OverflowError):
-        return default
-    if number != number or number in (float("inf"), float("-inf")):
-        return default
-    return _within(number, default, lo, hi)
-
-
-def _within(number: Any, default: Any, lo: Any, hi: Any) -> Any:
-    if (lo is not None and number < lo) or (hi is not None and number > hi):
-        return default
-    return number

@@ -5,49 +5,54 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QDoubleSpinBox,
-    QFormLayout,
-    QLineEdit,
-    QSpinBox,
-    QWidget,
-)
+from PySide6.QtWidgets import QFormLayout, QWidget
 
-from inventory_gui.core.stock import DEFAULT_THRESHOLD_COLUMNS, FieldMap, StockRules
+from inventory_gui.core import settings_schema as schema
+from inventory_gui.core.settings_schema import split_names
+from inventory_gui.core.stock import FieldMap, StockRules
+from inventory_gui.gui.setting_widgets import check_box, line_edit, spin_box
+from inventory_gui.gui.settings_store import SettingsStore
 
 
 @dataclass(frozen=True)
 class StockSettings:
-    """What the stock panel edits."""
+    """What the stock panel edits: :data:`~inventory_gui.core.settings_schema.STOCK_SETTINGS`.
 
-    rules: StockRules = field(default_factory=StockRules)
+    Defaults are the definitions'; an off value (no threshold) is None in the
+    rules and :attr:`AUTO_REFRESH.off <inventory_gui.core.settings_schema.AUTO_REFRESH>`
+    (0) for the auto-refresh.
+    """
+
+    rules: StockRules = field(
+        default_factory=lambda: StockRules(low_threshold=schema.LOW_THRESHOLD.default)
+    )
     fields: FieldMap = field(default_factory=FieldMap)
-    auto_refresh_minutes: int = 0  # 0: off
-    notify: bool = True
+    auto_refresh_minutes: int = schema.AUTO_REFRESH.default
+    notify: bool = schema.NOTIFY.default
 
-    def save(self, store) -> None:  # store: SettingsStore (typed loosely to avoid a cycle)
+    def save(self, store: SettingsStore) -> None:
         """Persist in the settings file (nothing secret here)."""
         threshold = self.rules.low_threshold
-        store.set_value("stock/low_threshold", -1.0 if threshold is None else threshold)
-        store.set_value("stock/threshold_columns", ", ".join(self.rules.threshold_columns))
-        store.set_value("stock/fields", str(self.fields))
-        store.set_value("stock/auto_refresh_minutes", self.auto_refresh_minutes)
-        store.set_value("stock/notify", self.notify)
+        store.save_setting(
+            schema.LOW_THRESHOLD, schema.LOW_THRESHOLD.off if threshold is None else threshold
+        )
+        store.save_setting(schema.THRESHOLD_COLUMNS, ", ".join(self.rules.threshold_columns))
+        store.save_setting(schema.EXTRA_FIELDS, str(self.fields))
+        store.save_setting(schema.AUTO_REFRESH, self.auto_refresh_minutes)
+        store.save_setting(schema.NOTIFY, self.notify)
 
     @classmethod
-    def load(cls, store) -> StockSettings:
+    def load(cls, store: SettingsStore) -> StockSettings:
         """Read back what :meth:`save` wrote (defaults where missing or garbled)."""
-        threshold = float(store.value("stock/low_threshold", 10.0))
-        columns = str(store.value("stock/threshold_columns", ", ".join(DEFAULT_THRESHOLD_COLUMNS)))
+        threshold = store.load_setting(schema.LOW_THRESHOLD)
         return cls(
             rules=StockRules(
-                low_threshold=None if threshold < 0 else threshold,
-                threshold_columns=tuple(c.strip() for c in columns.split(",") if c.strip()),
+                low_threshold=None if threshold == schema.LOW_THRESHOLD.off else threshold,
+                threshold_columns=split_names(store.load_setting(schema.THRESHOLD_COLUMNS)),
             ),
-            fields=FieldMap.parse(str(store.value("stock/fields", ""))),
-            auto_refresh_minutes=max(0, int(store.value("stock/auto_refresh_minutes", 0))),
-            notify=bool(store.value("stock/notify", True)),
+            fields=FieldMap.parse(store.load_setting(schema.EXTRA_FIELDS)),
+            auto_refresh_minutes=store.load_setting(schema.AUTO_REFRESH),
+            notify=store.load_setting(schema.NOTIFY),
         )
 
 
@@ -62,34 +67,15 @@ class StockPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.threshold = QDoubleSpinBox(self)
-        self.threshold.setObjectName("lowThresholdSpin")
-        self.threshold.setRange(-1, 1e9)
-        self.threshold.setDecimals(0)
-        self.threshold.setSpecialValueText("off")  # shown at -1
-        self.threshold.setToolTip(
-            "Quantities at or under this read Low; a row's own threshold column wins"
+        self.threshold = spin_box(schema.LOW_THRESHOLD, "lowThresholdSpin")
+        self.columns = line_edit(schema.THRESHOLD_COLUMNS, "thresholdColumnsEdit")
+        self.fields_edit = line_edit(
+            schema.EXTRA_FIELDS,
+            "extraFieldsEdit",
+            placeholder="name, warehouse=location.warehouse, updated_at",
         )
-        self.columns = QLineEdit(self)
-        self.columns.setObjectName("thresholdColumnsEdit")
-        self.columns.setToolTip("Input columns holding a per-row Low threshold, first found wins")
-        self.fields_edit = QLineEdit(self)
-        self.fields_edit.setObjectName("extraFieldsEdit")
-        self.fields_edit.setPlaceholderText("name, warehouse=location.warehouse, updated_at")
-        self.fields_edit.setToolTip(
-            "Extra columns from each answer: a name, or name=dotted.path into the JSON"
-        )
-        self.auto_refresh = QSpinBox(self)
-        self.auto_refresh.setObjectName("autoRefreshSpin")
-        self.auto_refresh.setRange(0, 24 * 60)
-        self.auto_refresh.setSuffix(" min")
-        self.auto_refresh.setSpecialValueText("off")
-        self.auto_refresh.setToolTip(
-            "Fetch everything again every N minutes while the window is open"
-        )
-        self.notify = QCheckBox("Notify when stock turns Low or Out", self)
-        self.notify.setObjectName("notifyCheck")
-        self.notify.setToolTip("One desktop notification per run that changes stock levels")
+        self.auto_refresh = spin_box(schema.AUTO_REFRESH, "autoRefreshSpin")
+        self.notify = check_box(schema.NOTIFY, "Notify when stock turns Low or Out", "notifyCheck")
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow("Low at or under", self.threshold)
@@ -109,9 +95,11 @@ class StockPanel(QWidget):
     def settings(self) -> StockSettings:
         """What the panel shows."""
         threshold = self.threshold.value()
-        columns = tuple(c.strip() for c in self.columns.text().split(",") if c.strip())
         return StockSettings(
-            rules=StockRules(None if threshold < 0 else threshold, columns),
+            rules=StockRules(
+                None if threshold == schema.LOW_THRESHOLD.off else threshold,
+                split_names(self.columns.text()),
+            ),
             fields=FieldMap.parse(self.fields_edit.text()),
             auto_refresh_minutes=self.auto_refresh.value(),
             notify=self.notify.isChecked(),
@@ -121,7 +109,7 @@ class StockPanel(QWidget):
         """Show ``settings`` without emitting :attr:`changed`."""
         self.blockSignals(True)
         threshold = settings.rules.low_threshold
-        self.threshold.setValue(-1 if threshold is None else threshold)
+        self.threshold.setValue(schema.LOW_THRESHOLD.off if threshold is None else threshold)
         self.columns.setText(", ".join(settings.rules.threshold_columns))
         self.fields_edit.setText(str(settings.fields))
         self.auto_refresh.setValue(settings.auto_refresh_minutes)

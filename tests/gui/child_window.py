@@ -66,8 +66,12 @@ def _hostile_history(data_dir: Path, ids: list[str]) -> None:
                 conn.execute(
                     "INSERT INTO checks (run_id, product_id, status, quantity, error, checked_at)"
                     " VALUES (1, ?, 'ok', ?, ?, ?)",
-                    (_storable(pid), quantity, "e\udc80".encode("utf-8", "surrogatepass"),
-                     f"2026-01-0{n + 1}T00:00:00"),
+                    (
+                        _storable(pid),
+                        quantity,
+                        "e\udc80".encode("utf-8", "surrogatepass"),
+                        f"2026-01-0{n + 1}T00:00:00",
+                    ),
                 )
 
 

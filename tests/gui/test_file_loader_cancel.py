@@ -40,9 +40,7 @@ def test_fifo_is_refused_at_once_and_the_window_stays_usable(make_window, run, t
     assert window.actions["open"].isEnabled()
 
 
-def test_closing_the_window_cancels_a_load_instead_of_waiting_for_it(
-    make_window, qtbot, tmp_path
-):
+def test_closing_the_window_cancels_a_load_instead_of_waiting_for_it(make_window, qtbot, tmp_path):
     window = make_window()
     path = write_big_list(tmp_path / "big.csv")
     task = asyncio.ensure_future(window.load_file(path))

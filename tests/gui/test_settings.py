@@ -363,7 +363,7 @@ def test_panel_object_names_and_tooltips(panel):
     assert url.placeholderText() == "https://api.example.com/get-current-inventory/{id}"
     assert "{column}" in url.toolTip()
     concurrency = panel.findChild(QSpinBox, "concurrencySpin")
-    assert (concurrency.minimum(), concurrency.maximum()) == (1, 1000)
+    assert (concurrency.minimum(), concurrency.maximum()) == (1, 10_000)
     fields = [
         url,
         concurrency,

@@ -78,7 +78,8 @@ def test_quit_signal_cancels_the_run_and_exits_with_its_status(tmp_path, signum)
         total, checks, cancelled = conn.execute(
             "SELECT total, (SELECT COUNT(*) FROM checks WHERE run_id = runs.id),"
             " (SELECT COUNT(*) FROM checks WHERE run_id = runs.id AND status = 'cancelled')"
-            " FROM runs WHERE id = ?", (runs[-1][0],),
+            " FROM runs WHERE id = ?",
+            (runs[-1][0],),
         ).fetchone()
     assert checks == total  # every product recorded: the unfinished ones as cancelled
     assert cancelled > 0

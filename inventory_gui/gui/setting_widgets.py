@@ -1,0 +1,66 @@
+"""Editors built from a setting's definition (:mod:`inventory_gui.core.settings_schema`).
+
+A number's spin box takes its range, unit, step, decimals, default and tooltip
+from the definition, so the window accepts exactly what the command line,
+validation and the settings file accept.  Each editor carries the setting's key
+in its :data:`SETTING_PROPERTY` property, for tests that check every editor
+against its definition.
+"""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QLineEdit, QSpinBox, QWidget
+
+from inventory_gui.core.settings_schema import Setting
+
+SETTING_PROPERTY = "setting"
+_Widget = TypeVar("_Widget", bound=QWidget)
+
+
+def spin_box(setting: Setting, object_name: str) -> QSpinBox | QDoubleSpinBox:
+    """A spin box editing the number ``setting``.
+
+    Its lowest value is the setting's off value when it has one (shown as
+    ``setting.off_text``), else the low end of its range.
+    """
+    if not setting.ranged:
+        raise ValueError(f"{setting.key} is not a number with a range")
+    spin: QSpinBox | QDoubleSpinBox
+    if setting.kind is int:
+        spin = QSpinBox(objectName=object_name)
+    else:
+        spin = QDoubleSpinBox(objectName=object_name, decimals=setting.decimals)
+    lowest = setting.low if setting.off is None else setting.off
+    spin.setRange(lowest, setting.high)  # type: ignore[arg-type]
+    if setting.off is not None:
+        spin.setSpecialValueText(setting.off_text)
+    if setting.unit:
+        spin.setSuffix(f" {setting.unit}")
+    spin.setSingleStep(setting.step)  # type: ignore[arg-type]
+    spin.setValue(setting.default)
+    return _tagged(spin, setting)
+
+
+def line_edit(setting: Setting, object_name: str, placeholder: str = "") -> QLineEdit:
+    """A line edit for the text ``setting``, holding its default."""
+    if setting.kind is not str:
+        raise ValueError(f"{setting.key} is not text")
+    edit = QLineEdit(setting.default, objectName=object_name, placeholderText=placeholder)
+    return _tagged(edit, setting)
+
+
+def check_box(setting: Setting, text: str, object_name: str) -> QCheckBox:
+    """A check box for the yes/no ``setting``, labelled ``text``, holding its default."""
+    if setting.kind is not bool:
+        raise ValueError(f"{setting.key} is not yes or no")
+    check = QCheckBox(text, objectName=object_name)
+    check.setChecked(setting.default)
+    return _tagged(check, setting)
+
+
+def _tagged(widget: _Widget, setting: Setting) -> _Widget:
+    widget.setToolTip(setting.tooltip())
+    widget.setProperty(SETTING_PROPERTY, setting.key)
+    return widget
