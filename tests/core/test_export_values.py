@@ -40,9 +40,13 @@ def strict_json(path: Path) -> Any:
 
 
 def read_csv(path: Path) -> list[dict[str, str]]:
-    csv.field_size_limit(10**7)
-    with path.open(encoding="utf-8-sig", newline="") as file:
-        return list(csv.DictReader(file))
+    # The limit is process-wide: put it back, so the loaders' own limit is tested as set.
+    previous = csv.field_size_limit(10**7)
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as file:
+            return list(csv.DictReader(file))
+    finally:
+        csv.field_size_limit(previous)
 
 
 def read_xlsx(path: Path) -> tuple[list[Any], list[list[Any]]]:
