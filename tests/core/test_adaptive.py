@@ -421,6 +421,9 @@ async def test_cancel_while_workers_wait_for_a_permit(make_api, caplog):
 async def test_cancel_with_many_waiters_while_permits_come_back(make_api):
     async def handler(request, api):
         if int(product_id(request)[1:]) >= 8:
+            # Only once all 16 first requests are here: the ramped workers that start
+            # after the first 429 would otherwise wait for a permit the limit no longer has.
+            await api.wait_in_flight(16)
             return web.Response(status=429, headers={"Retry-After": "0"})
         await asyncio.Event().wait()  # p0..p7 hang: their workers hold the permits
         raise AssertionError
