@@ -3,11 +3,11 @@
 Three engines run the same core :class:`~inventory_gui.core.fetcher.Fetcher`:
 
 - ``"process"`` (the default where ``os.name == "posix"``): in a long-lived
-  worker process (:class:`~inventory_gui.core.fetch_process.ProcessFetch`),
+  worker process (:class:`~inventory_gui.engine.worker_process.ProcessFetch`),
   so the network loop never holds the window's GIL and repaints do not
   stall while a fetch runs at full speed (see README, "Performance").
 - ``"thread"`` (the default elsewhere): on a worker thread with its own loop
-  (:class:`~inventory_gui.core.background.BackgroundFetch`).  Full speed too,
+  (:class:`~inventory_gui.engine.thread_engine.BackgroundFetch`).  Full speed too,
   but the window stutters while it runs: both threads want the one GIL.
 - ``"loop"``: on the window's own qasync loop.  Simpler, about a third slower;
   kept because it pushes every network callback through Qt, which is what
@@ -28,12 +28,12 @@ from typing import TYPE_CHECKING, Literal
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from inventory_gui.core import collector
-from inventory_gui.core.fetch_process import FetchWorker, ProcessFetch
 from inventory_gui.core.fetch_settings import FetchSettings
 from inventory_gui.core.models import Product, Result
-from inventory_gui.core.off_thread import ended, short_reason
 from inventory_gui.core.progress import Progress
 from inventory_gui.core.recorder import RunRecorder
+from inventory_gui.engine.base import ended, short_reason
+from inventory_gui.engine.worker_process import FetchWorker, ProcessFetch
 from inventory_gui.gui.results_model import ResultsModel
 
 if TYPE_CHECKING:
@@ -165,8 +165,8 @@ class FetchRunner(QObject):
     def _start_thread(
         self, products: list[Product], settings: FetchSettings
     ) -> Awaitable[list[Result]]:
-        from inventory_gui.core.background import BackgroundFetch
         from inventory_gui.core.fetcher import open_session
+        from inventory_gui.engine.thread_engine import BackgroundFetch
 
         factory = self._session_factory or open_session
         run = BackgroundFetch(products, settings, factory, self._recorder)

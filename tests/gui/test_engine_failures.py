@@ -19,9 +19,9 @@ from typing import Any
 import pytest
 from aiohttp import web
 
-from inventory_gui.core import fetch_process
 from inventory_gui.core.history import HistoryStore
 from inventory_gui.core.recorder import RunRecorder
+from inventory_gui.engine import worker_process
 from tests.loopback import LoopbackApi, product_id
 
 ENGINES = ["process", "thread", "loop"]
@@ -113,8 +113,8 @@ def test_an_id_that_cannot_be_encoded_ends_the_run_and_leaves_the_window_usable(
 @pytest.mark.parametrize(
     ("engine", "target", "name"),
     [
-        ("process", fetch_process, "pack_products"),  # before the worker has the run
-        ("process", fetch_process, "unpack_result"),  # decoding a batch
+        ("process", worker_process, "pack_products"),  # before the worker has the run
+        ("process", worker_process, "unpack_result"),  # decoding a batch
         ("process", RunRecorder, "record_many"),  # recording it in the history
         ("thread", RunRecorder, "record"),
         ("loop", RunRecorder, "record"),

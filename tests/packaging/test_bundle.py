@@ -19,9 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from inventory_gui.core.fetch_process import FetchWorker, ProcessFetch
 from inventory_gui.core.fetch_settings import FetchSettings
 from inventory_gui.core.models import Product
+from inventory_gui.engine.worker_process import FetchWorker, ProcessFetch
 from tests.loopback import LoopbackApi, stock_handler
 
 pytest.importorskip("PyInstaller", reason="PyInstaller is not installed")

@@ -21,8 +21,8 @@ import aiohttp
 from inventory_gui.core import loops
 from inventory_gui.core.fetcher import Fetcher, FetchSettings, open_session
 from inventory_gui.core.models import Product, Result
-from inventory_gui.core.off_thread import OffThreadRun
 from inventory_gui.core.recorder import RunRecorder
+from inventory_gui.engine.base import OffThreadRun
 
 SessionFactory = Callable[[FetchSettings], aiohttp.ClientSession]
 

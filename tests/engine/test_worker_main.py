@@ -24,11 +24,11 @@ from hypothesis import given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from inventory_gui.core import fetch_process
-from inventory_gui.core.fetch_process import FetchWorker, ProcessFetch
-from inventory_gui.core.fetch_wire import PackedProducts, pack_products, pack_result, unpack_result
 from inventory_gui.core.fetcher import FetchSettings, open_session
 from inventory_gui.core.models import Product, Result
+from inventory_gui.engine import worker_process
+from inventory_gui.engine.protocol import PackedProducts, pack_products, pack_result, unpack_result
+from inventory_gui.engine.worker_process import FetchWorker, ProcessFetch
 from tests.loopback import LoopbackApi, product_id
 
 WAIT_S = 30  # a bound on what should take well under a second
@@ -154,7 +154,7 @@ async def test_an_answer_the_worker_cannot_pickle_is_that_rows_error_alone(make_
 
 @pytest.mark.asyncio
 async def test_a_worker_that_ignores_a_cancel_is_replaced(make_api, worker, monkeypatch):
-    monkeypatch.setattr(fetch_process, "CANCEL_GRACE_SECONDS", 0.5)
+    monkeypatch.setattr(worker_process, "CANCEL_GRACE_SECONDS", 0.5)
     api = await make_api(slow_or_stock)
     wedged = asyncio.Event()
 

@@ -1,6 +1,6 @@
 """The fetch worker process: runs the window's fetches away from its GIL.
 
-Started by :class:`~inventory_gui.core.fetch_process.FetchWorker` as
+Started by :class:`~inventory_gui.engine.worker_process.FetchWorker` as
 ``python -m inventory_gui _fetch-worker FD`` (the frozen app: ``inventory-gui
 _fetch-worker FD``), where FD is its end of a socket pair.  It serves one run
 at a time, on its own event loop (uvloop where installed), and lives until the
@@ -20,7 +20,7 @@ with its error, and the worker serves the next one; a "run" or "exit" that
 comes during a run ends that run and is then served, never dropped.
 
 Products and results travel as plain tuples (see
-:mod:`inventory_gui.core.fetch_wire`).
+:mod:`inventory_gui.engine.protocol`).
 
 End of file on the socket (the window's process has gone, even killed) makes
 the worker cancel its run and exit: it never outlives the window.
@@ -37,9 +37,9 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 from inventory_gui.core import collector, loops
-from inventory_gui.core.fetch_wire import PackedProducts, pack_result, unsendable
 from inventory_gui.core.fetcher import Fetcher, open_session
 from inventory_gui.core.models import Product, Result
+from inventory_gui.engine.protocol import PackedProducts, pack_result, unsendable
 
 log = logging.getLogger(__name__)
 

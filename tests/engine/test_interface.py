@@ -17,11 +17,11 @@ from typing import Any
 
 import pytest
 
-from inventory_gui.core.background import BackgroundFetch
-from inventory_gui.core.fetch_process import FetchWorker, ProcessFetch
-from inventory_gui.core.fetch_wire import PackedProducts, pack_products
 from inventory_gui.core.fetcher import FetchSettings
 from inventory_gui.core.models import Product, Result
+from inventory_gui.engine.protocol import PackedProducts, pack_products
+from inventory_gui.engine.thread_engine import BackgroundFetch
+from inventory_gui.engine.worker_process import FetchWorker, ProcessFetch
 from tests.loopback import stock_handler, wait_forever
 
 

@@ -1,7 +1,7 @@
 """What the window holds of a fetch that runs off its thread.
 
-The window's fetch engines (:class:`~inventory_gui.core.fetch_process.ProcessFetch`,
-:class:`~inventory_gui.core.background.BackgroundFetch`) share this shape: a
+The window's fetch engines (:class:`~inventory_gui.engine.worker_process.ProcessFetch`,
+:class:`~inventory_gui.engine.thread_engine.BackgroundFetch`) share this shape: a
 thread of their own that fills a queue the GUI drains on a timer, and a future
 the GUI's loop awaits.  Results cross threads through a deque (``append`` and
 ``popleft`` are atomic).  No aiohttp here: the window's process imports this.

@@ -7,10 +7,10 @@ table cell painted) has to win it back; a repaint then stalls the window for
 its own and the window's stays free for painting.
 
 :class:`FetchWorker` is the long-lived process (see
-:mod:`inventory_gui.core.fetch_worker`); the window starts it once it is shown,
+:mod:`inventory_gui.engine.worker_main`); the window starts it once it is shown,
 so its imports (about half a second) are not paid when Fetch is pressed.
 :class:`ProcessFetch` is one run, with the same interface as
-:class:`~inventory_gui.core.background.BackgroundFetch`: a reader thread
+:class:`~inventory_gui.engine.thread_engine.BackgroundFetch`: a reader thread
 receives result batches, records them in the history and queues them for the
 GUI, which drains the queue on a timer.
 """
@@ -29,11 +29,11 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 from inventory_gui.core.fetch_settings import FetchSettings
-from inventory_gui.core.fetch_wire import pack_products, unpack_result
 from inventory_gui.core.models import Product, Result
-from inventory_gui.core.off_thread import OffThreadRun
 from inventory_gui.core.recorder import RunRecorder
 from inventory_gui.core.urls import UrlTemplate
+from inventory_gui.engine.base import OffThreadRun
+from inventory_gui.engine.protocol import pack_products, unpack_result
 
 log = logging.getLogger(__name__)
 

@@ -1,0 +1,1 @@
+"""The window's fetch, run off its GUI thread (worker process or thread)."""
