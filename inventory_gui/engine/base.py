@@ -1,15 +1,18 @@
-"""What the window holds of a fetch that runs off its thread.
+"""What the window's engines share: one run on a thread of its own, and its bookkeeping.
 
-The window's fetch engines (:class:`~inventory_gui.engine.worker_process.ProcessFetch`,
-:class:`~inventory_gui.engine.thread_engine.BackgroundFetch`) share this shape: a
-thread of their own that fills a queue the GUI drains on a timer, and a future
-the GUI's loop awaits.  Results cross threads through a deque (``append`` and
-``popleft`` are atomic).  No aiohttp here: the window's process imports this.
+An :class:`OffThreadRun` is one fetch run: a thread of its own starts the run
+on the other side, begins its history, gathers its results into a queue the
+GUI drains on a timer, and settles a future the GUI's loop awaits.  Results
+cross threads through a deque (``append`` and ``popleft`` are atomic).
 
-Whatever fails on that thread, the run ends there: the engine stops the other
-side (:meth:`OffThreadRun._abandon`), every row without a result ends with a
-short reason, the history run is closed and the future is always settled, so
-the window never waits for a run that is gone.
+The end of every run is kept here, whatever engine runs it: every row
+without a result ends (:func:`ended`), the history run is closed, and the
+future is always settled, so the window never waits for a run that is gone.
+If anything fails on the run's thread, the engine stops the other side first
+(:meth:`OffThreadRun._abandon`) and the rows left say why.
+
+:class:`OffThreadEngine` implements :class:`~inventory_gui.engine.interface.FetchEngine`
+over one such run at a time.  No aiohttp here: the window's process imports this.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from concurrent.futures import Future
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
+from inventory_gui.core.fetch_settings import FetchSettings
 from inventory_gui.core.models import Product, Result
 
 if TYPE_CHECKING:
@@ -42,28 +46,35 @@ def short_reason(exc: BaseException) -> str:
 def ended(product: Product, reason: str | None) -> Result:
     """The row of a product the run never finished: an error with ``reason``, else cancelled."""
     result = Result.pending(product)
-    result.status = "error" if reason else "cancelled"
-    result.error = reason or "cancelled"
-    result.checked_at = datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    now = datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    result.end_unfinished(now, reason)
     return result
 
 
 class OffThreadRun:
-    """A run on a thread of its own; subclasses implement :meth:`_run`.
+    """One run on a thread of its own; subclasses say how to start it and gather it.
 
-    ``_run(results)`` puts each finished result in its slot of ``results`` and
-    appends it to ``self._buffer``; :meth:`_main` settles ``self.future`` with
-    every result in input order, or with the exception that stopped the run
-    once the rows it left are ended.
+    The thread calls :meth:`_launch`, then begins the history, then
+    :meth:`_gather`, which puts each finished result in its slot of
+    ``results`` and appends it to ``self._buffer`` (and records it).  The
+    future is then settled with every result in input order, or with the
+    exception that stopped the run once the rows it left are ended.
 
     Args:
         products: what the run checks.
-        recorder: records the run in the history (subclasses call ``begin``
-            and record results; the run's end is recorded here).
+        settings: the run's settings (validated here, before the thread starts).
+        recorder: records the run in the history.
     """
 
-    def __init__(self, products: Sequence[Product], recorder: RunRecorder | None) -> None:
+    def __init__(
+        self,
+        products: Sequence[Product],
+        settings: FetchSettings,
+        recorder: RunRecorder | None,
+    ) -> None:
+        settings.validate()
         self._products = list(products)
+        self._settings = settings
         self._recorder = recorder
         self._cancel_requested = False
         self._buffer: deque[Result] = deque()
@@ -82,11 +93,34 @@ class OffThreadRun:
             batch.append(buffer.popleft())
         return batch
 
-    def _run(self, results: list[Result | None]) -> None:
+    @property
+    def concurrency(self) -> tuple[int, int]:
+        """(allowed now, configured) requests in flight."""
+        raise NotImplementedError
+
+    def cancel(self) -> None:
+        """Stop the run from any thread; unfinished rows end ``cancelled``."""
+        raise NotImplementedError
+
+    def _launch(self) -> None:
+        """Start the fetch on the other side, if it runs apart from :meth:`_gather`."""
+
+    def _gather(self, results: list[Result | None]) -> None:
+        """Collect, buffer and record every result until the run is over."""
         raise NotImplementedError
 
     def _abandon(self) -> None:
         """Stop the other side after a failure here (must not raise)."""
+
+    def _run(self, results: list[Result | None]) -> None:
+        if self._cancel_requested:  # cancelled before it began: every row ends cancelled
+            return
+        self._launch()
+        # After the launch: the other side already fetches while the history
+        # reads each product's previous check.
+        if self._recorder is not None:
+            self._recorder.begin(self._products)
+        self._gather(results)
 
     def _main(self) -> None:
         # A row's slot stays None until its result arrives (no placeholder per row).
@@ -121,3 +155,57 @@ class OffThreadRun:
             self._recorder.end(cancelled=cancelled)
         except Exception:  # the run's rows are what matters; the history says why it failed
             log.exception("could not record the end of the run in the history")
+
+
+class OffThreadEngine:
+    """A :class:`~inventory_gui.engine.interface.FetchEngine` running one
+    :class:`OffThreadRun` at a time; subclasses make the run (:meth:`_new_run`)."""
+
+    def __init__(self) -> None:
+        self._run: OffThreadRun | None = None
+
+    def prepare(self) -> None:
+        """Nothing to get ready unless a subclass says so."""
+
+    def start(
+        self,
+        products: Sequence[Product],
+        settings: FetchSettings,
+        recorder: RunRecorder | None = None,
+    ) -> Future[list[Result]]:
+        """Start a run (see :meth:`FetchEngine.start`)."""
+        if self._run is not None and not self._run.future.done():
+            raise RuntimeError("a fetch is already running")
+        run = self._new_run(list(products), settings, recorder)
+        self._run = run
+        return run.start()
+
+    def _new_run(
+        self, products: list[Product], settings: FetchSettings, recorder: RunRecorder | None
+    ) -> OffThreadRun:
+        raise NotImplementedError
+
+    def drain(self) -> list[Result]:
+        """Take the results finished since the last call (GUI thread)."""
+        run = self._run
+        return run.drain() if run is not None else []
+
+    @property
+    def concurrency(self) -> tuple[int, int] | None:
+        """(allowed now, configured) requests in flight in the last run started."""
+        run = self._run
+        return run.concurrency if run is not None else None
+
+    def cancel(self) -> None:
+        """Ask the run to stop (any thread)."""
+        run = self._run
+        if run is not None:
+            run.cancel()
+
+    @property
+    def worker_pid(self) -> int | None:
+        """None: the fetch runs in this process unless a subclass says otherwise."""
+        return None
+
+    def close(self) -> None:
+        """Nothing to release unless a subclass says so."""
