@@ -158,8 +158,11 @@ class OffThreadRun:
 
 
 class OffThreadEngine:
-    """A :class:`~inventory_gui.engine.interface.FetchEngine` running one
-    :class:`OffThreadRun` at a time; subclasses make the run (:meth:`_new_run`)."""
+    """A FetchEngine that runs one :class:`OffThreadRun` at a time.
+
+    Subclasses make each run (:meth:`_new_run`) and may hold what outlives
+    a run, such as a worker process.
+    """
 
     def __init__(self) -> None:
         self._run: OffThreadRun | None = None

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from concurrent.futures import Future
-from typing import TYPE_CHECKING, Literal, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol, runtime_checkable
 
 from inventory_gui.core.fetch_settings import FetchSettings
 from inventory_gui.core.models import Product, Result
@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 EngineKind = Literal["process", "thread"]
 
 
+@runtime_checkable
 class FetchEngine(Protocol):
     """Runs the window's fetches off the GUI thread, one at a time."""
 

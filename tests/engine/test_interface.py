@@ -94,7 +94,8 @@ async def test_template_columns_reach_the_request_and_fields_are_not_copied(make
 
 
 @pytest.mark.asyncio
-async def test_only_the_process_engine_has_a_worker_process(engine):
+async def test_each_engine_has_the_interface_and_only_one_a_worker_process(engine):
+    assert isinstance(engine, FetchEngine)
     engine.prepare()
     if isinstance(engine, worker_process.WorkerProcessEngine):
         assert engine.worker_pid is not None
