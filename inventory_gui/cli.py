@@ -267,7 +267,7 @@ def _dispatch(args: list[str]) -> int:
         print(f"inventory-gui {__version__}")
         return EXIT_OK
     if args[:1] == ["_fetch-worker"]:  # the window's fetch process, not for users
-        from inventory_gui.core.fetch_worker import main as worker_main
+        from inventory_gui.engine.worker_main import main as worker_main
 
         return worker_main(int(args[1]))
     # Parse before importing a command's module, so --help never loads aiohttp or Qt.

@@ -10,7 +10,12 @@ as the tests themselves do (pyproject.toml's filterwarnings).
 
 import os
 import tempfile
+from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
+
+import pytest_asyncio
+
+from tests.loopback import Handler, LoopbackApi
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ["INVENTORY_GUI_NO_KEYRING"] = "1"
@@ -32,3 +37,21 @@ os.environ["PYTHONWARNINGS"] = ",".join(
         *(f"error::DeprecationWarning:{module}" for module in _modules),
     ]
 )
+
+
+@pytest_asyncio.fixture
+async def make_api() -> AsyncIterator[Callable[[Handler], Awaitable[LoopbackApi]]]:
+    """Start loopback APIs with a given handler; all are closed after the test.
+
+    The GUI tests have their own, run on the window's loop (tests/gui/conftest.py).
+    """
+    started: list[LoopbackApi] = []
+
+    async def make(handler: Handler) -> LoopbackApi:
+        api = await LoopbackApi(handler).start()
+        started.append(api)
+        return api
+
+    yield make
+    for api in started:
+        await api.close()

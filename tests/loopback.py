@@ -93,3 +93,11 @@ async def wait_forever(request: web.Request, api: LoopbackApi) -> web.Response:
     """Never answer (until the client gives up or the server closes)."""
     await asyncio.Event().wait()
     raise AssertionError("unreachable")
+
+
+async def slow_or_stock(request: web.Request, api: LoopbackApi) -> web.Response:
+    """IDs starting with "slow" are never answered; the others get their own ID back."""
+    pid = product_id(request)
+    if pid.startswith("slow"):
+        await asyncio.Event().wait()
+    return web.json_response({"id": pid, "quantity": len(pid)})

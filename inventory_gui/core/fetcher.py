@@ -210,9 +210,7 @@ class Fetcher:
             if result is None:  # never started
                 result = results[index] = Result.pending(products[index])
             if result.status == "pending":  # never started, or cut off mid-check
-                result.status = "cancelled"
-                result.error = "cancelled"
-                result.checked_at = now
+                result.end_unfinished(now)
                 emit(index, result)
         if session is not None:
             await session.close()

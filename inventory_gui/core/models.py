@@ -93,6 +93,17 @@ class Result:
         """Return the placeholder row shown before a product's check ends."""
         return cls(id=product.id, fields=product.fields)
 
+    def end_unfinished(self, checked_at: str, reason: str | None = None) -> None:
+        """End a row its run never finished: ``error`` with ``reason``, else ``cancelled``.
+
+        The one rule for such rows, whoever ends them (the fetcher when it is
+        cancelled, an engine whose run stopped); what the check did so far
+        (attempts, last HTTP status) stays.
+        """
+        self.status = "error" if reason else "cancelled"
+        self.error = reason or "cancelled"
+        self.checked_at = checked_at
+
     def to_dict(self, *, with_response: bool = True) -> dict[str, Any]:
         """Return the result as a flat mapping: fixed keys, then input columns."""
         row: dict[str, Any] = {

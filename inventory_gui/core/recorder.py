@@ -1,6 +1,6 @@
 """Recording a window's fetch run into the history, from the fetch thread.
 
-The window's run hooks into :class:`~inventory_gui.core.background.BackgroundFetch`:
+The window's fetch engine drives it (:class:`~inventory_gui.engine.base.OffThreadRun`):
 :meth:`RunRecorder.begin` runs on the fetch thread before the first request
 (reading each product's previous check and recording the run's product list,
 about a second for 100,000 products, which must not stall the GUI thread),

@@ -2,38 +2,28 @@
 
 Each test breaks a run in one way (an ID that cannot be encoded, a failure
 injected on the window's side, the worker process killed, results that cannot
-be shown), on each engine (worker process, worker thread, the window's own loop).  The run must
-end with no row left pending, and the window stay usable: a normal list then
+be shown), on each engine (worker process, worker thread).  The run must end
+with no row left pending, and the window stay usable: a normal list then
 fetches in full with nothing of the broken run in it, Cancel stops a run, and
 the window closes.
 """
 
 from __future__ import annotations
 
-import asyncio
 import os
 import signal
 from pathlib import Path
 from typing import Any
 
 import pytest
-from aiohttp import web
 
-from inventory_gui.core import fetch_process
 from inventory_gui.core.history import HistoryStore
 from inventory_gui.core.recorder import RunRecorder
-from tests.loopback import LoopbackApi, product_id
+from inventory_gui.engine import worker_process
+from tests.loopback import LoopbackApi, slow_or_stock
 
-ENGINES = ["process", "thread", "loop"]
+ENGINES = ["process", "thread"]
 WAIT_MS = 20_000
-
-
-async def slow_or_stock(request: web.Request, api: LoopbackApi) -> web.Response:
-    """IDs starting with "slow" are never answered; the others get their own ID back."""
-    pid = product_id(request)
-    if pid.startswith("slow"):
-        await asyncio.Event().wait()
-    return web.json_response({"id": pid, "quantity": len(pid)})
 
 
 def load(run, window, path: Path, text: str) -> None:
@@ -113,11 +103,10 @@ def test_an_id_that_cannot_be_encoded_ends_the_run_and_leaves_the_window_usable(
 @pytest.mark.parametrize(
     ("engine", "target", "name"),
     [
-        ("process", fetch_process, "pack_products"),  # before the worker has the run
-        ("process", fetch_process, "unpack_result"),  # decoding a batch
+        ("process", worker_process, "pack_products"),  # before the worker has the run
+        ("process", worker_process, "unpack_result"),  # decoding a batch
         ("process", RunRecorder, "record_many"),  # recording it in the history
         ("thread", RunRecorder, "record"),
-        ("loop", RunRecorder, "record"),
     ],
 )
 def test_a_failure_on_the_window_side_ends_the_run_on_both_sides(

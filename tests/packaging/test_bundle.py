@@ -19,9 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from inventory_gui.core.fetch_process import FetchWorker, ProcessFetch
 from inventory_gui.core.fetch_settings import FetchSettings
 from inventory_gui.core.models import Product
+from inventory_gui.engine.worker_process import WorkerProcess, WorkerProcessRun
 from tests.loopback import LoopbackApi, stock_handler
 
 pytest.importorskip("PyInstaller", reason="PyInstaller is not installed")
@@ -195,10 +195,10 @@ def test_window_starts(bundle, tmp_path, platform):
 def test_the_bundle_runs_the_windows_fetch_worker(bundle):
     async def fetch_through_the_frozen_worker():
         api = await LoopbackApi(stock_handler).start()
-        worker = FetchWorker(program=[str(bundle / CLI)])
+        worker = WorkerProcess(program=[str(bundle / CLI)])
         try:
             products = [Product("a"), Product("b/1")]
-            run = ProcessFetch(products, FetchSettings(api.template), worker)
+            run = WorkerProcessRun(products, FetchSettings(api.template), worker)
             return await asyncio.wrap_future(run.start())
         finally:
             worker.close()

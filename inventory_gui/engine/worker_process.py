@@ -1,18 +1,19 @@
-"""The window's fetch in a worker process of its own.
+"""The worker-process engine, window side (the default on POSIX).
 
 Why a process: on a thread, the network loop holds the GIL most of the time
 while a fetch runs at full speed, and every call Qt makes into Python (each
-table cell painted) has to win it back; a repaint then stalls the window for
-100-800 ms (README, "Performance").  In another process the fetch has a GIL of
-its own and the window's stays free for painting.
+table cell painted) has to win it back, so repaints stall (README,
+"Performance").  In another process the fetch has a GIL of its own and the
+window's stays free for painting.
 
-:class:`FetchWorker` is the long-lived process (see
-:mod:`inventory_gui.core.fetch_worker`); the window starts it once it is shown,
-so its imports (about half a second) are not paid when Fetch is pressed.
-:class:`ProcessFetch` is one run, with the same interface as
-:class:`~inventory_gui.core.background.BackgroundFetch`: a reader thread
-receives result batches, records them in the history and queues them for the
-GUI, which drains the queue on a timer.
+:class:`WorkerProcess` is the long-lived process (its side:
+:mod:`inventory_gui.engine.worker_main`; the messages:
+:mod:`inventory_gui.engine.protocol`); the window starts it once it is shown,
+so its imports are not paid when Fetch is pressed.  :class:`WorkerProcessRun`
+is one run: a reader thread receives result batches, records them in the
+history and queues them for the GUI, which drains the queue on a timer.
+:class:`WorkerProcessEngine` ties them to the
+:class:`~inventory_gui.engine.interface.FetchEngine` interface.
 """
 
 from __future__ import annotations
@@ -25,25 +26,28 @@ import subprocess
 import sys
 import threading
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future
 from multiprocessing.connection import Connection
 from typing import Any
 
 from inventory_gui.core.fetch_settings import FetchSettings
-from inventory_gui.core.fetch_wire import pack_products, unpack_result
 from inventory_gui.core.models import Product, Result
-from inventory_gui.core.off_thread import OffThreadRun
 from inventory_gui.core.recorder import RunRecorder
 from inventory_gui.core.urls import UrlTemplate
+from inventory_gui.engine.base import OffThreadEngine, OffThreadRun
+from inventory_gui.engine.protocol import WORKER_ARGUMENT, pack_products, unpack_result
 
 log = logging.getLogger(__name__)
 
-WORKER_ARGUMENT = "_fetch-worker"
 # How long a cancelled run may take to end before its worker is replaced.
 CANCEL_GRACE_SECONDS = 5.0
+# After a run of this many products the worker process is replaced by a fresh
+# one (see WorkerProcess.recycle); below it, keeping the warm one costs little.
+RECYCLE_AFTER_PRODUCTS = 20_000
 _run_ids = itertools.count(1)
 
 
-class FetchWorker:
+class WorkerProcess:
     """The fetch worker process: started on demand, restarted if it died.
 
     Args:
@@ -166,7 +170,7 @@ class FetchWorker:
         """Replace the process with a fresh one, without waiting (no run is going).
 
         After a large run the process holds memory its products and results
-        needed (~25 MB per 100,000); a fresh one gives it all back at once.
+        needed; a fresh one gives it all back at once.
         The old process is told to exit and reaped on a thread of its own,
         which is returned.
         """
@@ -195,8 +199,8 @@ def _retire(
             process.wait()
 
 
-class ProcessFetch(OffThreadRun):
-    """One run on a :class:`FetchWorker`; the interface of ``BackgroundFetch``.
+class WorkerProcessRun(OffThreadRun):
+    """One run on a :class:`WorkerProcess`.
 
     Every message of the run carries its run ID, so a late message of an
     earlier run is never taken for this one.  If anything fails on this side
@@ -216,12 +220,10 @@ class ProcessFetch(OffThreadRun):
         self,
         products: Sequence[Product],
         settings: FetchSettings,
-        worker: FetchWorker,
+        worker: WorkerProcess,
         recorder: RunRecorder | None = None,
     ) -> None:
-        settings.validate()
-        super().__init__(products, recorder)
-        self._settings = settings
+        super().__init__(products, settings, recorder)
         self._worker = worker
         self._run_id = next(_run_ids)
         self._concurrency = settings.concurrency
@@ -260,8 +262,7 @@ class ProcessFetch(OffThreadRun):
 
     def _run(self, results: list[Result | None]) -> None:
         try:
-            if not self._cancel_requested:  # else _main ends every row cancelled
-                self._exchange(results)
+            super()._run(results)
         except (EOFError, OSError) as exc:
             if self._overdue:
                 self._worker.replace()
@@ -271,7 +272,7 @@ class ProcessFetch(OffThreadRun):
             if self._watchdog is not None:
                 self._watchdog.cancel()
 
-    def _exchange(self, results: list[Result | None]) -> None:
+    def _launch(self) -> None:
         worker = self._worker
         worker.start()
         columns = UrlTemplate(self._settings.url_template).placeholders
@@ -281,10 +282,9 @@ class ProcessFetch(OffThreadRun):
         self._sent = True
         if self._cancel_requested:  # cancel() came while sending: it did not send
             worker.send(("cancel", self._run_id))
-        if self._recorder is not None:
-            # About 1 s per 100,000 products, while the worker already fetches
-            # (its first results wait in the socket until this is done).
-            self._recorder.begin(self._products)
+
+    def _gather(self, results: list[Result | None]) -> None:
+        # The worker's first results wait in the socket while the history begins.
         while self._receive(results):
             pass
 
@@ -310,3 +310,44 @@ class ProcessFetch(OffThreadRun):
         if self._recorder is not None:
             self._recorder.record_many(unpacked)
         return True
+
+
+class WorkerProcessEngine(OffThreadEngine):
+    """Runs each fetch as a :class:`WorkerProcessRun` on one long-lived :class:`WorkerProcess`.
+
+    After a run of ``RECYCLE_AFTER_PRODUCTS`` or more, the process is replaced
+    by a fresh one, which gives back at once the memory the run needed.
+
+    Args:
+        session_factory: opens each run's session in the worker; a picklable
+            module-level function (None: ``fetcher.open_session``).
+    """
+
+    def __init__(self, session_factory: Callable[[FetchSettings], Any] | None = None) -> None:
+        super().__init__()
+        self.worker = WorkerProcess(session_factory)
+
+    def prepare(self) -> None:
+        """Start the worker process now, so that Fetch need not wait for it."""
+        self.worker.start()
+
+    def _new_run(
+        self, products: list[Product], settings: FetchSettings, recorder: RunRecorder | None
+    ) -> WorkerProcessRun:
+        run = WorkerProcessRun(products, settings, self.worker, recorder)
+        if len(products) >= RECYCLE_AFTER_PRODUCTS:
+            # On the run's thread, before the window hears of the end.
+            run.future.add_done_callback(self._recycle)
+        return run
+
+    def _recycle(self, _future: Future[list[Result]]) -> None:
+        self.worker.recycle()
+
+    @property
+    def worker_pid(self) -> int | None:
+        """The worker process's ID while it runs."""
+        return self.worker.pid
+
+    def close(self) -> None:
+        """Stop the worker process."""
+        self.worker.close()

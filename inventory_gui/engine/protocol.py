@@ -1,10 +1,27 @@
-"""How products and results cross between the window and its fetch worker.
+"""The message protocol between the window and its fetch worker process.
 
-As plain tuples: slotted dataclasses pickle through Python-level ``copyreg``
-code, about ten times slower (125 ms against 10 ms for 20,000 products), and
-the window's side unpickles while holding its GIL.  Input columns travel only
-as far as the URL template needs them, and not back: the window has them
-already, and copies would cost it tens of MB on a large list.
+The window starts the worker as ``python -m inventory_gui _fetch-worker FD``
+(the frozen app: ``inventory-gui _fetch-worker FD``), where FD is the worker's
+end of a socket pair.  Messages are pickled tuples
+(:class:`multiprocessing.connection.Connection`):
+
+- to the worker: ``("run", run_id, products, settings, session_factory)``,
+  ``("cancel", run_id)``, ``("exit",)``;
+- to the window: ``("results", run_id, [(index, result), ...], concurrency)``
+  every few milliseconds while results come, then ``("done", run_id, error)``
+  once per run, where ``error`` is None or the message of an unexpected
+  failure; and ``("unreadable", None, error)`` for a message the worker could
+  not unpickle.
+
+Every message of a run carries its ID, so a late message of an earlier run is
+never taken for a later one.  End of file on the socket means the other side
+has gone.
+
+Products and results travel as plain tuples: slotted dataclasses pickle
+through Python-level ``copyreg`` code, many times slower, and the window's
+side unpickles while holding its GIL.  Input columns travel only as far as
+the URL template needs them, and not back: the window has them already, and
+copies would cost it tens of MB on a large list.
 """
 
 from __future__ import annotations
@@ -17,6 +34,8 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from inventory_gui.core.models import Product, Result
+
+WORKER_ARGUMENT = "_fetch-worker"  # the command-line argument that starts the worker
 
 _RESULT_FIELDS = tuple(f.name for f in dataclasses.fields(Result) if f.name != "fields")
 _FIELDS_AT = [f.name for f in dataclasses.fields(Result)].index("fields")
@@ -64,9 +83,8 @@ def pack_products(products: Sequence[Product], columns: Sequence[str]) -> Packed
     """Products as their IDs, or ``(id, fields)`` tuples with only the input ``columns``.
 
     IDs alone travel as one string and an array of offsets: pickling a list of
-    100,000 strings memoizes each one (7.5 MB traced by tracemalloc for a
-    1.2 MB message, against 2.7 MB this way), and the worker keeps one string
-    instead of 100,000.
+    strings memoizes each one (the memo outweighs the message), and the worker
+    keeps one string instead of one per product.
     """
     if not columns:
         ids = [product.id for product in products]
@@ -78,7 +96,7 @@ class PackedProducts(Sequence[Product]):
     """The products :func:`pack_products` packed, each made a Product when read.
 
     The worker reads each product once or twice: a Product object per row kept
-    for the whole run would cost it ~6 MB per 100,000 rows for nothing.
+    for the whole run would cost it memory for nothing.
     """
 
     def __init__(self, packed: Packed) -> None:

@@ -1,29 +1,15 @@
-"""The fetch worker process: runs the window's fetches away from its GIL.
+"""The fetch worker process's main: runs the window's fetches away from its GIL.
 
-Started by :class:`~inventory_gui.core.fetch_process.FetchWorker` as
-``python -m inventory_gui _fetch-worker FD`` (the frozen app: ``inventory-gui
-_fetch-worker FD``), where FD is its end of a socket pair.  It serves one run
-at a time, on its own event loop (uvloop where installed), and lives until the
-window closes it or goes away.
+Started by :class:`~inventory_gui.engine.worker_process.WorkerProcess` with
+the socket it talks over (messages: :mod:`inventory_gui.engine.protocol`).
+It serves one run at a time, on its own event loop (uvloop where installed),
+and lives until the window closes it or goes away.
 
-Messages are pickled tuples (:class:`multiprocessing.connection.Connection`):
-
-- in: ``("run", run_id, products, settings, session_factory)``,
-  ``("cancel", run_id)``, ``("exit",)``;
-- out: ``("results", run_id, [(index, result), ...], concurrency)`` about every
-  15 ms while results come, then ``("done", run_id, error)`` once per run,
-  where ``error`` is None or the message of an unexpected failure; and
-  ``("unreadable", None, error)`` for a message it could not unpickle.
-
-Every message of a run carries its ID.  A run that fails is reported as done
-with its error, and the worker serves the next one; a "run" or "exit" that
-comes during a run ends that run and is then served, never dropped.
-
-Products and results travel as plain tuples (see
-:mod:`inventory_gui.core.fetch_wire`).
-
-End of file on the socket (the window's process has gone, even killed) makes
-the worker cancel its run and exit: it never outlives the window.
+A run that fails is reported as done with its error, and the worker serves
+the next one; a "run" or "exit" that comes during a run ends that run and is
+then served, never dropped.  End of file on the socket (the window's process
+has gone, even killed) makes the worker cancel its run and exit: it never
+outlives the window.
 """
 
 from __future__ import annotations
@@ -37,9 +23,9 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 from inventory_gui.core import collector, loops
-from inventory_gui.core.fetch_wire import PackedProducts, pack_result, unsendable
 from inventory_gui.core.fetcher import Fetcher, open_session
 from inventory_gui.core.models import Product, Result
+from inventory_gui.engine.protocol import PackedProducts, pack_result, unsendable
 
 log = logging.getLogger(__name__)
 

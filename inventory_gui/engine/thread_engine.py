@@ -1,13 +1,12 @@
-"""A fetch run on its own thread and its own asyncio loop (uvloop where installed).
+"""The in-process engine: a fetch on a thread of its own, with its own asyncio loop.
 
-Why a thread: qasync turns every ready callback into a Qt timer on the GUI
-thread, which costs about a third of the throughput, and a busy network loop
-on the GUI thread makes the window stutter.  On its own thread the fetcher
-runs at full speed on a plain loop (see :mod:`inventory_gui.core.loops`); the
-GUI only drains finished results on a timer.  Results cross threads through a
-deque (``append`` and ``popleft`` are atomic), cancellation through
-``call_soon_threadsafe``, and the end of the run through a
-``concurrent.futures.Future`` the GUI loop can await.
+The default where there is no worker process (Windows), and the fallback.
+On its own thread the fetcher runs at full speed on a plain loop (uvloop where
+installed, see :mod:`inventory_gui.core.loops`) rather than through qasync,
+which turns every ready callback into a Qt timer on the GUI thread; the GUI
+only drains finished results on a timer.  The window still stutters while a
+large run goes: both threads want the one GIL (the worker process avoids that).
+Cancellation crosses threads through ``call_soon_threadsafe``.
 """
 
 from __future__ import annotations
@@ -19,16 +18,17 @@ from collections.abc import Callable, Sequence
 import aiohttp
 
 from inventory_gui.core import loops
-from inventory_gui.core.fetcher import Fetcher, FetchSettings, open_session
+from inventory_gui.core.fetch_settings import FetchSettings
+from inventory_gui.core.fetcher import Fetcher, open_session
 from inventory_gui.core.models import Product, Result
-from inventory_gui.core.off_thread import OffThreadRun
 from inventory_gui.core.recorder import RunRecorder
+from inventory_gui.engine.base import OffThreadEngine, OffThreadRun
 
 SessionFactory = Callable[[FetchSettings], aiohttp.ClientSession]
 
 
-class BackgroundFetch(OffThreadRun):
-    """Runs :class:`Fetcher` over ``products`` on a thread of its own.
+class ThreadRun(OffThreadRun):
+    """Runs :class:`Fetcher` over ``products`` on the run's own thread and loop.
 
     A failure on this side (recording a result, opening the session) stops the
     fetcher at once; the rows it had not finished end as errors saying why.
@@ -36,8 +36,8 @@ class BackgroundFetch(OffThreadRun):
     Args:
         products: what to check.
         settings: the run's settings (validated before the thread starts).
-        session_factory: opens the run's session, called on the worker thread.
-        recorder: records the run in the history, on the worker thread.
+        session_factory: opens the run's session, called on the run's thread.
+        recorder: records the run in the history, on the run's thread.
     """
 
     def __init__(
@@ -47,9 +47,7 @@ class BackgroundFetch(OffThreadRun):
         session_factory: SessionFactory = open_session,
         recorder: RunRecorder | None = None,
     ) -> None:
-        settings.validate()
-        super().__init__(products, recorder)
-        self._settings = settings
+        super().__init__(products, settings, recorder)
         self._session_factory = session_factory
         self._fetcher: Fetcher | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -76,7 +74,7 @@ class BackgroundFetch(OffThreadRun):
         if self._fetcher is not None:
             self._fetcher.cancel()
 
-    def _run(self, results: list[Result | None]) -> None:
+    def _gather(self, results: list[Result | None]) -> None:
         self._results = results
         # The loop closes when the coroutine ends, raised or not: nothing of
         # the run goes on after this returns.
@@ -85,8 +83,6 @@ class BackgroundFetch(OffThreadRun):
             raise self._failure
 
     async def _fetch(self) -> None:
-        if self._recorder is not None:
-            self._recorder.begin(self._products)  # blocking, but this thread's loop is idle yet
         session = self._session_factory(self._settings)
         try:
             # The fetcher first, then the loop: cancel() reads them in that order.
@@ -111,3 +107,20 @@ class BackgroundFetch(OffThreadRun):
             self._failure = exc
             if self._fetcher is not None:
                 self._fetcher.cancel()
+
+
+class ThreadEngine(OffThreadEngine):
+    """Runs each fetch as a :class:`ThreadRun` in the window's process.
+
+    Args:
+        session_factory: opens each run's session (None: ``fetcher.open_session``).
+    """
+
+    def __init__(self, session_factory: SessionFactory | None = None) -> None:
+        super().__init__()
+        self._session_factory = session_factory or open_session
+
+    def _new_run(
+        self, products: list[Product], settings: FetchSettings, recorder: RunRecorder | None
+    ) -> ThreadRun:
+        return ThreadRun(products, settings, self._session_factory, recorder)
