@@ -2,6 +2,6 @@
 
 import sys
 
-from inventory_gui.cli import main
+from inventory_gui.cli.main import main
 
 sys.exit(main())

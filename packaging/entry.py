@@ -2,7 +2,7 @@
 
 import sys
 
-from inventory_gui.cli import main
+from inventory_gui.cli.main import main
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -1,7 +1,7 @@
 """Connection settings as the user edits and saves them, and where secrets live.
 
 :class:`ConnectionSettings` is the editable, persistable form of
-:class:`~inventory_gui.core.fetcher.FetchSettings`.  Header values that look
+:class:`~inventory_gui.core.fetch.fetcher.FetchSettings`.  Header values that look
 secret (API keys, tokens, cookies...) never go to the settings file: they go to
 a :class:`SecretStore`, the system keyring when one is usable, or a store that
 lasts for the session only.  Nothing here logs a header value.
@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
 from inventory_gui.core.errors import InventoryError, SettingsError
-from inventory_gui.core.fetch_settings import FetchSettings
+from inventory_gui.core.fetch.settings import FetchSettings
 from inventory_gui.core.secrets import is_secret_name
 from inventory_gui.core.settings_schema import (
     ADAPTIVE,

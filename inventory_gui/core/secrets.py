@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, quote_plus, unquote
 
 if TYPE_CHECKING:
-    from inventory_gui.core.fetch_settings import FetchSettings
+    from inventory_gui.core.fetch.settings import FetchSettings
 
 MASK = "***"
 # Secret values shorter than this are not masked as free text: a two-letter

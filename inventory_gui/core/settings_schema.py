@@ -3,9 +3,9 @@
 A definition holds what the rest of the app needs to know about one setting:
 its name, type, default, accepted range and unit, help text, whether its value
 may be secret, its command-line flag and its key in the settings file.  The
-command line's options (:mod:`inventory_gui.cli`), the window's spin boxes
-(:mod:`inventory_gui.gui.setting_widgets`), validation
-(:meth:`~inventory_gui.core.fetch_settings.FetchSettings.validate`) and the
+command line's options (:mod:`inventory_gui.cli.main`), the window's spin boxes
+(:mod:`inventory_gui.gui.panels.setting_widgets`), validation
+(:meth:`~inventory_gui.core.fetch.settings.FetchSettings.validate`) and the
 settings file (:class:`~inventory_gui.gui.settings_store.SettingsStore`) are
 all built from these, so a value one of them accepts every other accepts, and
 refuses in the same words.
@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from inventory_gui.core.errors import SettingsError
-from inventory_gui.core.quantity import DEFAULT_QUANTITY_KEYS
+from inventory_gui.core.fetch.quantity import DEFAULT_QUANTITY_KEYS
 
 
 def size_text(n: float) -> str:
@@ -278,7 +278,7 @@ CONNECTION_SETTINGS = (
 """What :class:`~inventory_gui.core.connection.ConnectionSettings` holds, in the form's order."""
 
 FETCH_NUMBERS = (CONCURRENCY, TIMEOUT, RETRIES, RATE_LIMIT, MAX_BODY, BACKOFF_BASE)
-"""The numbers :meth:`~inventory_gui.core.fetch_settings.FetchSettings.validate` checks."""
+"""The numbers :meth:`~inventory_gui.core.fetch.settings.FetchSettings.validate` checks."""
 
 # -- stock: the window's stock panel ------------------------------------------
 

@@ -15,8 +15,8 @@ from datetime import datetime
 from enum import Enum
 from typing import Any
 
+from inventory_gui.core.fetch.quantity import lookup_path, to_number
 from inventory_gui.core.models import Result
-from inventory_gui.core.quantity import lookup_path, to_number
 from inventory_gui.core.safe_values import display_text, real_number
 from inventory_gui.core.settings_schema import THRESHOLD_COLUMNS, split_names
 

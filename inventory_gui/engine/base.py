@@ -25,11 +25,11 @@ from concurrent.futures import Future
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from inventory_gui.core.fetch_settings import FetchSettings
+from inventory_gui.core.fetch.settings import FetchSettings
 from inventory_gui.core.models import Product, Result
 
 if TYPE_CHECKING:
-    from inventory_gui.core.recorder import RunRecorder
+    from inventory_gui.core.history.run_recorder import RunRecorder
 
 log = logging.getLogger(__name__)
 

@@ -6,7 +6,7 @@ import os
 from collections.abc import Callable
 from typing import Any
 
-from inventory_gui.core.fetch_settings import FetchSettings
+from inventory_gui.core.fetch.settings import FetchSettings
 from inventory_gui.engine.interface import EngineKind, FetchEngine
 
 # A worker process where it can be handed its socket; elsewhere (Windows) a thread.

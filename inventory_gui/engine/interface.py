@@ -27,11 +27,11 @@ from collections.abc import Sequence
 from concurrent.futures import Future
 from typing import TYPE_CHECKING, Literal, Protocol, runtime_checkable
 
-from inventory_gui.core.fetch_settings import FetchSettings
+from inventory_gui.core.fetch.settings import FetchSettings
 from inventory_gui.core.models import Product, Result
 
 if TYPE_CHECKING:
-    from inventory_gui.core.recorder import RunRecorder
+    from inventory_gui.core.history.run_recorder import RunRecorder
 
 EngineKind = Literal["process", "thread"]
 

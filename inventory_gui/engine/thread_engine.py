@@ -2,7 +2,7 @@
 
 The default where there is no worker process (Windows), and the fallback.
 On its own thread the fetcher runs at full speed on a plain loop (uvloop where
-installed, see :mod:`inventory_gui.core.loops`) rather than through qasync,
+installed, see :mod:`inventory_gui.core.fetch.event_loop`) rather than through qasync,
 which turns every ready callback into a Qt timer on the GUI thread; the GUI
 only drains finished results on a timer.  The window still stutters while a
 large run goes: both threads want the one GIL (the worker process avoids that).
@@ -17,11 +17,11 @@ from collections.abc import Callable, Sequence
 
 import aiohttp
 
-from inventory_gui.core import loops
-from inventory_gui.core.fetch_settings import FetchSettings
-from inventory_gui.core.fetcher import Fetcher, open_session
+from inventory_gui.core.fetch import event_loop
+from inventory_gui.core.fetch.fetcher import Fetcher, open_session
+from inventory_gui.core.fetch.settings import FetchSettings
+from inventory_gui.core.history.run_recorder import RunRecorder
 from inventory_gui.core.models import Product, Result
-from inventory_gui.core.recorder import RunRecorder
 from inventory_gui.engine.base import OffThreadEngine, OffThreadRun
 
 SessionFactory = Callable[[FetchSettings], aiohttp.ClientSession]
@@ -78,7 +78,7 @@ class ThreadRun(OffThreadRun):
         self._results = results
         # The loop closes when the coroutine ends, raised or not: nothing of
         # the run goes on after this returns.
-        loops.run(self._fetch())
+        event_loop.run(self._fetch())
         if self._failure is not None:
             raise self._failure
 

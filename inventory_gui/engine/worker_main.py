@@ -22,8 +22,9 @@ from collections.abc import Sequence
 from multiprocessing.connection import Connection
 from typing import Any
 
-from inventory_gui.core import collector, loops
-from inventory_gui.core.fetcher import Fetcher, open_session
+from inventory_gui.core import gc_policy
+from inventory_gui.core.fetch import event_loop
+from inventory_gui.core.fetch.fetcher import Fetcher, open_session
 from inventory_gui.core.models import Product, Result
 from inventory_gui.engine.protocol import PackedProducts, pack_result, unsendable
 
@@ -42,9 +43,9 @@ class _Gone(Exception):
 def main(fd: int) -> int:
     """Serve runs on the socket ``fd`` until told to exit; return the exit status."""
     conn = Connection(fd)
-    collector.tune_for_fetching()
+    gc_policy.tune_for_fetching()
     with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C in a terminal reaches us too
-        loops.run(_serve(conn))
+        event_loop.run(_serve(conn))
     conn.close()
     return 0
 

@@ -30,10 +30,10 @@ from concurrent.futures import Future
 from multiprocessing.connection import Connection
 from typing import Any
 
-from inventory_gui.core.fetch_settings import FetchSettings
+from inventory_gui.core.fetch.settings import FetchSettings
+from inventory_gui.core.fetch.url_template import UrlTemplate
+from inventory_gui.core.history.run_recorder import RunRecorder
 from inventory_gui.core.models import Product, Result
-from inventory_gui.core.recorder import RunRecorder
-from inventory_gui.core.urls import UrlTemplate
 from inventory_gui.engine.base import OffThreadEngine, OffThreadRun
 from inventory_gui.engine.protocol import WORKER_ARGUMENT, pack_products, unpack_result
 

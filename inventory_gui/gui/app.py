@@ -3,7 +3,7 @@
 Start-up order (each step needs the ones before it):
 
 0. interpreter settings (:func:`tune_interpreter`: the GIL switch interval);
-1. arguments: already parsed by :mod:`inventory_gui.cli`, with no Qt imported;
+1. arguments: already parsed by :mod:`inventory_gui.cli.main`, with no Qt imported;
 2. logging: a rotating file under the platform's user log folder;
 3. ``QApplication``: names (QSettings and the desktop file use them), no
    quit-on-last-window (closing waits for a running fetch, see
@@ -46,7 +46,7 @@ import qasync  # after PySide6
 
 from inventory_gui import APP_ID, APP_NAME, __version__
 from inventory_gui.core.connection import detect_secret_store
-from inventory_gui.core.history import HistoryError, HistoryStore, default_data_dir
+from inventory_gui.core.history.store import HistoryError, HistoryStore, default_data_dir
 from inventory_gui.core.resources import resource_path
 from inventory_gui.core.secrets import MaskingFormatter
 from inventory_gui.gui.about import app_icon
@@ -203,7 +203,7 @@ async def run_window(options: argparse.Namespace) -> int:
     signals = QuitOnSignals(asyncio.get_running_loop())
     demo = None
     if options.demo:
-        from inventory_gui.core.demo_server import DemoConfig, start_demo_server
+        from inventory_gui.demo.server import DemoConfig, start_demo_server
 
         demo = await start_demo_server(DemoConfig(), "127.0.0.1", 0)
         log.info("demo server on %s", demo.url)

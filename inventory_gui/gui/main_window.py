@@ -27,26 +27,26 @@ from PySide6.QtWidgets import (
 from inventory_gui import APP_NAME
 from inventory_gui.core.connection import detect_secret_store
 from inventory_gui.core.errors import InventoryError, LoadCancelled
-from inventory_gui.core.export import EXPORT_FORMATS, write_results
-from inventory_gui.core.history import HistoryStore
+from inventory_gui.core.fetch.url_template import UrlTemplate
+from inventory_gui.core.history.store import HistoryStore
 from inventory_gui.core.models import Product, ProductList
+from inventory_gui.core.outputs.export import EXPORT_FORMATS, write_results
 from inventory_gui.core.progress import Progress
-from inventory_gui.core.urls import UrlTemplate
 from inventory_gui.gui.actions import build_actions
-from inventory_gui.gui.connection_panel import ConnectionPanel
-from inventory_gui.gui.detail_pane import DetailPane
+from inventory_gui.gui.controllers.fetch_runner import FetchRunner, SessionFactory
+from inventory_gui.gui.controllers.file_loader import FileLoader
+from inventory_gui.gui.controllers.history_controller import HistoryController
+from inventory_gui.gui.controllers.stock_controller import StockController
 from inventory_gui.gui.dialogs import ask_export_file, ask_product_file
-from inventory_gui.gui.fetch_runner import FetchRunner, SessionFactory
-from inventory_gui.gui.file_loader import FileLoader
-from inventory_gui.gui.history_controller import HistoryController
 from inventory_gui.gui.main_layout import build_menus, lay_out
-from inventory_gui.gui.message_bar import MessageBar
-from inventory_gui.gui.product_panel import ProductPanel, describe
-from inventory_gui.gui.results_filter import ResultsFilter
-from inventory_gui.gui.results_model import ResultRole, ResultsModel
-from inventory_gui.gui.results_view import ResultsView
+from inventory_gui.gui.panels.connection_panel import ConnectionPanel
+from inventory_gui.gui.panels.detail_pane import DetailPane
+from inventory_gui.gui.panels.message_bar import MessageBar
+from inventory_gui.gui.panels.product_panel import ProductPanel, describe
 from inventory_gui.gui.settings_store import SettingsStore
-from inventory_gui.gui.stock_controller import StockController
+from inventory_gui.gui.table.filter import ResultsFilter
+from inventory_gui.gui.table.model import ResultRole, ResultsModel
+from inventory_gui.gui.table.view import ResultsView
 
 log = logging.getLogger(__name__)
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from inventory_gui.core.demo_server import DemoConfig, start_demo_server
+from inventory_gui.demo.server import DemoConfig, start_demo_server
 
 SECRET = "sk-live-DO-NOT-PRINT-9f8e7d"
 

@@ -23,7 +23,8 @@ import pytest_asyncio
 from openpyxl import load_workbook
 from yarl import URL
 
-from inventory_gui.core.demo_server import (
+from inventory_gui.core.resources import load_catalogue, resource_path
+from inventory_gui.demo.server import (
     FAULT_HEADER,
     FAULT_KINDS,
     ROUTE_PREFIX,
@@ -32,7 +33,6 @@ from inventory_gui.core.demo_server import (
     drifted_quantity,
     start_demo_server,
 )
-from inventory_gui.core.resources import load_catalogue, resource_path
 
 # Declared in resources/make_samples.py: sample IDs that are not in the catalogue.
 UNKNOWN_SAMPLE_IDS = {"zz9plur", "000999", "7", "AB/13"}
@@ -404,7 +404,7 @@ def test_frozen_bundle_resources_come_first(monkeypatch, tmp_path: Path) -> None
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGINT to a child needs POSIX")
 async def test_serve_demo_forever_prints_url_and_stops_on_ctrl_c(session) -> None:
     code = (
-        "from inventory_gui.core.demo_server import DemoConfig, serve_demo_forever; "
+        "from inventory_gui.demo.server import DemoConfig, serve_demo_forever; "
         "serve_demo_forever(DemoConfig(), '127.0.0.1', 0)"
     )
     proc = await asyncio.create_subprocess_exec(

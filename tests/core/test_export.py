@@ -16,16 +16,16 @@ import openpyxl
 import pytest
 from openpyxl.worksheet._writer import ALL_TEMP_FILES
 
-from inventory_gui.core import atomic_file, export
-from inventory_gui.core.export import (
+from inventory_gui.core.models import RESULT_COLUMNS, Result
+from inventory_gui.core.outputs import atomic_file, export
+from inventory_gui.core.outputs.cells import json_value
+from inventory_gui.core.outputs.export import (
     EXPORT_FORMATS,
     ExportError,
     format_table,
     read_results,
     write_results,
 )
-from inventory_gui.core.export_cells import json_value
-from inventory_gui.core.models import RESULT_COLUMNS, Result
 
 CHECKED = "2024-05-01T12:00:00+00:00"
 

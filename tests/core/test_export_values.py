@@ -1,6 +1,6 @@
 """Every value a result can hold reaches every output: numbers and text of any kind.
 
-The rules (see inventory_gui/core/export_cells.py): NaN and infinities are the
+The rules (see inventory_gui/core/outputs/cells.py): NaN and infinities are the
 text ``NaN``, ``Infinity``, ``-Infinity`` everywhere; XLSX keeps as numbers only
 what Excel holds exactly (finite floats, integers under 15 digits) and writes
 the rest as text with every digit; JSON is strict and keeps every string as
@@ -23,8 +23,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from inventory_gui.core.export import ExportError, format_table, write_results
 from inventory_gui.core.models import RESULT_COLUMNS, Result
+from inventory_gui.core.outputs.export import ExportError, format_table, write_results
 
 HUGE = 10**400  # past float range
 HUGER = -(10**5000)  # past int's default string conversion limit (4,300 digits)

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from inventory_gui.core import history
-from inventory_gui.core.history import (
+from inventory_gui.core.history import store as history
+from inventory_gui.core.history.store import (
     DB_NAME,
     SCHEMA_VERSION,
     HistoryError,

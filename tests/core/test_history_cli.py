@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 from aiohttp import web
 
-from inventory_gui.core.history import DB_NAME, HistoryStore
+from inventory_gui.core.history.store import DB_NAME, HistoryStore
 from inventory_gui.core.resources import load_catalogue
 from tests.core.test_no_qt import run_blocked
 from tests.loopback import LoopbackApi, product_id
@@ -220,7 +220,7 @@ def test_retry_failed_from_and_resume_usage_errors(tmp_path, stock_api):
 def test_history_command_runs_without_qt(tmp_path):
     done = run_blocked(
         f"""
-        from inventory_gui.cli import main
+        from inventory_gui.cli.main import main
         raise SystemExit(main(["history", "A1", "--data-dir", {str(tmp_path)!r}]))
         """
     )

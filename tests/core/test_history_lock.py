@@ -24,11 +24,11 @@ from aiohttp import web
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from inventory_gui.core import history_writer
+from inventory_gui.cli.history_command import FetchHistory, load_resume_input, run_history_command
 from inventory_gui.core.errors import HistoryError
-from inventory_gui.core.history import DB_NAME, HistoryStore
+from inventory_gui.core.history import writer as history_writer
+from inventory_gui.core.history.store import DB_NAME, HistoryStore
 from inventory_gui.core.models import Product, ProductList, Result
-from inventory_gui.history_cli import FetchHistory, load_resume_input, run_history_command
 from tests.loopback import LoopbackApi, product_id
 
 PYTHON = [sys.executable, "-m", "inventory_gui"]
@@ -155,7 +155,7 @@ def test_a_process_killed_while_locked_is_recorded_at_the_next_start(tmp_path):
     db = data / DB_NAME
     script = (
         "import sys\n"
-        "from inventory_gui.core.history import HistoryStore\n"
+        "from inventory_gui.core.history.store import HistoryStore\n"
         "from inventory_gui.core.models import Product, Result\n"
         "writer = HistoryStore(sys.argv[1]).writer()\n"
         "ids = [f'k{i}' for i in range(1000)]\n"

@@ -24,11 +24,11 @@ import pytest
 import pytest_asyncio
 from aiohttp import web
 
-from inventory_gui.core.adaptive import RateLimiter
-from inventory_gui.core.client_errors import MAX_ERROR_CHARS
 from inventory_gui.core.errors import SettingsError
-from inventory_gui.core.fd_budget import FD_HEADROOM
-from inventory_gui.core.fetcher import Fetcher, FetchSettings
+from inventory_gui.core.fetch.failures import MAX_ERROR_CHARS
+from inventory_gui.core.fetch.fetcher import Fetcher, FetchSettings
+from inventory_gui.core.fetch.limits import RateLimiter
+from inventory_gui.core.fetch.open_files import FD_HEADROOM
 from inventory_gui.core.models import Product
 from tests.loopback import LoopbackApi, stock_handler
 

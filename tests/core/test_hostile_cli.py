@@ -23,7 +23,7 @@ import openpyxl
 import pytest
 from aiohttp import web
 
-from inventory_gui.core.history import HistoryStore
+from inventory_gui.core.history.store import HistoryStore
 from tests.loopback import LoopbackApi, product_id
 
 FAST = ["fast-1", "fast-2", "fast-3"]

@@ -26,7 +26,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from inventory_gui.core.errors import InputError, LoadCancelled
-from inventory_gui.core.products import SUPPORTED_SUFFIXES, load_products, parse_pasted
+from inventory_gui.core.inputs.products import SUPPORTED_SUFFIXES, load_products, parse_pasted
 
 CHILD_MEMORY = 1 << 30
 CHILD_TIMEOUT = 60
@@ -36,7 +36,7 @@ _CHILD = textwrap.dedent(
     import resource, sys
     resource.setrlimit(resource.RLIMIT_AS, ({limit}, {limit}))
     from inventory_gui.core.errors import InputError
-    from inventory_gui.core.products import load_products
+    from inventory_gui.core.inputs.products import load_products
     try:
         products = load_products(sys.argv[1])
     except InputError as exc:

@@ -44,7 +44,7 @@ def test_every_core_and_engine_module_imports_without_qt():
         ]
         for name in names:
             importlib.import_module(name)
-        import inventory_gui.headless, inventory_gui.cli
+        import inventory_gui.cli.fetch_command, inventory_gui.cli.main
         print(len(names))
         """
     )
@@ -56,7 +56,7 @@ def test_headless_fetch_runs_without_qt(tmp_path):
     out = tmp_path / "out.json"
     done = run_blocked(
         f"""
-        from inventory_gui.cli import main
+        from inventory_gui.cli.main import main
         raise SystemExit(main(["fetch", "--demo", "--quiet", "--output", {str(out)!r}]))
         """
     )

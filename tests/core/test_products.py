@@ -10,10 +10,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from inventory_gui.core import _tabular as tab
 from inventory_gui.core.errors import InputError
+from inventory_gui.core.inputs import tabular as tab
+from inventory_gui.core.inputs.products import SUPPORTED_SUFFIXES, load_products, parse_pasted
 from inventory_gui.core.models import Product
-from inventory_gui.core.products import SUPPORTED_SUFFIXES, load_products, parse_pasted
 
 
 def write(tmp_path: Path, name: str, content: str | bytes) -> Path:

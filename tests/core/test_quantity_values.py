@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from inventory_gui.core.quantity import (
+from inventory_gui.core.fetch.quantity import (
     DEFAULT_QUANTITY_KEYS,
     QuantityError,
     extract_quantity,

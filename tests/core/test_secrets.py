@@ -24,10 +24,11 @@ import pytest
 from aiohttp import web
 
 from inventory_gui.core.errors import TemplateError
-from inventory_gui.core.export import write_results
-from inventory_gui.core.fetcher import Fetcher, FetchSettings
-from inventory_gui.core.history import redact_url
+from inventory_gui.core.fetch.fetcher import Fetcher, FetchSettings
+from inventory_gui.core.fetch.url_template import UnsafeValueError, UrlTemplate
+from inventory_gui.core.history.store import redact_url
 from inventory_gui.core.models import Product
+from inventory_gui.core.outputs.export import write_results
 from inventory_gui.core.secrets import (
     MASK,
     Scrubber,
@@ -36,7 +37,6 @@ from inventory_gui.core.secrets import (
     mask_url_params,
     restore_template,
 )
-from inventory_gui.core.urls import UnsafeValueError, UrlTemplate
 
 KEY = "qk-Zx81-LEAKME-secret"  # a query key
 HEADER_KEY = "hk-Ab12-LEAKME-header"
@@ -400,7 +400,7 @@ async def _json(body: object) -> web.Response:
 
 
 def test_history_db_never_holds_the_template_key(tmp_path):
-    from inventory_gui.core.history import HistoryStore
+    from inventory_gui.core.history.store import HistoryStore
 
     store = HistoryStore(Path(tmp_path / "h.sqlite3"))
     writer = store.writer()
@@ -414,7 +414,7 @@ def test_history_db_never_holds_the_template_key(tmp_path):
 def test_redirect_guard_judges_origins_by_scheme_host_and_port():
     from yarl import URL
 
-    from inventory_gui.core.redirects import RedirectGuard, RedirectRefused
+    from inventory_gui.core.fetch.redirects import RedirectGuard, RedirectRefused
 
     here = URL(f"http://api.example.com/s/1?api_key={KEY}")
     guard = RedirectGuard(here, Scrubber([KEY]).values)

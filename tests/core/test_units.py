@@ -8,14 +8,14 @@ from datetime import UTC, datetime
 
 import pytest
 
-from inventory_gui.core import fetcher as fetcher_module
 from inventory_gui.core.errors import SettingsError, TemplateError
-from inventory_gui.core.fetch_settings import FetchSettings, parse_header
+from inventory_gui.core.fetch import fetcher as fetcher_module
+from inventory_gui.core.fetch.quantity import QuantityError, extract_quantity, to_number
+from inventory_gui.core.fetch.retry import RetryPolicy, parse_retry_after
+from inventory_gui.core.fetch.settings import FetchSettings, parse_header
+from inventory_gui.core.fetch.url_template import UnsafeValueError, UrlTemplate
 from inventory_gui.core.models import Product, Result
 from inventory_gui.core.progress import Progress, format_duration
-from inventory_gui.core.quantity import QuantityError, extract_quantity, to_number
-from inventory_gui.core.retry import RetryPolicy, parse_retry_after
-from inventory_gui.core.urls import UnsafeValueError, UrlTemplate
 
 BASE = "https://api.example.com/get-current-inventory/{id}"
 
@@ -196,16 +196,16 @@ def test_progress_counts_rate_and_eta():
 def test_collector_paused_freezes_what_was_built_and_restores_collection():
     import gc
 
-    from inventory_gui.core import collector
+    from inventory_gui.core import gc_policy
 
     assert gc.isenabled()
     frozen = gc.get_freeze_count()
-    with collector.paused():
+    with gc_policy.paused():
         assert not gc.isenabled()
         rows = [[i] for i in range(10_000)]  # lists: tracked by the collector
     assert gc.isenabled()
     assert gc.get_freeze_count() >= frozen + len(rows)  # never walked by a pass again
-    with collector.paused(), collector.paused():  # nested: the inner one does not re-enable
+    with gc_policy.paused(), gc_policy.paused():  # nested: the inner one does not re-enable
         assert not gc.isenabled()
     assert gc.isenabled()
     gc.unfreeze()  # leave the test process as it was

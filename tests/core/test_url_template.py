@@ -7,6 +7,7 @@ from urllib.parse import unquote
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from inventory_gui.core.fetch.url_template import UnsafeValueError, UrlTemplate
 from inventory_gui.core.models import Product
 from inventory_gui.core.secrets import (
     MASK,
@@ -16,7 +17,6 @@ from inventory_gui.core.secrets import (
     mask_url_params,
     restore_template,
 )
-from inventory_gui.core.urls import UnsafeValueError, UrlTemplate
 
 PATH = UrlTemplate("https://api.example.com/stock/{id}/level")
 QUERY = UrlTemplate("https://api.example.com/stock?sku={id}&store={store}&x=1")

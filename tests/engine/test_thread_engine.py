@@ -6,7 +6,7 @@ import asyncio
 
 import pytest
 
-from inventory_gui.core.fetch_settings import FetchSettings
+from inventory_gui.core.fetch.settings import FetchSettings
 from inventory_gui.core.models import Product, Result
 from inventory_gui.engine.thread_engine import ThreadEngine
 from tests.loopback import stock_handler

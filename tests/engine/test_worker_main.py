@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from aiohttp import web
 
-from inventory_gui.core.fetch_settings import FetchSettings
+from inventory_gui.core.fetch.settings import FetchSettings
 from inventory_gui.core.models import Product
 from inventory_gui.engine.protocol import pack_products
 from inventory_gui.engine.worker_process import WorkerProcess, WorkerProcessRun
@@ -70,7 +70,7 @@ async def test_a_run_the_worker_cannot_read_fails_with_the_reason(
 ):
     # A session factory from a module only the window's process can import.
     (tmp_path / "window_only_factory.py").write_text(
-        "from inventory_gui.core.fetcher import open_session\n"
+        "from inventory_gui.core.fetch.fetcher import open_session\n"
         "def factory(settings):\n    return open_session(settings)\n"
     )
     monkeypatch.syspath_prepend(str(tmp_path))

@@ -16,8 +16,8 @@ from typing import Any
 
 import pytest
 
-from inventory_gui.core.fetch_settings import FetchSettings
-from inventory_gui.core.fetcher import open_session
+from inventory_gui.core.fetch.fetcher import open_session
+from inventory_gui.core.fetch.settings import FetchSettings
 from inventory_gui.core.models import Product
 from inventory_gui.engine import worker_process
 from inventory_gui.engine.worker_process import WorkerProcessEngine, WorkerProcessRun

@@ -52,7 +52,7 @@ def hostile_values() -> list[Any]:
 
 def _hostile_history(data_dir: Path, ids: list[str]) -> None:
     """Checks whose quantities and stamps are odd, written as SQLite stores them."""
-    from inventory_gui.core.history import HistoryStore
+    from inventory_gui.core.history.store import HistoryStore
 
     HistoryStore(data_dir).close()  # creates the schema
     odd = ["1" * 400, "abc", "-0.0", "9" * 5000, "NaN", "\udc80".encode("utf-8", "surrogatepass")]
@@ -160,8 +160,8 @@ async def hostile(data_dir: Path, values: list[Any]) -> int:
 
 def fetch_demo(data_dir: Path) -> int:
     """The real app on a slow demo API, fetching; prints nothing itself."""
-    from inventory_gui import cli
-    from inventory_gui.core import demo_server
+    from inventory_gui.cli import main as cli
+    from inventory_gui.demo import server as demo_server
     from inventory_gui.gui.main_window import MainWindow
 
     # Every answer takes 2 s: the run is still going when the test's signal comes.

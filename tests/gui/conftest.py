@@ -23,7 +23,7 @@ from PySide6.QtCore import QSettings
 import qasync
 
 from inventory_gui.core.connection import MemorySecretStore
-from inventory_gui.core.history import HistoryStore
+from inventory_gui.core.history.store import HistoryStore
 from inventory_gui.gui.main_window import MainWindow
 from inventory_gui.gui.settings_store import SettingsStore
 from tests.loopback import Handler, LoopbackApi

@@ -26,7 +26,7 @@ def demo_api(*options: str) -> Iterator[str]:
 @contextmanager
 def bench_api(latency_ms: float) -> Iterator[str]:
     """Start the benchmark API (every ID answers 200); yield its URL template."""
-    command = [sys.executable, "-m", "inventory_gui.bench.server", "0", str(latency_ms)]
+    command = [sys.executable, "-m", "inventory_gui.devtools.bench.server", "0", str(latency_ms)]
     with subprocess.Popen(command, stdout=subprocess.PIPE, text=True) as server:
         try:
             line = server.stdout.readline()

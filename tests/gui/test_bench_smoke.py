@@ -11,7 +11,7 @@ import pytest
 @pytest.mark.slow
 def test_the_benchmark_runs_every_section_at_small_sizes():
     done = subprocess.run(
-        [sys.executable, "-m", "inventory_gui.bench", "--quick"],
+        [sys.executable, "-m", "inventory_gui.devtools.bench", "--quick"],
         capture_output=True, text=True, timeout=600, check=False,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr[-3000:]

@@ -32,7 +32,7 @@ SCRIPT = textwrap.dedent(
     warnings.simplefilter("error")  # asyncio and aiohttp warnings fail the run
     from PySide6.QtCore import QSettings
     import inventory_gui.gui.app as gui_app
-    from inventory_gui.cli import main
+    from inventory_gui.cli.main import main
 
     template, settings_path = sys.argv[1], sys.argv[2]
     build = gui_app.build_main_window

@@ -17,8 +17,8 @@ from typing import Any
 
 import pytest
 
-from inventory_gui.core.history import HistoryStore
-from inventory_gui.core.recorder import RunRecorder
+from inventory_gui.core.history.run_recorder import RunRecorder
+from inventory_gui.core.history.store import HistoryStore
 from inventory_gui.engine import worker_process
 from tests.loopback import LoopbackApi, slow_or_stock
 

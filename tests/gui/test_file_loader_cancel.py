@@ -82,7 +82,7 @@ def test_the_window_says_how_a_mixed_encoding_file_was_read(make_window, run, tm
 
 
 def test_describe_lists_the_notes():
-    from inventory_gui.gui.product_panel import describe
+    from inventory_gui.gui.panels.product_panel import describe
 
     products = ProductList(products=[], source="x.csv", notes=["x.csv: read as Windows-1252"])
     assert describe(products).endswith(" · x.csv: read as Windows-1252")

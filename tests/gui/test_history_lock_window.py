@@ -7,7 +7,7 @@ import time
 
 from aiohttp import web
 
-from inventory_gui.core.history import HistoryStore
+from inventory_gui.core.history.store import HistoryStore
 from inventory_gui.core.models import Product, Result
 from tests.core.test_history_lock import NOTICE, exclusive_lock, journals
 from tests.loopback import product_id

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from inventory_gui.core.history import HistoryStore
+from inventory_gui.core.history.store import HistoryStore
 from inventory_gui.core.models import Product, Result
-from inventory_gui.gui.columns import CHANGE_COLUMN, ID_COLUMN
+from inventory_gui.gui.table.columns import CHANGE_COLUMN, ID_COLUMN
 from tests.loopback import product_id
 
 

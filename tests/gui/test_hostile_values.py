@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 
-from inventory_gui.core.history import Check
+from inventory_gui.core.history.store import Check
 from inventory_gui.core.models import Previous, Product, Result
 from inventory_gui.core.safe_values import (
     bounded_json,
@@ -35,10 +35,10 @@ from inventory_gui.core.safe_values import (
     value_key,
 )
 from inventory_gui.core.stock import FieldMap, Stock, StockRules, typed
-from inventory_gui.gui.columns import CHANGE_COLUMN, QUANTITY_COLUMN, RowContext, ago
-from inventory_gui.gui.detail_pane import describe_result
-from inventory_gui.gui.history_view import HistoryView
-from inventory_gui.gui.results_model import ResultsModel
+from inventory_gui.gui.panels.detail_pane import describe_result
+from inventory_gui.gui.panels.history_view import HistoryView
+from inventory_gui.gui.table.columns import CHANGE_COLUMN, QUANTITY_COLUMN, RowContext, ago
+from inventory_gui.gui.table.model import ResultsModel
 from tests.gui.child_window import deep_list, hostile_values
 
 ROOT = Path(__file__).resolve().parents[2]

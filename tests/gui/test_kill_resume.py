@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from inventory_gui.core.history import HistoryStore
+from inventory_gui.core.history.store import HistoryStore
 from tests.gui.demo_process import bench_api
 
 # The real entry point with a data folder; the window fetches 200 products at once.
@@ -20,7 +20,7 @@ SCRIPT = textwrap.dedent(
     import dataclasses, sys
     from PySide6.QtCore import QSettings
     import inventory_gui.gui.app as gui_app
-    from inventory_gui.cli import main
+    from inventory_gui.cli.main import main
 
     template, settings_path, data_dir = sys.argv[1:4]
     build = gui_app.build_main_window

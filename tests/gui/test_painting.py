@@ -11,8 +11,8 @@ from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtWidgets import QApplication
 
 from inventory_gui.core.models import Result
-from inventory_gui.gui.columns import ERROR_COLUMN, ID_COLUMN, STATUS_COLOURS, STATUS_COLUMN
-from inventory_gui.gui.results_view import ROWS_PER_PAINT
+from inventory_gui.gui.table.columns import ERROR_COLUMN, ID_COLUMN, STATUS_COLOURS, STATUS_COLUMN
+from inventory_gui.gui.table.view import ROWS_PER_PAINT
 from tests.gui.test_window import column, fetch, not_found_for_bad
 
 RED = QColor(STATUS_COLOURS["error"])

@@ -21,7 +21,7 @@ SCRIPT = textwrap.dedent(
     import dataclasses, sys
     from PySide6.QtCore import QSettings
     import inventory_gui.gui.app as gui_app
-    from inventory_gui.cli import main
+    from inventory_gui.cli.main import main
 
     template, settings_path, products = sys.argv[1], sys.argv[2], sys.argv[3]
     build = gui_app.build_main_window

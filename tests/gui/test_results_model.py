@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from inventory_gui.core.models import Product, Result
-from inventory_gui.gui.results_model import QUANTITY_COLUMN, ResultsModel
+from inventory_gui.gui.table.model import QUANTITY_COLUMN, ResultsModel
 
 
 def loaded(qapp, count: int) -> ResultsModel:

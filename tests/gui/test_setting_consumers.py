@@ -18,16 +18,16 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QAbstractSpinBox, QCheckBox, QLineEdit, QWidget
 
 import inventory_gui
-from inventory_gui import cli
+from inventory_gui.cli import main as cli
 from inventory_gui.core import settings_schema as schema
 from inventory_gui.core.connection import MemorySecretStore
-from inventory_gui.core.demo_server import DemoConfig
 from inventory_gui.core.errors import SettingsError
-from inventory_gui.core.fetch_settings import FetchSettings
+from inventory_gui.core.fetch.settings import FetchSettings
 from inventory_gui.core.settings_schema import Setting
-from inventory_gui.gui.setting_widgets import SETTING_PROPERTY
+from inventory_gui.demo.server import DemoConfig
+from inventory_gui.gui.panels.setting_widgets import SETTING_PROPERTY
+from inventory_gui.gui.panels.stock_panel import StockSettings
 from inventory_gui.gui.settings_store import SettingsStore
-from inventory_gui.gui.stock_panel import StockSettings
 
 RANGED = [s for s in schema.ALL_SETTINGS if s.ranged]
 PARSERS = (cli.build_fetch_parser, cli.build_demo_parser, cli.build_history_parser)

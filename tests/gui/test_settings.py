@@ -16,7 +16,7 @@ from inventory_gui.core.connection import (
     is_secret_header,
 )
 from inventory_gui.core.errors import SettingsError, TemplateError
-from inventory_gui.gui.connection_panel import (
+from inventory_gui.gui.panels.connection_panel import (
     NOTE_PERSISTENT,
     NOTE_SESSION,
     ConnectionPanel,

@@ -8,11 +8,11 @@ from aiohttp import web
 from PySide6.QtCore import QSettings
 
 from inventory_gui.core.connection import ConnectionSettings
-from inventory_gui.core.history import HistoryStore
+from inventory_gui.core.history.store import HistoryStore
 from inventory_gui.core.models import Product
-from inventory_gui.gui.columns import ERROR_COLUMN, STATUS_COLUMN
-from inventory_gui.gui.connection_panel import ConnectionPanel
+from inventory_gui.gui.panels.connection_panel import ConnectionPanel
 from inventory_gui.gui.settings_store import SettingsStore
+from inventory_gui.gui.table.columns import ERROR_COLUMN, STATUS_COLUMN
 
 KEY = "qk-9Yw2-LEAKME-in-query"
 TEMPLATE = f"https://api.example.com/s/{{id}}?store={{store}}&api_key={KEY}&sig=s1gn4ture"

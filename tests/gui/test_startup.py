@@ -15,7 +15,7 @@ SCRIPT = textwrap.dedent(
     started = time.monotonic()
     from PySide6.QtCore import QSettings
     import inventory_gui.gui.app as gui_app
-    from inventory_gui.cli import main
+    from inventory_gui.cli.main import main
 
     build = gui_app.build_main_window
 

@@ -6,14 +6,14 @@ from aiohttp import web
 from PySide6.QtCore import Qt
 
 from inventory_gui.core.stock import FieldMap, Stock, StockRules
-from inventory_gui.gui.columns import (
+from inventory_gui.gui.panels.stock_panel import StockSettings
+from inventory_gui.gui.table.columns import (
     CHANGE_COLUMN,
     ID_COLUMN,
     QUANTITY_COLUMN,
     STOCK_COLUMN,
     Previous,
 )
-from inventory_gui.gui.stock_panel import StockSettings
 from tests.loopback import product_id
 
 
@@ -172,7 +172,7 @@ def test_window_shows_the_lowered_concurrency_when_the_api_pushes_back(
 
 def test_counts_of_a_large_list_come_in_slices_and_are_right(make_window, qtbot):
     from inventory_gui.core.models import Result
-    from inventory_gui.gui.stock_controller import SLICE_ROWS
+    from inventory_gui.gui.controllers.stock_controller import SLICE_ROWS
 
     window = make_window()
     n = SLICE_ROWS * 6  # above the size counted in one go

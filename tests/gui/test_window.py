@@ -11,7 +11,7 @@ from aiohttp import web
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QLineEdit, QProgressBar, QSpinBox, QTableView, QToolButton
 
-from inventory_gui.gui.columns import ERROR_COLUMN, ID_COLUMN, QUANTITY_COLUMN, STATUS_COLUMN
+from inventory_gui.gui.table.columns import ERROR_COLUMN, ID_COLUMN, QUANTITY_COLUMN, STATUS_COLUMN
 from tests.loopback import product_id, stock_handler
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from inventory_gui.core.fetch_settings import FetchSettings
+from inventory_gui.core.fetch.settings import FetchSettings
 from inventory_gui.core.models import Product
 from inventory_gui.engine.worker_process import WorkerProcess, WorkerProcessRun
 from tests.loopback import LoopbackApi, stock_handler

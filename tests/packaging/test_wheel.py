@@ -57,6 +57,8 @@ def test_wheel_holds_the_resources_as_package_data(dists):
     for resource in RESOURCES:
         assert f"inventory_gui/resources/{resource}" in names, resource
     assert "inventory_gui/resources/make_samples.py" not in names
+    assert not [n for n in names if n.startswith("inventory_gui/devtools/")], "developer tools"
+    assert "inventory_gui/engine/worker_main.py" in names
     assert not [n for n in names if n.startswith("resources/")], "resources only inside the package"
     assert f"inventory_gui-{VERSION}.dist-info/licenses/LICENSE" in names
     assert dists["wheel"].name == f"inventory_gui-{VERSION}-py3-none-any.whl"

@@ -1,0 +1,1 @@
+"""The ``inventory-gui`` command: argument parsing and one module per subcommand."""

@@ -1,0 +1,1 @@
+"""Fetching: settings, URL templates, requests, limits, retries, answers, the fetcher."""

@@ -1,0 +1,67 @@
+"""Recording a window's fetch run into the history, from the fetch thread.
+
+The window's fetch engine drives it (:class:`~inventory_gui.engine.base.OffThreadRun`):
+:meth:`RunRecorder.begin` runs on the fetch thread before the first request
+(reading each product's previous check and recording the run's product list,
+about a second for 100,000 products, which must not stall the GUI thread),
+:meth:`record` queues each result (one queue put; :meth:`record_many` one per
+batch) and :meth:`end` closes the run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from inventory_gui.core.history.store import HistoryError, HistoryStore, HistoryWriter
+from inventory_gui.core.models import Previous, Product, Result
+
+
+class RunRecorder:
+    """One run's history: previous checks, then each result as it arrives.
+
+    Args:
+        store: the history database.
+        writer: its long-lived writer (shared by the window's runs).
+        source: what the products came from (file name or "pasted text").
+        url_template: the run's template (redacted by the writer).
+
+    Attributes:
+        run_id: the run's id in the history (a negative token while the
+            database is locked; the writer maps it), or None if not recorded.
+        previous: ``{id: Previous(quantity, checked_at)}`` of each product's last ok
+            check before this run, set by :meth:`begin` (None until then).
+        error: why recording stopped, if it did (the fetch goes on regardless).
+    """
+
+    def __init__(
+        self, store: HistoryStore, writer: HistoryWriter, source: str, url_template: str
+    ) -> None:
+        self._store, self._writer = store, writer
+        self._source, self._template = source, url_template
+        self.run_id: int | None = None
+        self.previous: dict[str, Previous] | None = None
+        self.error: str | None = None
+
+    def begin(self, products: Sequence[Product]) -> None:
+        """Read the previous checks and record the run (on the fetch thread)."""
+        try:
+            self.previous = self._store.last_ok(p.id for p in products)
+            self.run_id = self._writer.begin_run(self._source, self._template, products)
+        except HistoryError as exc:
+            self.error = str(exc)
+            self.previous = self.previous or {}
+
+    def record(self, result: Result) -> None:
+        """Queue one result."""
+        if self.run_id is not None:
+            self._writer.record(self.run_id, result)
+
+    def record_many(self, results: Sequence[Result]) -> None:
+        """Queue a batch of results as one item (one writer wake-up per batch)."""
+        if self.run_id is not None:
+            self._writer.record_many(self.run_id, results)
+
+    def end(self, cancelled: bool) -> None:
+        """Close the run as ``done`` or ``cancelled``."""
+        if self.run_id is not None:
+            self._writer.end_run(self.run_id, "cancelled" if cancelled else "done")

@@ -1,0 +1,1 @@
+"""Results out: files (CSV, JSON, Excel) written atomically, and the text table."""

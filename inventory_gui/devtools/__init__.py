@@ -1,0 +1,1 @@
+"""Developer tools (benchmark, README screenshot): importable by tests, not shipped in the wheel."""

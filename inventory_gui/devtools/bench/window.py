@@ -1,0 +1,221 @@
+"""The window end to end, offscreen, in its own process.
+
+``python -m inventory_gui.devtools.bench.window TEMPLATE N CONCURRENCY [--large ROWS]``
+prints one JSON line with:
+
+- ``load_s``: opening an N-row CSV until the table holds every row;
+- ``seconds``: Fetch clicked until the last result is in the model (the
+  run's stock summary, done after that, is in the heartbeat figure, not here);
+- ``max_gap_ms``: the longest gap between 10 ms heartbeat timers on the GUI
+  thread during the fetch (what a user feels as a stutter);
+- ``sort_ms`` / ``scroll_ms``: sorting by quantity, and scrolling to the end
+  and back, each until repainted;
+- ``peak_rss_mb``: the whole app's peak resident memory, the window's process
+  plus its fetch worker process, sampled together every 20 ms (and each
+  process's own peak: ``window_rss_mb``, ``worker_rss_mb``);
+- with ``--large ROWS``: ``large_load_s`` and ``large_max_gap_ms`` for opening
+  a ROWS-row file while the heartbeat runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import dataclasses
+import json
+import os
+import resource
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication
+
+import qasync  # after PySide6
+
+from inventory_gui.gui.app import (
+    after_window_shown,
+    build_main_window,
+    make_application,
+    tune_interpreter,
+)
+from inventory_gui.gui.table.model import QUANTITY_COLUMN
+
+
+class MemorySampler:
+    """Samples the resident memory of this process plus the fetch worker's, every 20 ms.
+
+    The peak of the sum is the whole app's peak; the sum of each process's own
+    peak would overstate it (they do not peak at the same moment).
+    """
+
+    def __init__(self, worker_pid: Callable[[], int | None]) -> None:
+        self.peak_mb = 0.0
+        self.worker_peak_mb = 0.0
+        self._worker_pid = worker_pid
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> float:
+        self._stop.set()
+        self._thread.join()
+        return self.peak_mb
+
+    def _run(self) -> None:
+        while not self._stop.wait(0.02):
+            pid = self._worker_pid()
+            worker = _rss_mb(str(pid)) if pid else 0.0
+            self.worker_peak_mb = max(self.worker_peak_mb, worker)
+            self.peak_mb = max(self.peak_mb, _rss_mb("self") + worker)
+
+
+def _rss_mb(pid: str) -> float:
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:  # the worker just exited, or no /proc here
+        pass
+    return 0.0
+
+
+class Heartbeat:
+    """A 10 ms timer on the GUI thread that remembers the longest gap between ticks."""
+
+    def __init__(self) -> None:
+        self.max_gap = 0.0
+        self._last = time.perf_counter()
+        self._timer = QTimer()
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.setInterval(10)
+        self._timer.timeout.connect(self._tick)
+
+    def start(self) -> None:
+        self.max_gap = 0.0
+        self._last = time.perf_counter()
+        self._timer.start()
+
+    def stop(self) -> float:
+        self._timer.stop()
+        return self.max_gap * 1000.0
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.max_gap = max(self.max_gap, now - self._last)
+        self._last = now
+
+
+def write_ids(path: Path, rows: int) -> Path:
+    """A CSV with an ID and a name column."""
+    with path.open("w", encoding="utf-8") as out:
+        out.write("sku,name\n")
+        out.writelines(f"sku{i:06d},Product number {i}\n" for i in range(rows))
+    return path
+
+
+def settle(app: QApplication) -> None:
+    """Process pending events, repaints included."""
+    app.processEvents()
+    app.processEvents()
+
+
+async def measure(options: argparse.Namespace, folder: Path, app: QApplication) -> dict:
+    settings = QSettings(str(folder / "s.ini"), QSettings.Format.IniFormat)
+    window = build_main_window(settings=settings, data_dir=str(folder / "data"))
+    connection = window.connection.settings()
+    window.connection.set_settings(
+        dataclasses.replace(
+            connection, url_template=options.template, concurrency=options.concurrency, retries=0
+        )
+    )
+    window.resize(1280, 800)
+    window.show()
+    after_window_shown(window)  # as run_window() does
+    memory = MemorySampler(lambda: window.runner.worker_pid)
+    memory.start()
+    heartbeat = Heartbeat()
+    figures: dict = {"n": options.n}
+    path = write_ids(folder / "products.csv", options.n)
+    started = time.perf_counter()
+    assert await window.load_file(path)
+    settle(app)
+    figures["load_s"] = time.perf_counter() - started
+    finished = asyncio.Event()
+    window.fetchFinished.connect(lambda _p: finished.set())
+    last_row_in: list[float] = []  # the runner's final flush: the last row is in the model
+    window.runner.finished.connect(lambda _p: last_row_in.append(time.perf_counter()))
+    heartbeat.start()
+    started = time.perf_counter()
+    window.actions["fetch"].trigger()
+    await finished.wait()  # then the stock counts and alert: the heartbeat covers them too
+    figures["seconds"] = last_row_in[0] - started
+    figures["max_gap_ms"] = heartbeat.stop()
+    figures["ok"] = sum(1 for r in window.model.results() if r.status == "ok")
+    figures.update(interaction_times(window, app))
+    if options.large:
+        figures.update(await large_load(window, folder, options.large, heartbeat, app))
+    figures["peak_rss_mb"] = memory.stop()
+    figures["worker_rss_mb"] = memory.worker_peak_mb
+    figures["window_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    window.close()
+    return figures
+
+
+def interaction_times(window, app: QApplication) -> dict:
+    """Sorting and scrolling the full table, each until repainted."""
+    started = time.perf_counter()
+    window.table.sortByColumn(QUANTITY_COLUMN, Qt.SortOrder.DescendingOrder)
+    settle(app)
+    sort_ms = (time.perf_counter() - started) * 1000
+    started = time.perf_counter()
+    window.table.scrollToBottom()
+    settle(app)
+    window.table.scrollToTop()
+    settle(app)
+    scroll_ms = (time.perf_counter() - started) * 1000
+    window.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    return {"sort_ms": sort_ms, "scroll_ms": scroll_ms}
+
+
+async def large_load(window, folder: Path, rows: int, heartbeat: Heartbeat, app) -> dict:
+    """Open a very large file while the heartbeat runs."""
+    path = write_ids(folder / "large.csv", rows)
+    heartbeat.start()
+    started = time.perf_counter()
+    assert await window.load_file(path)
+    settle(app)
+    return {
+        "large_rows": window.model.rowCount(),
+        "large_load_s": time.perf_counter() - started,
+        "large_max_gap_ms": heartbeat.stop(),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("template")
+    parser.add_argument("n", type=int)
+    parser.add_argument("concurrency", type=int)
+    parser.add_argument("--large", type=int, default=0)
+    options = parser.parse_args()
+    tune_interpreter()  # as run_app() does
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ.setdefault("INVENTORY_GUI_NO_KEYRING", "1")
+    app = make_application()
+    with (
+        tempfile.TemporaryDirectory() as folder,
+        asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner,
+    ):
+        figures = runner.run(measure(options, Path(folder), app))
+    print(json.dumps(figures), flush=True)
+
+
+if __name__ == "__main__":
+    main()

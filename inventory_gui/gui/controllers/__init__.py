@@ -1,0 +1,1 @@
+"""What drives the window: fetch runs, file loading, history and stock updates."""

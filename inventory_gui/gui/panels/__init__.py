@@ -1,0 +1,1 @@
+"""The window's panels: connection, products, stock, details, history, messages."""

@@ -1,0 +1,1 @@
+"""The results table: model, view, filter and columns."""

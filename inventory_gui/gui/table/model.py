@@ -1,0 +1,445 @@
+"""The results table's model: a ``QAbstractTableModel`` over a plain list.
+
+Results arrive far faster than a screen refreshes, so the model never changes
+per result: :meth:`ResultsModel.apply` takes a whole batch and emits one
+``dataChanged`` for the rows it touched.  Sorting happens here, on the Python
+list with a key function (a ``QSortFilterProxyModel`` sorting 100,000 rows
+would call back into Python millions of times); the proxy only filters.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
+
+from inventory_gui.core.models import Product, Result
+from inventory_gui.core.safe_values import display_text, qt_text, text_number_key, value_key
+from inventory_gui.core.stock import FieldMap, StockRules
+from inventory_gui.gui.table.columns import (
+    CHANGE_COLUMN,
+    CHECKED_COLUMN,
+    FIXED_COLUMNS,
+    FIXED_COUNT,
+    ID_COLUMN,
+    LEFT,
+    POSITION_COLUMN,
+    QUANTITY_COLUMN,
+    RIGHT,
+    STATUS_COLOURS,
+    STATUS_COLUMN,
+    STOCK_CODES,
+    STOCK_COLOURS,
+    STOCK_COLUMN,
+    Previous,
+    RowContext,
+)
+
+__all__ = [
+    "ID_COLUMN", "POSITION_COLUMN", "QUANTITY_COLUMN", "STATUS_COLUMN", "STOCK_COLUMN",
+    "PreparedRows", "ResultRole", "ResultsModel", "SearchRole", "prepare_rows",
+]  # fmt: skip
+
+ResultRole = Qt.ItemDataRole.UserRole + 1
+# A row's searchable text (column 0 only), for the filter proxy to match in C++:
+# a stock-status letter, a failure mark, then ID, error and input columns.
+SearchRole = Qt.ItemDataRole.UserRole + 2
+SEARCH_CHARS = 100_000  # of one row's search text: a filter looks no further
+TOOLTIP_CHARS = 4_000
+FAILED_MARK = "!"
+FAILED = frozenset({"error", "cancelled"})
+# Which item of ResultsModel._decoration() answers each of these roles.
+_DECORATION_ROLES = {
+    Qt.ItemDataRole.ForegroundRole: 0,
+    Qt.ItemDataRole.DecorationRole: 1,
+    Qt.ItemDataRole.BackgroundRole: 2,
+}
+_FLIP_COLOURS = {"out": "#f6d0cd", "in": "#cdeccf"}  # row backgrounds for a flip
+
+
+def status_icon(colour: str, size: int = 12) -> QIcon:
+    """A filled circle in ``colour`` (drawn once, cached by the model)."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(QColor(colour))
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.drawEllipse(1, 1, size - 2, size - 2)
+    painter.end()
+    return QIcon(pixmap)
+
+
+class ResultsModel(QAbstractTableModel):
+    """One row per product: its latest result, or a pending placeholder.
+
+    Rows are keyed by product ID (IDs are unique within a list).  After the
+    fixed columns come the input's columns, then the extra fields mapped from
+    each answer.  Row order is input order until :meth:`sort`.
+    """
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Result] = []
+        # Input position of each row, for "restore order" (an array: 8 bytes a row).
+        self._positions: array[int] = array("l")
+        self._row_of: dict[str, int] = {}
+        self._products: dict[str, Product] = {}
+        self._columns: list[str] = []
+        self._numeric: set[str] = set()  # input columns shown right-aligned
+        self._fields = FieldMap()
+        self.context = RowContext()
+        self._version = 0  # bumped by every change, so a repeated sort can be skipped
+        self._sorted_as: tuple[int, Qt.SortOrder, int] | None = None
+        self._icons = {s: status_icon(c) for s, c in STATUS_COLOURS.items()}
+        self._status_brushes = {s: QBrush(QColor(c)) for s, c in STATUS_COLOURS.items()}
+        self._stock_icons = {s: status_icon(c) for s, c in STOCK_COLOURS.items()}
+        self._stock_brushes = {s: QBrush(QColor(c)) for s, c in STOCK_COLOURS.items()}
+        self._flip_brushes = {k: QBrush(QColor(c)) for k, c in _FLIP_COLOURS.items()}
+
+    # -- loading -----------------------------------------------------------
+
+    def set_products(self, products: Sequence[Product], columns: Sequence[str] = ()) -> None:
+        """Show a new product list; results already known for the same IDs are kept."""
+        self.install(prepare_rows(products, columns, self.snapshot()))
+
+    def snapshot(self) -> list[Result]:
+        """The current rows, for :func:`prepare_rows` on another thread."""
+        return list(self._rows)
+
+    def install(self, prepared: PreparedRows) -> None:
+        """Show rows built by :func:`prepare_rows` (one model reset)."""
+        self.beginResetModel()
+        try:
+            self._products = prepared.products
+            self._rows = prepared.rows
+            self._row_of = prepared.row_of
+            self._positions = prepared.positions
+            self._columns = prepared.columns
+            self._numeric = prepared.numeric
+            self._version += 1
+        finally:
+            self.endResetModel()
+
+    def set_rules(self, rules: StockRules, fields: FieldMap) -> None:
+        """Use new stock rules and extra fields (a reset if the columns change)."""
+        if fields.paths != self._fields.paths:
+            self.beginResetModel()
+            try:
+                self._fields = fields
+                self.context.rules = rules
+                self._version += 1
+            finally:
+                self.endResetModel()
+        elif rules != self.context.rules:
+            self.context.rules = rules
+            self._changed_all()
+
+    def set_previous(self, previous: Mapping[str, Previous]) -> None:
+        """Each product's last successful check before the coming run (for Change)."""
+        unchanged = not previous and not self.context.previous
+        self.context.previous = previous
+        if unchanged or not self._rows:
+            return  # the first run on a fresh history: nothing to repaint
+        self._version += 1
+        # Only Quantity (its flip colour), Change and Checked read previous checks.
+        last = self.index(len(self._rows) - 1, CHECKED_COLUMN)
+        self.dataChanged.emit(self.index(0, QUANTITY_COLUMN), last)
+
+    def _changed_all(self) -> None:
+        self._version += 1
+        if self._rows:
+            last = self.index(len(self._rows) - 1, self.columnCount() - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+
+    def _reindex(self) -> None:
+        self._row_of = {}  # the old index goes first: never two of them in memory
+        self._row_of = {r.id: i for i, r in enumerate(self._rows)}
+
+    # -- updates in batches ------------------------------------------------
+
+    def mark_pending(self, ids: Iterable[str]) -> None:
+        """Reset the given products to pending (before they are fetched again)."""
+        rows, row_of, products = self._rows, self._row_of, self._products
+        if all(row.status == "pending" for row in rows):
+            return  # a list just loaded: a quick pass, no lookup per ID
+        batch = [
+            Result.pending(products[i])
+            for i in ids
+            if i in row_of and rows[row_of[i]].status != "pending"
+        ]
+        self.apply(batch)
+
+    def apply(self, batch: Sequence[Result]) -> None:
+        """Put a batch of results in their rows; one ``dataChanged`` for the lot."""
+        if not batch:
+            return
+        rows, row_of = self._rows, self._row_of
+        first, last = len(rows), -1
+        for result in batch:
+            row = row_of.get(result.id)
+            if row is None:
+                continue
+            rows[row] = result
+            first = min(first, row)
+            last = max(last, row)
+        if last >= 0:
+            self._version += 1
+            self.dataChanged.emit(self.index(first, 0), self.index(last, self.columnCount() - 1))
+
+    # -- reading -----------------------------------------------------------
+
+    def results(self) -> list[Result]:
+        """Every row's result, in input order (for export)."""
+        ordered = sorted(zip(self._positions, self._rows, strict=True), key=lambda pr: pr[0])
+        return [r for _, r in ordered]
+
+    def result_at(self, row: int) -> Result:
+        """The result shown in ``row`` of this model."""
+        return self._rows[row]
+
+    def products(self, ids: Iterable[str] | None = None) -> list[Product]:
+        """The products behind the given IDs (all, in input order, if None)."""
+        if ids is None:  # the dict keeps input order, as the rows' positions do
+            return list(self._products.values())
+        return [self._products[i] for i in ids if i in self._products]
+
+    def fields_of(self, product_id: str) -> dict[str, str]:
+        """The input columns of one product ({} if it is not in the list)."""
+        product = self._products.get(product_id)
+        return product.fields if product is not None else {}
+
+    def failed_ids(self) -> list[str]:
+        """IDs whose last check ended in error or was cancelled, in input order."""
+        return [r.id for r in self.results() if r.status in FAILED]
+
+    @property
+    def input_columns(self) -> list[str]:
+        """The input's extra columns shown after the fixed ones."""
+        return list(self._columns)
+
+    @property
+    def field_columns(self) -> list[str]:
+        """The extra fields mapped from each answer, shown last."""
+        return self._fields.names
+
+    # -- Qt model interface ------------------------------------------------
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        """Number of products (0 under any parent: this is a flat table)."""
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        """Fixed columns, the input's columns, then the extra fields."""
+        return 0 if parent.isValid() else FIXED_COUNT + len(self._columns) + len(self._fields.paths)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """Column titles (and tooltips) for the horizontal header."""
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if section == POSITION_COLUMN:
+            title, tip = "#", "Position in the input list"
+        elif section < FIXED_COUNT:
+            title, tip = FIXED_COLUMNS[section - 1].title, FIXED_COLUMNS[section - 1].tooltip
+        elif section < FIXED_COUNT + len(self._columns):
+            title, tip = self._columns[section - FIXED_COUNT], "From the input file"
+        else:
+            name = self._fields.names[section - FIXED_COUNT - len(self._columns)]
+            title, tip = name, f"From each answer: {self._fields.paths[name]}"
+        if role == Qt.ItemDataRole.DisplayRole:
+            return title
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return tip or None
+        return None
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """Text, colour, icon, tooltip and raw values of one cell."""
+        if not index.isValid():
+            return None
+        result = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(result, index.row(), column)
+        if role == ResultRole:
+            return result
+        if role == SearchRole:
+            return self._search_text(result)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return self._alignment(column)
+        if role in _DECORATION_ROLES:
+            return self._decoration(result, column)[_DECORATION_ROLES[role]]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(result, column)
+        return None
+
+    def cell(self, row: int, column: int) -> tuple[str, int, Any, Any, Any]:
+        """Everything a painter needs for one cell, in one call (see ResultsDelegate).
+
+        Returns:
+            ``(text, alignment, foreground brush, icon, background brush)``, the
+            last three None where the cell has none; the same as :meth:`data`.
+        """
+        result = self._rows[row]
+        foreground, icon, background = self._decoration(result, column)
+        return (
+            self._text(result, row, column),
+            self._alignment(column),
+            foreground,
+            icon,
+            background,
+        )
+
+    def _decoration(self, result: Result, column: int) -> tuple[Any, Any, Any]:
+        """``(foreground brush, icon, background brush)`` of a cell, None where none."""
+        if column == STATUS_COLUMN:
+            return self._status_brushes[result.status], self._icons[result.status], None
+        if column == STOCK_COLUMN:
+            stock = self.context.stock(result)
+            return self._stock_brushes[stock], self._stock_icons[stock], None
+        if column in (QUANTITY_COLUMN, CHANGE_COLUMN):
+            flip = self.context.flip(result)
+            return None, None, self._flip_brushes[flip] if flip else None
+        return None, None, None
+
+    def _text(self, result: Result, row: int, column: int) -> str:
+        if column == POSITION_COLUMN:
+            return str(self._positions[row] + 1)
+        if column < FIXED_COUNT:
+            text = FIXED_COLUMNS[column - 1].text(result, self.context)
+        elif column < FIXED_COUNT + len(self._columns):
+            text = result.fields.get(self._columns[column - FIXED_COUNT], "")
+        else:
+            text = display_text(self._field_value(result, column))
+        # Text from the input or an answer may be huge or hold lone surrogates.
+        return qt_text(text if isinstance(text, str) else display_text(text))
+
+    def _field_value(self, result: Result, column: int) -> Any:
+        name = self._fields.names[column - FIXED_COUNT - len(self._columns)]
+        return FieldMap({name: self._fields.paths[name]}).values(result.response).get(name)
+
+    def _search_text(self, result: Result) -> str:
+        lead = STOCK_CODES[self.context.stock(result)] + (
+            FAILED_MARK if result.status in FAILED else " "
+        )
+        parts = [lead + result.id, result.error or "", *result.fields.values()]
+        try:
+            text = "\x1f".join(parts)
+        except TypeError:  # a column that is not text
+            text = "\x1f".join(p if isinstance(p, str) else display_text(p) for p in parts)
+        return qt_text(text, SEARCH_CHARS)
+
+    def _alignment(self, column: int) -> int:
+        if column == POSITION_COLUMN:
+            return RIGHT
+        if column < FIXED_COUNT:
+            return FIXED_COLUMNS[column - 1].align
+        if column < FIXED_COUNT + len(self._columns):
+            return RIGHT if self._columns[column - FIXED_COUNT] in self._numeric else LEFT
+        return LEFT
+
+    def _tooltip(self, result: Result, column: int) -> str | None:
+        flip = self.context.flip(result)
+        if flip and column in (QUANTITY_COLUMN, CHANGE_COLUMN):
+            return "Ran out since the last check" if flip == "out" else "Back in stock"
+        tip = self.context.last_checked(result) if column == FIXED_COUNT - 1 else result.error
+        if not tip:
+            return None
+        return qt_text(tip if isinstance(tip, str) else display_text(tip), TOOLTIP_CHARS)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the rows in place (a stable sort); column 0 or -1 is input order."""
+        if (column, order, self._version) == self._sorted_as:
+            return  # the view asks twice for one header click; the rows have not changed
+        # Everything that could fail runs before the layout signals: an exception
+        # between them leaves views with stale indexes, and Qt crashes.
+        new_order = self._sorted_order(column, order == Qt.SortOrder.DescendingOrder)
+        positions = array("l", [self._positions[i] for i in new_order])
+        rows = [self._rows[i] for i in new_order]
+        self.layoutAboutToBeChanged.emit()
+        try:
+            persistent = self.persistentIndexList()  # made by the views on the signal above
+            kept = [(self._rows[i.row()].id, i.column()) for i in persistent]
+            self._positions, self._rows = positions, rows
+            self._reindex()
+            self.changePersistentIndexList(
+                persistent, [self.index(self._row_of[rid], col) for rid, col in kept]
+            )
+            self._sorted_as = (column, order, self._version)
+        finally:
+            self.layoutChanged.emit()
+
+    def _sorted_order(self, column: int, reverse: bool) -> list[int]:
+        """Row numbers in their new order; each key is computed once."""
+        rows, context = self._rows, self.context
+        numeric = False
+        if column <= POSITION_COLUMN:
+            keys: list[Any] = self._positions
+            reverse = reverse and column == POSITION_COLUMN
+        elif column < FIXED_COUNT:
+            spec = FIXED_COLUMNS[column - 1]
+            keys = [spec.key(r, context) for r in rows]
+            numeric = spec.numeric
+        elif column < FIXED_COUNT + len(self._columns):
+            name = self._columns[column - FIXED_COUNT]
+            keys = [text_number_key(r.fields.get(name, "")) for r in rows]
+        else:
+            keys = [value_key(self._field_value(r, column)) for r in rows]
+        order = sorted(range(len(rows)), key=keys.__getitem__, reverse=reverse)
+        if reverse and numeric:
+            # Empty cells (keys starting with 1) stay last in either direction.
+            order = [i for i in order if keys[i][0] == 0] + [i for i in order if keys[i][0] != 0]
+        return order
+
+
+@dataclass(slots=True)
+class PreparedRows:
+    """Everything a model reset needs, built off the GUI thread for large lists."""
+
+    products: dict[str, Product]
+    rows: list[Result]
+    row_of: dict[str, int]
+    columns: list[str]
+    numeric: set[str]
+    positions: array[int]
+
+
+def prepare_rows(
+    products: Sequence[Product], columns: Sequence[str], previous: Sequence[Result] = ()
+) -> PreparedRows:
+    """Build the rows for ``products``, keeping finished results of the same IDs.
+
+    Touches no Qt object, so it may run on a worker thread: for a million
+    products it takes a second or two that the window must not freeze for.
+    """
+    known = {r.id: r for r in previous if r.status != "pending"}
+    rows = []
+    for product in products:
+        row = known.get(product.id)
+        if row is None:
+            row = Result.pending(product)
+        else:
+            row.fields = product.fields
+        rows.append(row)
+    return PreparedRows(
+        products={p.id: p for p in products},
+        rows=rows,
+        row_of={r.id: i for i, r in enumerate(rows)},
+        columns=list(columns),
+        numeric={name for name in columns if _looks_numeric(products, name)},
+        positions=array("l", range(len(rows))),
+    )
+
+
+def _looks_numeric(products: Sequence[Product], name: str, sample: int = 50) -> bool:
+    """True if the first non-empty values of a column are all numbers."""
+    values = [p.fields.get(name, "") for p in products[:sample]]
+    values = [v for v in values if v]
+    return bool(values) and all(text_number_key(v)[0] == 0 for v in values)
