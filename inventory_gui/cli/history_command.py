@@ -9,7 +9,6 @@ Nothing here imports Qt or aiohttp.
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -28,12 +27,13 @@ from inventory_gui.core.history.store import (
     default_data_dir,
 )
 from inventory_gui.core.models import RESULT_COLUMNS, Product, ProductList, Result
-from inventory_gui.core.outputs.export import read_results
+from inventory_gui.core.outputs.cells import table_text
+from inventory_gui.core.outputs.registry import read_results
+from inventory_gui.core.outputs.text_table import aligned_table
 from inventory_gui.core.safe_values import format_change, format_number
 
 _RESULT_KEYS = frozenset((*RESULT_COLUMNS, "response"))
 _RETRIED = frozenset({"error", "cancelled"})
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _HEADER = ("checked at (UTC)", "status", "quantity", "change", "error")
 _ALIGN = "<<>><"
 
@@ -67,29 +67,24 @@ def run_history_command(args: argparse.Namespace) -> int:
         return EXIT_ERRORS
     more = len(checks) > args.limit
     shown = checks[1:] if more else checks
-    sys.stdout.write(format_history(shown) + "\n")
+    sys.stdout.write(history_table(shown) + "\n")
     if more:
         print(f"(the latest {args.limit} checks; --limit N shows more)")
     return EXIT_OK
 
 
-def format_history(checks: Sequence[Check], *, max_error_width: int = 60) -> str:
+def history_table(checks: Sequence[Check], *, max_error_width: int = 60) -> str:
     """Return checks as an aligned plain-text table (no final newline)."""
-    rows = [list(_HEADER)] + [_history_cells(check, max_error_width) for check in checks]
-    widths = [max(len(row[i]) for row in rows) for i in range(len(_HEADER))]
-    rows.insert(1, ["-" * width for width in widths])
-    line = "  ".join(f"{{:{a}{w}}}" for a, w in zip(_ALIGN, widths, strict=True))
-    return "\n".join(line.format(*row).rstrip() for row in rows)
+    rows = [_history_cells(check, max_error_width) for check in checks]
+    return aligned_table(_HEADER, rows, _ALIGN)
 
 
 def _history_cells(check: Check, max_error_width: int) -> list[str]:
     when = check.checked_at.replace("T", " ").removesuffix("Z")
     quantity = "-" if check.quantity is None else format_number(check.quantity)
     change = "" if check.change is None else format_change(check.change)
-    error = _CONTROL.sub(" ", check.error or "")
-    if len(error) > max_error_width:
-        error = error[: max_error_width - 1] + "…"
-    return [when, check.status, quantity, change, error]
+    error = "" if check.error is None else table_text(check.error, max_error_width)
+    return [when, table_text(check.status), quantity, change, error]
 
 
 class FetchHistory:
