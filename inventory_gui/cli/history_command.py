@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -19,7 +19,6 @@ from typing import Any
 from inventory_gui.cli.exit_codes import EXIT_ERRORS, EXIT_OK, EXIT_USAGE
 from inventory_gui.core.history.store import (
     REDACTED,
-    Check,
     HistoryError,
     HistoryStore,
     HistoryWriter,
@@ -27,15 +26,11 @@ from inventory_gui.core.history.store import (
     default_data_dir,
 )
 from inventory_gui.core.models import RESULT_COLUMNS, Product, ProductList, Result
-from inventory_gui.core.outputs.cells import table_text
 from inventory_gui.core.outputs.registry import read_results
-from inventory_gui.core.outputs.text_table import aligned_table
-from inventory_gui.core.safe_values import format_change, format_number
+from inventory_gui.core.outputs.text_table import history_table
 
 _RESULT_KEYS = frozenset((*RESULT_COLUMNS, "response"))
 _RETRIED = frozenset({"error", "cancelled"})
-_HEADER = ("checked at (UTC)", "status", "quantity", "change", "error")
-_ALIGN = "<<>><"
 
 
 def data_dir(args: argparse.Namespace) -> Path:
@@ -71,20 +66,6 @@ def run_history_command(args: argparse.Namespace) -> int:
     if more:
         print(f"(the latest {args.limit} checks; --limit N shows more)")
     return EXIT_OK
-
-
-def history_table(checks: Sequence[Check], *, max_error_width: int = 60) -> str:
-    """Return checks as an aligned plain-text table (no final newline)."""
-    rows = [_history_cells(check, max_error_width) for check in checks]
-    return aligned_table(_HEADER, rows, _ALIGN)
-
-
-def _history_cells(check: Check, max_error_width: int) -> list[str]:
-    when = check.checked_at.replace("T", " ").removesuffix("Z")
-    quantity = "-" if check.quantity is None else format_number(check.quantity)
-    change = "" if check.change is None else format_change(check.change)
-    error = "" if check.error is None else table_text(check.error, max_error_width)
-    return [when, table_text(check.status), quantity, change, error]
 
 
 class FetchHistory:

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from inventory_gui.core.history.store import Check
 from inventory_gui.core.models import Result
 from inventory_gui.core.outputs.cells import table_text
+from inventory_gui.core.safe_values import format_change, format_number
 
 _RESULT_HEADER = ("id", "status", "http", "quantity", "latency ms", "attempts", "error")
 _RESULT_ALIGN = "<<>>>><"  # numbers right-aligned
+_HISTORY_HEADER = ("checked at (UTC)", "status", "quantity", "change", "error")
+_HISTORY_ALIGN = "<<>><"
 _ID_WIDTH = 40
 _STATUS_WIDTH = 20
 
@@ -50,3 +54,20 @@ def results_table(results: Sequence[Result], *, max_error_width: int = 60) -> st
                      table_text(r.attempts),
                      "" if r.error is None else table_text(r.error, width)])  # fmt: skip
     return aligned_table(_RESULT_HEADER, rows, _RESULT_ALIGN)
+
+
+def history_table(checks: Sequence[Check], *, max_error_width: int = 60) -> str:
+    """Return one product's recorded checks as an aligned table (no final newline).
+
+    Args:
+        checks: one line each, in the order given.
+        max_error_width: longer errors are cut and end with "…".
+    """
+    rows = []
+    for check in checks:
+        when = check.checked_at.replace("T", " ").removesuffix("Z")
+        quantity = "-" if check.quantity is None else format_number(check.quantity)
+        change = "" if check.change is None else format_change(check.change)
+        error = "" if check.error is None else table_text(check.error, max(1, max_error_width))
+        rows.append([when, table_text(check.status), quantity, change, error])
+    return aligned_table(_HISTORY_HEADER, rows, _HISTORY_ALIGN)
