@@ -31,7 +31,7 @@ from inventory_gui.core.fetch.url_template import UrlTemplate
 from inventory_gui.core.history.store import Run
 from inventory_gui.core.inputs.products import load_products
 from inventory_gui.core.models import ProductList, Result
-from inventory_gui.core.outputs.export import EXPORT_FORMATS
+from inventory_gui.core.outputs.registry import EXPORT_FORMATS
 from inventory_gui.core.progress import Progress, ProgressPrinter
 from inventory_gui.core.resources import resource_path
 from inventory_gui.demo.server import DemoConfig, serve_demo_forever, start_demo_server

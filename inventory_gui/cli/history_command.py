@@ -9,9 +9,8 @@ Nothing here imports Qt or aiohttp.
 from __future__ import annotations
 
 import argparse
-import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -20,7 +19,6 @@ from typing import Any
 from inventory_gui.cli.exit_codes import EXIT_ERRORS, EXIT_OK, EXIT_USAGE
 from inventory_gui.core.history.store import (
     REDACTED,
-    Check,
     HistoryError,
     HistoryStore,
     HistoryWriter,
@@ -28,14 +26,11 @@ from inventory_gui.core.history.store import (
     default_data_dir,
 )
 from inventory_gui.core.models import RESULT_COLUMNS, Product, ProductList, Result
-from inventory_gui.core.outputs.export import read_results
-from inventory_gui.core.safe_values import format_change, format_number
+from inventory_gui.core.outputs.registry import read_results
+from inventory_gui.core.outputs.text_table import history_table
 
 _RESULT_KEYS = frozenset((*RESULT_COLUMNS, "response"))
 _RETRIED = frozenset({"error", "cancelled"})
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-_HEADER = ("checked at (UTC)", "status", "quantity", "change", "error")
-_ALIGN = "<<>><"
 
 
 def data_dir(args: argparse.Namespace) -> Path:
@@ -67,29 +62,10 @@ def run_history_command(args: argparse.Namespace) -> int:
         return EXIT_ERRORS
     more = len(checks) > args.limit
     shown = checks[1:] if more else checks
-    sys.stdout.write(format_history(shown) + "\n")
+    sys.stdout.write(history_table(shown) + "\n")
     if more:
         print(f"(the latest {args.limit} checks; --limit N shows more)")
     return EXIT_OK
-
-
-def format_history(checks: Sequence[Check], *, max_error_width: int = 60) -> str:
-    """Return checks as an aligned plain-text table (no final newline)."""
-    rows = [list(_HEADER)] + [_history_cells(check, max_error_width) for check in checks]
-    widths = [max(len(row[i]) for row in rows) for i in range(len(_HEADER))]
-    rows.insert(1, ["-" * width for width in widths])
-    line = "  ".join(f"{{:{a}{w}}}" for a, w in zip(_ALIGN, widths, strict=True))
-    return "\n".join(line.format(*row).rstrip() for row in rows)
-
-
-def _history_cells(check: Check, max_error_width: int) -> list[str]:
-    when = check.checked_at.replace("T", " ").removesuffix("Z")
-    quantity = "-" if check.quantity is None else format_number(check.quantity)
-    change = "" if check.change is None else format_change(check.change)
-    error = _CONTROL.sub(" ", check.error or "")
-    if len(error) > max_error_width:
-        error = error[: max_error_width - 1] + "…"
-    return [when, check.status, quantity, change, error]
 
 
 class FetchHistory:
