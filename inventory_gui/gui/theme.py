@@ -44,14 +44,18 @@ def contrast(first: QColor, second: QColor) -> float:
 
 
 def mix(base: QColor, other: QColor, amount: float) -> QColor:
-    """``base`` moved ``amount`` (0 to 1) of the way towards ``other``, opaque."""
-    return QColor.fromRgbF(
-        *(a + (b - a) * amount for a, b in zip(_rgb(base), _rgb(other), strict=True))
+    """``base`` moved ``amount`` (0 to 1) of the way towards ``other``, opaque.
+
+    Channels are rounded to 8 bits, as painted: a contrast checked on the
+    result holds for the pixels too.
+    """
+    return QColor.fromRgb(
+        *(round(a + (b - a) * amount) for a, b in zip(_rgb(base), _rgb(other), strict=True))
     )
 
 
-def _rgb(colour: QColor) -> tuple[float, float, float]:
-    return colour.redF(), colour.greenF(), colour.blueF()
+def _rgb(colour: QColor) -> tuple[int, int, int]:
+    return colour.red(), colour.green(), colour.blue()
 
 
 def _worst(colour: QColor, backgrounds: Sequence[QColor]) -> float:
