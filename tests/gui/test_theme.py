@@ -8,21 +8,26 @@ WCAG 2.x contrast ratio must be at least 4.5:1.
 
 from __future__ import annotations
 
+import dataclasses
+import json
+import os
+import subprocess
+import sys
 from collections import Counter
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QPalette
+from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPalette
 from PySide6.QtWidgets import QCheckBox
 
 from inventory_gui.core.models import Previous, Result
 from inventory_gui.core.stock import FieldMap, Stock, StockRules
 from inventory_gui.gui.panels.message_bar import message_colours
-from inventory_gui.gui.table.colours import ICON_SIZE, TableColours, status_icon
+from inventory_gui.gui.table.colours import ICON_SIZE, status_icon
 from inventory_gui.gui.table.columns import (
     CHANGE_COLUMN,
-    ID_COLUMN,
     QUANTITY_COLUMN,
     STATUS_COLUMN,
     STOCK_COLUMN,
@@ -37,6 +42,7 @@ from inventory_gui.gui.theme import (
     with_contrast,
 )
 
+ROOT = Path(__file__).resolve().parents[2]
 PALETTES = {"light": light_palette, "dark": dark_palette}
 PREVIOUS = "2026-11-28T09:00:00Z"
 # One row per status, stock state, flip and change direction; (result, previous quantity).
@@ -160,16 +166,15 @@ def test_flip_highlights_keep_their_tint_and_readable_text(make_window, app_pale
 
 
 def test_the_measure_catches_unreadable_text(make_window, app_palette):
-    """Light grey text on white is reported: the contrast test can fail."""
-    palette = light_palette()
+    """Light grey status text on white is reported: the contrast test can fail."""
+    app_palette(light_palette())
     window = make_window()
     fill_table(window)
-    palette.setColor(QPalette.ColorRole.Text, QColor("#bbbbbb"))
-    window.table.setPalette(palette)
-    window.model.use_colours(TableColours.from_palette(light_palette()))
-    window.table.itemDelegate()._text_colour = QColor("#bbbbbb")  # bypass the fitting
+    grey = {status: QBrush(QColor("#bbbbbb")) for status in window.model.colours.status_text}
+    window.model.use_colours(dataclasses.replace(window.model.colours, status_text=grey))
     bad, _ = low_contrast_cells(window)
-    assert any(f"column {ID_COLUMN}:" in cell for cell in bad)
+    assert bad
+    assert all(f"column {STATUS_COLUMN}:" in cell for cell in bad)
 
 
 def test_a_colour_scheme_change_recolours_the_table_live(make_window, app_palette, qapp, qtbot):
@@ -243,3 +248,18 @@ def test_status_dots_are_drawn_for_a_2x_screen():
     assert not blocky(sharp.toImage())
     scaled_up = icon.pixmap(QSize(ICON_SIZE, ICON_SIZE), 1.0).scaled(sharp.size())
     assert blocky(scaled_up.toImage())  # what the test rejects
+
+
+def test_the_table_paints_sharp_dots_at_200_percent(tmp_path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_SCALE_FACTOR="2")
+    for variable in ("XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CONFIG_HOME"):
+        env[variable] = str(tmp_path / variable.lower())
+    done = subprocess.run(
+        [sys.executable, "-m", "tests.gui.hidpi_child"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-3000:]
+    painted = json.loads(done.stdout.splitlines()[-1])
+    assert painted["ratio"] == 2.0
+    assert painted["colours"] > 2  # a dot was painted there: its colour, edges, background
+    assert not painted["blocky"]
