@@ -36,12 +36,8 @@ _MARGIN = 4  # the text margin Fusion gives an item
 _ICON = 12
 _ELIDE = Qt.TextElideMode.ElideRight
 ROWS_PER_PAINT = 10
-_LOOK_CHANGES = (
-    QEvent.Type.PaletteChange,
-    QEvent.Type.ApplicationPaletteChange,
-    QEvent.Type.FontChange,
-    QEvent.Type.StyleChange,
-)
+# A new application palette (a new colour scheme) reaches the view as a PaletteChange.
+_LOOK_CHANGES = (QEvent.Type.PaletteChange, QEvent.Type.FontChange, QEvent.Type.StyleChange)
 FRAME_MS = 16
 
 
