@@ -44,7 +44,9 @@ def test_every_core_and_engine_module_imports_without_qt():
         ]
         for name in names:
             importlib.import_module(name)
-        import inventory_gui.cli.fetch_command, inventory_gui.cli.main
+        import inventory_gui.cli.fetch_command, inventory_gui.cli.fetch_run, inventory_gui.cli.main
+        import inventory_gui.cli.demo_command, inventory_gui.cli.history_command
+        import inventory_gui.cli.window_command
         print(len(names))
         """
     )
