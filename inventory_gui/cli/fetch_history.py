@@ -7,19 +7,13 @@ on unrecorded (only ``--resume`` needs it).
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Callable
 from functools import partial
 
 from inventory_gui.cli.options import data_dir
+from inventory_gui.cli.terminal import warn
 from inventory_gui.core.history.store import HistoryError, HistoryStore, HistoryWriter, Run
 from inventory_gui.core.models import ProductList, Result
-
-
-def warn(message: str) -> None:
-    """Print ``inventory-gui: warning: message`` on stderr, over a progress line being drawn."""
-    clear = "\r\x1b[2K" if sys.stderr.isatty() else ""
-    print(f"{clear}inventory-gui: warning: {message}", file=sys.stderr)
 
 
 class FetchHistory:

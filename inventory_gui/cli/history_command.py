@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from inventory_gui.cli.exit_codes import EXIT_ERRORS, EXIT_OK, EXIT_USAGE
 from inventory_gui.cli.options import OneLineParser, add_data_dir_option, data_dir, positive_int
-from inventory_gui.cli.terminal import warn
+from inventory_gui.cli.terminal import error, say, warn
 from inventory_gui.core.history.store import Check, HistoryError, HistoryStore
 from inventory_gui.core.safe_values import format_change, format_number
 
@@ -53,12 +53,12 @@ def run(args: argparse.Namespace) -> int:
         finally:
             store.close()
     except HistoryError as exc:
-        print(f"inventory-gui: error: {exc}", file=sys.stderr)
+        error(str(exc))
         return EXIT_USAGE
     if unrecorded:
         warn(f"the history is locked: the checks kept in {unrecorded[0].name} are not shown yet")
     if not checks:
-        print(f"inventory-gui: no history for {args.product_id}", file=sys.stderr)
+        say(f"inventory-gui: no history for {args.product_id}")
         return EXIT_ERRORS
     more = len(checks) > args.limit
     shown = checks[1:] if more else checks
