@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import json
+import subprocess
+import sys
 import time
 
 import openpyxl
@@ -23,6 +25,22 @@ def test_version_and_help_are_quick():
     assert cli("fetch", "--help").returncode == 0
     # Generous: two interpreter start-ups on a shared machine; the benchmark measures it properly.
     assert time.perf_counter() - started < 10
+
+
+def test_parsing_loads_no_aiohttp():
+    """Every command's --help answers before the command loads the network stack."""
+    script = (
+        "import contextlib, sys\n"
+        "from inventory_gui.cli.main import main\n"
+        "for command in ('fetch', 'serve-demo', 'history'):\n"
+        "    with contextlib.redirect_stdout(None), contextlib.suppress(SystemExit):\n"
+        "        main([command, '--help'])\n"
+        "print(sorted(m for m in ('aiohttp', 'PySide6') if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=60, check=False)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
 
 
 def test_all_ok_exits_0_and_writes_json_in_input_order(tmp_path, demo_template):
