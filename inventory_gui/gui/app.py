@@ -3,7 +3,7 @@
 Start-up order (each step needs the ones before it):
 
 0. interpreter settings (:func:`tune_interpreter`: the GIL switch interval);
-1. arguments: already parsed by :mod:`inventory_gui.cli.main`, with no Qt imported;
+1. arguments: already parsed by :mod:`inventory_gui.cli.window_command`, with no Qt imported;
 2. logging: a rotating file under the platform's user log folder;
 3. ``QApplication``: names (QSettings and the desktop file use them), no
    quit-on-last-window (closing waits for a running fetch, see
