@@ -29,7 +29,7 @@ from inventory_gui.core.fetch import event_loop
 from inventory_gui.core.fetch.fetcher import Fetcher, FetchSettings, parse_header
 from inventory_gui.core.fetch.url_template import UrlTemplate
 from inventory_gui.core.history.store import Run
-from inventory_gui.core.inputs.products import load_products
+from inventory_gui.core.inputs.registry import load_products
 from inventory_gui.core.models import ProductList, Result
 from inventory_gui.core.outputs.export import EXPORT_FORMATS
 from inventory_gui.core.progress import Progress, ProgressPrinter

@@ -1,52 +1,123 @@
-"""Low-level helpers for the product loaders: decoding, sniffing, splitting, cells.
+"""Rows of cell text made into products: the rules every input format shares.
 
-Nothing here knows about products; :mod:`inventory_gui.core.inputs.products` builds
-them from the rows these helpers return.
+The first filled row is a header when the input has more than one column or
+when its first cell is an ID header name (``id``, ``sku``, ``product_id``,
+``item``, ``code``).  The ID column is the one named by the caller, else the
+first ID-like header, else the first column.  IDs stay strings exactly as
+written, trimmed; duplicates are kept once and counted, rows without an ID
+are skipped and recorded with their line.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import json
-import re
 from collections.abc import Callable, Sequence
-from datetime import date, datetime, time
+from dataclasses import dataclass
 from itertools import islice
-from typing import Any
 
 from inventory_gui.core.errors import InputError
+from inventory_gui.core.inputs.load_progress import ROWS_PER_REPORT, report_building
+from inventory_gui.core.models import Product, ProductList
 
 Rows = list[list[str]]
 LineOf = Callable[[int], int]
+"""The 1-based input line a row (given by its index) starts on."""
 
 ID_HEADERS = frozenset({"id", "sku", "productid", "item", "code"})
 """Normalised header names that mark the ID column (see :func:`normalise_header`)."""
 
-DELIMITERS = ("\t", ";", "|", ",")
-"""Candidate delimiters, most preferred first when two fit equally well."""
-
-ROWS_PER_REPORT = 65_536
-"""Rows read between progress reports (each a chance to cancel)."""
-
-_SAMPLE_CHARS = 32_768
-_SAMPLE_RECORDS = 20
-_FIRST_RECORD_CHARS = 1_048_576  # a long header or quoted cell
 _HEADER_JUNK = str.maketrans("", "", " _-")
-_JSON_SPACE = re.compile(r"[ \t\n\r]*")
 
 
-def normalise_header(name: str) -> str:
-    """Return ``name`` lowercased without spaces, underscores and hyphens."""
-    return name.lower().translate(_HEADER_JUNK)
+@dataclass(slots=True)
+class ProductTable:
+    """Rows of cell text ready to become products.
+
+    Attributes:
+        rows: the rows; only ``rows[start:]`` hold products.
+        line_of: the 1-based input line of ``rows[i]``.
+        headers: unique column names, or None when the input had no header.
+        start: index of the first data row.
+        silent_blank: skip wholly blank rows without recording them.
+    """
+
+    rows: Rows
+    line_of: LineOf
+    headers: list[str] | None
+    start: int = 0
+    silent_blank: bool = False
 
 
-def is_id_header(cell: str, id_column: str | None = None) -> bool:
-    """Tell whether ``cell`` names an ID column (a known name or ``id_column``)."""
-    name = normalise_header(cell.strip())
-    if name in ID_HEADERS:
-        return True
-    return bool(id_column) and (cell.strip() == id_column or name == normalise_header(id_column))
+def products_from_rows(
+    rows: Rows, line_of: LineOf, source: str, id_column: str | None
+) -> ProductList:
+    """Build products from rows whose first filled row may be a header.
+
+    Raises:
+        InputError: no row is filled, there is a header but no products, or
+            ``id_column`` is not a column.
+    """
+    first = first_filled(rows)
+    if first is None:
+        raise InputError(source, "the file is empty")
+    width = _table_width(rows, first)
+    headers = None
+    if width > 1 or _is_id_header(rows[first][0], id_column):
+        headers = unique_headers([*rows[first][:width], *[""] * (width - len(rows[first]))])
+    start = first if headers is None else first + 1
+    table = ProductTable(rows, line_of, headers, start=start, silent_blank=True)
+    result = products_from_table(table, source, id_column)
+    if headers is not None and not result.products and not result.skipped:
+        raise InputError(source, "there is a header row but no products below it", line_of(first))
+    return result
+
+
+def products_from_table(table: ProductTable, source: str, id_column: str | None) -> ProductList:
+    """Turn the data rows of ``table`` into a :class:`ProductList`.
+
+    Raises:
+        InputError: ``id_column`` is not a column.
+    """
+    headers = table.headers
+    id_index = _id_index(headers, id_column or None, source)
+    others = [(i, name) for i, name in enumerate(headers or ()) if i != id_index]
+    width = len(headers) if headers else 1
+    products: list[Product] = []
+    append = products.append
+    seen: set[str] = set()
+    duplicates: dict[str, int] = {}
+    skipped: list[tuple[int, str]] = []
+    total = max(1, len(table.rows))
+    for index, row in enumerate(islice(table.rows, table.start, None), table.start):
+        if not index % ROWS_PER_REPORT:
+            report_building(index / total)
+        if len(row) < width:
+            row = row + [""] * (width - len(row))
+        product_id = row[id_index].strip()
+        if not product_id:
+            if not table.silent_blank or any(cell.strip() for cell in row):
+                skipped.append((table.line_of(index), "no product ID"))
+        elif product_id in seen:
+            duplicates[product_id] = duplicates.get(product_id, 0) + 1
+        else:
+            seen.add(product_id)
+            fields = {name: row[i].strip() for i, name in others} if others else {}
+            append(Product(product_id, fields))
+    return ProductList(
+        products=products,
+        source=source,
+        id_column=headers[id_index] if headers else None,
+        columns=[name for _, name in others],
+        duplicates=duplicates,
+        skipped=skipped,
+    )
+
+
+def first_filled(rows: Rows) -> int | None:
+    """Return the index of the first row with a non-blank cell, or None."""
+    for index, row in enumerate(rows):
+        if any(cell.strip() for cell in row):
+            return index
+    return None
 
 
 def unique_headers(cells: Sequence[str]) -> list[str]:
@@ -68,151 +139,46 @@ def unique_headers(cells: Sequence[str]) -> list[str]:
     return result
 
 
-def sniff_delimiter(text: str) -> str | None:
-    """Guess the delimiter of delimited text, or None for one value per line.
-
-    The first records are scanned with quotes honoured.  A candidate must occur
-    in the first record and in at least 80 % of the records; among those, the
-    one whose count is most often the same as in the first record wins.
-    """
-    records = _sample_counts(text)
-    if not records:
-        return None
-    best: tuple[float, int] | None = None
-    chosen = None
-    for rank, delimiter in enumerate(DELIMITERS):
-        counts = [record.get(delimiter, 0) for record in records]
-        if counts[0] == 0 or sum(1 for c in counts if c) < 0.8 * len(counts):
-            continue
-        key = (counts.count(counts[0]) / len(counts), -rank)
-        if best is None or key > best:
-            best, chosen = key, delimiter
-    return chosen
+def number_text(value: float) -> str:
+    """Return a number cell as text: ``12345.0`` as ``"12345"``, other floats as ``repr``."""
+    return str(int(value)) if value.is_integer() else repr(value)
 
 
-def _sample_counts(text: str) -> list[dict[str, int]]:
-    """Count candidate delimiters outside quotes in each of the first records."""
-    records: list[dict[str, int]] = []
-    counts: dict[str, int] = {}
-    end = len(text)
-    in_quotes, at_start, has_text, pos = False, True, False, 0
-    while pos < end and len(records) < _SAMPLE_RECORDS:
-        if pos >= _SAMPLE_CHARS and (records or pos >= _FIRST_RECORD_CHARS):
-            break
-        char = text[pos]
-        pos += 1
-        if in_quotes:
-            if char == '"' and text[pos : pos + 1] == '"':
-                pos += 1
-            elif char == '"':
-                in_quotes = False
-        elif char in "\r\n":
-            if has_text:
-                records.append(counts)
-            counts, at_start, has_text = {}, True, False
-        elif char in DELIMITERS:
-            counts[char] = counts.get(char, 0) + 1
-            at_start, has_text = True, True
-        elif char != " ":
-            in_quotes = char == '"' and at_start
-            at_start, has_text = False, True
-    if has_text and (pos == end or not records) and len(records) < _SAMPLE_RECORDS:
-        records.append(counts)
-    return records
+def _normalise_header(name: str) -> str:
+    """Return ``name`` lowercased without spaces, underscores and hyphens."""
+    return name.lower().translate(_HEADER_JUNK)
 
 
-def split_lines(text: str) -> tuple[Rows, LineOf]:
-    """Split one-value-per-line text into single-cell rows (line = index + 1).
-
-    A value wrapped in double quotes as a whole is unquoted (``"007"`` -> ``007``).
-    """
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    rows = [[_unquote(line) if line[:1] == '"' else line] for line in lines]
-    return rows, lambda index: index + 1
+def _is_id_header(cell: str, id_column: str | None) -> bool:
+    """Tell whether ``cell`` names an ID column (a known name or ``id_column``)."""
+    name = _normalise_header(cell.strip())
+    if name in ID_HEADERS:
+        return True
+    return bool(id_column) and (cell.strip() == id_column or name == _normalise_header(id_column))
 
 
-def _unquote(value: str) -> str:
-    stripped = value.strip()
-    if len(stripped) >= 2 and stripped.endswith('"'):
-        return stripped[1:-1].replace('""', '"')
-    return value
-
-
-def read_delimited(
-    text: str, delimiter: str, source: str, report: Callable[[float], None] | None = None
-) -> tuple[Rows, LineOf]:
-    """Parse delimited text with :mod:`csv`; blank lines are dropped.
-
-    Args:
-        text: the text.
-        delimiter: the delimiter, e.g. from :func:`sniff_delimiter`.
-        source: the input's name in messages.
-        report: called with the fraction of lines read every
-            :data:`ROWS_PER_REPORT` rows; it may raise to cancel.
-
-    Returns:
-        ``(rows, line_of)`` where ``line_of(i)`` is the 1-based line row ``i``
-        starts on; it parses the text again on first use, which is rare.
-
-    Raises:
-        InputError: the csv module rejects the text (a huge or broken field).
-    """
-
-    def reader() -> Any:
-        return csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, skipinitialspace=True)
-
-    try:
-        rows = _read_rows(reader(), text, report)
-    except csv.Error:
-        _row_starts(reader(), source)  # raises with the line number
-        raise
-    starts: list[int] = []
-
-    def line_of(index: int) -> int:
-        if not starts:
-            starts.extend(_row_starts(reader(), source))
-        return starts[index]
-
-    return rows, line_of
-
-
-def _read_rows(reader: Any, text: str, report: Callable[[float], None] | None) -> Rows:
-    """Read the non-blank rows in blocks, reporting between blocks."""
-    if report is None:
-        return [row for row in reader if row]
-    lines = text.count("\n") + 1
-    rows: Rows = []
-    filled = filter(None, reader)
-    while block := list(islice(filled, ROWS_PER_REPORT)):
-        rows.extend(block)
-        report(min(1.0, reader.line_num / lines))
-    return rows
-
-
-def _row_starts(reader: Any, source: str) -> list[int]:
-    """Return the line each non-blank row of ``reader`` starts on."""
-    starts = []
-    previous = 0
-    try:
-        for row in reader:
-            if row:
-                starts.append(previous + 1)
-            previous = reader.line_num
-    except csv.Error as exc:
-        problem = f"cannot split this line into cells: {exc}"
-        raise InputError(source, problem, previous + 1) from None
-    return starts
-
-
-def first_filled(rows: Rows) -> int | None:
-    """Return the index of the first row with a non-blank cell, or None."""
-    for index, row in enumerate(rows):
-        if any(cell.strip() for cell in row):
+def _id_index(headers: list[str] | None, id_column: str | None, source: str) -> int:
+    """Return the index of the ID column (see the module's rules)."""
+    if headers is None:
+        if id_column:
+            raise InputError(source, f'no column named "{id_column}": the input has no header row')
+        return 0
+    if id_column:
+        if id_column in headers:
+            return headers.index(id_column)
+        wanted = _normalise_header(id_column)
+        for index, name in enumerate(headers):
+            if _normalise_header(name) == wanted:
+                return index
+        names = ", ".join(f'"{name}"' for name in headers)
+        raise InputError(source, f'no column named "{id_column}"; the columns are {names}')
+    for index, name in enumerate(headers):
+        if _normalise_header(name) in ID_HEADERS:
             return index
-    return None
+    return 0
 
 
-def table_width(rows: Rows, header: int) -> int:
+def _table_width(rows: Rows, header: int) -> int:
     """Return the column count: the header's, widened for data past its end.
 
     Trailing columns that are blank in the header and in every row are dropped.
@@ -225,80 +191,3 @@ def table_width(rows: Rows, header: int) -> int:
         if any(len(row) > column and row[column].strip() for row in rows):
             return column + 1
     return width
-
-
-def number_text(value: float) -> str:
-    """Return ``12345.0`` as ``"12345"`` and other floats as ``repr`` does."""
-    return str(int(value)) if value.is_integer() else repr(value)
-
-
-def excel_text(value: Any) -> str:
-    """Return an openpyxl cell value as the text a user would expect to see."""
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, float):
-        return number_text(value)
-    if isinstance(value, datetime) and value.time() == time() and value.tzinfo is None:
-        return value.date().isoformat()
-    if isinstance(value, date | time):
-        return value.isoformat()
-    return str(value)
-
-
-def json_text(value: Any) -> str:
-    """Return a parsed JSON value as cell text; lists and objects as compact JSON."""
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float):
-        return number_text(value)
-    if isinstance(value, int):
-        return str(value)
-    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
-
-
-def json_item_lines(text: str, key: str | None) -> list[int]:
-    """Return the line each item of the product list in valid JSON ``text`` starts on.
-
-    Args:
-        text: JSON already known to parse.
-        key: ``None`` when the document is the list, else the key holding it.
-    """
-    decoder = json.JSONDecoder()
-    pos = _skip_space(text, 0)
-    if key is not None:
-        pos = _skip_space(text, pos + 1)
-        while True:
-            name, pos = decoder.raw_decode(text, pos)
-            pos = _skip_space(text, _skip_space(text, pos) + 1)
-            if name == key:
-                break
-            pos = _after_item(text, decoder.raw_decode(text, pos)[1])
-    starts = []
-    pos = _skip_space(text, pos + 1)
-    while text[pos] != "]":
-        starts.append(pos)
-        pos = _after_item(text, decoder.raw_decode(text, pos)[1])
-    lines, line, previous = [], 1, 0
-    for start in starts:
-        line += text.count("\n", previous, start)
-        lines.append(line)
-        previous = start
-    return lines
-
-
-def _skip_space(text: str, pos: int) -> int:
-    match = _JSON_SPACE.match(text, pos)
-    return match.end() if match else pos
-
-
-def _after_item(text: str, pos: int) -> int:
-    pos = _skip_space(text, pos)
-    return _skip_space(text, pos + 1) if text[pos] == "," else pos
