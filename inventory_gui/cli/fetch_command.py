@@ -29,7 +29,7 @@ from inventory_gui.core.errors import InputError, InventoryError
 from inventory_gui.core.fetch import event_loop
 from inventory_gui.core.fetch.settings import FetchSettings, parse_header
 from inventory_gui.core.fetch.url_template import UrlTemplate
-from inventory_gui.core.inputs.products import load_products
+from inventory_gui.core.inputs.registry import load_products
 from inventory_gui.core.outputs.registry import EXPORT_FORMATS
 from inventory_gui.core.resources import resource_path
 
