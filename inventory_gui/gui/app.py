@@ -197,13 +197,12 @@ class QuitOnSignals:
             self._window.close()  # a running fetch is cancelled first (closeEvent)
 
 
-async def run_window(options: argparse.Namespace) -> int:
+async def run_window(options: argparse.Namespace, signals: QuitOnSignals) -> int:
     """Run the window until it closes; the demo server lives as long as it does.
 
     Returns:
         0, or 128 + the signal's number when a quit signal closed it.
     """
-    signals = QuitOnSignals(asyncio.get_running_loop())
     demo = None
     if options.demo:
         from inventory_gui.demo.server import DemoConfig, start_demo_server
@@ -260,5 +259,34 @@ def run_app(options: argparse.Namespace) -> int:
     setup_logging()
     app = make_application()
     log.info("inventory-gui %s starting", __version__)
-    with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
-        return runner.run(run_window(options))
+    runner = asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app))
+    signals = QuitOnSignals(runner.get_loop())
+    window_task: list[asyncio.Task] = []
+
+    async def main() -> int:
+        window_task.append(asyncio.current_task())
+        return await run_window(options, signals)
+
+    display_lost = False
+    try:
+        return runner.run(main())
+    except RuntimeError:
+        # Qt ended its event loop before the window had closed: its display went
+        # away (an X server ending with the session sends no signal of its own).
+        # Nothing can run on the loop any more; what was pending is dropped.
+        if not window_task or window_task[0].done():
+            raise
+        display_lost = True
+        log.info("the display went away before the window closed")
+        runner.get_loop().set_exception_handler(_log_dropped)
+        return signals.exit_status or 1
+    finally:
+        try:
+            runner.close()
+        except RuntimeError:
+            if not display_lost:
+                raise
+
+
+def _log_dropped(_loop: asyncio.AbstractEventLoop, context: dict) -> None:
+    log.info("dropped with the display: %s", context.get("message"))
