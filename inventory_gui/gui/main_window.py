@@ -173,6 +173,10 @@ class MainWindow(QMainWindow):
         a["find"].triggered.connect(self.filter_edit.setFocus)
         self.products_panel.openRequested.connect(self.choose_file)
         self.products_panel.productsChanged.connect(self._show_products)
+        # Fetch is enabled by any text, before the parse delay has run out.
+        self.products_panel.editor.textChanged.connect(
+            lambda: self._set_running(self.runner.running)
+        )
         self.filter_edit.textChanged.connect(self._set_filter_text)
         self.failures_only.toggled.connect(self._set_failures_only)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -281,17 +285,26 @@ class MainWindow(QMainWindow):
 
     def fetch_all(self) -> bool:
         """Fetch every product (Fetch / Refresh all); False if it could not start."""
+        self._parse_pending_edits()
         return self.start_fetch(self.model.products())
 
     def refresh_selected(self) -> None:
         """Fetch the selected rows again."""
+        self._parse_pending_edits()
         rows = self.table.selectionModel().selectedRows()
         ids = [self.filter.data(index, ResultRole).id for index in rows]
         self.start_fetch(self.model.products(ids))
 
     def retry_failed(self) -> None:
         """Fetch again the rows that ended in error or were cancelled."""
+        self._parse_pending_edits()
         self.start_fetch(self.model.products(self.model.failed_ids()))
+
+    def _parse_pending_edits(self) -> None:
+        """Parse text typed or pasted within the parse delay, so that a run fetches
+        what the editor shows rather than the list before it (never mid-run)."""
+        if not self.runner.running and not self.loader.loading:
+            self.products_panel.parse_pending()
 
     def start_fetch(self, products: Sequence[Product]) -> bool:
         """Start a run over ``products``; False (with a message) if it cannot start."""
@@ -331,7 +344,7 @@ class MainWindow(QMainWindow):
         running = running or self.loader.loading
         a = self.actions
         has_rows = self.model.rowCount() > 0
-        a["fetch"].setEnabled(not running and has_rows)
+        a["fetch"].setEnabled(not running and (has_rows or self.products_panel.has_text()))
         a["refresh_selected"].setEnabled(not running and has_rows)
         a["retry_failed"].setEnabled(not running and has_rows)
         a["export"].setEnabled(not running and has_rows)
