@@ -43,6 +43,7 @@ from inventory_gui.gui.panels.connection_panel import ConnectionPanel
 from inventory_gui.gui.panels.detail_pane import DetailPane
 from inventory_gui.gui.panels.message_bar import MessageBar
 from inventory_gui.gui.panels.product_panel import ProductPanel, describe
+from inventory_gui.gui.panels.run_summary import RunSummary, count_changed
 from inventory_gui.gui.settings_store import SettingsStore
 from inventory_gui.gui.table.filter import ResultsFilter
 from inventory_gui.gui.table.model import ResultRole, ResultsModel
@@ -95,6 +96,7 @@ class MainWindow(QMainWindow):
         self._tasks: set[asyncio.Task[Any]] = set()
         self._dialogs: list[QWidget] = []
         self._closing = False
+        self._run_products: Sequence[Product] = ()  # what the current run fetches
         # Files are read and written off the GUI thread, one job at a time.
         self._io = ThreadPoolExecutor(max_workers=1, thread_name_prefix="inventory-io")
         self.model = ResultsModel(self)
@@ -148,6 +150,8 @@ class MainWindow(QMainWindow):
         self.progress_label = QLabel("Ready", self)
         self.progress_label.setObjectName("progressLabel")
         self.statusBar().addWidget(self.progress_label, 1)
+        self.run_summary = RunSummary(self)
+        self.statusBar().addPermanentWidget(self.run_summary)
         self.statusBar().addPermanentWidget(self.stock.next_refresh)
         self.statusBar().addPermanentWidget(self.stock.counts)
         self.statusBar().addPermanentWidget(self.progress_bar)
@@ -181,6 +185,7 @@ class MainWindow(QMainWindow):
         self.failures_only.toggled.connect(self._set_failures_only)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.runner.started.connect(lambda _n: self._set_running(True))
+        self.runner.started.connect(lambda _n: self.run_summary.clear())
         self.runner.progressed.connect(self._show_progress)
         self.runner.finished.connect(self._run_finished)
         self.runner.failed.connect(self.show_unexpected_error)
@@ -324,6 +329,7 @@ class MainWindow(QMainWindow):
         self.message_bar.clear()
         self._save_connection()
         self.stock.run_started()
+        self._run_products = products
         self.runner.start(
             products, settings, self.history.recorder(self._source, settings.url_template)
         )
@@ -370,15 +376,26 @@ class MainWindow(QMainWindow):
         self.progress_bar.setValue(round(fraction * 1000))
 
     def _run_finished(self, progress: Progress) -> None:
+        seconds = progress.elapsed
         self._show_progress(progress)
+        self.progress_label.clear()  # the run's summary takes over
+        self.run_summary.show_run(progress, seconds)
         self.filter.refresh()
         self._update_shown()
         self._set_running(False)
         self._selection_changed()
-        self._spawn(self._summarise_run(progress))
+        run, self._run_products = self._run_products, ()
+        self._spawn(self._summarise_run(progress, seconds, run))
 
-    async def _summarise_run(self, progress: Progress) -> None:
+    async def _summarise_run(
+        self, progress: Progress, seconds: float, run: Sequence[Product]
+    ) -> None:
         await self.stock.run_finished()  # in slices: the window paints meanwhile
+        context = self.model.context
+        if context.previous and not self.runner.running:  # earlier checks to compare with
+            changed = await count_changed(run, self.model.snapshot(), context.change)
+            if not self.runner.running:  # a new run has cleared the summary: leave it
+                self.run_summary.show_run(progress, seconds, changed)
         self.fetchFinished.emit(progress)
 
     # -- table -------------------------------------------------------------
