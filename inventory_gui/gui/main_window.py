@@ -45,6 +45,7 @@ from inventory_gui.gui.panels.message_bar import MessageBar
 from inventory_gui.gui.panels.product_panel import ProductPanel, describe
 from inventory_gui.gui.panels.run_summary import RunSummary, count_changed
 from inventory_gui.gui.settings_store import SettingsStore
+from inventory_gui.gui.table.clipboard import RowCopier
 from inventory_gui.gui.table.filter import ResultsFilter
 from inventory_gui.gui.table.model import ResultRole, ResultsModel
 from inventory_gui.gui.table.view import ResultsView
@@ -163,6 +164,10 @@ class MainWindow(QMainWindow):
         table = ResultsView(self)
         table.setModel(self.filter)
         table.use_fast_painting(self.model, self.filter)
+        self.copier = RowCopier(table, self.model, self.filter)
+        copy = self.actions["copy_rows"]
+        copy.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        table.addAction(copy)  # Ctrl+C on the table; text boxes keep their own
         return table
 
     def _connect(self) -> None:
@@ -175,6 +180,10 @@ class MainWindow(QMainWindow):
         a["export"].triggered.connect(self.choose_export)
         a["quit"].triggered.connect(self.close)
         a["find"].triggered.connect(self.filter_edit.setFocus)
+        a["copy_rows"].triggered.connect(self.copier.copy_selected)
+        self.copier.copied.connect(
+            lambda n: self.statusBar().showMessage(f"Copied {n:,} row{'s' if n != 1 else ''}", 3000)
+        )
         self.products_panel.openRequested.connect(self.choose_file)
         self.products_panel.productsChanged.connect(self._show_products)
         # Fetch is enabled by any text, before the parse delay has run out.
