@@ -36,6 +36,7 @@ from inventory_gui.gui.actions import build_actions
 from inventory_gui.gui.controllers.fetch_runner import FetchRunner, SessionFactory
 from inventory_gui.gui.controllers.file_loader import FileLoader
 from inventory_gui.gui.controllers.history_controller import HistoryController
+from inventory_gui.gui.controllers.row_actions import RowActions
 from inventory_gui.gui.controllers.stock_controller import StockController
 from inventory_gui.gui.dialogs import ask_export_file, ask_product_file
 from inventory_gui.gui.main_layout import build_menus, lay_out
@@ -45,7 +46,6 @@ from inventory_gui.gui.panels.message_bar import MessageBar
 from inventory_gui.gui.panels.product_panel import ProductPanel, describe
 from inventory_gui.gui.panels.run_summary import RunSummary, count_changed
 from inventory_gui.gui.settings_store import SettingsStore
-from inventory_gui.gui.table.clipboard import RowCopier
 from inventory_gui.gui.table.filter import ResultsFilter
 from inventory_gui.gui.table.model import ResultRole, ResultsModel
 from inventory_gui.gui.table.view import ResultsView
@@ -164,10 +164,6 @@ class MainWindow(QMainWindow):
         table = ResultsView(self)
         table.setModel(self.filter)
         table.use_fast_painting(self.model, self.filter)
-        self.copier = RowCopier(table, self.model, self.filter)
-        copy = self.actions["copy_rows"]
-        copy.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        table.addAction(copy)  # Ctrl+C on the table; text boxes keep their own
         return table
 
     def _connect(self) -> None:
@@ -180,10 +176,7 @@ class MainWindow(QMainWindow):
         a["export"].triggered.connect(self.choose_export)
         a["quit"].triggered.connect(self.close)
         a["find"].triggered.connect(self.filter_edit.setFocus)
-        a["copy_rows"].triggered.connect(self.copier.copy_selected)
-        self.copier.copied.connect(
-            lambda n: self.statusBar().showMessage(f"Copied {n:,} row{'s' if n != 1 else ''}", 3000)
-        )
+        self.row_actions = RowActions(self)  # Ctrl+C and the rows' context menu
         self.products_panel.openRequested.connect(self.choose_file)
         self.products_panel.productsChanged.connect(self._show_products)
         # Fetch is enabled by any text, before the parse delay has run out.
@@ -308,6 +301,11 @@ class MainWindow(QMainWindow):
         rows = self.table.selectionModel().selectedRows()
         ids = [self.filter.data(index, ResultRole).id for index in rows]
         self.start_fetch(self.model.products(ids))
+
+    def refresh_row(self, product_id: str) -> bool:
+        """Fetch one product again (the row menu's Refresh this row)."""
+        self._parse_pending_edits()
+        return self.start_fetch(self.model.products([product_id]))
 
     def retry_failed(self) -> None:
         """Fetch again the rows that ended in error or were cancelled."""

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from aiohttp import web
-from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
+from PySide6.QtGui import QAction, QContextMenuEvent, QGuiApplication
+from PySide6.QtWidgets import QApplication
 
+from inventory_gui.core.history.store import HistoryStore
 from inventory_gui.gui.table.clipboard import ROWS_PER_SLICE
 from inventory_gui.gui.table.columns import (
     ID_COLUMN,
@@ -73,7 +76,7 @@ def test_ctrl_c_copies_selected_rows_as_tsv_with_a_header(
     activate(qtbot, window)
     window.table.setFocus()
     QGuiApplication.clipboard().setText("before")
-    with qtbot.waitSignal(window.copier.copied) as copied:
+    with qtbot.waitSignal(window.row_actions.copier.copied) as copied:
         qtbot.keyClick(window.table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     assert copied.args == [3]
     assert clipboard() == (
@@ -85,12 +88,12 @@ def test_ctrl_c_copies_selected_rows_as_tsv_with_a_header(
     # Sorted, then filtered: the rows in the order shown.
     window.table.sortByColumn(ID_COLUMN, Qt.SortOrder.DescendingOrder)
     select_rows(window, [0, 2])
-    with qtbot.waitSignal(window.copier.copied):
+    with qtbot.waitSignal(window.row_actions.copier.copied):
         qtbot.keyClick(window.table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     assert clipboard().splitlines()[1:] == ["3\tcd\tplain\t2\tOK", "1\tab\ttwo cells\t2\tOK"]
     window.filter_edit.setText("cd")
     select_rows(window, [0])
-    with qtbot.waitSignal(window.copier.copied):
+    with qtbot.waitSignal(window.row_actions.copier.copied):
         qtbot.keyClick(window.table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     assert clipboard() == "#\tID\tnote\tQuantity\tStatus\n3\tcd\tplain\t2\tOK\n"
 
@@ -113,9 +116,126 @@ def test_a_large_selection_is_copied_over_several_turns(make_window, qtbot):
     window.products_panel.set_text("\n".join(ids))
     show_only(window, [ID_COLUMN, STATUS_COLUMN])
     window.table.selectAll()
-    with qtbot.waitSignal(window.copier.copied, timeout=10_000):
+    with qtbot.waitSignal(window.row_actions.copier.copied, timeout=10_000):
         window.actions["copy_rows"].trigger()  # as from the Edit menu
-        assert window.copier.busy  # the window paints between slices
+        assert window.row_actions.copier.busy  # the window paints between slices
     lines = clipboard().splitlines()
     assert lines[0] == "ID\tStatus"
     assert lines[1:] == [f"{i}\tPending" for i in ids]
+
+
+# -- the rows' context menu -------------------------------------------------
+
+
+def right_click_at(window, pos: QPoint):
+    """What a right click does: a mouse context-menu event on the table's viewport."""
+    viewport = window.table.viewport()
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, viewport.mapToGlobal(pos))
+    QApplication.sendEvent(viewport, event)
+    return window.row_actions.menu.menu
+
+
+def right_click(window, row: int):
+    """Right click on ``row``'s ID cell; return the menu shown."""
+    index = window.table.model().index(row, ID_COLUMN)
+    window.table.scrollTo(index)
+    return right_click_at(window, window.table.visualRect(index).center())
+
+
+def item(menu, name: str):
+    found = menu.findChild(QAction, name)
+    assert found is not None, name
+    return found
+
+
+def choose(menu, name: str) -> None:
+    action = item(menu, name)
+    assert action.isEnabled(), name
+    action.trigger()
+    menu.close()
+
+
+def test_copy_id_and_copy_url_with_secrets_masked(make_window, make_api, qtbot):
+    api = make_api(quantity_handler)
+    template = f"{api.base}/stock/{{id}}?store=main&api_key=SECRETKEY1"
+    window = make_window(template)
+    window.products_panel.set_text("first\na/b")
+    menu = right_click(window, 1)
+    assert menu.isVisible()
+    choose(menu, "copyIdAction")
+    assert clipboard() == "a/b"
+    choose(right_click(window, 1), "copyUrlAction")
+    assert clipboard() == f"{api.base}/stock/a%2Fb?store=main&api_key=***"
+    assert "SECRETKEY1" not in clipboard()
+    below_rows = QPoint(5, window.table.viewport().height() - 2)
+    assert right_click_at(window, below_rows) is None  # no row there: no menu
+
+
+def test_copy_url_masks_a_secret_header_value_in_the_path(make_window, make_api):
+    api = make_api(quantity_handler)
+    window = make_window(f"{api.base}/t0ken-abcdef/{{id}}")
+    settings = window.connection.settings()
+    window.connection.set_settings(
+        dataclasses.replace(settings, headers=[("X-Api-Key", "t0ken-abcdef")])
+    )
+    window.products_panel.set_text("p1")
+    choose(right_click(window, 0), "copyUrlAction")
+    assert clipboard() == f"{api.base}/***/p1"
+
+
+def test_copy_url_is_disabled_without_a_usable_template(make_window):
+    window = make_window("not a url {id}")
+    window.products_panel.set_text("p1")
+    menu = right_click(window, 0)
+    assert not item(menu, "copyUrlAction").isEnabled()
+    assert item(menu, "copyIdAction").isEnabled()
+    menu.close()
+
+
+def test_refresh_this_row_fetches_only_that_row(make_window, make_api, qtbot):
+    api = make_api(quantity_handler)
+    window = make_window(api.template)
+    window.products_panel.set_text("aa\nbbb\ncccc")
+    with qtbot.waitSignal(window.fetchFinished, timeout=20_000):
+        window.fetch_all()
+    api.requests.clear()
+    select_rows(window, [0, 2])  # the selection is not what is refreshed
+    with qtbot.waitSignal(window.fetchFinished, timeout=20_000):
+        choose(right_click(window, 1), "refreshRowAction")
+    assert api.requests == ["/get-current-inventory/bbb"]
+    menu = right_click(window, 1)
+    with qtbot.waitSignal(window.runner.started):
+        item(menu, "refreshRowAction").trigger()
+    assert not item(right_click(window, 0), "refreshRowAction").isEnabled()  # a run is going
+    qtbot.waitSignal(window.fetchFinished, timeout=20_000).wait()
+    menu.close()
+
+
+def test_show_history_from_the_keyboard(make_window, make_api, qtbot, tmp_path):
+    api = make_api(quantity_handler)
+    window = make_window(api.template, history=HistoryStore(tmp_path / "data"))
+    window.products_panel.set_text("aa\nbbb\ncccc")
+    with qtbot.waitSignal(window.fetchFinished, timeout=20_000):
+        window.fetch_all()
+    activate(qtbot, window)
+    window.table.setFocus()
+    window.table.setCurrentIndex(window.table.model().index(2, ID_COLUMN))
+    assert window.detail_tabs.currentWidget() is window.detail
+    for keys in (
+        (Qt.Key.Key_Menu, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier),
+    ):
+        qtbot.keyClick(window.table, *keys)
+        menu = window.row_actions.menu.menu
+        assert menu is not None, keys
+        assert menu.isVisible()
+        menu.close()
+    qtbot.keyClick(window.table, Qt.Key.Key_Menu)
+    choose(window.row_actions.menu.menu, "showHistoryAction")
+    assert window.detail_tabs.currentWidget() is window.history.view
+    assert "cccc" in window.history.view.title.text()
+    assert window.history.view.checks.topLevelItemCount() == 1
+    # Already on the History tab: another row's history replaces it.
+    choose(right_click(window, 0), "showHistoryAction")
+    assert "aa" in window.history.view.title.text()
+    assert window.table.currentIndex().row() == 0
