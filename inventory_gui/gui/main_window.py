@@ -285,6 +285,7 @@ class MainWindow(QMainWindow):
         """If the last run never ended (closed or killed), offer to fetch what is left."""
 
         def resume(left: list[Product], source: str) -> None:
+            self._parse_pending_edits()  # typed text must not replace the resumed list
             self._show_products(ProductList(left, source=source, columns=_columns(left)))
             self.fetch_all()
 

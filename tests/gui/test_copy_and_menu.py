@@ -122,6 +122,14 @@ def test_a_large_selection_is_copied_over_several_turns(make_window, qtbot):
     lines = clipboard().splitlines()
     assert lines[0] == "ID\tStatus"
     assert lines[1:] == [f"{i}\tPending" for i in ids]
+    # The first 1,000 rows, sorted before the copy ends: the copy starts again,
+    # with the same products in their new places and order.
+    first = ids[: 2 * ROWS_PER_SLICE]
+    select_rows(window, list(range(len(first))))
+    with qtbot.waitSignal(window.row_actions.copier.copied, timeout=10_000):
+        window.actions["copy_rows"].trigger()
+        window.table.sortByColumn(ID_COLUMN, Qt.SortOrder.DescendingOrder)
+    assert clipboard().splitlines()[1:] == [f"{i}\tPending" for i in reversed(first)]
 
 
 # -- the rows' context menu -------------------------------------------------

@@ -10,6 +10,8 @@ from aiohttp import web
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QTextCursor
 
+from inventory_gui.core.history.store import HistoryStore
+from inventory_gui.core.models import Product, Result
 from tests.gui.test_window import click, write_csv
 from tests.loopback import product_id
 
@@ -81,3 +83,26 @@ def test_f5_in_the_editor_fetches_the_edited_list(make_window, make_api, qtbot):
     with qtbot.waitSignal(window.fetchFinished, timeout=20_000):
         qtbot.keyClick(editor, Qt.Key.Key_F5)
     assert fetched(api) == ["added", "old1", "old2"]
+
+
+def test_resume_fetches_the_resumed_list_not_text_typed_just_before(
+    make_window, make_api, qtbot, tmp_path
+):
+    api = make_api(quantity_handler)
+    data = tmp_path / "data"
+    store = HistoryStore(data)
+    writer = store.writer()
+    products = [Product(f"p{i}", {}) for i in range(3)]
+    run_id = writer.begin_run("products.csv", api.template, products)
+    writer.record(run_id, Result("p0", "ok", 200, 1, checked_at="2026-11-28T10:00:00Z"))
+    writer.close()
+    store.close()
+    window = make_window(api.template, history=HistoryStore(data))
+    assert window.offer_resume()
+    type_lines(qtbot, window.products_panel.editor, ["typed"])
+    assert window.products_panel.edit_pending
+    with qtbot.waitSignal(window.fetchFinished, timeout=20_000):
+        window.message_bar.action_button.click()
+    assert fetched(api) == ["p1", "p2"]
+    assert not window.products_panel.edit_pending  # not parsed later, over the resumed list
+    window.close()

@@ -9,7 +9,8 @@ so that every row stays one spreadsheet row.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
+from itertools import chain, islice
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
@@ -37,21 +38,32 @@ def visible_columns(view: QTableView) -> list[int]:
     return [column for column in logical if not header.isSectionHidden(column)]
 
 
-def selected_rows(view: QTableView) -> list[int]:
-    """The view's selected rows, top to bottom (read from the selection's ranges)."""
-    rows: set[int] = set()
-    for span in view.selectionModel().selection():
-        rows.update(range(span.top(), span.bottom() + 1))
-    return sorted(rows)
+def selected_source_rows(view: QTableView, proxy: ResultsFilter) -> list[range]:
+    """The view's selected rows as runs of the source model's rows, top to bottom.
+
+    The proxy only filters (the source model sorts itself), so the source's
+    order is the order on screen.  Read from the selection's ranges in one
+    call: a million selected rows are a few ranges, not a million indexes.
+    """
+    spans = proxy.mapSelectionToSource(view.selectionModel().selection())
+    runs: list[range] = []
+    for top, bottom in sorted((span.top(), span.bottom()) for span in spans):
+        if runs and top <= runs[-1].stop:  # overlapping or adjacent: one run
+            runs[-1] = range(runs[-1].start, max(runs[-1].stop, bottom + 1))
+        else:
+            runs.append(range(top, bottom + 1))
+    return runs
 
 
 class RowCopier(QObject):
     """Copies the selected rows of the results table to the clipboard.
 
     Cells are read with :meth:`ResultsModel.cell` (one call per cell, four
-    times faster than going through the proxy's ``data``).  If the table's
-    rows move or change while a large selection is being copied (a sort, a
-    filter, a new list), the copy starts again from the selection as it is then.
+    times faster than going through the proxy's ``data``).  The rows to copy
+    are the source model's, fixed when the copy starts, so that the filter
+    being refreshed during a run does not disturb a long copy; if the source's
+    rows move (a sort, a new list) before it ends, it starts again from the
+    selection as it is then.
 
     Args:
         view: the results table (its model is ``proxy``).
@@ -72,10 +84,10 @@ class RowCopier(QObject):
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._next_slice)
         for signal in (
-            proxy.layoutChanged,
-            proxy.modelReset,
-            proxy.rowsInserted,
-            proxy.rowsRemoved,
+            model.layoutChanged,
+            model.modelReset,
+            model.rowsInserted,
+            model.rowsRemoved,
         ):
             signal.connect(self._restart)
 
@@ -86,15 +98,16 @@ class RowCopier(QObject):
 
     def copy_selected(self) -> None:
         """Copy the selected rows: at once when few, else over several event-loop turns."""
-        rows = selected_rows(self._view)
-        self._job = self._copy(rows)
-        if len(rows) <= ROWS_PER_SLICE:
+        runs = selected_source_rows(self._view, self._proxy)
+        count = sum(len(run) for run in runs)
+        self._job = self._copy(chain.from_iterable(runs), count)
+        if count <= ROWS_PER_SLICE:
             self._next_slice()
         else:
             self._timer.start()
 
     def _restart(self) -> None:
-        if self._job is not None:  # the proxy's rows moved: the ones read may be stale
+        if self._job is not None:  # the rows moved: the ones read may be others now
             self.copy_selected()
 
     def _next_slice(self) -> None:
@@ -103,20 +116,16 @@ class RowCopier(QObject):
             self._job = None
             self._timer.stop()
 
-    def _copy(self, rows: Sequence[int]) -> Iterator[None]:
+    def _copy(self, rows: Iterator[int], count: int) -> Iterator[None]:
         columns = visible_columns(self._view)
         horizontal, display = Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole
         titles = (self._proxy.headerData(c, horizontal, display) for c in columns)
         lines = ["\t".join(clean_cell(title) for title in titles)]
-        for start in range(0, len(rows), ROWS_PER_SLICE):
+        cell = self._model.cell
+        for start in range(0, count, ROWS_PER_SLICE):
             if start:
                 yield
-            lines.extend(self._lines(rows[start : start + ROWS_PER_SLICE], columns))
+            for row in islice(rows, ROWS_PER_SLICE):
+                lines.append("\t".join(clean_cell(cell(row, column)[0]) for column in columns))
         QGuiApplication.clipboard().setText("\n".join(lines) + "\n")
-        self.copied.emit(len(rows))
-
-    def _lines(self, rows: Sequence[int], columns: Sequence[int]) -> Iterator[str]:
-        proxy, cell = self._proxy, self._model.cell
-        for row in rows:
-            source = proxy.mapToSource(proxy.index(row, 0)).row()
-            yield "\t".join(clean_cell(cell(source, column)[0]) for column in columns)
+        self.copied.emit(count)
