@@ -98,6 +98,17 @@ def test_ctrl_c_copies_selected_rows_as_tsv_with_a_header(
     assert clipboard() == "#\tID\tnote\tQuantity\tStatus\n3\tcd\tplain\t2\tOK\n"
 
 
+def test_ctrl_c_with_no_row_selected_leaves_the_clipboard_alone(make_window, qtbot):
+    window = make_window()
+    window.products_panel.set_text("a1\nb2")
+    activate(qtbot, window)
+    window.table.setFocus()
+    QGuiApplication.clipboard().setText("kept")
+    with qtbot.assertNotEmitted(window.row_actions.copier.copied):
+        qtbot.keyClick(window.table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert clipboard() == "kept"
+
+
 def test_ctrl_c_in_the_product_editor_copies_its_text(make_window, qtbot):
     window = make_window()
     window.products_panel.set_text("a1\nb2")

@@ -100,6 +100,10 @@ class RowCopier(QObject):
         """Copy the selected rows: at once when few, else over several event-loop turns."""
         runs = selected_source_rows(self._view, self._proxy)
         count = sum(len(run) for run in runs)
+        if not count:  # nothing selected (or no longer): the clipboard keeps what it has
+            self._job = None
+            self._timer.stop()
+            return
         self._job = self._copy(chain.from_iterable(runs), count)
         if count <= ROWS_PER_SLICE:
             self._next_slice()
