@@ -66,6 +66,12 @@ SPECS: dict[str, ActionSpec] = {
         "&Quit", "Quit (cancels a running fetch first)", QKeySequence.StandardKey.Quit
     ),
     "find": ActionSpec("&Filter rows", "Jump to the filter box", QKeySequence.StandardKey.Find),
+    # Active while the table has focus: text boxes keep their own Ctrl+C.
+    "copy_rows": ActionSpec(
+        "&Copy rows",
+        "Copy the selected rows as tab-separated text with a header line",
+        QKeySequence.StandardKey.Copy,
+    ),
 }
 
 

@@ -73,6 +73,8 @@ def build_menus(window: MainWindow) -> QMenu:
     file_menu.addAction(a["export"])
     file_menu.addSeparator()
     file_menu.addAction(a["quit"])
+    edit_menu = window.menuBar().addMenu("&Edit")
+    edit_menu.addAction(a["copy_rows"])
     fetch_menu = window.menuBar().addMenu("F&etch")
     for name in ("fetch", "refresh_selected", "retry_failed", "cancel"):
         fetch_menu.addAction(a[name])

@@ -36,6 +36,7 @@ from inventory_gui.gui.actions import build_actions
 from inventory_gui.gui.controllers.fetch_runner import FetchRunner, SessionFactory
 from inventory_gui.gui.controllers.file_loader import FileLoader
 from inventory_gui.gui.controllers.history_controller import HistoryController
+from inventory_gui.gui.controllers.row_actions import RowActions
 from inventory_gui.gui.controllers.stock_controller import StockController
 from inventory_gui.gui.dialogs import ask_export_file, ask_product_file
 from inventory_gui.gui.main_layout import build_menus, lay_out
@@ -43,6 +44,7 @@ from inventory_gui.gui.panels.connection_panel import ConnectionPanel
 from inventory_gui.gui.panels.detail_pane import DetailPane
 from inventory_gui.gui.panels.message_bar import MessageBar
 from inventory_gui.gui.panels.product_panel import ProductPanel, describe
+from inventory_gui.gui.panels.run_summary import RunSummary, count_changed
 from inventory_gui.gui.settings_store import SettingsStore
 from inventory_gui.gui.table.filter import ResultsFilter
 from inventory_gui.gui.table.model import ResultRole, ResultsModel
@@ -95,6 +97,7 @@ class MainWindow(QMainWindow):
         self._tasks: set[asyncio.Task[Any]] = set()
         self._dialogs: list[QWidget] = []
         self._closing = False
+        self._run_products: Sequence[Product] = ()  # what the current run fetches
         # Files are read and written off the GUI thread, one job at a time.
         self._io = ThreadPoolExecutor(max_workers=1, thread_name_prefix="inventory-io")
         self.model = ResultsModel(self)
@@ -148,6 +151,8 @@ class MainWindow(QMainWindow):
         self.progress_label = QLabel("Ready", self)
         self.progress_label.setObjectName("progressLabel")
         self.statusBar().addWidget(self.progress_label, 1)
+        self.run_summary = RunSummary(self)
+        self.statusBar().addPermanentWidget(self.run_summary)
         self.statusBar().addPermanentWidget(self.stock.next_refresh)
         self.statusBar().addPermanentWidget(self.stock.counts)
         self.statusBar().addPermanentWidget(self.progress_bar)
@@ -171,12 +176,18 @@ class MainWindow(QMainWindow):
         a["export"].triggered.connect(self.choose_export)
         a["quit"].triggered.connect(self.close)
         a["find"].triggered.connect(self.filter_edit.setFocus)
+        self.row_actions = RowActions(self)  # Ctrl+C and the rows' context menu
         self.products_panel.openRequested.connect(self.choose_file)
         self.products_panel.productsChanged.connect(self._show_products)
+        # Fetch is enabled by any text, before the parse delay has run out.
+        self.products_panel.editor.textChanged.connect(
+            lambda: self._set_running(self.runner.running)
+        )
         self.filter_edit.textChanged.connect(self._set_filter_text)
         self.failures_only.toggled.connect(self._set_failures_only)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.runner.started.connect(lambda _n: self._set_running(True))
+        self.runner.started.connect(lambda _n: self.run_summary.clear())
         self.runner.progressed.connect(self._show_progress)
         self.runner.finished.connect(self._run_finished)
         self.runner.failed.connect(self.show_unexpected_error)
@@ -274,6 +285,7 @@ class MainWindow(QMainWindow):
         """If the last run never ended (closed or killed), offer to fetch what is left."""
 
         def resume(left: list[Product], source: str) -> None:
+            self._parse_pending_edits()  # typed text must not replace the resumed list
             self._show_products(ProductList(left, source=source, columns=_columns(left)))
             self.fetch_all()
 
@@ -281,17 +293,31 @@ class MainWindow(QMainWindow):
 
     def fetch_all(self) -> bool:
         """Fetch every product (Fetch / Refresh all); False if it could not start."""
+        self._parse_pending_edits()
         return self.start_fetch(self.model.products())
 
     def refresh_selected(self) -> None:
         """Fetch the selected rows again."""
+        self._parse_pending_edits()
         rows = self.table.selectionModel().selectedRows()
         ids = [self.filter.data(index, ResultRole).id for index in rows]
         self.start_fetch(self.model.products(ids))
 
+    def refresh_row(self, product_id: str) -> bool:
+        """Fetch one product again (the row menu's Refresh this row)."""
+        self._parse_pending_edits()
+        return self.start_fetch(self.model.products([product_id]))
+
     def retry_failed(self) -> None:
         """Fetch again the rows that ended in error or were cancelled."""
+        self._parse_pending_edits()
         self.start_fetch(self.model.products(self.model.failed_ids()))
+
+    def _parse_pending_edits(self) -> None:
+        """Parse text typed or pasted within the parse delay, so that a run fetches
+        what the editor shows rather than the list before it (never mid-run)."""
+        if not self.runner.running and not self.loader.loading:
+            self.products_panel.parse_pending()
 
     def start_fetch(self, products: Sequence[Product]) -> bool:
         """Start a run over ``products``; False (with a message) if it cannot start."""
@@ -311,6 +337,7 @@ class MainWindow(QMainWindow):
         self.message_bar.clear()
         self._save_connection()
         self.stock.run_started()
+        self._run_products = products
         self.runner.start(
             products, settings, self.history.recorder(self._source, settings.url_template)
         )
@@ -331,7 +358,7 @@ class MainWindow(QMainWindow):
         running = running or self.loader.loading
         a = self.actions
         has_rows = self.model.rowCount() > 0
-        a["fetch"].setEnabled(not running and has_rows)
+        a["fetch"].setEnabled(not running and (has_rows or self.products_panel.has_text()))
         a["refresh_selected"].setEnabled(not running and has_rows)
         a["retry_failed"].setEnabled(not running and has_rows)
         a["export"].setEnabled(not running and has_rows)
@@ -357,15 +384,26 @@ class MainWindow(QMainWindow):
         self.progress_bar.setValue(round(fraction * 1000))
 
     def _run_finished(self, progress: Progress) -> None:
+        seconds = progress.elapsed
         self._show_progress(progress)
+        self.progress_label.clear()  # the run's summary takes over
+        self.run_summary.show_run(progress, seconds)
         self.filter.refresh()
         self._update_shown()
         self._set_running(False)
         self._selection_changed()
-        self._spawn(self._summarise_run(progress))
+        run, self._run_products = self._run_products, ()
+        self._spawn(self._summarise_run(progress, seconds, run))
 
-    async def _summarise_run(self, progress: Progress) -> None:
+    async def _summarise_run(
+        self, progress: Progress, seconds: float, run: Sequence[Product]
+    ) -> None:
         await self.stock.run_finished()  # in slices: the window paints meanwhile
+        context = self.model.context
+        if context.previous and not self.runner.running:  # earlier checks to compare with
+            changed = await count_changed(run, self.model.snapshot(), context.change)
+            if not self.runner.running:  # a new run has cleared the summary: leave it
+                self.run_summary.show_run(progress, seconds, changed)
         self.fetchFinished.emit(progress)
 
     # -- table -------------------------------------------------------------

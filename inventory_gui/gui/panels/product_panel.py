@@ -109,6 +109,21 @@ class ProductPanel(QWidget):
         self.editor.setPlainText(text)
         self.parse_now()
 
+    @property
+    def edit_pending(self) -> bool:
+        """True while typed or pasted text waits for the parse delay."""
+        return self._timer.isActive()
+
+    def has_text(self) -> bool:
+        """True when the editor holds any text (there may be IDs to parse)."""
+        return not self.editor.document().isEmpty()
+
+    def parse_pending(self) -> None:
+        """Parse text still waiting for the parse delay now, so that the list is what
+        the editor shows (Fetch pressed right after a paste)."""
+        if self._timer.isActive():
+            self.parse_now()
+
     def parse_now(self) -> None:
         """Parse the editor's text now and emit :attr:`productsChanged`."""
         self._timer.stop()

@@ -1,0 +1,64 @@
+"""What the results table offers on its rows: Ctrl+C and the context menu.
+
+Wires :class:`~inventory_gui.gui.table.clipboard.RowCopier` and
+:class:`~inventory_gui.gui.table.row_menu.RowMenu` to the window: its "Copy
+rows" action, its connection settings (for a row's URL), its fetches and its
+History tab.  Kept apart from :mod:`~inventory_gui.gui.main_window`, which
+only creates this.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+
+from inventory_gui.gui.table.clipboard import RowCopier
+from inventory_gui.gui.table.row_menu import RowMenu, masked_url
+
+if TYPE_CHECKING:
+    from inventory_gui.gui.main_window import MainWindow
+
+COPIED_MESSAGE_MS = 3000
+
+
+class RowActions(QObject):
+    """Ctrl+C and the row menu of ``window``'s table.
+
+    Attributes:
+        copier: copies the selected rows (the "Copy rows" action, Ctrl+C).
+        menu: the rows' context menu.
+    """
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        table, copy = window.table, window.actions["copy_rows"]
+        self.copier = RowCopier(table, window.model, window.filter)
+        copy.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        table.addAction(copy)  # Ctrl+C on the table only: text boxes keep their own
+        copy.triggered.connect(self.copier.copy_selected)
+        self.copier.copied.connect(self._show_copied)
+        self.menu = RowMenu(table, copy, self.url_of, self._can_fetch)
+        self.menu.refreshRequested.connect(window.refresh_row)
+        self.menu.historyRequested.connect(self.show_history)
+
+    def url_of(self, product_id: str) -> str | None:
+        """A row's request URL as the current settings build it, secrets masked."""
+        products = self._window.model.products([product_id])
+        if not products:
+            return None
+        connection = self._window.connection.settings()
+        return masked_url(connection.url_template, connection.headers, products[0])
+
+    def show_history(self, _product_id: str) -> None:
+        """Show the History tab: it shows the current row's checks, and the menu has
+        made the product's row current."""
+        self._window.detail_tabs.setCurrentWidget(self._window.history.view)
+
+    def _can_fetch(self) -> bool:
+        return not (self._window.runner.running or self._window.loader.loading)
+
+    def _show_copied(self, rows: int) -> None:
+        text = f"Copied {rows:,} row{'s' if rows != 1 else ''}"
+        self._window.statusBar().showMessage(text, COPIED_MESSAGE_MS)
