@@ -238,6 +238,7 @@ def csv_text(text: str) -> str:
 
 def xlsx_text(text: str) -> str:
     """What an XLSX cell reads back as: XML-illegal characters escaped, cut to 32,767."""
+
     def escape(match: re.Match[str]) -> str:
         code = ord(match.group())
         return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"

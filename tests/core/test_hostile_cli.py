@@ -212,7 +212,7 @@ def test_signal_while_writing_a_stopped_runs_output_waits_for_the_output(tmp_pat
     assert err == ""
     written = json.loads(out.read_text(encoding="utf-8"))
     assert len(written) == 300_000 + len(SLOW)
-    assert [r["status"] for r in written[-len(SLOW):]] == ["cancelled"] * len(SLOW)
+    assert [r["status"] for r in written[-len(SLOW) :]] == ["cancelled"] * len(SLOW)
     assert temp_files(tmp_path) == []
 
 
