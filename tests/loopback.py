@@ -27,7 +27,7 @@ class LoopbackApi:
     max_in_flight: int = 0
     port: int = 0
     _runner: web.AppRunner | None = None
-    _changed: asyncio.Event = field(default_factory=asyncio.Event)
+    _waiters: list[tuple[int, asyncio.Future[None]]] = field(default_factory=list)
 
     async def start(self) -> LoopbackApi:
         app = web.Application()
@@ -48,17 +48,30 @@ class LoopbackApi:
         self.headers.append(dict(request.headers))
         self.in_flight += 1
         self.max_in_flight = max(self.max_in_flight, self.in_flight)
-        self._changed.set()
+        self._wake_waiters()
         try:
             return await self.handler(request, self)
         finally:
             self.in_flight -= 1
 
     async def wait_in_flight(self, count: int) -> None:
-        """Return once at least ``count`` requests are being handled at the same time."""
-        while self.in_flight < count:
-            self._changed.clear()
-            await self._changed.wait()
+        """Return once at least ``count`` requests are being handled at the same time.
+
+        The moment counts, not the moment the waiter runs again: a handler that
+        waits for its ``count``-th fellow request is released even when that
+        request's handler has already answered by then.
+        """
+        if self.in_flight >= count:
+            return
+        reached = asyncio.get_running_loop().create_future()
+        self._waiters.append((count, reached))
+        await reached
+
+    def _wake_waiters(self) -> None:
+        for count, reached in self._waiters:
+            if self.in_flight >= count and not reached.done():
+                reached.set_result(None)
+        self._waiters = [(count, reached) for count, reached in self._waiters if not reached.done()]
 
     @property
     def base(self) -> str:

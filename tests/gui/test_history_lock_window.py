@@ -9,7 +9,7 @@ from aiohttp import web
 
 from inventory_gui.core.history.store import HistoryStore
 from inventory_gui.core.models import Product, Result
-from tests.core.test_history_lock import NOTICE, exclusive_lock, journals
+from tests.history_locks import NOTICE, exclusive_lock, journals
 from tests.loopback import product_id
 
 

@@ -7,17 +7,8 @@ from aiohttp import web
 from inventory_gui.core.history.store import HistoryStore
 from inventory_gui.core.models import Product, Result
 from inventory_gui.gui.table.columns import CHANGE_COLUMN, ID_COLUMN
+from tests.gui.window_actions import column, fetch_all
 from tests.loopback import product_id
-
-
-def column(window, col: int) -> list[str]:
-    model = window.table.model()
-    return [model.index(r, col).data() for r in range(model.rowCount())]
-
-
-def fetch(qtbot, window) -> None:
-    with qtbot.waitSignal(window.fetchFinished, timeout=20_000):
-        window.fetch_all()
 
 
 def test_changes_between_runs_are_shown_and_kept(make_window, make_api, qtbot, tmp_path):
@@ -30,10 +21,10 @@ def test_changes_between_runs_are_shown_and_kept(make_window, make_api, qtbot, t
     data = tmp_path / "data"
     window = make_window(api.template, history=HistoryStore(data))
     window.products_panel.set_text("a\nb\nc")
-    fetch(qtbot, window)
+    fetch_all(qtbot, window)
     assert column(window, CHANGE_COLUMN) == ["", "", ""]  # nothing to compare with yet
     quantities.update(a=13, b=0, c=6)
-    fetch(qtbot, window)
+    fetch_all(qtbot, window)
     assert column(window, CHANGE_COLUMN) == ["+3", "-4", "+6"]
     window.table.selectRow(0)
     window.detail_tabs.setCurrentWidget(window.history.view)

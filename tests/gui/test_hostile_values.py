@@ -66,6 +66,7 @@ def test_sorting_quantities_past_float_range_does_not_crash(tmp_path):
     assert "Traceback" not in done.stderr
 
 
+@pytest.mark.slow  # the model, columns and panes are covered in process below
 def test_window_sorts_paints_selects_and_filters_hostile_values(tmp_path):
     done = _run_child("hostile", tmp_path)
     assert done.returncode == 0, done.stderr[-3000:]

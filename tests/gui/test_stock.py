@@ -14,12 +14,8 @@ from inventory_gui.gui.table.columns import (
     STOCK_COLUMN,
     Previous,
 )
+from tests.gui.window_actions import column, fetch_all
 from tests.loopback import product_id
-
-
-def column(window, col: int) -> list[str]:
-    model = window.table.model()
-    return [model.index(r, col).data() for r in range(model.rowCount())]
 
 
 class Quantities:
@@ -38,18 +34,13 @@ class Quantities:
         )  # fmt: skip
 
 
-def fetch(qtbot, window) -> None:
-    with qtbot.waitSignal(window.fetchFinished, timeout=20_000):
-        window.fetch_all()
-
-
 def test_stock_status_thresholds_counts_and_filter(make_window, make_api, qtbot):
     api = make_api(Quantities(a=50, b=5, c=0, d=15))
     window = make_window(api.template)
     window.stock.panel.set_settings(StockSettings(rules=StockRules(low_threshold=10)))
     window.stock.panel.changed.emit()
     window.products_panel.set_text("id\treorder_point\na\t\nb\t\nc\t\nd\t20\nzz\t")
-    fetch(qtbot, window)
+    fetch_all(qtbot, window)
     assert column(window, STOCK_COLUMN) == ["In stock", "Low", "Out", "Low", "Unknown product"]
     assert window.stock.counts.text() == "In stock 1 · Low 2 · Out 1 · Unknown product 1"
     window.stock.combo.setCurrentIndex(window.stock.combo.findData(Stock.LOW))
@@ -64,7 +55,7 @@ def test_extra_fields_are_typed_columns(make_window, make_api, qtbot):
     window.stock.panel.fields_edit.setText("name, row=shelf.row, updated_at")
     window.stock.panel.changed.emit()
     window.products_panel.set_text("bb\na\ncccccccccc")
-    fetch(qtbot, window)
+    fetch_all(qtbot, window)
     model = window.model
     assert model.field_columns == ["name", "row", "updated_at"]
     row_column = model.columnCount() - 2
@@ -81,7 +72,7 @@ def test_change_and_flips_against_the_previous_check(make_window, make_api, qtbo
     window.model.set_previous(
         {"a": Previous(8, "2026-11-28T09:00:00Z"), "b": Previous(3, "2026-11-28T09:00:00Z")}
     )
-    fetch(qtbot, window)
+    fetch_all(qtbot, window)
     assert column(window, CHANGE_COLUMN) == ["-3", "-3"]
     flip = window.model.index(1, QUANTITY_COLUMN).data(Qt.ItemDataRole.ToolTipRole)
     assert flip == "Ran out since the last check"
@@ -97,13 +88,13 @@ def test_one_alert_per_run_when_stock_crosses_into_low(make_window, make_api, qt
     window.products_panel.set_text("a\nb\nc")
     alerts: list[str] = []
     window.stock.alerted.connect(alerts.append)
-    fetch(qtbot, window)
+    fetch_all(qtbot, window)
     assert alerts == []  # first check: nothing crossed
     server.quantities.update(a=5, b=3)
-    fetch(qtbot, window)
+    fetch_all(qtbot, window)
     assert alerts == ["2 running low: a, b"]
     server.quantities.update(a=50, b=0)
-    fetch(qtbot, window)
+    fetch_all(qtbot, window)
     assert alerts[1:] == ["1 out of stock: b; 1 back in stock: a"]
 
 
@@ -165,7 +156,7 @@ def test_window_shows_the_lowered_concurrency_when_the_api_pushes_back(
     window.products_panel.set_text("\n".join(f"p{i}" for i in range(150)))
     lines: list[str] = []
     window.runner.progressed.connect(lambda progress: lines.append(progress.summary()))
-    fetch(qtbot, window)
+    fetch_all(qtbot, window)
     assert all(window.model.result_at(r).status == "ok" for r in range(150))
     assert any("concurrency " in line and "/32" in line for line in lines)
 

@@ -12,6 +12,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QLineEdit, QProgressBar, QSpinBox, QTableView, QToolButton
 
 from inventory_gui.gui.table.columns import ERROR_COLUMN, ID_COLUMN, QUANTITY_COLUMN, STATUS_COLUMN
+from tests.gui.window_actions import click, column, fetch, not_found_for_bad
 from tests.loopback import product_id, stock_handler
 
 
@@ -20,34 +21,6 @@ def write_csv(tmp_path: Path, ids: list[str], name: str = "products.csv") -> Pat
     rows = ["sku,name"] + [f"{i},name of {i}" for i in ids]
     path.write_text("\n".join(rows) + "\n", encoding="utf-8")
     return path
-
-
-def column(window, col: int) -> list[str]:
-    model = window.table.model()
-    return [model.index(r, col).data() for r in range(model.rowCount())]
-
-
-def click(qtbot, window, name: str) -> None:
-    button = window.findChild(QToolButton, name)
-    assert button is not None, name
-    assert button.isEnabled(), f"{name} is disabled"
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-
-
-def wait_finished(qtbot, window, timeout: int = 20_000) -> None:
-    qtbot.waitUntil(lambda: not window.runner.running, timeout=timeout)
-
-
-def fetch(qtbot, window, button: str = "fetchButton") -> None:
-    with qtbot.waitSignal(window.fetchFinished, timeout=20_000):
-        click(qtbot, window, button)
-
-
-async def not_found_for_bad(request, api):
-    pid = product_id(request)
-    if pid.startswith("bad"):
-        return web.json_response({"error": "unknown product"}, status=404)
-    return web.json_response({"id": pid, "quantity": len(pid)})
 
 
 def test_stable_object_names(make_window):

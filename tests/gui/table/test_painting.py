@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from inventory_gui.core.models import Result
 from inventory_gui.gui.table.columns import ERROR_COLUMN, ID_COLUMN, STATUS_COLOURS, STATUS_COLUMN
 from inventory_gui.gui.table.view import ROWS_PER_PAINT
-from tests.gui.test_window import column, fetch, not_found_for_bad
+from tests.gui.window_actions import column, fetch, not_found_for_bad
 
 RED = QColor(STATUS_COLOURS["error"])
 GREEN = QColor(STATUS_COLOURS["ok"])

@@ -445,7 +445,7 @@ async def test_cancel_with_many_waiters_while_permits_come_back(make_api):
     assert fetcher.current_concurrency == 8
     sent = len(api.requests)  # 16 or fewer: a 429'd product may be retried before others start
     fetcher.cancel()  # cancelled hung requests give permits back while the waiters unwind
-    results = await asyncio.wait_for(task, timeout=10)  # a guard: it used to run on
+    results = await asyncio.wait_for(task, timeout=10)  # a guard: a cancelled run ends
     assert {r.status for r in results} == {"cancelled"}
     assert len(api.requests) == sent  # no request after the cancel
 

@@ -23,7 +23,7 @@ import pytest
 
 import inventory_gui
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _project() -> dict:
@@ -54,7 +54,7 @@ def _warn_from(module: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "module", ["inventory_gui", "inventory_gui.core.history.store", "tests.core.test_history"]
+    "module", ["inventory_gui", "inventory_gui.core.history.store", "tests.core.history.test_store"]
 )
 def test_a_deprecation_in_the_projects_code_fails_the_test(module: str):
     with pytest.raises(DeprecationWarning):

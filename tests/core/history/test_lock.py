@@ -15,8 +15,6 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -31,24 +29,11 @@ from inventory_gui.core.errors import HistoryError
 from inventory_gui.core.history import writer as history_writer
 from inventory_gui.core.history.store import DB_NAME, HistoryStore
 from inventory_gui.core.models import Product, ProductList, Result
+from tests.history_locks import NOTICE, exclusive_lock, journals
 from tests.loopback import LoopbackApi, product_id
 
 PYTHON = [sys.executable, "-m", "inventory_gui"]
 AT = "2026-01-01T00:00:00.000Z"
-NOTICE = "another program holds the history locked"
-
-
-@contextmanager
-def exclusive_lock(file: Path) -> Iterator[sqlite3.Connection]:
-    """Another connection holding ``file`` in a long exclusive transaction."""
-    conn = sqlite3.connect(file, isolation_level=None)
-    conn.execute("BEGIN EXCLUSIVE")
-    try:
-        yield conn
-    finally:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        conn.close()
 
 
 def count(file: Path, sql: str, *args: object) -> int:
@@ -57,10 +42,6 @@ def count(file: Path, sql: str, *args: object) -> int:
         return conn.execute(sql, args).fetchone()[0]
     finally:
         conn.close()
-
-
-def journals(folder: Path) -> list[Path]:
-    return sorted(folder.glob(f"{DB_NAME}.unrecorded-*"))
 
 
 def ok(pid: str, quantity: object = 1) -> Result:

@@ -229,6 +229,7 @@ def test_record_many_keeps_every_commit_within_the_batch_size(store):
     assert rows == [(p.id, float(i)) for i, p in enumerate(products)]
 
 
+@pytest.mark.slow  # batching also in test_record_many_keeps_every_commit_within_the_batch_size
 def test_writer_commits_100k_results_in_batches(store, capsys):
     products = [Product(f"SKU-{i:06d}", {"name": f"item {i}", "store": "north"})
                 for i in range(100_000)]  # fmt: skip

@@ -1,0 +1,48 @@
+"""Driving the window in tests: read a column, click a tool button, run a fetch."""
+
+from __future__ import annotations
+
+from aiohttp import web
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QToolButton
+
+from tests.loopback import product_id
+
+
+def column(window, col: int) -> list[str]:
+    """The text of every row's cell in column ``col``, top to bottom."""
+    model = window.table.model()
+    return [model.index(r, col).data() for r in range(model.rowCount())]
+
+
+def click(qtbot, window, name: str) -> None:
+    """Click the enabled tool button named ``name``."""
+    button = window.findChild(QToolButton, name)
+    assert button is not None, name
+    assert button.isEnabled(), f"{name} is disabled"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def wait_finished(qtbot, window, timeout: int = 20_000) -> None:
+    """Wait until the window's fetch run has ended."""
+    qtbot.waitUntil(lambda: not window.runner.running, timeout=timeout)
+
+
+def fetch(qtbot, window, button: str = "fetchButton") -> None:
+    """Click ``button`` and wait for the run it starts to finish."""
+    with qtbot.waitSignal(window.fetchFinished, timeout=20_000):
+        click(qtbot, window, button)
+
+
+def fetch_all(qtbot, window) -> None:
+    """Fetch every loaded product (no button) and wait for the run to finish."""
+    with qtbot.waitSignal(window.fetchFinished, timeout=20_000):
+        window.fetch_all()
+
+
+async def not_found_for_bad(request: web.Request, api: object) -> web.Response:
+    """IDs starting with "bad" are unknown (404); the others are in stock."""
+    pid = product_id(request)
+    if pid.startswith("bad"):
+        return web.json_response({"error": "unknown product"}, status=404)
+    return web.json_response({"id": pid, "quantity": len(pid)})
