@@ -242,6 +242,8 @@ async def run_window(options: argparse.Namespace, instance: SingleInstance | Non
     opening: set[asyncio.Task[None]] = set()
     if instance is not None:
         instance.serve(lambda path: _serve_later_start(window, path, opening))
+        # A start while this process winds down opens its own window, not this closed one.
+        window.closed.connect(instance.release)
     path = options.file or (str(resource_path(SAMPLE_LIST)) if options.demo else None)
     if path and not closed.is_set():
         await open_logged(window, path, "command line")
