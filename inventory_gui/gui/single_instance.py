@@ -111,23 +111,22 @@ class SingleInstance(QObject):
         except OSError as exc:
             log.warning("single instance: no data folder (%s): a separate window", exc)
             return Claim.SEPARATE
-        if self._lock.tryLock(0):
-            self._listen()
-            return Claim.FIRST
-        if self._lock.error() != QLockFile.LockError.LockFailedError:
-            log.warning("single instance: cannot write %s: a separate window", LOCK_NAME)
-            return Claim.SEPARATE
         deadline = time.monotonic() + CONNECT_FOR_S
         while True:
+            if self._lock.tryLock(0):  # free, or its holder died (stale): ours
+                self._listen()
+                return Claim.FIRST
+            if self._lock.error() != QLockFile.LockError.LockFailedError:
+                log.warning("single instance: cannot write %s: a separate window", LOCK_NAME)
+                return Claim.SEPARATE
             answered = self._hand_over(file)
-            if answered is not None:
+            if answered:
+                return Claim.HANDED_OVER
+            if answered is False or time.monotonic() > deadline:
                 break
-            if time.monotonic() > deadline:
-                answered = False
-                break
-            QThread.msleep(50)  # the holder may be between its lock and its listen()
-        if answered:
-            return Claim.HANDED_OVER
+            # No one listens yet: the holder is between its lock and its listen(),
+            # or exiting (then the lock is free at the next try).
+            QThread.msleep(50)
         log.warning("single instance: the running window does not answer: a separate window")
         return Claim.SEPARATE
 

@@ -182,3 +182,33 @@ def test_new_instance_alone_offers_to_resume(user):
     alone = user.start("alone", "--new-instance")
     user.wait_for("alone", "offered to resume an interrupted run", alone)
     assert user.stop(alone) == 128 + signal.SIGTERM
+
+
+HOLDER = """
+import sys
+from PySide6.QtCore import QLockFile
+lock = QLockFile(sys.argv[1])
+print(lock.tryLock(0), flush=True)
+sys.stdin.readline()
+"""
+
+
+def test_a_lock_whose_holder_does_not_answer_leaves_a_separate_window(user):
+    folder = user.data / "inventory-gui"
+    folder.mkdir(parents=True)
+    # A live process holds the lock and never listens (a hung window, another host).
+    with subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(folder / LOCK_NAME)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    ) as holder:  # fmt: skip
+        try:
+            assert holder.stdout.readline() == "True\n"
+            mine = product_list(user, "mine.txt")
+            second = user.start("second", str(mine))
+            log = user.wait_for("second", f"command line file {mine}: loaded", second)
+            assert "the running window does not answer: a separate window" in log
+            assert LISTENING not in log
+            assert user.stop(second) == 128 + signal.SIGTERM
+        finally:
+            holder.stdin.close()
+            holder.wait(WAIT_S)
