@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
 
 from inventory_gui.core import settings_schema as schema
 from inventory_gui.gui.tray import NO_TRAY, CloseToTray
+from tests.gui.test_stock import Quantities
 from tests.loopback import stock_handler, wait_forever
 
 MINUTES = 5
@@ -127,3 +128,22 @@ def test_without_a_tray_closing_quits_and_says_why_once(make_window, qtbot, capl
             close_from_title_bar(window)
     assert [r.getMessage() for r in caplog.records].count(f"close to tray: {NO_TRAY}") == 1
     assert not window.isVisible()
+
+
+def test_stock_alerts_while_hidden_go_to_the_same_tray_icon(
+    make_window, make_api, qtbot, monkeypatch
+):
+    # The stock alerts ask Qt itself whether there is a tray: say there is one.
+    monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: True))
+    server = Quantities(a=50)
+    window, tray = tray_window(make_window, make_api(server).template)
+    window.products_panel.set_text("a")
+    with qtbot.waitSignal(window.fetchFinished, timeout=20_000):
+        window.fetch_all()
+    close_from_title_bar(window)
+    server.quantities.update(a=0)
+    with qtbot.waitSignal(window.stock.alerted, timeout=20_000) as alert:
+        window.stock.auto_refresh_tick()
+    assert alert.args == ["1 out of stock: a"]
+    assert window.findChildren(QSystemTrayIcon) == [tray.icon]  # one icon, not two
+    assert tray.icon.isVisible()
