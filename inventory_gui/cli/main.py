@@ -50,13 +50,13 @@ def _dispatch(args: list[str]) -> int:
 
         return fetch_command.run(fetch_command.build_parser().parse_args(rest))
     if command == "serve-demo":
-        from inventory_gui.cli.main import demo_command
+        from inventory_gui.cli import demo_command
 
         return demo_command.run(demo_command.build_parser().parse_args(rest))
     if command == "history":
         from inventory_gui.cli import history_command
 
         return history_command.run(history_command.build_parser().parse_args(rest))
-    from inventory_gui.cli.main import window_command
+    from inventory_gui.cli import window_command
 
     return window_command.run(window_command.build_parser().parse_args(rest))
