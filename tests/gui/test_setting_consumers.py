@@ -18,7 +18,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QAbstractSpinBox, QCheckBox, QLineEdit, QWidget
 
 import inventory_gui
-from inventory_gui.cli.main import demo_command, fetch_command, history_command
+from inventory_gui.cli import demo_command, fetch_command, history_command
 from inventory_gui.core import settings_schema as schema
 from inventory_gui.core.connection import MemorySecretStore
 from inventory_gui.core.errors import SettingsError
