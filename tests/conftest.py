@@ -2,8 +2,9 @@
 
 Qt must run headless everywhere the tests run, so the platform is chosen here,
 before any test module can import PySide6.  The app's per-user folders (history
-database, log, settings) point at a throw-away folder for the whole session,
-subprocesses included, so no test reads or writes the real user's data.
+database, log, settings, single-instance socket) point at a throw-away folder
+for the whole session, subprocesses included, so no test reads or writes the
+real user's data.
 Processes the tests start treat deprecations in the project's code as errors,
 as the tests themselves do (pyproject.toml's filterwarnings).
 """
@@ -22,6 +23,9 @@ os.environ["INVENTORY_GUI_NO_KEYRING"] = "1"
 _user_dirs = tempfile.mkdtemp(prefix="inventory-gui-tests-")
 for variable in ("XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CONFIG_HOME"):
     os.environ[variable] = os.path.join(_user_dirs, variable.lower())
+# The window's single-instance socket: private to the user, as XDG asks (0700).
+os.environ["XDG_RUNTIME_DIR"] = os.path.join(_user_dirs, "xdg_runtime_dir")
+os.makedirs(os.environ["XDG_RUNTIME_DIR"], mode=0o700)
 
 # PYTHONWARNINGS names modules exactly (no patterns), so every module of the
 # package is listed: the CLI, the window's fetch worker and the scripts that run

@@ -34,6 +34,14 @@ def build_parser() -> OneLineParser:
         help="start the demo API, load the sample list, point the URL template at it",
     )
     add_data_dir_option(parser)
+    parser.add_argument(
+        "--new-instance",
+        action="store_true",
+        help=(
+            "open a separate window (by default, a window already open on the same data "
+            "folder comes to the front, opens FILE, and this command exits)"
+        ),
+    )
     return parser
 
 

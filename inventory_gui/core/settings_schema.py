@@ -309,6 +309,17 @@ NOTIFY = Setting(
 
 STOCK_SETTINGS = (LOW_THRESHOLD, THRESHOLD_COLUMNS, EXTRA_FIELDS, AUTO_REFRESH, NOTIFY)
 
+# -- the window: its View menu -----------------------------------------------------
+
+CLOSE_TO_TRAY = Setting(
+    "close_to_tray", "close to tray", bool, False,
+    "while auto-refresh is on, closing the window keeps the app in the system tray, "
+    "checking and alerting; the tray icon's menu shows the window again or quits",
+    stored="ui/close_to_tray",
+)  # fmt: skip
+
+WINDOW_SETTINGS = (CLOSE_TO_TRAY,)
+
 # -- the demo API: `serve-demo` ------------------------------------------------
 
 DEMO_HOST = Setting(
@@ -334,4 +345,7 @@ DEMO_ERROR_RATE = Setting(
 
 DEMO_SETTINGS = (DEMO_HOST, DEMO_PORT, DEMO_LATENCY, DEMO_JITTER, DEMO_ERROR_RATE)
 
-ALL_SETTINGS = (*CONNECTION_SETTINGS, MAX_BODY, BACKOFF_BASE, *STOCK_SETTINGS, *DEMO_SETTINGS)
+ALL_SETTINGS = (
+    *CONNECTION_SETTINGS, MAX_BODY, BACKOFF_BASE, *STOCK_SETTINGS, *WINDOW_SETTINGS,
+    *DEMO_SETTINGS,
+)  # fmt: skip

@@ -9,15 +9,22 @@ Start-up order (each step needs the ones before it):
    quit-on-last-window (closing waits for a running fetch, see
    :meth:`MainWindow.closeEvent`), the system's colour scheme followed live
    (:func:`~inventory_gui.gui.theme.follow_colour_scheme`);
-4. settings: ``QSettings`` plus the keyring, if there is one;
-5. the qasync event loop, through ``asyncio.Runner(loop_factory=...)``
+4. one window per data folder (:mod:`~inventory_gui.gui.single_instance`,
+   unless ``--new-instance`` or ``--demo``): take the folder's lock and listen
+   for later starts, or hand the command line's file to the window that holds
+   it and exit 0 (before any window, loop or settings are made);
+5. settings: ``QSettings`` plus the keyring, if there is one;
+6. the qasync event loop, through ``asyncio.Runner(loop_factory=...)``
    (``asyncio.run(loop_factory=)`` exists only from Python 3.12);
-6. on that loop: the demo server if asked, then the window, built by
-   :func:`build_main_window`, the one place that wires the parts together;
-7. once the window is shown (:func:`after_window_shown`): the fetch worker
+7. on that loop: the demo server if asked, then the window, built by
+   :func:`build_main_window`, the one place that wires the parts together
+   (close to tray included, :mod:`~inventory_gui.gui.tray`);
+8. once the window is shown (:func:`after_window_shown`): the fetch worker
    process (it imports aiohttp while the user picks products), start-up
-   objects frozen out of the garbage collector, then the file from the
-   command line.
+   objects frozen out of the garbage collector, then later starts' requests
+   are served, then the file from the command line, then the offer to resume
+   an interrupted run: made by one window only, the one holding the lock (a
+   separate window makes it only when no other holds the lock).
 
 SIGINT, SIGTERM and SIGHUP ask the window to close, as *Quit* does (a running
 fetch is cancelled and its history run closed first); the process then exits
@@ -34,6 +41,7 @@ import dataclasses
 import gc
 import logging
 import logging.handlers
+import os
 import signal
 import sys
 import traceback
@@ -53,7 +61,14 @@ from inventory_gui.core.secrets import MaskingFormatter
 from inventory_gui.gui.about import app_icon
 from inventory_gui.gui.main_window import MainWindow
 from inventory_gui.gui.settings_store import SettingsStore
+from inventory_gui.gui.single_instance import (
+    Claim,
+    FileRequest,
+    SingleInstance,
+    running_elsewhere,
+)
 from inventory_gui.gui.theme import follow_colour_scheme
+from inventory_gui.gui.tray import CloseToTray, bring_to_front
 
 log = logging.getLogger("inventory_gui")
 
@@ -129,6 +144,7 @@ def build_main_window(
     if demo_template is not None:
         connection = window.connection.settings()
         window.connection.set_settings(dataclasses.replace(connection, url_template=demo_template))
+    CloseToTray(window)  # kept by its parent, the window
     return window
 
 
@@ -197,8 +213,15 @@ class QuitOnSignals:
             self._window.close()  # a running fetch is cancelled first (closeEvent)
 
 
-async def run_window(options: argparse.Namespace, signals: QuitOnSignals) -> int:
+async def run_window(
+    options: argparse.Namespace, signals: QuitOnSignals, instance: SingleInstance | None = None
+) -> int:
     """Run the window until it closes; the demo server lives as long as it does.
+
+    Args:
+        options: the parsed command line.
+        signals: the quit signals' handler, which closes the window.
+        instance: the single-instance lock this start holds (None: a separate window).
 
     Returns:
         0, or 128 + the signal's number when a quit signal closed it.
@@ -218,17 +241,60 @@ async def run_window(options: argparse.Namespace, signals: QuitOnSignals) -> int
     window.show()
     after_window_shown(window)
     signals.watch(window)
+    opening: set[asyncio.Task[None]] = set()
+    if instance is not None:
+        instance.serve(lambda path: _serve_later_start(window, path, opening))
+        # A start while this process winds down opens its own window, not this closed one.
+        window.closed.connect(instance.release)
     path = options.file or (str(resource_path(SAMPLE_LIST)) if options.demo else None)
     if path and not closed.is_set():
-        await window.load_file(path)
-    if not closed.is_set():
-        window.offer_resume()
+        await open_logged(window, path, "command line")
+    # One window offers: the lock's holder, or a separate one when no window holds it.
+    offers = instance is not None or not running_elsewhere(_data_dir(options))
+    if not closed.is_set() and offers and window.offer_resume():
+        log.info("offered to resume an interrupted run")
     try:
         await closed.wait()
     finally:
         if demo is not None:
             await demo.close()
     return signals.exit_status
+
+
+async def open_logged(window: MainWindow, path: str, origin: str) -> bool:
+    """Load ``path`` into ``window``; the log says whether it loaded and who asked."""
+    loaded = await window.load_file(path)
+    log.info("%s file %s: %s", origin, path, "loaded" if loaded else "not loaded")
+    return loaded
+
+
+def _serve_later_start(
+    window: MainWindow, path: FileRequest, tasks: set[asyncio.Task[None]]
+) -> None:
+    """A later start's request: bring the window forward and open its file, if any."""
+    bring_to_front(window)
+    if path is not None:
+        task = asyncio.ensure_future(open_logged(window, path, "later start's"))
+        tasks.add(task)  # a strong reference until it ends
+        task.add_done_callback(tasks.discard)
+
+
+def _data_dir(options: argparse.Namespace) -> Path:
+    return Path(options.data_dir) if options.data_dir else default_data_dir()
+
+
+def claim_instance(options: argparse.Namespace) -> SingleInstance | Claim:
+    """The lock this start now holds, or :attr:`Claim.HANDED_OVER` or :attr:`Claim.SEPARATE`.
+
+    A separate window is asked for (``--new-instance``), or the demo (its own
+    server and URL, not the user's window), or the lock could not be had.
+    """
+    if options.new_instance or options.demo:
+        return Claim.SEPARATE
+    instance = SingleInstance(_data_dir(options))
+    # The running window has its own working folder: the path goes absolute.
+    claim = instance.claim(os.path.abspath(options.file) if options.file else None)
+    return instance if claim is Claim.FIRST else claim
 
 
 GUI_SWITCH_INTERVAL = 0.001
@@ -259,13 +325,29 @@ def run_app(options: argparse.Namespace) -> int:
     setup_logging()
     app = make_application()
     log.info("inventory-gui %s starting", __version__)
+    instance = claim_instance(options)
+    if instance is Claim.HANDED_OVER:
+        log.info("handed over to the window already running; exiting")
+        return 0
+    held = instance if isinstance(instance, SingleInstance) else None
+    try:
+        return _run_on_qasync(app, options, held)
+    finally:
+        if held is not None:
+            held.release()
+
+
+def _run_on_qasync(
+    app: QApplication, options: argparse.Namespace, held: SingleInstance | None
+) -> int:
+    """Run the window on a qasync loop until it closes; return the exit status."""
     runner = asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app))
     signals = QuitOnSignals(runner.get_loop())
     window_task: list[asyncio.Task] = []
 
     async def main() -> int:
         window_task.append(asyncio.current_task())
-        return await run_window(options, signals)
+        return await run_window(options, signals, held)
 
     display_lost = False
     try:

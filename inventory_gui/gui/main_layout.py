@@ -79,6 +79,7 @@ def build_menus(window: MainWindow) -> QMenu:
     for name in ("fetch", "refresh_selected", "retry_failed", "cancel"):
         fetch_menu.addAction(a[name])
     view_menu = window.menuBar().addMenu("&View")
+    view_menu.setObjectName("viewMenu")  # gui/tray.py adds its option here
     view_menu.addAction(a["find"])
     help_menu = window.menuBar().addMenu("&Help")
     about = help_menu.addAction(f"&About {APP_NAME}")

@@ -486,7 +486,11 @@ class MainWindow(QMainWindow):
             self.show_unexpected_error(f"Unexpected error: {exc}")
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Cancel a running fetch first, then close for real."""
+        """Cancel a running fetch first, then close for real.
+
+        (The title bar's close may hide the window to the tray instead, before
+        this runs: :class:`~inventory_gui.gui.tray.CloseToTray`.)
+        """
         if self.runner.running:
             event.ignore()
             if not self._closing:

@@ -20,6 +20,7 @@ from inventory_gui.core.stock import ALERT_LEVELS, Stock
 from inventory_gui.gui.panels.stock_panel import StockPanel, StockSettings
 from inventory_gui.gui.table.filter import ResultsFilter
 from inventory_gui.gui.table.model import ResultsModel
+from inventory_gui.gui.tray import tray_icon
 
 _COUNTED = (Stock.IN_STOCK, Stock.LOW, Stock.OUT, Stock.UNKNOWN, Stock.ERROR)
 ID_CHARS = 100  # of each product ID named in an alert
@@ -222,8 +223,7 @@ class StockController(QObject):
         # Where there is no tray (or no desktop at all) the window shows it instead.
         if QSystemTrayIcon.isSystemTrayAvailable():
             if self._tray is None:
-                window = self.parent()
-                self._tray = QSystemTrayIcon(window.windowIcon(), self)
+                self._tray = tray_icon(self.parent())  # the one close-to-tray uses too
                 self._tray.show()
             self._tray.showMessage("Inventory Checker", summary)
         self.alerted.emit(summary)
