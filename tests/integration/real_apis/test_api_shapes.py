@@ -103,7 +103,8 @@ def test_shopify_comma_joined_get(tmp_path):
         done, rows = run(
             tmp_path, ids,
             "--url-template",
-            f"{server.url}/admin/api/2024-01/inventory_levels.json?inventory_item_ids={{ids}}",
+            f"{server.url}/admin/api/2024-01/inventory_levels.json"
+            "?inventory_item_ids={ids}&limit=250",
             "--batch-size", "50", "--items", "inventory_levels",
             "--item-id", "inventory_item_id", "--quantity-field", "available",
             "--header", f"X-Shopify-Access-Token: {mocks.SHOPIFY_TOKEN}",

@@ -83,7 +83,7 @@ def test_shopify_takes_comma_joined_ids_only():
     token = {"X-Shopify-Access-Token": mocks.SHOPIFY_TOKEN}
     with serve_in_thread(lambda: MockServer.start(state.app())) as server:
         url = f"{server.url}/admin/api/2024-01/inventory_levels.json?inventory_item_ids="
-        status, answer = send(url + "11,12,13", **token)
+        status, answer = send(url + "11,12,13&limit=250", **token)
         assert status == 200
         assert [(level["inventory_item_id"], level["available"])
                 for level in answer["inventory_levels"]] == [(11, 3), (11, 4), (12, 0)]  # fmt: skip
