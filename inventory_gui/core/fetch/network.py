@@ -1,0 +1,47 @@
+"""The network a run goes through: proxy and TLS settings, checked and applied.
+
+:func:`check_network` is part of :meth:`FetchSettings.validate` (standard
+library only: the window's process validates too); :func:`session_options`
+gives :func:`~inventory_gui.core.fetch.fetcher.open_session` what to pass to
+aiohttp, so that the session is built in one place and the per-request path
+is untouched.
+"""
+
+from __future__ import annotations
+
+import ssl
+from typing import Any, Protocol
+
+from inventory_gui.core.fetch.proxy import Proxy, environment_has_proxy
+from inventory_gui.core.fetch.tls import TlsSettings, check_tls_files, tls_context
+
+
+class NetworkSettings(TlsSettings, Protocol):
+    """What of :class:`~inventory_gui.core.fetch.settings.FetchSettings` this
+    module reads (a protocol: that module imports this one)."""
+
+    proxy: str
+    proxy_env: bool
+
+
+def check_network(settings: NetworkSettings) -> None:
+    """Raise SettingsError (one line) for a proxy URL or TLS file a run cannot use."""
+    if settings.proxy:
+        Proxy.parse(settings.proxy)
+    check_tls_files(settings)
+
+
+def session_options(settings: NetworkSettings) -> tuple[ssl.SSLContext | bool, dict[str, Any]]:
+    """``(ssl, options)``: the connector's ``ssl`` and the session's proxy options.
+
+    ``proxy`` wins over the environment.  aiohttp's ``trust_env`` (which then
+    reads ``HTTP_PROXY``/``HTTPS_PROXY``/``NO_PROXY`` and ``~/.netrc`` for
+    every request) is turned on only when a proxy variable is set, so a
+    machine without one pays nothing per request.
+    """
+    options: dict[str, Any] = {}
+    if settings.proxy:
+        options["proxy"] = settings.proxy.strip()  # user info: sent to the proxy only
+    elif settings.proxy_env and environment_has_proxy():
+        options["trust_env"] = True
+    return tls_context(settings), options
