@@ -12,7 +12,7 @@ from __future__ import annotations
 import ssl
 from typing import Any, Protocol
 
-from inventory_gui.core.fetch.proxy import Proxy, environment_has_proxy
+from inventory_gui.core.fetch.proxy import check_proxy, environment_has_proxy
 from inventory_gui.core.fetch.tls import TlsSettings, check_tls_files, tls_context
 
 
@@ -27,7 +27,7 @@ class NetworkSettings(TlsSettings, Protocol):
 def check_network(settings: NetworkSettings) -> None:
     """Raise SettingsError (one line) for a proxy URL or TLS file a run cannot use."""
     if settings.proxy:
-        Proxy.parse(settings.proxy)
+        check_proxy(settings.proxy)
     check_tls_files(settings)
 
 

@@ -91,19 +91,23 @@ def _load_files(context: ssl.SSLContext, settings: TlsSettings) -> None:
         for label, path in (("client certificate", cert), ("client key", key)):
             if path is not None and not os.access(path, os.R_OK):
                 raise SettingsError(_problem(label, path, _os_error(path), ""))
+        asked: list[bool] = []  # OpenSSL asks for a passphrase only for an encrypted key
+
+        def password() -> str:
+            asked.append(True)
+            if KEY_PASSWORD_ENV not in os.environ:
+                raise SettingsError(f"the client key is encrypted: set {KEY_PASSWORD_ENV}")
+            return os.environ[KEY_PASSWORD_ENV]
+
         try:
-            context.load_cert_chain(cert, key, password=_key_password)
+            context.load_cert_chain(cert, key, password=password)
         except (OSError, ssl.SSLError) as exc:
+            if asked and isinstance(exc, ssl.SSLError):  # OpenSSL 3 says only "PEM lib"
+                raise SettingsError(
+                    f"client key {key or cert!r}: its passphrase ({KEY_PASSWORD_ENV}) is wrong"
+                ) from None
             what = "a PEM certificate and its private key"
             raise SettingsError(_problem("client certificate", cert, exc, what)) from None
-
-
-def _key_password() -> str:
-    """The passphrase of an encrypted client key (OpenSSL asks only then)."""
-    password = os.environ.get(KEY_PASSWORD_ENV)
-    if password is None:
-        raise SettingsError(f"the client key is encrypted: set {KEY_PASSWORD_ENV}")
-    return password
 
 
 def _os_error(path: str) -> OSError:
@@ -126,8 +130,6 @@ def _problem(label: str, path: str, exc: Exception, expected: str) -> str:
         reason = f"cannot be read ({exc.strerror or exc})"
     elif isinstance(exc, ssl.SSLError) and exc.reason == "KEY_VALUES_MISMATCH":
         reason = "the private key does not belong to this certificate"
-    elif isinstance(exc, ssl.SSLError) and exc.reason in ("BAD_DECRYPT", "BAD_PASSWORD_READ"):
-        reason = f"the private key's passphrase ({KEY_PASSWORD_ENV}) is wrong"
     else:
         reason = f"does not hold {expected} ({getattr(exc, 'reason', None) or exc})"
     return f"{label} {path!r}: {reason}"
