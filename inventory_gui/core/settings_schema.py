@@ -296,17 +296,17 @@ PROXY_ENV = Setting(
 )  # fmt: skip
 CA_BUNDLE = Setting(
     "ca_bundle", "CA bundle", str, "",
-    "PEM file of CA certificates to trust besides the system's (a private CA)",
+    "a PEM file of CA certificates to trust besides the system's (a private CA)",
     flag="--ca-bundle", metavar="PATH", stored="network/ca_bundle",
 )  # fmt: skip
 CLIENT_CERT = Setting(
     "client_cert", "client certificate", str, "",
-    "PEM certificate presented for mutual TLS (its key too, unless given apart)",
+    "the PEM certificate presented for mutual TLS (its key too, unless given apart)",
     flag="--client-cert", metavar="PATH", stored="network/client_cert",
 )  # fmt: skip
 CLIENT_KEY = Setting(
     "client_key", "client key", str, "",
-    "PEM private key of the client certificate, if not in its file (an encrypted "
+    "the PEM private key of the client certificate, if not in its file (an encrypted "
     "key's passphrase: INVENTORY_GUI_CLIENT_KEY_PASSWORD)",
     flag="--client-key", metavar="PATH", stored="network/client_key",
 )  # fmt: skip
