@@ -9,11 +9,36 @@ is untouched.
 
 from __future__ import annotations
 
+import dataclasses
 import ssl
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from inventory_gui.core.fetch.proxy import check_proxy, environment_has_proxy
 from inventory_gui.core.fetch.tls import TlsSettings, check_tls_files, tls_context
+from inventory_gui.core.settings_schema import CA_BUNDLE, CLIENT_CERT, CLIENT_KEY, PROXY, PROXY_ENV
+
+
+@dataclass(frozen=True)
+class NetworkOptions:
+    """The network settings as the window keeps them (see NETWORK_SETTINGS).
+
+    Each attribute is the setting of the same key and the field of the same
+    name in :class:`~inventory_gui.core.fetch.settings.FetchSettings`.
+    """
+
+    proxy: str = PROXY.default
+    proxy_env: bool = PROXY_ENV.default
+    ca_bundle: str = CA_BUNDLE.default
+    client_cert: str = CLIENT_CERT.default
+    client_key: str = CLIENT_KEY.default
+
+    def fetch_fields(self) -> dict[str, Any]:
+        """The keyword arguments of FetchSettings these give, paths and URL stripped."""
+        return {
+            key: value.strip() if isinstance(value, str) else value
+            for key, value in dataclasses.asdict(self).items()
+        }
 
 
 class NetworkSettings(TlsSettings, Protocol):
