@@ -188,3 +188,9 @@ async def test_mutual_tls_with_a_client_certificate(pki, apart):
     async with https_api(pki.server_context(require_client_cert=True)) as api:
         results = await fetch(api.template, ca_bundle=str(pki.ca_file), **files)
     assert [r.status for r in results] == ["ok"] * 3
+
+
+async def test_insecure_still_presents_a_client_certificate(pki):
+    async with https_api(pki.server_context(require_client_cert=True)) as api:
+        results = await fetch(api.template, verify_tls=False, client_cert=str(pki.client_cert))
+    assert [r.status for r in results] == ["ok"] * 3
