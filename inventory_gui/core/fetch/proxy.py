@@ -1,9 +1,9 @@
-"""Which proxy a run goes through: ``proxy`` or the environment's.
+"""The proxy settings' checks: ``proxy`` well formed, a proxy variable set.
 
-The proxy URL is parsed and checked with the standard library only, so the
-window's process can validate it without aiohttp.  Its user info
-(``http://user:password@proxy:3128``) is a secret: aiohttp sends it only to
-the proxy, as ``Proxy-Authorization``, and every message shows it as ``***``.
+Standard library only, so the window's process can validate a proxy URL
+without aiohttp.  The URL's user info (``http://user:password@proxy:3128``)
+is a secret: aiohttp sends it only to the proxy, as ``Proxy-Authorization``,
+and every message shows it as ``***``.
 """
 
 from __future__ import annotations
