@@ -61,7 +61,7 @@ def build_parser() -> OneLineParser:
     )
     parser.add_argument("--id-column", metavar="C", help="column holding the product IDs")
     parser.add_argument("--sheet", metavar="NAME", help="XLSX sheet to read (default: the first)")
-    for setting in (*schema.CONNECTION_SETTINGS, schema.MAX_BODY):
+    for setting in (*schema.CONNECTION_SETTINGS, schema.MAX_BODY, *schema.NETWORK_SETTINGS):
         add_setting_option(parser, setting)
     parser.add_argument(
         "--output",
@@ -201,6 +201,11 @@ def _prepare(args: argparse.Namespace, history: FetchHistory) -> tuple[FetchInpu
         verify_tls=not args.insecure,
         adaptive=not args.no_adaptive,
         rate_limit=args.rate_limit,
+        proxy=args.proxy or "",
+        proxy_env=not args.no_proxy_env,
+        ca_bundle=args.ca_bundle or "",
+        client_cert=args.client_cert or "",
+        client_key=args.client_key or "",
     )
     settings.validate()
     UrlTemplate(template).check_columns(job.products.columns)

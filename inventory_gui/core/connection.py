@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
 from inventory_gui.core.errors import InventoryError, SettingsError
+from inventory_gui.core.fetch.network import NetworkOptions
 from inventory_gui.core.fetch.settings import FetchSettings
 from inventory_gui.core.secrets import is_secret_name
 from inventory_gui.core.settings_schema import (
@@ -57,6 +58,7 @@ class ConnectionSettings:
         verify_tls: verify TLS certificates.
         adaptive: lower concurrency while the API pushes back (429, 503).
         rate_limit: most requests per second; ``RATE_LIMIT.off`` (0) for no limit.
+        network: proxy and TLS files (the panel's Network section).
     """
 
     url_template: str = URL_TEMPLATE.default
@@ -68,6 +70,7 @@ class ConnectionSettings:
     verify_tls: bool = VERIFY_TLS.default
     adaptive: bool = ADAPTIVE.default
     rate_limit: float = RATE_LIMIT.default
+    network: NetworkOptions = field(default_factory=NetworkOptions)
 
     def to_fetch_settings(self) -> FetchSettings:
         """Build the validated settings a run uses.
@@ -95,6 +98,7 @@ class ConnectionSettings:
             verify_tls=self.verify_tls,
             adaptive=self.adaptive,
             rate_limit=None if self.rate_limit == RATE_LIMIT.off else self.rate_limit,
+            **self.network.fetch_fields(),
         )
         settings.validate()
         return settings

@@ -191,6 +191,15 @@ def missing_secrets(template: str) -> list[str]:
     return missing
 
 
+def userinfo_secrets(url: str) -> list[str]:
+    """The user info of a URL (``user:password``) and each of its parts, to scrub."""
+    authority = url.partition("//")[2].split("/", 1)[0]
+    if "@" not in authority:
+        return []
+    userinfo = authority.rsplit("@", 1)[0]
+    return [userinfo, *userinfo.split(":")]
+
+
 # -- scrubbing -----------------------------------------------------------------
 
 
@@ -214,17 +223,14 @@ class Scrubber:
         """The scrubber of a run: its secret header values and template secrets."""
         values = [value for name, value in headers.items() if is_secret_name(name)]
         values += [value for _name, value in template_secrets(url_template)]
-        authority = url_template.partition("//")[2].split("/", 1)[0]
-        if "@" in authority:
-            values.append(authority.rsplit("@", 1)[0])
-            values.extend(authority.rsplit("@", 1)[0].split(":"))
+        values += userinfo_secrets(url_template)
         return cls(values)
 
     @classmethod
     def for_settings(cls, settings: FetchSettings) -> Scrubber:
-        """The scrubber of a run with these settings (for error texts made outside
-        the fetcher, such as the window's)."""
-        return cls.for_run(settings.url_template, settings.headers)
+        """The scrubber of a run with these settings: also the proxy's user info."""
+        run = cls.for_run(settings.url_template, settings.headers)
+        return cls([*run.values, *userinfo_secrets(settings.proxy)])
 
     @property
     def values(self) -> tuple[str, ...]:

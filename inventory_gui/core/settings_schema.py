@@ -280,6 +280,40 @@ CONNECTION_SETTINGS = (
 FETCH_NUMBERS = (CONCURRENCY, TIMEOUT, RETRIES, RATE_LIMIT, MAX_BODY, BACKOFF_BASE)
 """The numbers :meth:`~inventory_gui.core.fetch.settings.FetchSettings.validate` checks."""
 
+# -- the network: proxy and TLS (core/fetch/network.py) --------------------------
+
+PROXY = Setting(
+    "proxy", "proxy", str, "",
+    "proxy for every request, http://[user:password@]host:port (its user info is kept "
+    "secret); empty: HTTP_PROXY/HTTPS_PROXY/NO_PROXY from the environment",
+    secret=True, flag="--proxy", metavar="URL", stored="network/proxy",
+)  # fmt: skip
+PROXY_ENV = Setting(
+    "proxy_env", "use proxy variables", bool, True,
+    "with no proxy set, honour HTTP_PROXY, HTTPS_PROXY and NO_PROXY",
+    flag="--no-proxy-env", flag_help="ignore HTTP_PROXY/HTTPS_PROXY/NO_PROXY (default: honour)",
+    stored="network/proxy_env",
+)  # fmt: skip
+CA_BUNDLE = Setting(
+    "ca_bundle", "CA bundle", str, "",
+    "a PEM file of CA certificates to trust besides the system's (a private CA)",
+    flag="--ca-bundle", metavar="PATH", stored="network/ca_bundle",
+)  # fmt: skip
+CLIENT_CERT = Setting(
+    "client_cert", "client certificate", str, "",
+    "the PEM certificate presented for mutual TLS (its key too, unless given apart)",
+    flag="--client-cert", metavar="PATH", stored="network/client_cert",
+)  # fmt: skip
+CLIENT_KEY = Setting(
+    "client_key", "client key", str, "",
+    "the PEM private key of the client certificate, if not in its file (an encrypted "
+    "key's passphrase: INVENTORY_GUI_CLIENT_KEY_PASSWORD)",
+    flag="--client-key", metavar="PATH", stored="network/client_key",
+)  # fmt: skip
+
+NETWORK_SETTINGS = (PROXY, PROXY_ENV, CA_BUNDLE, CLIENT_CERT, CLIENT_KEY)
+"""The window's Network section, the fetch options and FetchSettings' network fields."""
+
 # -- stock: the window's stock panel ------------------------------------------
 
 LOW_THRESHOLD = Setting(
@@ -346,6 +380,6 @@ DEMO_ERROR_RATE = Setting(
 DEMO_SETTINGS = (DEMO_HOST, DEMO_PORT, DEMO_LATENCY, DEMO_JITTER, DEMO_ERROR_RATE)
 
 ALL_SETTINGS = (
-    *CONNECTION_SETTINGS, MAX_BODY, BACKOFF_BASE, *STOCK_SETTINGS, *WINDOW_SETTINGS,
-    *DEMO_SETTINGS,
+    *CONNECTION_SETTINGS, MAX_BODY, BACKOFF_BASE, *NETWORK_SETTINGS, *STOCK_SETTINGS,
+    *WINDOW_SETTINGS, *DEMO_SETTINGS,
 )  # fmt: skip

@@ -25,10 +25,13 @@ from inventory_gui.core.connection import (
     is_secret_header,
 )
 from inventory_gui.core.errors import SettingsError
+from inventory_gui.core.fetch.network import NetworkOptions
 from inventory_gui.core.secrets import mask_template, restore_template
 from inventory_gui.core.settings_schema import (
     CONNECTION_SETTINGS,
     HEADERS,
+    NETWORK_SETTINGS,
+    PROXY,
     URL_TEMPLATE,
     Setting,
     coerce,
@@ -41,6 +44,7 @@ _HEADERS = HEADERS.stored
 _RECENT = "recent/files"
 _GEOMETRY = "geometry/"
 TEMPLATE_SECRET_KEY = "url_template"  # the template with its secrets, in the secret store
+PROXY_SECRET_KEY = "proxy"  # the proxy URL with its user info, in the secret store
 
 
 def secret_key(header_name: str) -> str:
@@ -80,6 +84,7 @@ class SettingsStore:
         return ConnectionSettings(
             url_template=restore_template(shown, real, unknown=""),
             headers=self._load_headers(),
+            network=self._load_network(),
             **plain,
         )
 
@@ -110,6 +115,30 @@ class SettingsStore:
         for setting in CONNECTION_SETTINGS:
             if not setting.secret:
                 self.save_setting(setting, getattr(cs, setting.key))
+        return failed + self._save_network(cs.network)
+
+    def _load_network(self) -> NetworkOptions:
+        """The Network section: the proxy's user info from the secret store."""
+        shown = self.load_setting(PROXY)
+        real = self._secrets.get(PROXY_SECRET_KEY) or ""
+        plain = {s.key: self.load_setting(s) for s in NETWORK_SETTINGS if not s.secret}
+        return NetworkOptions(proxy=restore_template(shown, real, unknown=""), **plain)
+
+    def _save_network(self, network: NetworkOptions) -> list[str]:
+        """Save the Network section; the file holds the proxy with ``***`` for its user info.
+
+        Returns ``["the proxy's password"]`` if the secret store refused it.
+        """
+        shown = mask_template(network.proxy)
+        failed = []
+        if shown == network.proxy:
+            self._secrets.delete(PROXY_SECRET_KEY)
+        elif not self._store_secret(PROXY_SECRET_KEY, network.proxy):
+            failed.append("the proxy's password")
+        self._settings.setValue(PROXY.stored, shown)
+        for setting in NETWORK_SETTINGS:
+            if not setting.secret:
+                self.save_setting(setting, getattr(network, setting.key))
         return failed
 
     def load_setting(self, setting: Setting) -> Any:

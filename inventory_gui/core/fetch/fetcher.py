@@ -33,6 +33,7 @@ import aiohttp
 
 from inventory_gui.core.fetch.failures import describe_failure, describe_unsendable, shorten
 from inventory_gui.core.fetch.limits import NEUTRAL, AdaptiveLimit, Outcome, RateLimiter
+from inventory_gui.core.fetch.network import session_options
 from inventory_gui.core.fetch.open_files import fit_concurrency
 from inventory_gui.core.fetch.quantity import QuantityError, extract_quantity
 from inventory_gui.core.fetch.redirects import (
@@ -115,7 +116,7 @@ class Fetcher:
         self._adaptive: AdaptiveLimit | None = None
         self._limiter: RateLimiter | None = None
         # Secrets: scrubbed from error rows, sent only to the template's origin.
-        self._scrubber = Scrubber.for_run(settings.url_template, settings.headers)
+        self._scrubber = Scrubber.for_settings(settings)  # proxy user info too
         self._redirects = RedirectGuard(self._template.sample, self._scrubber.values)
         self._secret_headers = secret_headers(settings) or None
         budget = fit_concurrency(settings.concurrency)
@@ -372,12 +373,11 @@ def open_session(settings: FetchSettings) -> aiohttp.ClientSession:
 
     Must be called with an event loop running; the caller closes the session.
     """
-    connector = aiohttp.TCPConnector(
-        limit=settings.concurrency,
-        ssl=None if settings.verify_tls else False,
-    )
+    tls, network = session_options(settings)  # proxy and TLS: core/fetch/network.py
+    connector = aiohttp.TCPConnector(limit=settings.concurrency, ssl=tls)
     secret = secret_headers(settings)
     return aiohttp.ClientSession(
+        **network,
         connector=connector,
         # Secret headers go per request, only to the template's origin (Fetcher._follow).
         headers={name: value for name, value in settings.headers.items() if name not in secret},

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from inventory_gui.core.errors import SettingsError
+from inventory_gui.core.fetch.network import check_network
 from inventory_gui.core.settings_schema import (
     BACKOFF_BASE,
     CONCURRENCY,
@@ -40,6 +41,12 @@ class FetchSettings:
         adaptive: lower the requests in flight while the API pushes back
             (429, 503, ``X-RateLimit-Remaining`` low), up to ``concurrency``.
         rate_limit: most requests started per second, or None for no limit.
+        proxy: the proxy every request goes through, ``http://[user:pw@]host:port``
+            (its user info is secret), or "" for none.
+        proxy_env: with no ``proxy``, honour ``HTTP_PROXY``/``HTTPS_PROXY``/``NO_PROXY``.
+        ca_bundle: a PEM file of CA certificates trusted besides the system's.
+        client_cert, client_key: PEM files presented for mutual TLS (the key
+            may sit in the certificate's file); paths only, never key material.
 
     The numbers must lie within the ranges of their definitions in
     :mod:`inventory_gui.core.settings_schema` (see :meth:`validate`).
@@ -56,6 +63,11 @@ class FetchSettings:
     backoff_base: float = BACKOFF_BASE.default
     adaptive: bool = True
     rate_limit: float | None = None
+    proxy: str = ""
+    proxy_env: bool = True
+    ca_bundle: str = ""
+    client_cert: str = ""
+    client_key: str = ""
 
     def validate(self) -> None:
         """Raise SettingsError (or TemplateError) for settings a run cannot use.
@@ -74,6 +86,7 @@ class FetchSettings:
                 setting.check(value)
         for name, value in self.headers.items():
             _check_header(name, value)
+        check_network(self)
 
 
 def parse_header(text: str) -> tuple[str, str]:

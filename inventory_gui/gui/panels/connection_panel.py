@@ -36,6 +36,7 @@ from inventory_gui.core.connection import ConnectionSettings, is_secret_header
 from inventory_gui.core.errors import InventoryError
 from inventory_gui.core.fetch.quantity import DEFAULT_QUANTITY_KEYS
 from inventory_gui.core.secrets import mask_template, missing_secrets, restore_template
+from inventory_gui.gui.panels.network_section import NetworkSection
 from inventory_gui.gui.panels.setting_widgets import check_box, line_edit, spin_box
 from inventory_gui.gui.theme import ERROR_HUE, with_contrast
 
@@ -158,6 +159,7 @@ class ConnectionPanel(QWidget):
         self.verify_tls_check = check_box(
             schema.VERIFY_TLS, "Verify TLS certificates", "verifyTlsCheck"
         )
+        self.network = NetworkSection(self)  # proxy and TLS files
 
     def _build_layout(self, secrets_persistent: bool) -> None:
         headers_column = QWidget()
@@ -185,6 +187,7 @@ class ConnectionPanel(QWidget):
             form.addRow(setting.label[0].upper() + setting.label[1:], editor)
         form.addRow(self.adaptive_check)
         form.addRow(self.verify_tls_check)
+        form.addRow(self.network)
         form.addRow(self.secret_note)
 
     def _connect_fields(self) -> None:
@@ -199,6 +202,7 @@ class ConnectionPanel(QWidget):
         self.rate_spin.valueChanged.connect(self._emit_changed)
         self.adaptive_check.toggled.connect(self._emit_changed)
         self.add_header_button.clicked.connect(self._on_add_header)
+        self.network.changed.connect(self._emit_changed)
 
     # -- public API -----------------------------------------------------------
 
@@ -214,6 +218,7 @@ class ConnectionPanel(QWidget):
             verify_tls=self.verify_tls_check.isChecked(),
             adaptive=self.adaptive_check.isChecked(),
             rate_limit=self.rate_spin.value(),
+            network=self.network.options(),
         )
 
     def set_settings(self, cs: ConnectionSettings) -> None:
@@ -232,6 +237,7 @@ class ConnectionPanel(QWidget):
             self.verify_tls_check.setChecked(cs.verify_tls)
             self.adaptive_check.setChecked(cs.adaptive)
             self.rate_spin.setValue(cs.rate_limit)
+            self.network.set_options(cs.network)
         finally:
             self._loading = False
 
@@ -256,6 +262,8 @@ class ConnectionPanel(QWidget):
         missing = missing_secrets(self.settings().url_template)
         if missing:
             return f"The URL template's {missing[0]} is not known: type it again instead of ***"
+        if self.network.missing_secret():
+            return "The proxy's user info is not known: type it again instead of ***"
         try:
             self.settings().to_fetch_settings()
         except InventoryError as exc:
@@ -317,6 +325,7 @@ class ConnectionPanel(QWidget):
             self.verify_tls_check,
             self.rate_spin,
             self.adaptive_check,
+            self.network,
         ]
         return fixed + list(self._rows)
 
