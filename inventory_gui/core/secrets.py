@@ -203,11 +203,19 @@ class Scrubber:
     """
 
     def __init__(self, secrets: Iterable[str] = ()) -> None:
-        forms: set[str] = set()
+        self._forms: list[str] = []
+        self._pattern: re.Pattern[str] | None = None
+        self.add(*secrets)
+
+    def add(self, *secrets: str) -> None:
+        """Mask these values too from now on (a token learnt during the run)."""
+        forms = set(self._forms)
         for secret in secrets:
             forms.update(_forms(secret))
+        if len(forms) == len(self._forms):
+            return
         self._forms = sorted(forms, key=len, reverse=True)
-        self._pattern = re.compile("|".join(map(re.escape, self._forms))) if forms else None
+        self._pattern = re.compile("|".join(map(re.escape, self._forms)))
 
     @classmethod
     def for_run(cls, url_template: str, headers: Mapping[str, str]) -> Scrubber:
@@ -224,7 +232,10 @@ class Scrubber:
     def for_settings(cls, settings: FetchSettings) -> Scrubber:
         """The scrubber of a run with these settings (for error texts made outside
         the fetcher, such as the window's)."""
-        return cls.for_run(settings.url_template, settings.headers)
+        scrubber = cls.for_run(settings.url_template, settings.headers)
+        if settings.auth is not None:
+            scrubber.add(*settings.auth.secrets)
+        return scrubber
 
     @property
     def values(self) -> tuple[str, ...]:

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from inventory_gui.core.errors import SettingsError
+from inventory_gui.core.fetch.auth_settings import AuthSettings
 from inventory_gui.core.settings_schema import (
     BACKOFF_BASE,
     CONCURRENCY,
@@ -40,6 +41,7 @@ class FetchSettings:
         adaptive: lower the requests in flight while the API pushes back
             (429, 503, ``X-RateLimit-Remaining`` low), up to ``concurrency``.
         rate_limit: most requests started per second, or None for no limit.
+        auth: Basic auth or OAuth2 client credentials, or None (headers only).
 
     The numbers must lie within the ranges of their definitions in
     :mod:`inventory_gui.core.settings_schema` (see :meth:`validate`).
@@ -56,6 +58,7 @@ class FetchSettings:
     backoff_base: float = BACKOFF_BASE.default
     adaptive: bool = True
     rate_limit: float | None = None
+    auth: AuthSettings | None = None
 
     def validate(self) -> None:
         """Raise SettingsError (or TemplateError) for settings a run cannot use.
@@ -74,6 +77,8 @@ class FetchSettings:
                 setting.check(value)
         for name, value in self.headers.items():
             _check_header(name, value)
+        if self.auth is not None:
+            self.auth.validate(self.headers)
 
 
 def parse_header(text: str) -> tuple[str, str]:
