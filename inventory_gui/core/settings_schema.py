@@ -286,14 +286,13 @@ FETCH_NUMBERS = (CONCURRENCY, TIMEOUT, RETRIES, RATE_LIMIT, MAX_BODY, BACKOFF_BA
 
 AUTH_KIND = Setting(
     "kind", "auth", str, "none",
-    "how requests authenticate: none, basic or oauth2 (bearer tokens and API keys are "
-    "headers or query values)",
+    "how requests authenticate: none, bearer, header_key, query_key, basic or oauth2",
     stored="auth/kind",
 )  # fmt: skip
 BASIC_USER = Setting(
     "user", "basic auth user", str, "",
-    "sign in with HTTP Basic auth as USER; the password comes from INVENTORY_GUI_PASSWORD, the keyring "
-    "or a prompt, never the command line",
+    "sign in with HTTP Basic auth as USER; the password comes from INVENTORY_GUI_PASSWORD, "
+    "the keyring or a prompt, never the command line",
     flag="--basic-auth", metavar="USER", stored="auth/user",
 )  # fmt: skip
 OAUTH2_TOKEN_URL = Setting(
@@ -315,8 +314,15 @@ OAUTH2_AUDIENCE = Setting(
     flag="--audience", metavar="A", stored="auth/audience",
 )  # fmt: skip
 
+AUTH_KEY_NAME = Setting(
+    "key_name", "API key name", str, "",
+    "the header (X-Api-Key) or query parameter (api_key) that carries the API key",
+    stored="auth/key_name",
+)  # fmt: skip
+
 AUTH_SETTINGS = (
     AUTH_KIND, BASIC_USER, OAUTH2_TOKEN_URL, OAUTH2_CLIENT_ID, OAUTH2_SCOPE, OAUTH2_AUDIENCE,
+    AUTH_KEY_NAME,
 )  # fmt: skip
 """The fields of :class:`~inventory_gui.core.fetch.auth_settings.AuthSettings` but its secrets."""
 

@@ -12,12 +12,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from inventory_gui.core.errors import SettingsError
+from inventory_gui.core.secrets import is_secret_name
 
 NONE, BASIC, OAUTH2 = "none", "basic", "oauth2"
-KINDS = (NONE, BASIC, OAUTH2)
+# The window's other kinds: a token the run sends as a header or query value.
+BEARER, HEADER_KEY, QUERY_KEY = "bearer", "header_key", "query_key"
+KINDS = (NONE, BEARER, HEADER_KEY, QUERY_KEY, BASIC, OAUTH2)
 
 PASSWORD_ENV = "INVENTORY_GUI_PASSWORD"
 CLIENT_SECRET_ENV = "INVENTORY_GUI_CLIENT_SECRET"
@@ -25,10 +28,14 @@ CLIENT_SECRET_ENV = "INVENTORY_GUI_CLIENT_SECRET"
 
 @dataclass(frozen=True)
 class AuthSettings:
-    """Basic auth or OAuth2 client credentials for a run.
+    """How a run authenticates: one of :data:`KINDS`.
+
+    A run (:class:`~inventory_gui.core.fetch.settings.FetchSettings`) takes only
+    ``basic`` and ``oauth2``; the window's ``bearer``, ``header_key`` and
+    ``query_key`` become a header or a template query value (:meth:`apply`).
 
     Attributes:
-        kind: ``"none"``, ``"basic"`` or ``"oauth2"``.
+        kind: one of :data:`KINDS`.
         user: the Basic auth user name.
         password: the Basic auth password (secret).
         token_url: the OAuth2 token endpoint.
@@ -36,6 +43,8 @@ class AuthSettings:
         client_secret: the OAuth2 client secret (secret).
         scope: the OAuth2 scope to ask for, if any.
         audience: the OAuth2 audience to ask for, if any (Auth0 and others).
+        key_name: the header or query parameter of ``header_key``/``query_key``.
+        token: the bearer token or API key (secret).
     """
 
     kind: str = NONE
@@ -46,11 +55,32 @@ class AuthSettings:
     client_secret: str = field(default="", repr=False)
     scope: str = ""
     audience: str = ""
+    key_name: str = ""
+    token: str = field(default="", repr=False)
 
     @property
     def secrets(self) -> tuple[str, ...]:
         """The secret values these settings hold (for a run's Scrubber)."""
-        return tuple(value for value in (self.password, self.client_secret) if value)
+        secrets = (self.password, self.client_secret, self.token)
+        return tuple(value for value in secrets if value)
+
+    def apply(
+        self, url_template: str, headers: Mapping[str, str]
+    ) -> tuple[str, dict[str, str], AuthSettings | None]:
+        """The run's template, headers and auth: a token kind becomes a header or
+        query value (secret by its name, so masked and kept to the origin as any)."""
+        headers = dict(headers)
+        if self.kind == BEARER:
+            headers["Authorization"] = f"Bearer {self.token}"
+        elif self.kind == HEADER_KEY:
+            headers[self.key_name] = self.token
+        elif self.kind == QUERY_KEY:
+            head, hash_, fragment = url_template.partition("#")
+            pair = f"{quote(self.key_name, safe='')}={quote(self.token, safe='')}"
+            url_template = head + ("&" if "?" in head else "?") + pair + hash_ + fragment
+        elif self.kind in (BASIC, OAUTH2):
+            return url_template, headers, self
+        return url_template, headers, None
 
     def validate(self, headers: Mapping[str, str]) -> None:
         """Raise SettingsError (one line, no secret in it) if a run cannot use these.
@@ -62,6 +92,9 @@ class AuthSettings:
         if self.kind not in KINDS:
             raise SettingsError(f"auth must be one of {', '.join(KINDS)}, not {self.kind!r}")
         if self.kind == NONE:
+            return
+        if self.kind in (BEARER, HEADER_KEY, QUERY_KEY):
+            self._validate_token(headers)
             return
         if any(name.strip().lower() == "authorization" for name in headers):
             raise SettingsError(
@@ -86,6 +119,20 @@ class AuthSettings:
             if "\r" in value or "\n" in value:
                 raise SettingsError(f"auth setting {name!r} has a line break in it")
 
+    def _validate_token(self, headers: Mapping[str, str]) -> None:
+        named = "Authorization" if self.kind == BEARER else self.key_name.strip()
+        if self.kind != BEARER and not is_secret_name(named):
+            raise SettingsError(
+                f"API key name {named!r} does not look secret: use a name such as "
+                "X-Api-Key or api_key, so that its value is kept secret"
+            )
+        if self.kind != QUERY_KEY and any(n.strip().lower() == named.lower() for n in headers):
+            raise SettingsError(f"header {named!r} is given twice (Auth and Headers)")
+        if not self.token:
+            raise SettingsError("the Auth section's token or key is empty")
+        if "\r" in self.token or "\n" in self.token:
+            raise SettingsError("the Auth section's token or key has a line break in it")
+
 
 def url_origin(url: str) -> str | None:
     """``scheme://host[:port]`` of an http(s) URL (lower case), or None for anything else."""
@@ -109,3 +156,8 @@ def password_key(user: str, url: str) -> str:
 def client_secret_key(client_id: str, token_url: str) -> str:
     """The secret store's name for an OAuth2 client secret at its token endpoint."""
     return f"oauth2-client-secret:{client_id}@{url_origin(token_url) or token_url}"
+
+
+def token_key(kind: str, url: str) -> str:
+    """The secret store's name for a bearer token or API key of the API at ``url``."""
+    return f"auth-token:{kind}@{url_origin(url) or url}"

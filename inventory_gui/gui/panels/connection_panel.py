@@ -36,6 +36,7 @@ from inventory_gui.core.connection import ConnectionSettings, is_secret_header
 from inventory_gui.core.errors import InventoryError
 from inventory_gui.core.fetch.quantity import DEFAULT_QUANTITY_KEYS
 from inventory_gui.core.secrets import mask_template, missing_secrets, restore_template
+from inventory_gui.gui.panels.auth_section import AuthSection
 from inventory_gui.gui.panels.setting_widgets import check_box, line_edit, spin_box
 from inventory_gui.gui.theme import ERROR_HUE, with_contrast
 
@@ -145,6 +146,7 @@ class ConnectionPanel(QWidget):
         self.headers_layout.setSpacing(2)
         self.add_header_button = QPushButton("Add header", objectName="addHeaderButton")
         self.add_header_button.setToolTip(schema.HEADERS.tooltip())
+        self.auth_section = AuthSection()
         self.concurrency_spin = spin_box(schema.CONCURRENCY, "concurrencySpin")
         self.timeout_spin = spin_box(schema.TIMEOUT, "timeoutSpin")
         self.retries_spin = spin_box(schema.RETRIES, "retriesSpin")
@@ -176,6 +178,7 @@ class ConnectionPanel(QWidget):
         for setting, editor in (
             (schema.URL_TEMPLATE, self.url_edit),
             (schema.HEADERS, headers_column),
+            (schema.AUTH_KIND, self.auth_section),
             (schema.CONCURRENCY, self.concurrency_spin),
             (schema.TIMEOUT, self.timeout_spin),
             (schema.RETRIES, self.retries_spin),
@@ -199,6 +202,7 @@ class ConnectionPanel(QWidget):
         self.rate_spin.valueChanged.connect(self._emit_changed)
         self.adaptive_check.toggled.connect(self._emit_changed)
         self.add_header_button.clicked.connect(self._on_add_header)
+        self.auth_section.changed.connect(self._emit_changed)
 
     # -- public API -----------------------------------------------------------
 
@@ -214,6 +218,7 @@ class ConnectionPanel(QWidget):
             verify_tls=self.verify_tls_check.isChecked(),
             adaptive=self.adaptive_check.isChecked(),
             rate_limit=self.rate_spin.value(),
+            auth=self.auth_section.auth(),
         )
 
     def set_settings(self, cs: ConnectionSettings) -> None:
@@ -232,6 +237,7 @@ class ConnectionPanel(QWidget):
             self.verify_tls_check.setChecked(cs.verify_tls)
             self.adaptive_check.setChecked(cs.adaptive)
             self.rate_spin.setValue(cs.rate_limit)
+            self.auth_section.set_auth(cs.auth)
         finally:
             self._loading = False
 
@@ -317,6 +323,7 @@ class ConnectionPanel(QWidget):
             self.verify_tls_check,
             self.rate_spin,
             self.adaptive_check,
+            self.auth_section,
         ]
         return fixed + list(self._rows)
 
