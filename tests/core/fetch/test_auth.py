@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import logging
 
 import aiohttp
 import pytest
@@ -222,3 +223,15 @@ async def test_unreachable_token_endpoint_is_a_clear_error(make_api, tokens):
 
 async def _json(body: object) -> web.Response:
     return web.json_response(body)
+
+
+async def test_no_token_or_secret_reaches_the_log(make_api, tokens, caplog):
+    caplog.set_level(logging.DEBUG)
+    api = await make_api(bearer_checker(valid=set()))  # every token refused: errors
+    settings = FetchSettings(api.template, concurrency=2, retries=0, auth=oauth2(tokens))
+    results = await Fetcher(settings).run(products(4))
+    assert all(r.status == "error" for r in results)
+    assert tokens.issued
+    for secret in (CLIENT_SECRET, *tokens.issued):
+        assert secret not in caplog.text
+        assert all(secret not in r.error for r in results)
