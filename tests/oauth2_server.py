@@ -12,6 +12,7 @@ class TokenServer:
     """A loopback OAuth2 token endpoint handing out tok-1, tok-2... and counting requests."""
 
     status: int = 200
+    unavailable_first: int = 0  # answer 503 to this many requests first
     expires_in: float | None = 3600
     forms: list[dict[str, str]] = field(default_factory=list)
     issued: list[str] = field(default_factory=list)
@@ -34,6 +35,8 @@ class TokenServer:
 
     async def handle(self, request: web.Request) -> web.Response:
         self.forms.append(dict(await request.post()))  # type: ignore[arg-type]
+        if len(self.forms) <= self.unavailable_first:
+            return web.json_response({"error": "temporarily_unavailable"}, status=503)
         if self.status != 200:
             return web.json_response({"error": "invalid_client"}, status=self.status)
         token = f"tok-{len(self.issued) + 1}-secretvalue"

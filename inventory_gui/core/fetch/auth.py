@@ -22,7 +22,7 @@ import asyncio
 import base64
 import json
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from typing import Protocol
 
 import aiohttp
@@ -30,6 +30,7 @@ import aiohttp
 from inventory_gui.core.errors import InventoryError
 from inventory_gui.core.fetch.auth_settings import BASIC, OAUTH2, AuthSettings
 from inventory_gui.core.fetch.failures import describe_failure, shorten
+from inventory_gui.core.fetch.retry import RETRY_STATUSES
 
 # A token is renewed this long before it expires (at most half its lifetime),
 # so that a request never leaves with a token about to lapse on its way.
@@ -38,7 +39,15 @@ _MAX_TOKEN_ANSWER = 64 * 1024
 
 
 class AuthError(InventoryError):
-    """Credentials could not be had; the message (no secret in it) is the row's error."""
+    """Credentials could not be had; the message (no secret in it) is the row's error.
+
+    Attributes:
+        retryable: asking again may work (a timeout, 429, 503...).
+    """
+
+    def __init__(self, message: str, retryable: bool = False) -> None:
+        super().__init__(message)
+        self.retryable = retryable
 
 
 class Auth(Protocol):
@@ -81,7 +90,8 @@ class OAuth2ClientCredentials:
     The client authenticates with ``client_id`` and ``client_secret`` in the
     form body (``client_secret_post``).  One token request is in flight at a
     time: every worker needing a token awaits the same one.  A failed token
-    request ends the run's authentication: every later row fails at once with
+    request (after the run's retries for timeouts, 429 and 5xx, with its
+    backoff) ends the run's authentication: every later row fails at once with
     the same error instead of each asking the endpoint again.
 
     Args:
@@ -89,6 +99,8 @@ class OAuth2ClientCredentials:
         on_secret: called with each token as it arrives (register it with
             the run's Scrubber).
         clock: monotonic seconds (tests pass a fake one to expire tokens).
+        retries: how many times a failed token request may be sent again.
+        pause: waits before retry number ``n`` (1-based): the run's backoff.
     """
 
     def __init__(
@@ -96,10 +108,14 @@ class OAuth2ClientCredentials:
         settings: AuthSettings,
         on_secret: Callable[[str], None],
         clock: Callable[[], float] = time.monotonic,
+        retries: int = 0,
+        pause: Callable[[int], Awaitable[object]] | None = None,
     ) -> None:
         self._settings = settings
         self._on_secret = on_secret
         self._clock = clock
+        self._retries = retries
+        self._pause = pause
         self._token: str | None = None
         self._expires_at = 0.0
         self._failure: str | None = None
@@ -129,18 +145,29 @@ class OAuth2ClientCredentials:
     async def _renew(self, session: aiohttp.ClientSession) -> None:
         """Ask for a token; on any failure remember why. Never raises but CancelledError."""
         try:
-            token, lifetime = await self._request(session)
-        except AuthError as exc:
-            self._failure = str(exc)
-        except (aiohttp.ClientError, OSError, TimeoutError) as exc:
-            error = describe_failure(exc, session.timeout.total or 0.0)[0]
-            self._failure = f"could not get an OAuth2 token: {error}"
-        else:
-            self._on_secret(token)
-            self._token = token
-            self._expires_at = self._clock() + lifetime
+            for attempt in range(1, self._retries + 2):
+                try:
+                    token, lifetime = await self._send(session)
+                except AuthError as exc:
+                    if not exc.retryable or attempt > self._retries or self._pause is None:
+                        self._failure = str(exc)
+                        return
+                    await self._pause(attempt)
+                else:
+                    self._on_secret(token)
+                    self._token = token
+                    self._expires_at = self._clock() + lifetime
+                    return
         finally:
             self._pending = None
+
+    async def _send(self, session: aiohttp.ClientSession) -> tuple[str, float]:
+        """One token request; every failure as an AuthError."""
+        try:
+            return await self._request(session)
+        except (aiohttp.ClientError, OSError, TimeoutError) as exc:
+            error, retryable = describe_failure(exc, session.timeout.total or 0.0)
+            raise AuthError(f"could not get an OAuth2 token: {error}", retryable) from None
 
     async def _request(self, session: aiohttp.ClientSession) -> tuple[str, float]:
         """Send one token request; return the token and how long to use it."""
@@ -184,7 +211,7 @@ def parse_token_answer(status: int, raw: bytes) -> tuple[str, float]:
     if status != 200:
         reason = body.get("error") if isinstance(body.get("error"), str) else ""
         detail = f"HTTP {status} {shorten(' '.join(reason.split()), 60)}".rstrip()
-        raise AuthError(f"could not get an OAuth2 token: {detail}")
+        raise AuthError(f"could not get an OAuth2 token: {detail}", status in RETRY_STATUSES)
     token = body.get("access_token")
     if not isinstance(token, str) or not token or not token.isprintable():
         raise AuthError("could not get an OAuth2 token: the answer holds no access_token")
@@ -200,13 +227,18 @@ def build_auth(
     settings: AuthSettings | None,
     on_secret: Callable[[str], None],
     clock: Callable[[], float] = time.monotonic,
+    retries: int = 0,
+    pause: Callable[[int], Awaitable[object]] | None = None,
 ) -> Auth | None:
-    """The flow ``settings`` ask for, or None for no authentication beyond headers."""
+    """The flow ``settings`` ask for, or None for no authentication beyond headers.
+
+    ``clock``, ``retries`` and ``pause``: see :class:`OAuth2ClientCredentials`.
+    """
     if settings is None:
         return None
     if settings.kind == BASIC:
         return BasicAuth(settings.user, settings.password, on_secret)
     if settings.kind == OAUTH2:
         on_secret(settings.client_secret)
-        return OAuth2ClientCredentials(settings, on_secret, clock)
+        return OAuth2ClientCredentials(settings, on_secret, clock, retries, pause)
     return None

@@ -124,10 +124,16 @@ class Fetcher:
         # Basic or OAuth2 (core/fetch/auth.py): its headers join the secret ones.
         if settings.auth is not None:
             self._scrubber.add(*settings.auth.secrets)
-        self._auth = build_auth(settings.auth, self._scrubber.add, clock)
+        self._auth = build_auth(
+            settings.auth, self._scrubber.add, clock, self._policy.retries, self._pause
+        )
         budget = fit_concurrency(settings.concurrency)
         self._concurrency = budget.concurrency
         self.notice: str | None = budget.notice  # for the user: why concurrency is lower
+
+    async def _pause(self, attempt: int) -> None:
+        """Wait the backoff after failed attempt number ``attempt`` (a token request's)."""
+        await self._sleep(self._policy.delay(attempt, None, self._rng))
 
     @property
     def template(self) -> UrlTemplate:

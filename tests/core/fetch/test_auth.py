@@ -36,6 +36,16 @@ async def tokens():
     await server.close()
 
 
+class RecordingSleep:
+    """Stands in for asyncio.sleep between retries; records the delays asked for."""
+
+    def __init__(self) -> None:
+        self.delays: list[float] = []
+
+    async def __call__(self, seconds: float) -> None:
+        self.delays.append(seconds)
+
+
 def oauth2(server: TokenServer, **extra: str) -> AuthSettings:
     return AuthSettings(
         "oauth2", token_url=server.url, client_id="app-1", client_secret=CLIENT_SECRET, **extra
@@ -216,8 +226,10 @@ async def test_unreachable_token_endpoint_is_a_clear_error(make_api, tokens):
     settings = FetchSettings(
         api.template, auth=AuthSettings("oauth2", token_url=url, client_id="a", client_secret="s")
     )
-    results = await asyncio.wait_for(Fetcher(settings).run(products(3)), 10)
+    sleep = RecordingSleep()
+    results = await asyncio.wait_for(Fetcher(settings, sleep=sleep).run(products(3)), 10)
     assert all(r.error.startswith("could not get an OAuth2 token: ") for r in results)
+    assert len(sleep.delays) == settings.retries  # retried as a request would be, then given up
     assert api.requests == []
 
 
@@ -235,3 +247,25 @@ async def test_no_token_or_secret_reaches_the_log(make_api, tokens, caplog):
     for secret in (CLIENT_SECRET, *tokens.issued):
         assert secret not in caplog.text
         assert all(secret not in r.error for r in results)
+
+
+async def test_an_unavailable_token_endpoint_is_retried_with_the_runs_backoff(make_api, tokens):
+    tokens.unavailable_first = 2
+    api = await make_api(bearer_checker())
+    sleep = RecordingSleep()
+    settings = FetchSettings(api.template, concurrency=4, retries=2, auth=oauth2(tokens))
+    results = await Fetcher(settings, sleep=sleep).run(products(8))
+    assert all(r.status == "ok" for r in results)
+    assert len(tokens.forms) == 3  # two 503s, then the token
+    assert len(sleep.delays) == 2
+
+
+async def test_retries_spent_on_the_token_endpoint_fail_every_row(make_api, tokens):
+    tokens.unavailable_first = 10
+    api = await make_api(bearer_checker())
+    settings = FetchSettings(api.template, concurrency=4, retries=1, auth=oauth2(tokens))
+    results = await Fetcher(settings, sleep=RecordingSleep()).run(products(8))
+    expected = "could not get an OAuth2 token: HTTP 503 temporarily_unavailable"
+    assert {r.error for r in results} == {expected}
+    assert len(tokens.forms) == 2
+    assert api.requests == []
