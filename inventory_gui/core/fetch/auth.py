@@ -21,6 +21,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import json
+import math
 import time
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Protocol
@@ -213,14 +214,16 @@ def parse_token_answer(status: int, raw: bytes) -> tuple[str, float]:
         detail = f"HTTP {status} {shorten(' '.join(reason.split()), 60)}".rstrip()
         raise AuthError(f"could not get an OAuth2 token: {detail}", status in RETRY_STATUSES)
     token = body.get("access_token")
-    if not isinstance(token, str) or not token or not token.isprintable():
+    if not isinstance(token, str) or not token.isascii() or not token.isprintable() or not token:
         raise AuthError("could not get an OAuth2 token: the answer holds no access_token")
-    expires_in = body.get("expires_in")
-    if isinstance(expires_in, str) and expires_in.strip().isdigit():
-        expires_in = int(expires_in)
-    if not isinstance(expires_in, int | float) or isinstance(expires_in, bool) or expires_in <= 0:
-        return token, float("inf")
-    return token, max(0.0, expires_in - min(EXPIRY_MARGIN_S, expires_in / 2))
+    expires_in = body.get("expires_in")  # a number, or text such as "3600"
+    try:
+        seconds = math.nan if isinstance(expires_in, bool) else float(expires_in)
+    except (TypeError, ValueError, OverflowError):
+        seconds = math.nan
+    if not 0 < seconds < math.inf:
+        return token, math.inf
+    return token, seconds - min(EXPIRY_MARGIN_S, seconds / 2)
 
 
 def build_auth(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from urllib.parse import quote
 
 import pytest
 from hypothesis import given
@@ -17,6 +18,7 @@ from inventory_gui.core.fetch.auth_settings import (
     url_origin,
 )
 from inventory_gui.core.fetch.settings import FetchSettings
+from inventory_gui.core.secrets import mask_template, template_secrets
 
 PASSWORD = "pässword-Q7x9"
 
@@ -63,13 +65,13 @@ def test_token_answers():
             parse_token_answer(status, raw)
 
 
-@given(st.integers(min_value=-(10**6), max_value=10**6) | st.floats() | st.text() | st.none())
+@given(st.integers() | st.floats() | st.text() | st.none() | st.booleans())
 def test_any_expires_in_gives_a_usable_lifetime(expires_in):
     raw = json.dumps({"access_token": "tok", "expires_in": expires_in}).encode()
     token, lifetime = parse_token_answer(200, raw)
     assert token == "tok"
     assert lifetime >= 0  # never negative: a token is never born expired
-    if isinstance(expires_in, int) and expires_in > 0:
+    if isinstance(expires_in, int) and not isinstance(expires_in, bool) and 0 < expires_in < 1e12:
         assert expires_in / 2 <= lifetime < expires_in
 
 
@@ -94,3 +96,22 @@ def test_url_origin_is_none_or_an_http_origin(text):
     assert origin is None or origin.startswith(("http://", "https://"))
     if origin is not None:
         assert url_origin(origin) == origin  # stable
+
+
+@given(
+    st.sampled_from(["api_key", "token", "apiKey", "access_token"]),
+    st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=30).filter(
+        lambda t: "\r" not in t and "\n" not in t
+    ),
+    st.sampled_from(["https://h/s/{id}", "https://h/s/{id}?store=1", "https://h/{id}?a=b#top"]),
+)
+def test_a_query_key_is_one_masked_query_value(name, token, template):
+    auth = AuthSettings("query_key", key_name=name, token=token)
+    auth.validate({})
+    built, headers, run_auth = auth.apply(template, {})
+    assert (headers, run_auth) == ({}, None)
+    FetchSettings(built).validate()  # still a usable template
+    assert (name, quote(token, safe="")) in template_secrets(built)
+    assert mask_template(built) == mask_template(template).split("#")[0] + (
+        "&" if "?" in template else "?"
+    ) + f"{name}=***" + ("#top" if "#" in template else "")
