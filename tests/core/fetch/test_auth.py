@@ -269,3 +269,13 @@ async def test_retries_spent_on_the_token_endpoint_fail_every_row(make_api, toke
     assert {r.error for r in results} == {expected}
     assert len(tokens.forms) == 2
     assert api.requests == []
+
+
+async def test_token_requests_take_no_rate_limit_token(make_api, tokens):
+    # One request per 100 s: the bucket holds one token, for the product's request.
+    # Had the token request taken it, the product would wait 100 s.
+    api = await make_api(bearer_checker())
+    settings = FetchSettings(api.template, rate_limit=0.01, auth=oauth2(tokens))
+    (result,) = await asyncio.wait_for(Fetcher(settings).run(products(1)), 10)
+    assert result.status == "ok"
+    assert len(tokens.forms) == 1
