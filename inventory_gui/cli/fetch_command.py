@@ -12,6 +12,7 @@ import argparse
 from pathlib import Path
 
 from inventory_gui.cli import terminal
+from inventory_gui.cli.auth_options import add_auth_options, auth_settings
 from inventory_gui.cli.exit_codes import EXIT_ERRORS, EXIT_OK, EXIT_USAGE
 from inventory_gui.cli.fetch_history import FetchHistory
 from inventory_gui.cli.fetch_input import (
@@ -63,6 +64,7 @@ def build_parser() -> OneLineParser:
     parser.add_argument("--sheet", metavar="NAME", help="XLSX sheet to read (default: the first)")
     for setting in (*schema.CONNECTION_SETTINGS, schema.MAX_BODY, *schema.NETWORK_SETTINGS):
         add_setting_option(parser, setting)
+    add_auth_options(parser)
     parser.add_argument(
         "--output",
         "-o",
@@ -206,6 +208,7 @@ def _prepare(args: argparse.Namespace, history: FetchHistory) -> tuple[FetchInpu
         ca_bundle=args.ca_bundle or "",
         client_cert=args.client_cert or "",
         client_key=args.client_key or "",
+        auth=auth_settings(args, template),
     )
     settings.validate()
     UrlTemplate(template).check_columns(job.products.columns)

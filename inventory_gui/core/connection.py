@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
 from inventory_gui.core.errors import InventoryError, SettingsError
+from inventory_gui.core.fetch.auth_settings import AuthSettings
 from inventory_gui.core.fetch.network import NetworkOptions
 from inventory_gui.core.fetch.settings import FetchSettings
 from inventory_gui.core.secrets import is_secret_name
@@ -59,6 +60,7 @@ class ConnectionSettings:
         adaptive: lower concurrency while the API pushes back (429, 503).
         rate_limit: most requests per second; ``RATE_LIMIT.off`` (0) for no limit.
         network: proxy and TLS files (the panel's Network section).
+        auth: the Auth section (its secrets live in the secret store).
     """
 
     url_template: str = URL_TEMPLATE.default
@@ -71,6 +73,7 @@ class ConnectionSettings:
     adaptive: bool = ADAPTIVE.default
     rate_limit: float = RATE_LIMIT.default
     network: NetworkOptions = field(default_factory=NetworkOptions)
+    auth: AuthSettings = field(default_factory=AuthSettings)
 
     def to_fetch_settings(self) -> FetchSettings:
         """Build the validated settings a run uses.
@@ -88,9 +91,13 @@ class ConnectionSettings:
             if key in names:
                 raise SettingsError(f"header {name.strip()!r} is given twice")
             names.add(key)
+        headers = {name.strip(): value.strip() for name, value in self.headers}
+        self.auth.validate(headers)
+        template, headers, auth = self.auth.apply(self.url_template.strip(), headers)
         settings = FetchSettings(
-            url_template=self.url_template.strip(),
-            headers={name.strip(): value.strip() for name, value in self.headers},
+            url_template=template,
+            headers=headers,
+            auth=auth,
             concurrency=self.concurrency,
             timeout=self.timeout,
             retries=self.retries,

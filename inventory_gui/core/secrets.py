@@ -212,11 +212,19 @@ class Scrubber:
     """
 
     def __init__(self, secrets: Iterable[str] = ()) -> None:
-        forms: set[str] = set()
+        self._forms: list[str] = []
+        self._pattern: re.Pattern[str] | None = None
+        self.add(*secrets)
+
+    def add(self, *secrets: str) -> None:
+        """Mask these values too from now on (a token learnt during the run)."""
+        forms = set(self._forms)
         for secret in secrets:
             forms.update(_forms(secret))
+        if len(forms) == len(self._forms):
+            return
         self._forms = sorted(forms, key=len, reverse=True)
-        self._pattern = re.compile("|".join(map(re.escape, self._forms))) if forms else None
+        self._pattern = re.compile("|".join(map(re.escape, self._forms)))
 
     @classmethod
     def for_run(cls, url_template: str, headers: Mapping[str, str]) -> Scrubber:
@@ -228,9 +236,14 @@ class Scrubber:
 
     @classmethod
     def for_settings(cls, settings: FetchSettings) -> Scrubber:
-        """The scrubber of a run with these settings: also the proxy's user info."""
-        run = cls.for_run(settings.url_template, settings.headers)
-        return cls([*run.values, *userinfo_secrets(settings.proxy)])
+        """The scrubber of a run with these settings (for error texts made outside
+        the fetcher, such as the window's): also the proxy's user info and the
+        auth secrets."""
+        scrubber = cls.for_run(settings.url_template, settings.headers)
+        scrubber.add(*userinfo_secrets(settings.proxy))
+        if settings.auth is not None:
+            scrubber.add(*settings.auth.secrets)
+        return scrubber
 
     @property
     def values(self) -> tuple[str, ...]:

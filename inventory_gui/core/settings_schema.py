@@ -314,6 +314,52 @@ CLIENT_KEY = Setting(
 NETWORK_SETTINGS = (PROXY, PROXY_ENV, CA_BUNDLE, CLIENT_CERT, CLIENT_KEY)
 """The window's Network section, the fetch options and FetchSettings' network fields."""
 
+# -- auth: Basic and OAuth2 client credentials (core/fetch/auth.py) ------------
+# The secrets (password, client secret) are no settings: the secret store keeps
+# them (core/fetch/auth_settings.py names their keys), or the environment.
+
+AUTH_KIND = Setting(
+    "kind", "auth", str, "none",
+    "how requests authenticate: none, bearer, header_key, query_key, basic or oauth2",
+    stored="auth/kind",
+)  # fmt: skip
+BASIC_USER = Setting(
+    "user", "basic auth user", str, "",
+    "sign in with HTTP Basic auth as USER; the password comes from INVENTORY_GUI_PASSWORD, "
+    "the keyring or a prompt, never the command line",
+    flag="--basic-auth", metavar="USER", stored="auth/user",
+)  # fmt: skip
+OAUTH2_TOKEN_URL = Setting(
+    "token_url", "OAuth2 token URL", str, "",
+    "the token endpoint of OAuth2 client credentials; the client secret comes from "
+    "INVENTORY_GUI_CLIENT_SECRET or the keyring",
+    flag="--oauth2-token-url", metavar="URL", stored="auth/token_url",
+)  # fmt: skip
+OAUTH2_CLIENT_ID = Setting(
+    "client_id", "OAuth2 client ID", str, "", "the OAuth2 client ID",
+    flag="--client-id", metavar="ID", stored="auth/client_id",
+)  # fmt: skip
+OAUTH2_SCOPE = Setting(
+    "scope", "OAuth2 scope", str, "", "the OAuth2 scope to ask for (optional)",
+    flag="--scope", metavar="S", stored="auth/scope",
+)  # fmt: skip
+OAUTH2_AUDIENCE = Setting(
+    "audience", "OAuth2 audience", str, "", "the OAuth2 audience to ask for (optional)",
+    flag="--audience", metavar="A", stored="auth/audience",
+)  # fmt: skip
+
+AUTH_KEY_NAME = Setting(
+    "key_name", "API key name", str, "",
+    "the header (X-Api-Key) or query parameter (api_key) that carries the API key",
+    stored="auth/key_name",
+)  # fmt: skip
+
+AUTH_SETTINGS = (
+    AUTH_KIND, BASIC_USER, OAUTH2_TOKEN_URL, OAUTH2_CLIENT_ID, OAUTH2_SCOPE, OAUTH2_AUDIENCE,
+    AUTH_KEY_NAME,
+)  # fmt: skip
+"""The fields of :class:`~inventory_gui.core.fetch.auth_settings.AuthSettings` but its secrets."""
+
 # -- stock: the window's stock panel ------------------------------------------
 
 LOW_THRESHOLD = Setting(
@@ -380,6 +426,6 @@ DEMO_ERROR_RATE = Setting(
 DEMO_SETTINGS = (DEMO_HOST, DEMO_PORT, DEMO_LATENCY, DEMO_JITTER, DEMO_ERROR_RATE)
 
 ALL_SETTINGS = (
-    *CONNECTION_SETTINGS, MAX_BODY, BACKOFF_BASE, *NETWORK_SETTINGS, *STOCK_SETTINGS,
-    *WINDOW_SETTINGS, *DEMO_SETTINGS,
+    *CONNECTION_SETTINGS, MAX_BODY, BACKOFF_BASE, *NETWORK_SETTINGS, *AUTH_SETTINGS,
+    *STOCK_SETTINGS, *WINDOW_SETTINGS, *DEMO_SETTINGS,
 )  # fmt: skip

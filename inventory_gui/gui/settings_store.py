@@ -36,6 +36,7 @@ from inventory_gui.core.settings_schema import (
     Setting,
     coerce,
 )
+from inventory_gui.gui.auth_store import load_auth, save_auth, saved_secret_names
 
 log = logging.getLogger(__name__)
 
@@ -81,10 +82,12 @@ class SettingsStore:
         shown = self.load_setting(URL_TEMPLATE)  # as masked in the file
         real = self._secrets.get(TEMPLATE_SECRET_KEY) or ""
         plain = {s.key: self.load_setting(s) for s in CONNECTION_SETTINGS if not s.secret}
+        template = restore_template(shown, real, unknown="")
         return ConnectionSettings(
-            url_template=restore_template(shown, real, unknown=""),
+            url_template=template,
             headers=self._load_headers(),
             network=self._load_network(),
+            auth=load_auth(self.load_setting, self._secrets, template),
             **plain,
         )
 
@@ -102,6 +105,7 @@ class SettingsStore:
             went well.
         """
         old_secret_keys = {secret_key(n) for n, secret, _ in self._read_header_rows() if secret}
+        old_auth_keys = saved_secret_names(self.load_setting, self.load_setting(URL_TEMPLATE))
         failed = self._save_headers(cs.headers)
         shown = mask_template(cs.url_template)
         if shown == cs.url_template:
@@ -115,6 +119,9 @@ class SettingsStore:
         for setting in CONNECTION_SETTINGS:
             if not setting.secret:
                 self.save_setting(setting, getattr(cs, setting.key))
+        failed += save_auth(
+            cs.auth, self.save_setting, self._secrets, cs.url_template, old_auth_keys
+        )
         return failed + self._save_network(cs.network)
 
     def _load_network(self) -> NetworkOptions:

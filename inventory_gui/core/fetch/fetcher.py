@@ -24,13 +24,14 @@ import json
 import logging
 import random
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 import aiohttp
 
+from inventory_gui.core.fetch.auth import AuthError, build_auth
 from inventory_gui.core.fetch.failures import describe_failure, describe_unsendable, shorten
 from inventory_gui.core.fetch.limits import NEUTRAL, AdaptiveLimit, Outcome, RateLimiter
 from inventory_gui.core.fetch.network import session_options
@@ -91,6 +92,7 @@ class Fetcher:
             injectable transport; by default each run opens and closes its own.
         rng: random source for backoff jitter (tests pass a seeded one).
         sleep: the coroutine used to wait between attempts.
+        clock: monotonic seconds, for when an OAuth2 token expires (tests fake it).
 
     Making it raises the process's open-file limit for ``concurrency``
     connections where allowed, else runs fewer at once (see :attr:`notice`).
@@ -103,6 +105,7 @@ class Fetcher:
         session: aiohttp.ClientSession | None = None,
         rng: random.Random | None = None,
         sleep: Callable[[float], Any] = asyncio.sleep,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         settings.validate()
         self.settings = settings
@@ -119,9 +122,19 @@ class Fetcher:
         self._scrubber = Scrubber.for_settings(settings)  # proxy user info too
         self._redirects = RedirectGuard(self._template.sample, self._scrubber.values)
         self._secret_headers = secret_headers(settings) or None
+        # Basic or OAuth2 (core/fetch/auth.py): its headers join the secret ones.
+        if settings.auth is not None:
+            self._scrubber.add(*settings.auth.secrets)
+        self._auth = build_auth(
+            settings.auth, self._scrubber.add, clock, self._policy.retries, self._pause
+        )
         budget = fit_concurrency(settings.concurrency)
         self._concurrency = budget.concurrency
         self.notice: str | None = budget.notice  # for the user: why concurrency is lower
+
+    async def _pause(self, attempt: int) -> None:
+        """Wait the backoff after failed attempt number ``attempt`` (a token request's)."""
+        await self._sleep(self._policy.delay(attempt, None, self._rng))
 
     @property
     def template(self) -> UrlTemplate:
@@ -276,8 +289,15 @@ class Fetcher:
         return _finalise(result, started, error=error)
 
     async def _attempts(self, session: aiohttp.ClientSession, url: Any, result: Result) -> _Answer:
-        adaptive, limiter = self._adaptive, self._limiter
+        adaptive, limiter, auth = self._adaptive, self._limiter, self._auth
+        reauthorized = False  # a 401 renews the credentials once per product
         while True:
+            sent = None  # the auth's headers, fetched outside the limits (a token request)
+            if auth is not None:
+                try:
+                    sent = await auth.headers(session)
+                except AuthError as exc:
+                    return _Answer(error=str(exc))
             # Each attempt holds a permit of the adaptive limit, then takes a rate
             # token (after the permit, so the token is spent at once).
             ticket = 0
@@ -290,25 +310,39 @@ class Fetcher:
                 if limiter is not None:
                     await limiter.acquire()
                 result.attempts += 1
-                answer = await self._attempt(session, url)
+                answer = await self._attempt(session, url, sent)
                 outcome = answer.outcome
             finally:
                 if adaptive is not None:
                     adaptive.release(outcome, ticket)
+            if sent is not None and answer.http_status == 401 and not reauthorized:
+                reauthorized = auth.on_unauthorized(sent)  # type: ignore[union-attr]
+                if reauthorized:
+                    continue
             if not answer.retryable or result.attempts > self._policy.retries:
                 return answer
             await self._sleep(self._policy.delay(result.attempts, answer.retry_after, self._rng))
 
-    async def _attempt(self, session: aiohttp.ClientSession, url: Any) -> _Answer:
+    async def _attempt(
+        self, session: aiohttp.ClientSession, url: Any, auth_headers: Mapping[str, str] | None
+    ) -> _Answer:
         try:
-            return await self._follow(session, url)
+            return await self._follow(session, url, auth_headers)
         except (aiohttp.ClientError, OSError, TimeoutError) as exc:
             error, retryable = describe_failure(exc, self.settings.timeout)
             return _Answer(error=error, retryable=retryable)
 
-    async def _follow(self, session: aiohttp.ClientSession, url: Any) -> _Answer:
-        """GET ``url``, following redirects with secrets kept to the template's origin."""
-        headers = self._secret_headers  # the first URL is on the template's origin
+    async def _follow(
+        self, session: aiohttp.ClientSession, url: Any, auth_headers: Mapping[str, str] | None
+    ) -> _Answer:
+        """GET ``url``, following redirects with secrets kept to the template's origin.
+
+        ``auth_headers`` (Basic, a bearer token) are secret headers like the others.
+        """
+        secret = self._secret_headers
+        if auth_headers is not None:
+            secret = {**secret, **auth_headers} if secret else auth_headers
+        headers = secret  # the first URL is on the template's origin
         for _hop in range(MAX_REDIRECTS + 1):
             async with session.get(url, allow_redirects=False, headers=headers) as response:
                 status = response.status
@@ -319,7 +353,7 @@ class Fetcher:
                 url = self._redirects.follow(url, location)
             except RedirectRefused as exc:
                 return _Answer(http_status=status, error=str(exc))
-            headers = self._secret_headers if self._redirects.same_origin(url) else None
+            headers = secret if self._redirects.same_origin(url) else None
         return _Answer(error="too many redirects")
 
     async def _read_answer(self, response: aiohttp.ClientResponse) -> _Answer:

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from inventory_gui.core.errors import SettingsError
+from inventory_gui.core.fetch.auth_settings import AuthSettings
 from inventory_gui.core.fetch.network import check_network
 from inventory_gui.core.settings_schema import (
     BACKOFF_BASE,
@@ -47,6 +48,7 @@ class FetchSettings:
         ca_bundle: a PEM file of CA certificates trusted besides the system's.
         client_cert, client_key: PEM files presented for mutual TLS (the key
             may sit in the certificate's file); paths only, never key material.
+        auth: Basic auth or OAuth2 client credentials, or None (headers only).
 
     The numbers must lie within the ranges of their definitions in
     :mod:`inventory_gui.core.settings_schema` (see :meth:`validate`).
@@ -68,6 +70,7 @@ class FetchSettings:
     ca_bundle: str = ""
     client_cert: str = ""
     client_key: str = ""
+    auth: AuthSettings | None = None
 
     def validate(self) -> None:
         """Raise SettingsError (or TemplateError) for settings a run cannot use.
@@ -87,6 +90,8 @@ class FetchSettings:
         for name, value in self.headers.items():
             _check_header(name, value)
         check_network(self)
+        if self.auth is not None:
+            self.auth.validate(self.headers)
 
 
 def parse_header(text: str) -> tuple[str, str]:

@@ -36,6 +36,7 @@ from inventory_gui.core.connection import ConnectionSettings, is_secret_header
 from inventory_gui.core.errors import InventoryError
 from inventory_gui.core.fetch.quantity import DEFAULT_QUANTITY_KEYS
 from inventory_gui.core.secrets import mask_template, missing_secrets, restore_template
+from inventory_gui.gui.panels.auth_section import AuthSection
 from inventory_gui.gui.panels.network_section import NetworkSection
 from inventory_gui.gui.panels.setting_widgets import check_box, line_edit, spin_box
 from inventory_gui.gui.theme import ERROR_HUE, with_contrast
@@ -146,6 +147,7 @@ class ConnectionPanel(QWidget):
         self.headers_layout.setSpacing(2)
         self.add_header_button = QPushButton("Add header", objectName="addHeaderButton")
         self.add_header_button.setToolTip(schema.HEADERS.tooltip())
+        self.auth_section = AuthSection()
         self.concurrency_spin = spin_box(schema.CONCURRENCY, "concurrencySpin")
         self.timeout_spin = spin_box(schema.TIMEOUT, "timeoutSpin")
         self.retries_spin = spin_box(schema.RETRIES, "retriesSpin")
@@ -178,6 +180,7 @@ class ConnectionPanel(QWidget):
         for setting, editor in (
             (schema.URL_TEMPLATE, self.url_edit),
             (schema.HEADERS, headers_column),
+            (schema.AUTH_KIND, self.auth_section),
             (schema.CONCURRENCY, self.concurrency_spin),
             (schema.TIMEOUT, self.timeout_spin),
             (schema.RETRIES, self.retries_spin),
@@ -203,6 +206,7 @@ class ConnectionPanel(QWidget):
         self.adaptive_check.toggled.connect(self._emit_changed)
         self.add_header_button.clicked.connect(self._on_add_header)
         self.network.changed.connect(self._emit_changed)
+        self.auth_section.changed.connect(self._emit_changed)
 
     # -- public API -----------------------------------------------------------
 
@@ -219,6 +223,7 @@ class ConnectionPanel(QWidget):
             adaptive=self.adaptive_check.isChecked(),
             rate_limit=self.rate_spin.value(),
             network=self.network.options(),
+            auth=self.auth_section.auth(),
         )
 
     def set_settings(self, cs: ConnectionSettings) -> None:
@@ -238,6 +243,7 @@ class ConnectionPanel(QWidget):
             self.adaptive_check.setChecked(cs.adaptive)
             self.rate_spin.setValue(cs.rate_limit)
             self.network.set_options(cs.network)
+            self.auth_section.set_auth(cs.auth)
         finally:
             self._loading = False
 
@@ -326,6 +332,7 @@ class ConnectionPanel(QWidget):
             self.rate_spin,
             self.adaptive_check,
             self.network,
+            self.auth_section,
         ]
         return fixed + list(self._rows)
 
