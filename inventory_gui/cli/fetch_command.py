@@ -26,7 +26,8 @@ from inventory_gui.cli.stop_signals import Interrupted, StopSignals, signal_name
 from inventory_gui.core import gc_policy
 from inventory_gui.core.errors import InputError, InventoryError
 from inventory_gui.core.fetch import event_loop
-from inventory_gui.core.fetch.fetcher import Fetcher, FetchSettings, parse_header
+from inventory_gui.core.fetch.fetcher import Fetcher
+from inventory_gui.core.fetch.settings import FetchSettings, parse_header
 from inventory_gui.core.fetch.url_template import UrlTemplate
 from inventory_gui.core.history.store import Run
 from inventory_gui.core.inputs.products import load_products

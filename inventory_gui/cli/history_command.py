@@ -18,15 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from inventory_gui.cli.exit_codes import EXIT_ERRORS, EXIT_OK, EXIT_USAGE
-from inventory_gui.core.history.store import (
-    REDACTED,
-    Check,
-    HistoryError,
-    HistoryStore,
-    HistoryWriter,
-    Run,
-    default_data_dir,
-)
+from inventory_gui.core.errors import HistoryError
+from inventory_gui.core.history.store import Check, HistoryStore, Run, default_data_dir
+from inventory_gui.core.history.writer import REDACTED, HistoryWriter
 from inventory_gui.core.models import RESULT_COLUMNS, Product, ProductList, Result
 from inventory_gui.core.outputs.export import read_results
 from inventory_gui.core.safe_values import format_change, format_number

@@ -46,9 +46,11 @@ import qasync  # after PySide6
 
 from inventory_gui import APP_ID, APP_NAME, __version__
 from inventory_gui.core.connection import detect_secret_store
-from inventory_gui.core.history.store import HistoryError, HistoryStore, default_data_dir
+from inventory_gui.core.errors import HistoryError
+from inventory_gui.core.history.store import HistoryStore, default_data_dir
 from inventory_gui.core.resources import resource_path
 from inventory_gui.core.secrets import MaskingFormatter
+from inventory_gui.core.text import describe_exception
 from inventory_gui.gui.about import app_icon
 from inventory_gui.gui.main_window import MainWindow
 from inventory_gui.gui.settings_store import SettingsStore
@@ -137,20 +139,16 @@ def install_error_hooks(window: MainWindow) -> None:
             window.close()
             return
         log.error("uncaught exception:\n%s", "".join(traceback.format_exception(kind, exc, tb)))
-        window.show_unexpected_error(f"Unexpected error: {_describe(exc)}")
+        window.show_unexpected_error(f"Unexpected error: {describe_exception(exc)}")
 
     def loop_handler(loop: asyncio.AbstractEventLoop, context: dict) -> None:
         exc = context.get("exception")
         log.error("event loop error: %s", context.get("message"), exc_info=exc)
         if exc is not None:
-            window.show_unexpected_error(f"Unexpected error: {_describe(exc)}")
+            window.show_unexpected_error(f"Unexpected error: {describe_exception(exc)}")
 
     sys.excepthook = excepthook
     asyncio.get_running_loop().set_exception_handler(loop_handler)
-
-
-def _describe(exc: BaseException) -> str:
-    return str(exc) or type(exc).__name__
 
 
 class QuitOnSignals:

@@ -11,8 +11,9 @@ from multidict import CIMultiDict
 
 from inventory_gui.cli.main import build_fetch_parser
 from inventory_gui.core.errors import SettingsError
-from inventory_gui.core.fetch.fetcher import Fetcher, FetchSettings
+from inventory_gui.core.fetch.fetcher import Fetcher
 from inventory_gui.core.fetch.limits import NEUTRAL, PUSHBACK, SUCCESS, AdaptiveLimit, RateLimiter
+from inventory_gui.core.fetch.settings import FetchSettings
 from inventory_gui.core.models import Product
 from inventory_gui.core.progress import Progress
 from tests.loopback import LoopbackApi, product_id

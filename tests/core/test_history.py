@@ -11,14 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from inventory_gui.core.errors import HistoryError
 from inventory_gui.core.history import store as history
-from inventory_gui.core.history.store import (
-    DB_NAME,
-    SCHEMA_VERSION,
-    HistoryError,
-    HistoryStore,
-    default_data_dir,
-)
+from inventory_gui.core.history.store import DB_NAME, SCHEMA_VERSION, HistoryStore, default_data_dir
+from inventory_gui.core.history.writer import BATCH_ROWS
 from inventory_gui.core.models import Product, Result
 
 
@@ -251,7 +247,7 @@ def test_writer_commits_100k_results_in_batches(store, capsys):
             f" {queued - begun:.2f} s; flushed {flushed - begun:.2f} s after the first record;"
             f" {writer.commits} commits"
         )
-    assert writer.commits >= 100_000 // history.BATCH_ROWS  # never more than 500 rows a commit
+    assert writer.commits >= 100_000 // BATCH_ROWS  # never more than 500 rows a commit
     with raw(store.file) as conn:
         count, distinct = conn.execute(
             "SELECT COUNT(*), COUNT(DISTINCT product_id) FROM checks WHERE run_id = ?", (run_id,)

@@ -13,9 +13,9 @@ from inventory_gui.core.fetch.quantity import (
     DEFAULT_QUANTITY_KEYS,
     QuantityError,
     extract_quantity,
-    quote_value,
     to_number,
 )
+from inventory_gui.core.text import quote_value
 
 # Every value json.loads can give (NaN and infinities included: Python's json reads them).
 json_scalars = (

@@ -24,9 +24,10 @@ import pytest
 from aiohttp import web
 
 from inventory_gui.core.errors import TemplateError
-from inventory_gui.core.fetch.fetcher import Fetcher, FetchSettings
+from inventory_gui.core.fetch.fetcher import Fetcher
+from inventory_gui.core.fetch.settings import FetchSettings
 from inventory_gui.core.fetch.url_template import UnsafeValueError, UrlTemplate
-from inventory_gui.core.history.store import redact_url
+from inventory_gui.core.history.writer import redact_url
 from inventory_gui.core.models import Product
 from inventory_gui.core.outputs.export import write_results
 from inventory_gui.core.secrets import (

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from inventory_gui.core.clock import utc_stamp
 from inventory_gui.core.errors import HistoryError
 from inventory_gui.core.history.codec import is_lock_error, load_number, storable_text
 from inventory_gui.core.history.journal import pending, replay_orphans
@@ -30,20 +31,10 @@ from inventory_gui.core.history.writer import (
     BATCH_ROWS,
     BATCH_SECONDS,
     BUSY_SECONDS,
-    REDACTED,
     RUN_STATES,
     HistoryWriter,
-    _now,
-    redact_url,
 )
 from inventory_gui.core.models import Previous, Product
-
-# Re-exported: callers have always found these here.
-__all__ = [
-    "BATCH_ROWS", "BATCH_SECONDS", "DB_NAME", "MIGRATIONS", "REDACTED", "RUN_STATES",
-    "SCHEMA_VERSION", "Check", "HistoryError", "HistoryStore", "HistoryWriter", "Run",
-    "database_path", "default_data_dir", "redact_url",
-]  # fmt: skip
 
 DB_NAME = "history.sqlite3"
 _BUSY_SECONDS = 10.0
@@ -344,7 +335,7 @@ class HistoryStore:
         """
         if state not in RUN_STATES:
             raise ValueError(f"unknown run state {state!r}")
-        finished = None if state == "running" else _now()
+        finished = None if state == "running" else utc_stamp()
         sql = "UPDATE runs SET state = ?, finished_at = COALESCE(?, finished_at) WHERE id = ?"
         if self._read(lambda c: c.execute(sql, (state, finished, run_id))).rowcount == 0:
             raise HistoryError(f"{self.file}: no run {run_id}")

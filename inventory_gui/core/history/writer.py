@@ -24,10 +24,10 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from inventory_gui.core.clock import utc_stamp
 from inventory_gui.core.errors import HistoryError
 from inventory_gui.core.history.codec import is_lock_error, store_number
 from inventory_gui.core.history.journal import Journal, Op, Replay, replay_orphans
@@ -71,15 +71,11 @@ def _json_encoder() -> Callable[[dict[str, str]], str]:
 _encode_json = _json_encoder()
 
 
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
-
-
 def _row(row: tuple[Any, ...]) -> tuple[Any, ...]:
     """A queued result row as SQLite takes it (numbers by the codec's rule)."""
     run_id, pid, status, http, quantity, error, checked_at, latency, fields = row
     return (run_id, pid, status, store_number(http), store_number(quantity), error,
-            checked_at or _now(), store_number(latency),
+            checked_at or utc_stamp(), store_number(latency),
             _encode_json(fields) if fields else None)  # fmt: skip
 
 
@@ -149,7 +145,7 @@ class HistoryWriter:
         """
         token = -(secrets.randbits(52) + 1)
         future: Future[int] = Future()
-        self._put((_BEGIN, future, token, _now(), source, redact_url(url_template), products))
+        self._put((_BEGIN, future, token, utc_stamp(), source, redact_url(url_template), products))
         return future.result()  # the thread settles every future it takes
 
     def record(self, run_id: int, result: Result) -> None:
@@ -160,8 +156,7 @@ class HistoryWriter:
         """Queue final results of run ``run_id`` as one item.
 
         One queue item per batch, not per result: each item wakes the writer
-        thread (its CPU for 20,000 rows, measured alone: median 258 ms per
-        result, 235 ms per batch).
+        thread, so fewer items cost it less CPU.
         """
         rows = [(run_id, r.id, r.status, r.http_status, r.quantity, r.error,
                  r.checked_at, r.latency_ms, r.fields) for r in results]  # fmt: skip
@@ -177,7 +172,7 @@ class HistoryWriter:
         """Queue a run's new state (and its end time now, unless it is ``running``)."""
         if state not in RUN_STATES:
             raise ValueError(f"unknown run state {state!r}")
-        self._put((_STATE, run_id, state, None if state == "running" else _now()))
+        self._put((_STATE, run_id, state, None if state == "running" else utc_stamp()))
 
     def flush(self, timeout: float | None = None) -> bool:
         """Wait until everything queued so far is committed; False if it is not yet.

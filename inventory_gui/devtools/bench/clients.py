@@ -32,7 +32,7 @@ from inventory_gui.core import gc_policy
 from inventory_gui.core.fetch import event_loop
 
 # Imported here, not in our_fetch(): the references' imports are not timed either.
-from inventory_gui.core.fetch.fetcher import FetchSettings
+from inventory_gui.core.fetch.settings import FetchSettings
 from inventory_gui.core.models import Product, ProductList
 from inventory_gui.devtools.bench.server import raise_open_file_limit
 
