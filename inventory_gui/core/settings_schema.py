@@ -22,6 +22,7 @@ from typing import Any
 
 from inventory_gui.core.errors import SettingsError
 from inventory_gui.core.fetch.quantity import DEFAULT_QUANTITY_KEYS
+from inventory_gui.core.text import shorten
 
 
 def size_text(n: float) -> str:
@@ -164,8 +165,7 @@ class Setting:
 
     def _shown(self, value: object) -> str:
         if isinstance(value, bool) or not isinstance(value, int | float):
-            text = repr(value)
-            return text if len(text) <= 40 else text[:39] + "…"
+            return shorten(repr(value), 40)
         if isinstance(value, float) and not math.isfinite(value):
             return str(value)
         if abs(value) > 10**15:  # huge ints: no float conversion, no 4300-digit string

@@ -31,8 +31,9 @@ from inventory_gui.engine.protocol import PackedProducts, pack_result, unsendabl
 
 log = logging.getLogger(__name__)
 
-# Results travel in batches: one message per ~15 ms keeps the window's reader
-# thread waking rarely, and a cap keeps one message small on a fast run.
+# Results travel in batches: at most one message per FLUSH_SECONDS keeps the
+# window's reader thread waking rarely, and a cap keeps one message small on a
+# fast run.
 FLUSH_SECONDS = 0.015
 MAX_BATCH = 2000
 

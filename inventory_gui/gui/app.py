@@ -243,9 +243,9 @@ def after_window_shown(window: MainWindow) -> None:
     # The worker process imports aiohttp while the user picks products, not
     # after Fetch is pressed.
     window.runner.prepare()
-    # A full collection walks every tracked object while holding the GIL: with
-    # the start-up objects (Qt wrappers, modules) frozen it walks only what came
-    # later, which is what a stall the user feels is made of (40 ms measured).
+    # A full collection walks every tracked object while holding the GIL, a
+    # stall the user feels: with the start-up objects (Qt wrappers, modules)
+    # frozen it walks only what came later (README, "Performance").
     gc.freeze()
 
 

@@ -1,11 +1,10 @@
 """The concurrent fetcher: one session per run, bounded concurrency, no row lost.
 
-The seed article gathered one coroutine per product and opened a session per
-call.  Here one :class:`aiohttp.ClientSession` serves the whole run, and
-``asyncio.gather`` runs a fixed pool of ``concurrency`` workers that take
-products from one shared iterator.  On a qasync loop every ready callback
-becomes a Qt timer, and gathering tens of thousands of coroutines at once makes
-bursts that cost far more per callback than a small pool does.
+One :class:`aiohttp.ClientSession` serves the whole run, and ``asyncio.gather``
+runs a fixed pool of ``concurrency`` workers that take products from one
+shared iterator, rather than one coroutine per product: tens of thousands of
+coroutines gathered at once make bursts of ready callbacks that cost far more
+than a small pool's.
 
 Politeness (:mod:`inventory_gui.core.fetch.limits`): each request attempt takes a
 permit from an :class:`AdaptiveLimit`, which lowers the requests in flight below
