@@ -374,3 +374,12 @@ def test_a_closed_writer_refuses_more(store):
         writer.record(1, ok("A", 1, "2024"))
     with pytest.raises(HistoryError, match="closed"):
         writer.begin_run("x", "http://x/{id}", [])
+
+
+def test_input_columns_are_encoded_by_the_reused_c_encoder():
+    # The writer relies on json.encoder.c_make_encoder, which is not a public
+    # API: this fails if a Python changes it and the slower fallback is taken.
+    from inventory_gui.core.history import writer
+
+    assert writer._encode_json.__name__ == "encode_with_c_encoder"
+    assert writer._encode_json({"é": "x\n", "n": "1"}) == '{"é":"x\\n","n":"1"}'

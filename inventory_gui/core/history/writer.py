@@ -56,16 +56,32 @@ def redact_url(template: str) -> str:
 
 
 def _json_encoder() -> Callable[[dict[str, str]], str]:
-    """A compact JSON encoder reusing one C encoder (``json.dumps`` makes one per call)."""
+    """A compact JSON encoder for a row's input columns, called once per recorded row.
+
+    ``json.dumps`` and ``JSONEncoder.encode`` build a C encoder on every call;
+    this builds CPython's one (``json.encoder.c_make_encoder``, not a public
+    API, called as ``JSONEncoder.iterencode`` calls it) once and reuses it,
+    sparing the writer thread that work per row.  Where it is missing
+    or gives a different text, the public encoder is used: right, only
+    slower.  ``tests/core/test_history.py`` fails if that fallback is taken.
+    """
     plain = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-    try:  # json.encoder's C encoder, as JSONEncoder.iterencode builds it
+    try:
         from json.encoder import c_make_encoder, encode_basestring
 
-        enc = c_make_encoder(None, None, encode_basestring, None, ":", ",", False, False, True)
-        fast = lambda fields: "".join(enc(fields, 0))  # noqa: E731
-        return fast if fast({"a": "é\n", "b": "1"}) == plain({"a": "é\n", "b": "1"}) else plain
-    except Exception:  # another Python: the public encoder is right, only slower
+        encoder = c_make_encoder(None, None, encode_basestring, None, ":", ",", False, False, True)
+    except Exception:
         return plain
+
+    def encode_with_c_encoder(fields: dict[str, str]) -> str:
+        return "".join(encoder(fields, 0))
+
+    sample = {"a": "é\n", "b": "1"}
+    try:
+        same = encode_with_c_encoder(sample) == plain(sample)
+    except Exception:
+        same = False
+    return encode_with_c_encoder if same else plain
 
 
 _encode_json = _json_encoder()
