@@ -1,4 +1,4 @@
-"""The time as the history and the results write it: ISO 8601 UTC to the millisecond."""
+"""Times as the history and the results write them: ISO 8601 UTC to the millisecond."""
 
 from __future__ import annotations
 
@@ -23,3 +23,17 @@ def utc_stamp() -> str:
         moment = datetime.fromtimestamp(millis / 1000, UTC)
         stamp = _last_stamp = (millis, moment.isoformat(timespec="milliseconds")[:-6] + "Z")
     return stamp[1]
+
+
+def parse_stamp(stamp: object) -> datetime | None:
+    """A stamp as :func:`utc_stamp` writes it, as an aware datetime; None if it is not one.
+
+    Stamps without an offset are taken as UTC (the history writes UTC).
+    """
+    if not isinstance(stamp, str):
+        return None
+    try:
+        when = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return when if when.tzinfo is not None else when.replace(tzinfo=UTC)

@@ -1,6 +1,6 @@
 """Stock features of the window: rules, stock filter and counts, alerts, auto-refresh.
 
-Kept apart from :mod:`main_window` so that the window stays a layout of parts;
+Kept apart from :mod:`~inventory_gui.gui.main_window` so that the window stays a layout of parts;
 this object hooks into the window's fetch runner and model.
 """
 
