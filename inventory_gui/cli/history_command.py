@@ -20,10 +20,11 @@ from typing import Any
 from inventory_gui.cli.exit_codes import EXIT_ERRORS, EXIT_OK, EXIT_USAGE
 from inventory_gui.core.errors import HistoryError
 from inventory_gui.core.history.store import Check, HistoryStore, Run, default_data_dir
-from inventory_gui.core.history.writer import REDACTED, HistoryWriter
+from inventory_gui.core.history.writer import HistoryWriter
 from inventory_gui.core.models import RESULT_COLUMNS, Product, ProductList, Result
 from inventory_gui.core.outputs.export import read_results
 from inventory_gui.core.safe_values import format_change, format_number
+from inventory_gui.core.secrets import MASK
 
 _RESULT_KEYS = frozenset((*RESULT_COLUMNS, "response"))
 _RETRIED = frozenset({"error", "cancelled"})
@@ -231,7 +232,7 @@ def resume_template(run: Run) -> str:
     Raises:
         HistoryError: it was stored with secrets removed; ``--url-template`` is needed.
     """
-    if REDACTED in run.url_template:
+    if MASK in run.url_template:
         raise HistoryError(
             f"run {run.id}'s URL template was stored without its secrets: give --url-template"
         )

@@ -22,15 +22,7 @@ from typing import Any
 
 from inventory_gui.core.errors import SettingsError
 from inventory_gui.core.fetch.quantity import DEFAULT_QUANTITY_KEYS
-from inventory_gui.core.text import shorten
-
-
-def size_text(n: float) -> str:
-    """A byte count as ``5 MiB``, ``64 KiB`` or ``1000 bytes``."""
-    for unit, scale in (("GiB", 1024**3), ("MiB", 1024**2), ("KiB", 1024)):
-        if n >= scale and n % scale == 0:
-            return f"{int(n // scale)} {unit}"
-    return f"{n:g} bytes"
+from inventory_gui.core.text import shorten, size_text
 
 
 def split_names(text: str) -> tuple[str, ...]:

@@ -1,4 +1,4 @@
-"""Text for messages: shortened to a bound, and values quoted whatever their size."""
+"""Text for messages: shortened to a bound, sizes in words, values quoted whatever their size."""
 
 from __future__ import annotations
 
@@ -17,6 +17,14 @@ _QUOTE_CHARS = 60
 def shorten(text: str, limit: int) -> str:
     """``text`` cut to at most ``limit`` characters, an ellipsis marking the cut."""
     return text if len(text) <= limit else text[: limit - 1] + ELLIPSIS
+
+
+def size_text(n: float) -> str:
+    """A byte count as ``5 MiB``, ``64 KiB`` or ``1000 bytes``."""
+    for unit, scale in (("GiB", 1024**3), ("MiB", 1024**2), ("KiB", 1024)):
+        if n >= scale and n % scale == 0:
+            return f"{int(n // scale)} {unit}"
+    return f"{n:.15g} bytes"  # 1500000 as 1500000, not 1.5e+06
 
 
 def quote_value(value: Any) -> str:

@@ -45,7 +45,7 @@ from inventory_gui.core.fetch.settings import FetchSettings
 from inventory_gui.core.fetch.url_template import UrlTemplate
 from inventory_gui.core.models import Product, Result
 from inventory_gui.core.secrets import Scrubber, is_secret_name
-from inventory_gui.core.text import shorten
+from inventory_gui.core.text import shorten, size_text
 
 log = logging.getLogger(__name__)
 ResultCallback = Callable[[int, Result], None]
@@ -323,7 +323,7 @@ class Fetcher:
             answer.outcome = self._adaptive.on_answer(status, response.headers)
         raw, too_large = await self._read_capped(response)
         if too_large:
-            limit = _size(self.settings.max_body_bytes)
+            limit = size_text(self.settings.max_body_bytes)
             answer.error = f"HTTP {status}: response larger than {limit}, not read"
             return answer
         if status >= 400:
@@ -426,11 +426,3 @@ def _first_bytes(raw: bytes, limit: int = 40) -> str:
     if not raw:
         return "empty body"
     return repr(raw[:limit]) + ("…" if len(raw) > limit else "")
-
-
-def _size(n: int) -> str:
-    if n % (1024 * 1024) == 0:
-        return f"{n // (1024 * 1024)} MiB"
-    if n % 1024 == 0:
-        return f"{n // 1024} KiB"
-    return f"{n} bytes"

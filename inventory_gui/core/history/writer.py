@@ -32,13 +32,12 @@ from inventory_gui.core.errors import HistoryError
 from inventory_gui.core.history.codec import is_lock_error, store_number
 from inventory_gui.core.history.journal import Journal, Op, Replay, replay_orphans
 from inventory_gui.core.models import Product, Result
-from inventory_gui.core.secrets import MASK, mask_template
+from inventory_gui.core.secrets import mask_template
 
 RUN_STATES = frozenset({"running", "done", "cancelled", "interrupted", "resumed"})
 BATCH_ROWS = 500
 BATCH_SECONDS = 0.2
-REDACTED = MASK
-BUSY_SECONDS = 0.25
+WRITE_BUSY_SECONDS = 0.25
 """How long one write waits for a lock before it is kept for later."""
 RETRY_SECONDS = 0.25
 """While the database is locked, how often the writer tries again."""
@@ -48,11 +47,6 @@ CLOSE_WAIT = 2.0
 """How long :meth:`HistoryWriter.close` tries to commit before leaving the rest in a journal."""
 _RECORD, _BEGIN, _STATE, _FLUSH, _SAFE, _CLOSE = range(6)
 _ITEMS_PER_OP = 1000
-
-
-def redact_url(template: str) -> str:
-    """Return ``template`` with user info and secret literal query values as ``***``."""
-    return mask_template(template)
 
 
 def _json_encoder() -> Callable[[dict[str, str]], str]:
@@ -161,7 +155,9 @@ class HistoryWriter:
         """
         token = -(secrets.randbits(52) + 1)
         future: Future[int] = Future()
-        self._put((_BEGIN, future, token, utc_stamp(), source, redact_url(url_template), products))
+        self._put(
+            (_BEGIN, future, token, utc_stamp(), source, mask_template(url_template), products)
+        )
         return future.result()  # the thread settles every future it takes
 
     def record(self, run_id: int, result: Result) -> None:
