@@ -18,6 +18,12 @@ from inventory_gui.core.history.writer import BATCH_ROWS
 from inventory_gui.core.models import Product, Result
 
 
+def stored_version(file: Path) -> int:
+    """The schema version stored in the database ``file`` (``PRAGMA user_version``)."""
+    with raw(file) as conn:
+        return conn.execute("PRAGMA user_version").fetchone()[0]
+
+
 @contextmanager
 def raw(path: Path) -> Iterator[sqlite3.Connection]:
     """A plain connection to the database of ``path`` (folder or file), committed, closed."""
@@ -74,7 +80,7 @@ def test_creates_the_schema_and_stores_its_version(tmp_path):
     store = HistoryStore(tmp_path / "new" / "folder")
     try:
         assert store.file == tmp_path / "new" / "folder" / DB_NAME
-        assert store.schema_version == SCHEMA_VERSION == len(history.MIGRATIONS)
+        assert stored_version(store.file) == SCHEMA_VERSION == len(history.MIGRATIONS)
     finally:
         store.close()
     with raw(store.file) as conn:
@@ -121,7 +127,7 @@ def test_migrates_a_version_1_database_keeping_its_checks(tmp_path):
     make_version_1(tmp_path / DB_NAME)
     store = HistoryStore(tmp_path)
     try:
-        assert store.schema_version == SCHEMA_VERSION
+        assert stored_version(store.file) == SCHEMA_VERSION
         [old] = store.history("A")
         assert (old.quantity, old.latency_ms, old.fields) == (5.0, None, {})
         assert store.resume_items(1) == []  # version 1 kept no product lists

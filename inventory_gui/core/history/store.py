@@ -241,11 +241,6 @@ class HistoryStore:
         """Close the reading connection (writers close their own)."""
         self._conn.close()
 
-    @property
-    def schema_version(self) -> int:
-        """The schema version stored in the file (``PRAGMA user_version``)."""
-        return self._read(_version)
-
     def writer(
         self,
         batch: tuple[int, float] = (BATCH_ROWS, BATCH_SECONDS),
