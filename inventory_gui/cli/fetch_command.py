@@ -1,43 +1,108 @@
-"""The headless commands: ``inventory-gui fetch`` and ``inventory-gui serve-demo``.
+"""``inventory-gui fetch``: check every product of a file without a window.
 
-Nothing here imports Qt: these paths run on servers and in scripts.
+The command reads the input (a file, ``--retry-failed-from`` or ``--resume``),
+opens the history, runs :func:`~inventory_gui.cli.fetch_run.run_fetch` under
+the stop signals and writes the output.  Nothing here imports Qt; aiohttp is
+loaded only once the arguments are parsed and checked.
 """
 
 from __future__ import annotations
 
 import argparse
-import asyncio
-import contextlib
-import dataclasses
-import sys
 from pathlib import Path
 
 from inventory_gui.cli import terminal
 from inventory_gui.cli.exit_codes import EXIT_ERRORS, EXIT_OK, EXIT_USAGE
-from inventory_gui.cli.fetch_output import output_problem, write_output
-from inventory_gui.cli.history_command import (
-    FetchHistory,
+from inventory_gui.cli.fetch_history import FetchHistory
+from inventory_gui.cli.fetch_input import (
     FetchInput,
     load_resume_input,
     load_retry_input,
     resume_template,
 )
+from inventory_gui.cli.fetch_output import output_problem, write_output
+from inventory_gui.cli.options import OneLineParser, add_data_dir_option, add_setting_option
 from inventory_gui.cli.stop_signals import Interrupted, StopSignals, signal_name
 from inventory_gui.core import gc_policy
+from inventory_gui.core import settings_schema as schema
 from inventory_gui.core.errors import InputError, InventoryError
 from inventory_gui.core.fetch import event_loop
-from inventory_gui.core.fetch.fetcher import Fetcher
 from inventory_gui.core.fetch.settings import FetchSettings, parse_header
 from inventory_gui.core.fetch.url_template import UrlTemplate
-from inventory_gui.core.history.store import Run
-from inventory_gui.core.inputs.products import load_products
-from inventory_gui.core.models import ProductList, Result
-from inventory_gui.core.outputs.export import EXPORT_FORMATS
-from inventory_gui.core.progress import Progress, ProgressPrinter
+from inventory_gui.core.inputs.registry import load_products
+from inventory_gui.core.outputs.registry import EXPORT_FORMATS
 from inventory_gui.core.resources import resource_path
-from inventory_gui.demo.server import DemoConfig, serve_demo_forever, start_demo_server
 
 SAMPLE_LIST = "sample-products.csv"
+
+
+def build_parser() -> OneLineParser:
+    """Return the parser of ``inventory-gui fetch``."""
+    parser = OneLineParser(
+        prog="inventory-gui fetch",
+        description=(
+            "Check every product in FILE against the inventory API, without a window. "
+            "Every check is recorded in the history (see 'inventory-gui history')."
+        ),
+        epilog=(
+            "Exit status: 0 all ok, 1 some errors (or the output could not be written), "
+            "2 bad usage or input, 130/143/129 stopped by SIGINT/SIGTERM/SIGHUP (output "
+            "written, unfinished rows cancelled)."
+        ),
+    )
+    parser.add_argument(
+        "file",
+        nargs="?",
+        metavar="FILE",
+        help=(
+            "product list: .csv .tsv .txt .json .xlsx (optional with --demo: the bundled "
+            "sample; not used with --retry-failed-from or --resume)"
+        ),
+    )
+    parser.add_argument("--id-column", metavar="C", help="column holding the product IDs")
+    parser.add_argument("--sheet", metavar="NAME", help="XLSX sheet to read (default: the first)")
+    for setting in (*schema.CONNECTION_SETTINGS, schema.MAX_BODY):
+        add_setting_option(parser, setting)
+    parser.add_argument(
+        "--output",
+        "-o",
+        metavar="PATH",
+        help=(
+            "write results to .json .csv .xlsx (else a table goes to stdout); with "
+            "--retry-failed-from, the output holds every earlier row in its original order: "
+            "the ok rows unchanged, the failed ones replaced by their new results"
+        ),
+    )
+    parser.add_argument(
+        "--demo", action="store_true", help="start the demo API on loopback and use it"
+    )
+    parser.add_argument("--quiet", "-q", action="store_true", help="no progress on stderr")
+    _add_history_options(parser)
+    return parser
+
+
+def _add_history_options(parser: argparse.ArgumentParser) -> None:
+    again = parser.add_mutually_exclusive_group()
+    again.add_argument(
+        "--retry-failed-from",
+        metavar="RESULTS.json",
+        help=(
+            "fetch again only the rows of an earlier JSON output that ended in error or "
+            "cancelled, with their input columns (FILE is then not needed)"
+        ),
+    )
+    again.add_argument(
+        "--resume",
+        action="store_true",
+        help=(
+            "resume the latest unfinished run in the history (one that was killed or "
+            "interrupted): fetch only its products without an ok check, as a new run"
+        ),
+    )
+    add_data_dir_option(parser)
+    parser.add_argument(
+        "--no-history", action="store_true", help="do not record this run in the history"
+    )
 
 
 def _fail(message: str) -> int:
@@ -45,7 +110,7 @@ def _fail(message: str) -> int:
     return EXIT_USAGE
 
 
-def run_fetch_command(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> int:
     """Run ``inventory-gui fetch``; return the exit status.
 
     SIGINT, SIGTERM and SIGHUP stop it alike (:mod:`~inventory_gui.cli.stop_signals`):
@@ -149,105 +214,29 @@ def _run_fetch(
     settings: FetchSettings,
     signals: StopSignals,
 ) -> int:
+    from inventory_gui.cli.fetch_run import run_fetch  # aiohttp: loaded for the run only
+
     if args.insecure:
         terminal.warn("TLS certificates are NOT verified (--insecure)")
     gc_policy.tune_for_fetching()
-    fetching = _fetch(job.products, settings, args, history, job.resumes, signals)
+    fetching = run_fetch(
+        job.products,
+        settings,
+        history=history,
+        resumes=job.resumes,
+        signals=signals,
+        quiet=args.quiet,
+        demo=args.demo and not args.url_template,
+    )
     # From here a signal never abandons the run: during the fetch it stops it;
     # after, it waits for the output (which write_output may let it abandon).
     with signals.deferred():
         # uvloop where installed (see core/fetch/event_loop.py)
-        results, _ = event_loop.run(fetching)
-        results = job.merge(results)
+        outcome = event_loop.run(fetching)
+        results = job.merge(outcome.results)
         failed = write_output(results, job.products.columns, args.output, signals)
     if signals.exit_status is not None:
         return signals.exit_status
     if failed is not None:
         return failed
     return EXIT_OK if all(r.status == "ok" for r in results) else EXIT_ERRORS
-
-
-def _report_input(products: ProductList, quiet: bool) -> None:
-    for note in products.notes:  # how the input was read; shown even when quiet
-        terminal.say(f"inventory-gui: note: {note}")
-    if quiet:
-        return
-    notes = [f"{len(products.products):,} products from {products.source}"]
-    if products.duplicates:
-        notes.append(f"{sum(products.duplicates.values()):,} duplicate IDs fetched once")
-    if products.skipped:
-        notes.append(f"{len(products.skipped):,} lines skipped")
-    terminal.say("inventory-gui: " + ", ".join(notes))
-
-
-async def _fetch(
-    products: ProductList,
-    settings: FetchSettings,
-    args: argparse.Namespace,
-    history: FetchHistory | None = None,
-    resumes: Run | None = None,
-    signals: StopSignals | None = None,
-) -> tuple[list[Result], bool]:
-    """Fetch every product; return the results and whether a signal stopped the run."""
-    history = history or FetchHistory(None)  # the benchmark calls this without a history
-    demo = None
-    if args.demo and not args.url_template:
-        demo = await start_demo_server(DemoConfig(), "127.0.0.1", 0)
-        settings = dataclasses.replace(settings, url_template=demo.url_template)
-    fetcher = Fetcher(settings)
-    stop: contextlib.AbstractContextManager[None] = contextlib.nullcontext()
-    if signals is not None:  # a stop signal cancels the fetch, which then ends as usual
-        stop = signals.calling(asyncio.get_running_loop(), fetcher.cancel)
-    try:
-        with stop:
-            results = await _fetch_recorded(fetcher, products, settings, args, history, resumes)
-    finally:
-        if demo is not None:
-            await demo.close()
-    stopped = signals is not None and signals.received is not None
-    history.end("interrupted" if stopped else "done")  # interrupted: closed, and resumable
-    return results, stopped
-
-
-async def _fetch_recorded(
-    fetcher: Fetcher,
-    products: ProductList,
-    settings: FetchSettings,
-    args: argparse.Namespace,
-    history: FetchHistory,
-    resumes: Run | None,
-) -> list[Result]:
-    history.begin(products, settings.url_template, resumes)
-    record = history.recorder()
-    if fetcher.notice:  # the open-file limit forced a lower concurrency
-        terminal.warn(fetcher.notice)
-    progress = Progress(total=len(products.products))
-    _report_input(products, args.quiet)
-    printer = ProgressPrinter(progress, sys.stderr, quiet=args.quiet)
-    printer.start()
-
-    def on_result(_index: int, result: Result) -> None:
-        progress.add(result)
-        progress.concurrency = (fetcher.current_concurrency, settings.concurrency)
-        if record is not None:
-            record(result)  # one queue put: the history's own thread writes it
-
-    try:
-        return await fetcher.run(products.products, on_result)
-    finally:
-        await printer.stop()
-
-
-def run_demo_command(args: argparse.Namespace) -> int:
-    """Run ``inventory-gui serve-demo`` until Ctrl-C."""
-    config = DemoConfig(
-        latency_ms=args.latency_ms,
-        jitter_ms=args.jitter_ms,
-        error_rate=args.error_rate,
-        seed=args.seed,
-    )
-    try:
-        serve_demo_forever(config, args.host, args.port)
-    except OSError as exc:
-        return _fail(f"cannot serve on {args.host}:{args.port}: {exc.strerror or exc}")
-    return EXIT_OK

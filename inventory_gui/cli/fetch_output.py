@@ -14,12 +14,9 @@ from inventory_gui.cli.stop_signals import Interrupted, StopSignals, signal_name
 from inventory_gui.cli.terminal import error, write_stdout
 from inventory_gui.core.models import Result
 from inventory_gui.core.outputs.atomic_file import same_file
-from inventory_gui.core.outputs.export import (
-    ExportError,
-    check_output_path,
-    format_table,
-    write_results,
-)
+from inventory_gui.core.outputs.export_error import ExportError
+from inventory_gui.core.outputs.registry import check_output_path, write_results
+from inventory_gui.core.outputs.text_table import results_table
 
 
 def output_problem(output: str | None, input_path: str | None) -> str | None:
@@ -56,7 +53,7 @@ def write_output(
     try:
         with phase:
             if not output:
-                return write_stdout(format_table(results) + "\n")
+                return write_stdout(results_table(results) + "\n")
             write_results(output, results, columns=columns)
     except ExportError as exc:
         error(str(exc))

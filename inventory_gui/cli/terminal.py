@@ -22,8 +22,12 @@ PREFIX = "inventory-gui"
 
 
 def say(message: str) -> None:
-    """Print ``message`` as one line on stderr; nothing happens if stderr is gone."""
-    _write(sys.stderr, printable(message) + "\n")
+    """Print ``message`` as one line on stderr; nothing happens if stderr is gone.
+
+    On a terminal the line replaces a progress line being drawn, which the
+    progress printer then draws again below it.
+    """
+    _write(sys.stderr, _line_start(sys.stderr) + printable(message) + "\n")
 
 
 def error(message: str) -> None:
@@ -56,6 +60,14 @@ def write_stdout(text: str) -> int | None:
         error(f"stdout: {exc.strerror or exc}")
         return 1
     return None
+
+
+def _line_start(stream: TextIO) -> str:
+    """Return what clears the terminal's current line, or "" when ``stream`` is no terminal."""
+    try:
+        return "\r\x1b[2K" if stream.isatty() else ""
+    except (OSError, ValueError):  # closed
+        return ""
 
 
 def _write(stream: TextIO, text: str) -> None:

@@ -3,7 +3,7 @@
 A definition holds what the rest of the app needs to know about one setting:
 its name, type, default, accepted range and unit, help text, whether its value
 may be secret, its command-line flag and its key in the settings file.  The
-command line's options (:mod:`inventory_gui.cli.main`), the window's spin boxes
+command line's options (:mod:`inventory_gui.cli.options`), the window's spin boxes
 (:mod:`inventory_gui.gui.panels.setting_widgets`), validation
 (:meth:`~inventory_gui.core.fetch.settings.FetchSettings.validate`) and the
 settings file (:class:`~inventory_gui.gui.settings_store.SettingsStore`) are

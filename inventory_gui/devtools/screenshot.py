@@ -3,14 +3,17 @@
 Usage::
 
     QT_QPA_PLATFORM=offscreen python -m inventory_gui.devtools.screenshot resources/screenshot.png
+    python -m inventory_gui.devtools.screenshot resources/screenshot-dark.png --dark
 
 It starts the demo server (with a few injected faults, so errors show), loads
 the bundled sample list, presses Fetch, selects an error row and saves the
 window as PNG.  Settings go to a temporary folder, never the user's.
+``--dark`` renders it under the dark palette the app uses for a dark scheme.
 """
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import dataclasses
 import os
@@ -26,6 +29,7 @@ from inventory_gui.core.resources import resource_path
 from inventory_gui.demo.server import DemoConfig, start_demo_server
 from inventory_gui.gui.app import build_main_window, make_application
 from inventory_gui.gui.table.columns import STATUS_COLUMN
+from inventory_gui.gui.theme import dark_palette
 
 
 async def capture(target: Path) -> None:
@@ -62,10 +66,15 @@ def _select_first_error(window) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Save the screenshot to the path given (default ``resources/screenshot.png``)."""
-    args = sys.argv[1:] if argv is None else argv
-    target = Path(args[0] if args else "resources/screenshot.png")
+    parser = argparse.ArgumentParser(prog="python -m inventory_gui.devtools.screenshot")
+    parser.add_argument("target", nargs="?", default="resources/screenshot.png")
+    parser.add_argument("--dark", action="store_true", help="the dark colour scheme")
+    options = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    target = Path(options.target)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = make_application()
+    if options.dark:
+        app.setPalette(dark_palette())
     with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
         runner.run(capture(target))
     print(f"saved {target}")

@@ -3,11 +3,12 @@
 Start-up order (each step needs the ones before it):
 
 0. interpreter settings (:func:`tune_interpreter`: the GIL switch interval);
-1. arguments: already parsed by :mod:`inventory_gui.cli.main`, with no Qt imported;
+1. arguments: already parsed by :mod:`inventory_gui.cli.window_command`, with no Qt imported;
 2. logging: a rotating file under the platform's user log folder;
 3. ``QApplication``: names (QSettings and the desktop file use them), no
    quit-on-last-window (closing waits for a running fetch, see
-   :meth:`MainWindow.closeEvent`);
+   :meth:`MainWindow.closeEvent`), the system's colour scheme followed live
+   (:func:`~inventory_gui.gui.theme.follow_colour_scheme`);
 4. settings: ``QSettings`` plus the keyring, if there is one;
 5. the qasync event loop, through ``asyncio.Runner(loop_factory=...)``
    (``asyncio.run(loop_factory=)`` exists only from Python 3.12);
@@ -54,6 +55,7 @@ from inventory_gui.core.text import describe_exception
 from inventory_gui.gui.about import app_icon
 from inventory_gui.gui.main_window import MainWindow
 from inventory_gui.gui.settings_store import SettingsStore
+from inventory_gui.gui.theme import follow_colour_scheme
 
 log = logging.getLogger("inventory_gui")
 
@@ -96,6 +98,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(app_icon())
     app.setQuitOnLastWindowClosed(False)
+    follow_colour_scheme(app)
     return app
 
 

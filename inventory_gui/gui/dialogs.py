@@ -8,8 +8,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from inventory_gui.core.inputs.products import SUPPORTED_SUFFIXES
-from inventory_gui.core.outputs.export import EXPORT_FORMATS
+from inventory_gui.core.inputs.registry import SUPPORTED_SUFFIXES
+from inventory_gui.core.outputs.registry import EXPORT_FORMATS
 
 
 def _open(dialog: QFileDialog, on_selected: Callable[[str], None]) -> QFileDialog:

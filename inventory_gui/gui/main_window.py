@@ -30,7 +30,7 @@ from inventory_gui.core.errors import InventoryError, LoadCancelled
 from inventory_gui.core.fetch.url_template import UrlTemplate
 from inventory_gui.core.history.store import HistoryStore
 from inventory_gui.core.models import Product, ProductList
-from inventory_gui.core.outputs.export import EXPORT_FORMATS, write_results
+from inventory_gui.core.outputs.registry import EXPORT_FORMATS, write_results
 from inventory_gui.core.progress import Progress
 from inventory_gui.gui.actions import build_actions
 from inventory_gui.gui.controllers.fetch_runner import FetchRunner, SessionFactory

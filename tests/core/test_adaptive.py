@@ -9,7 +9,7 @@ import pytest
 from aiohttp import web
 from multidict import CIMultiDict
 
-from inventory_gui.cli.main import build_fetch_parser
+from inventory_gui.cli.fetch_command import build_parser as build_fetch_parser
 from inventory_gui.core.errors import SettingsError
 from inventory_gui.core.fetch.fetcher import Fetcher
 from inventory_gui.core.fetch.limits import NEUTRAL, PUSHBACK, SUCCESS, AdaptiveLimit, RateLimiter

@@ -24,7 +24,9 @@ from aiohttp import web
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from inventory_gui.cli.history_command import FetchHistory, load_resume_input, run_history_command
+from inventory_gui.cli import history_command
+from inventory_gui.cli.fetch_history import FetchHistory
+from inventory_gui.cli.fetch_input import load_resume_input
 from inventory_gui.core.errors import HistoryError
 from inventory_gui.core.history import writer as history_writer
 from inventory_gui.core.history.store import DB_NAME, HistoryStore
@@ -254,7 +256,7 @@ def test_closing_under_a_lock_is_bounded_and_the_next_open_recovers(tmp_path, ca
         assert locked.unrecorded() == [writer.left_in]
         locked.close()
         args = argparse.Namespace(data_dir=str(tmp_path), product_id="a", limit=10)
-        assert run_history_command(args) == 1  # nothing recorded yet, and it says why
+        assert history_command.run(args) == 1  # nothing recorded yet, and it says why
         assert "are not shown yet" in capsys.readouterr().err
     again = HistoryStore(tmp_path)
     try:
@@ -314,7 +316,7 @@ def test_odd_strings_and_numbers_round_trip_and_are_found_by_id(tmp_path, capsys
         assert _same(previous[result.id].quantity, result.quantity)
     store.close()
     args = argparse.Namespace(data_dir=str(tmp_path), product_id="bad\udc80", limit=10)
-    assert run_history_command(args) == 0  # as `inventory-gui history $'bad\x80'` gives it
+    assert history_command.run(args) == 0  # as `inventory-gui history $'bad\x80'` gives it
     out = capsys.readouterr().out
     assert "1.0000e+400" in out
 

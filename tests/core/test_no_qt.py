@@ -1,4 +1,4 @@
-"""The core, the window's fetch engines and the headless command line never import Qt."""
+"""The core, the window's fetch engines and the headless commands never import Qt."""
 
 from __future__ import annotations
 
@@ -44,7 +44,9 @@ def test_every_core_and_engine_module_imports_without_qt():
         ]
         for name in names:
             importlib.import_module(name)
-        import inventory_gui.cli.fetch_command, inventory_gui.cli.main
+        import inventory_gui.cli.fetch_command, inventory_gui.cli.fetch_run, inventory_gui.cli.main
+        import inventory_gui.cli.demo_command, inventory_gui.cli.history_command
+        import inventory_gui.cli.window_command
         print(len(names))
         """
     )
@@ -63,3 +65,14 @@ def test_headless_fetch_runs_without_qt(tmp_path):
     # The bundled sample holds a few unknown IDs on purpose, so some rows are errors.
     assert done.returncode == 1, done.stderr
     assert out.exists()
+
+
+def test_history_command_runs_without_qt(tmp_path):
+    done = run_blocked(
+        f"""
+        from inventory_gui.cli.main import main
+        raise SystemExit(main(["history", "A1", "--data-dir", {str(tmp_path)!r}]))
+        """
+    )
+    assert done.returncode == 2, done.stderr  # no database there: the one-line error
+    assert "Traceback" not in done.stderr

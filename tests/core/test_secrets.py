@@ -28,7 +28,7 @@ from inventory_gui.core.fetch.fetcher import Fetcher
 from inventory_gui.core.fetch.settings import FetchSettings
 from inventory_gui.core.fetch.url_template import UnsafeValueError, UrlTemplate
 from inventory_gui.core.models import Product
-from inventory_gui.core.outputs.export import write_results
+from inventory_gui.core.outputs.registry import write_results
 from inventory_gui.core.secrets import (
     MASK,
     Scrubber,

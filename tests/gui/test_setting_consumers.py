@@ -18,7 +18,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QAbstractSpinBox, QCheckBox, QLineEdit, QWidget
 
 import inventory_gui
-from inventory_gui.cli import main as cli
+from inventory_gui.cli import demo_command, fetch_command, history_command
 from inventory_gui.core import settings_schema as schema
 from inventory_gui.core.connection import MemorySecretStore
 from inventory_gui.core.errors import SettingsError
@@ -30,7 +30,7 @@ from inventory_gui.gui.panels.stock_panel import StockSettings
 from inventory_gui.gui.settings_store import SettingsStore
 
 RANGED = [s for s in schema.ALL_SETTINGS if s.ranged]
-PARSERS = (cli.build_fetch_parser, cli.build_demo_parser, cli.build_history_parser)
+PARSERS = (fetch_command.build_parser, demo_command.build_parser, history_command.build_parser)
 UNRANGED_NUMBER_OPTIONS = {"--seed", "--limit"}  # any seed; the history's newest N checks
 
 

@@ -31,6 +31,8 @@ import math
 import re
 from typing import Any
 
+from inventory_gui.core.text import shorten
+
 EXCEL_DIGITS = 15
 """Excel keeps 15 significant digits: a longer integer is stored as text."""
 EXCEL_TEXT_LIMIT = 32767
@@ -98,9 +100,7 @@ def table_text(value: Any, limit: int | None = None) -> str:
         text = _table_number(value)
     else:
         text = printable(str(value))
-    if limit is not None and len(text) > limit:
-        return text[: limit - 1] + "…"
-    return text
+    return text if limit is None else shorten(text, limit)
 
 
 def _table_number(value: float | int) -> str:

@@ -11,13 +11,12 @@ Modes:
     sem:   the same with a semaphore of CONCURRENCY around each request: the
            strongest plain client we know of (the anchors' baseline), so the
            reference (b) that our ratios are taken against.
-    fetch: our headless ``fetch`` command's code path (``inventory_gui.cli.fetch_command``),
+    fetch: our headless ``fetch`` command's run (:func:`inventory_gui.cli.fetch_run.run_fetch`),
            progress printer included, on its own loop (uvloop where installed).
 """
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import contextlib
 import json
@@ -27,7 +26,7 @@ from typing import Any
 
 import aiohttp
 
-from inventory_gui.cli.fetch_command import _fetch
+from inventory_gui.cli.fetch_run import run_fetch
 from inventory_gui.core import gc_policy
 from inventory_gui.core.fetch import event_loop
 
@@ -94,9 +93,8 @@ async def our_fetch(base: str, n: int, concurrency: int) -> list[Any]:
     """The code path of ``inventory-gui fetch`` (loading and output excluded)."""
     products = ProductList([Product(p) for p in ids(n)], source="bench")
     settings = FetchSettings(base + "{id}", concurrency=concurrency, retries=0)
-    options = argparse.Namespace(demo=False, url_template=settings.url_template, quiet=True)
-    results, _ = await _fetch(products, settings, options)
-    return [r.response if r.status == "ok" else r.error for r in results]
+    outcome = await run_fetch(products, settings, quiet=True)
+    return [r.response if r.status == "ok" else r.error for r in outcome.results]
 
 
 MODES = {"seed": seed_way, "plain": plain_aiohttp, "sem": semaphore_aiohttp, "fetch": our_fetch}

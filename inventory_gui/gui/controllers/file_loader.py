@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from inventory_gui.core import gc_policy
 from inventory_gui.core.errors import LoadCancelled
-from inventory_gui.core.inputs.products import load_products
+from inventory_gui.core.inputs.registry import load_products
 from inventory_gui.core.models import ProductList, Result
 from inventory_gui.gui.table.model import PreparedRows, prepare_rows
 

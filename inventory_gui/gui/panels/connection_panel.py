@@ -9,8 +9,17 @@ Nothing here shows a secret in a message or tooltip.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QIcon,
+    QPainter,
+    QPainterPath,
+    QPalette,
+    QPen,
+    QPixmap,
+)
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -28,6 +37,7 @@ from inventory_gui.core.errors import InventoryError
 from inventory_gui.core.fetch.quantity import DEFAULT_QUANTITY_KEYS
 from inventory_gui.core.secrets import mask_template, missing_secrets, restore_template
 from inventory_gui.gui.panels.setting_widgets import check_box, line_edit, spin_box
+from inventory_gui.gui.theme import ERROR_HUE, with_contrast
 
 TEMPLATE_PLACEHOLDER = "https://api.example.com/get-current-inventory/{id}"
 QUANTITY_PLACEHOLDER = f"auto: {', '.join(DEFAULT_QUANTITY_KEYS)}"
@@ -42,7 +52,6 @@ _TLS_OFF_TIP = (
     "Certificates are NOT verified: anyone on the network path could read or change "
     "the traffic, headers included. Use only for a test server."
 )
-_TLS_OFF_STYLE = "QCheckBox { color: #d32f2f; font-weight: bold; }"
 
 
 class HeaderRow(QWidget):
@@ -317,8 +326,17 @@ class ConnectionPanel(QWidget):
 
     def _update_tls_warning(self) -> None:
         verify = self.verify_tls_check.isChecked()
-        self.verify_tls_check.setStyleSheet("" if verify else _TLS_OFF_STYLE)
+        # The warning's red is fitted to 4.5:1 on this panel's window colour.
+        red = with_contrast(ERROR_HUE, [self.palette().color(QPalette.ColorRole.Window)])
+        warning = f"QCheckBox {{ color: {red.name()}; font-weight: bold; }}"
+        self.verify_tls_check.setStyleSheet("" if verify else warning)
         self.verify_tls_check.setToolTip(schema.VERIFY_TLS.tooltip() if verify else _TLS_OFF_TIP)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Re-fit the TLS warning's colour when the palette (the colour scheme) changes."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._update_tls_warning()
 
 
 def _eye_icon() -> QIcon:

@@ -6,7 +6,7 @@ import math
 from collections.abc import Sequence
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtGui import QPainter, QPainterPath, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
@@ -27,6 +27,7 @@ from inventory_gui.core.safe_values import (
     qt_text,
     real_number,
 )
+from inventory_gui.gui.theme import ERROR_HUE, INFO_HUE, MIN_GRAPHIC_CONTRAST, with_contrast
 
 
 def _when(stamp: str) -> float | None:
@@ -95,11 +96,13 @@ class QuantityChart(QWidget):
         path = QPainterPath(place(*points[0]))
         for t, q in points[1:]:
             path.lineTo(place(t, q))
-        painter.setPen(QPen(QColor("#2e7dd6"), 2))
+        # The chart's lines are graphics: 3:1 against the window they are drawn on.
+        window = [self.palette().color(QPalette.ColorRole.Window)]
+        painter.setPen(QPen(with_contrast(INFO_HUE, window, MIN_GRAPHIC_CONTRAST), 2))
         painter.drawPath(path)
         for t, q in points:
             painter.drawEllipse(place(t, q), 2.5, 2.5)
-        painter.setPen(QPen(QColor("#d64541"), 2))
+        painter.setPen(QPen(with_contrast(ERROR_HUE, window, MIN_GRAPHIC_CONTRAST), 2))
         for check in self._checks:
             when = _when(check.checked_at)
             if check.status != "ok" and when is not None:

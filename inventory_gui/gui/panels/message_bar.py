@@ -4,16 +4,27 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
+from PySide6.QtCore import QEvent, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QToolButton,
+    QWidget,
+)
 
-# (background, text, border) for a light and for a dark palette.
-_COLOURS = {
-    ("error", False): ("#fde8e7", "#8a1c16", "#e9a19d"),
-    ("info", False): ("#e7f1fd", "#123d6b", "#9dc1e9"),
-    ("error", True): ("#4a1f1d", "#ffd7d4", "#8a3a35"),
-    ("info", True): ("#1d3349", "#d6e8ff", "#3b6591"),
-}
+from inventory_gui.gui.theme import ERROR_HUE, INFO_HUE, is_dark, mix, with_contrast
+
+_HUES = {"error": ERROR_HUE, "info": INFO_HUE}
+
+
+def message_colours(kind: str, palette: QPalette) -> tuple[QColor, QColor, QColor]:
+    """(background, text, border) of a message: its hue tinting the window, text at 4.5:1."""
+    window, hue = palette.color(QPalette.ColorRole.Window), QColor(_HUES[kind])
+    background = mix(window, hue, 0.3 if is_dark(palette) else 0.12)
+    return background, with_contrast(hue, [background]), mix(window, hue, 0.5)
 
 
 class MessageBar(QFrame):
@@ -42,6 +53,7 @@ class MessageBar(QFrame):
         layout.addWidget(self.action_button)
         layout.addWidget(close)
         self.kind = ""
+        self._background = self._border = QColor()
         self.hide()
 
     def show_error(self, message: str) -> None:
@@ -69,14 +81,36 @@ class MessageBar(QFrame):
         self._action = None
         self.action_button.hide()
         self.kind = kind
-        dark = self.palette().window().color().lightness() < 128
-        background, text, border = _COLOURS[kind, dark]
-        self.setStyleSheet(
-            f"#messageBar {{background:{background}; border:1px solid {border};"
-            f" border-radius:4px;}} QLabel {{border:none; background:transparent; color:{text};}}"
-        )
+        self._restyle()
         self.label.setText(message)
         self.show()
+
+    def _restyle(self) -> None:
+        """Colour the bar for its kind, against the palette it sits on."""
+        if not self.kind:
+            return
+        # Painted, not styled: a style sheet on the frame would stop its PaletteChange events.
+        self._background, text, self._border = message_colours(self.kind, self.palette())
+        sheet = f"QLabel {{color:{text.name()};}}"
+        if sheet != self.label.styleSheet():
+            self.label.setStyleSheet(sheet)
+        self.update()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Re-derive the colours when the palette (the colour scheme) changes."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._restyle()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """A rounded box in the message's colours."""
+        if not self.kind:
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(self._border, 1))
+        painter.setBrush(self._background)
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 4, 4)
 
     def text(self) -> str:
         """The message shown, or "" when hidden."""

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inventory_gui.core.inputs.products import parse_pasted
+from inventory_gui.core.inputs.registry import parse_pasted
 from inventory_gui.core.models import ProductList
 
 PARSE_DELAY_MS = 300

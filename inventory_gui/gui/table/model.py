@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QGuiApplication
 
 from inventory_gui.core.models import Previous, Product, Result
 from inventory_gui.core.safe_values import display_text, qt_text, text_number_key, value_key
 from inventory_gui.core.stock import FieldMap, StockRules
+from inventory_gui.gui.table.colours import TableColours
 from inventory_gui.gui.table.columns import (
     CHANGE_COLUMN,
     CHECKED_COLUMN,
@@ -29,10 +30,8 @@ from inventory_gui.gui.table.columns import (
     POSITION_COLUMN,
     QUANTITY_COLUMN,
     RIGHT,
-    STATUS_COLOURS,
     STATUS_COLUMN,
     STOCK_CODES,
-    STOCK_COLOURS,
     STOCK_COLUMN,
     RowContext,
 )
@@ -51,20 +50,6 @@ _DECORATION_ROLES = {
     Qt.ItemDataRole.DecorationRole: 1,
     Qt.ItemDataRole.BackgroundRole: 2,
 }
-_FLIP_COLOURS = {"out": "#f6d0cd", "in": "#cdeccf"}  # row backgrounds for a flip
-
-
-def status_icon(colour: str, size: int = 12) -> QIcon:
-    """A filled circle in ``colour`` (drawn once, cached by the model)."""
-    pixmap = QPixmap(size, size)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setBrush(QColor(colour))
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.drawEllipse(1, 1, size - 2, size - 2)
-    painter.end()
-    return QIcon(pixmap)
 
 
 class ResultsModel(QAbstractTableModel):
@@ -88,11 +73,11 @@ class ResultsModel(QAbstractTableModel):
         self.context = RowContext()
         self._version = 0  # bumped by every change, so a repeated sort can be skipped
         self._sorted_as: tuple[int, Qt.SortOrder, int] | None = None
-        self._icons = {s: status_icon(c) for s, c in STATUS_COLOURS.items()}
-        self._status_brushes = {s: QBrush(QColor(c)) for s, c in STATUS_COLOURS.items()}
-        self._stock_icons = {s: status_icon(c) for s, c in STOCK_COLOURS.items()}
-        self._stock_brushes = {s: QBrush(QColor(c)) for s, c in STOCK_COLOURS.items()}
-        self._flip_brushes = {k: QBrush(QColor(c)) for k, c in _FLIP_COLOURS.items()}
+        self.colours = TableColours.from_palette(QGuiApplication.palette())
+
+    def use_colours(self, colours: TableColours) -> None:
+        """Colour cells with ``colours`` (derived from the view's palette when it changes)."""
+        self.colours = colours
 
     # -- loading -----------------------------------------------------------
 
@@ -292,14 +277,17 @@ class ResultsModel(QAbstractTableModel):
 
     def _decoration(self, result: Result, column: int) -> tuple[Any, Any, Any]:
         """``(foreground brush, icon, background brush)`` of a cell, None where none."""
+        colours = self.colours
         if column == STATUS_COLUMN:
-            return self._status_brushes[result.status], self._icons[result.status], None
+            status = result.status
+            return colours.status_text[status], colours.status_icons[status], None
         if column == STOCK_COLUMN:
             stock = self.context.stock(result)
-            return self._stock_brushes[stock], self._stock_icons[stock], None
+            return colours.stock_text[stock], colours.stock_icons[stock], None
         if column in (QUANTITY_COLUMN, CHANGE_COLUMN):
             flip = self.context.flip(result)
-            return None, None, self._flip_brushes[flip] if flip else None
+            if flip:
+                return colours.flip_text[flip], None, colours.flip_background[flip]
         return None, None, None
 
     def _text(self, result: Result, row: int, column: int) -> str:

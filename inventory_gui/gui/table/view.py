@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inventory_gui.gui.table.colours import TableColours
 from inventory_gui.gui.table.columns import ID_COLUMN
 from inventory_gui.gui.table.filter import ResultsFilter
 from inventory_gui.gui.table.model import ResultsModel
@@ -35,6 +36,7 @@ _MARGIN = 4  # the text margin Fusion gives an item
 _ICON = 12
 _ELIDE = Qt.TextElideMode.ElideRight
 ROWS_PER_PAINT = 10
+# A new application palette (a new colour scheme) reaches the view as a PaletteChange.
 _LOOK_CHANGES = (QEvent.Type.PaletteChange, QEvent.Type.FontChange, QEvent.Type.StyleChange)
 FRAME_MS = 16
 
@@ -48,8 +50,9 @@ class ResultsDelegate(QStyledItemDelegate):
     and icon come from :meth:`ResultsModel.cell` in one call, a plain cell is
     a fill, an icon and one ``drawText``, and text is only elided when it does
     not fit.  Selected and current cells still go through the style.
-    The view's text colour and font metrics are kept here (each read from the
-    option is a copy) and renewed by :meth:`follow_view` when they change.
+    The view's colours (:class:`TableColours`) and font metrics are kept here
+    (each read from the option is a copy) and renewed by :meth:`follow_view`
+    when they change.
     """
 
     def __init__(self, model: ResultsModel, proxy: ResultsFilter, parent: QWidget) -> None:
@@ -58,8 +61,11 @@ class ResultsDelegate(QStyledItemDelegate):
         self.follow_view(parent)
 
     def follow_view(self, view: QWidget) -> None:
-        """Take the view's current text colour and font metrics."""
-        self._text_colour = view.palette().color(QPalette.ColorRole.Text)
+        """Derive the colours from the view's palette; take its font metrics."""
+        colours = TableColours.from_palette(view.palette())
+        self._model.use_colours(colours)
+        self._text_colour = colours.text
+        self._selection = colours.selection
         self._metrics = view.fontMetrics()
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
@@ -102,6 +108,8 @@ class ResultsDelegate(QStyledItemDelegate):
             opt.features |= QStyleOptionViewItem.ViewItemFeature.HasDecoration
         if foreground is not None:
             opt.palette.setBrush(QPalette.ColorRole.Text, foreground)
+        for group, highlight in self._selection.items():  # fitted to the highlighted text
+            opt.palette.setBrush(group, QPalette.ColorRole.Highlight, highlight)
         if background is not None:
             opt.backgroundBrush = background
         widget = opt.widget
@@ -157,11 +165,12 @@ class ResultsView(QTableView):
         self.setItemDelegate(self._delegate)
 
     def changeEvent(self, event: QEvent) -> None:
-        """Keep the delegate's colour and font in step with the view's."""
+        """Keep the delegate's colours and font in step with the view's (a new scheme too)."""
         super().changeEvent(event)
         delegate = getattr(self, "_delegate", None)  # events come during __init__ too
         if delegate is not None and event.type() in _LOOK_CHANGES:
             delegate.follow_view(self)
+            self.viewport().update()
 
     def arrange_columns(self, widths: Sequence[int], input_columns: int) -> None:
         """Set default widths and show the input's (and extra) columns right after the ID.

@@ -1,73 +1,20 @@
-"""The headless command through a subprocess: exit codes, outputs, bad input, secrets."""
+"""``inventory-gui fetch`` in a child process: exit statuses, outputs, bad input, secrets."""
 
 from __future__ import annotations
 
 import csv
 import json
-import os
-import signal
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import openpyxl
 import pytest
 
-from inventory_gui.demo.server import DemoConfig, start_demo_server
+from tests.cli.apis import BIG
+from tests.cli.commands import assert_one_line_error, cli, fetch_cli, write_ids
 
 SECRET = "sk-live-DO-NOT-PRINT-9f8e7d"
-
-
-def cli(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "inventory_gui", *args],
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        check=False,
-    )
-
-
-def assert_one_line_error(done: subprocess.CompletedProcess[str], *needles: str) -> None:
-    assert done.returncode == 2, done.stderr
-    lines = done.stderr.strip().splitlines()
-    assert len(lines) == 1, done.stderr
-    assert "Traceback" not in done.stderr
-    for needle in needles:
-        assert needle in lines[0]
-
-
-@pytest.fixture
-def demo_template():
-    """A demo server in a background thread's loop, for subprocess clients."""
-    import asyncio
-    import threading
-
-    ready = threading.Event()
-    box: dict = {}
-
-    def serve() -> None:
-        loop = asyncio.new_event_loop()
-        box["loop"] = loop
-        server = loop.run_until_complete(start_demo_server(DemoConfig(drift=False)))
-        box["server"] = server
-        ready.set()
-        loop.run_forever()
-        loop.run_until_complete(server.close())
-        loop.close()
-
-    thread = threading.Thread(target=serve, daemon=True)
-    thread.start()
-    assert ready.wait(10)
-    yield box["server"].url_template
-    box["loop"].call_soon_threadsafe(box["loop"].stop)
-    thread.join(10)
-
-
-def write_ids(path: Path, ids: list[str]) -> Path:
-    path.write_text("id\n" + "\n".join(ids) + "\n", encoding="utf-8")
-    return path
 
 
 def test_version_and_help_are_quick():
@@ -78,6 +25,22 @@ def test_version_and_help_are_quick():
     assert cli("fetch", "--help").returncode == 0
     # Generous: two interpreter start-ups on a shared machine; the benchmark measures it properly.
     assert time.perf_counter() - started < 10
+
+
+def test_parsing_loads_no_aiohttp():
+    """Every command's --help answers before the command loads the network stack."""
+    script = (
+        "import contextlib, sys\n"
+        "from inventory_gui.cli.main import main\n"
+        "for command in ('fetch', 'serve-demo', 'history'):\n"
+        "    with contextlib.redirect_stdout(None), contextlib.suppress(SystemExit):\n"
+        "        main([command, '--help'])\n"
+        "print(sorted(m for m in ('aiohttp', 'PySide6') if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=60, check=False)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
 
 
 def test_all_ok_exits_0_and_writes_json_in_input_order(tmp_path, demo_template):
@@ -194,36 +157,31 @@ def test_secret_header_never_printed_or_exported(tmp_path):
     assert SECRET not in out.read_text(encoding="utf-8")
 
 
-def test_ctrl_c_writes_output_and_exits_130(tmp_path):
-    out = tmp_path / "out.json"
-    ids = [f"id{i}" for i in range(20)]
-    command = [sys.executable, "-m", "inventory_gui"]
-    serve = [*command, "serve-demo", "--port", "0", "--latency-ms", "60000"]
-    with subprocess.Popen(serve, stdout=subprocess.PIPE, text=True) as server:
-        try:
-            line = server.stdout.readline()
-            template = line.split(" on ", 1)[1].split(" ", 1)[0]
-            products = str(write_ids(tmp_path / "p.csv", ids))
-            client = subprocess.Popen(
-                [*command, "fetch", products, "--url-template", template, "-o", str(out),
-                 "--concurrency", "4"],
-                stderr=subprocess.PIPE, text=True,
-            )  # fmt: skip
-            first = client.stderr.readline()  # "20 products from …": the run is under way
-            assert "20 products" in first
-            client.send_signal(signal.SIGINT)
-            _, err = client.communicate(timeout=30)
-        finally:
-            server.send_signal(signal.SIGINT)
-            server.wait(10)
-    assert client.returncode == 130, err
-    assert "Traceback" not in err
-    rows = json.loads(out.read_text(encoding="utf-8"))
-    assert [r["status"] for r in rows] == ["cancelled"] * 20
-    assert os.path.getsize(out) > 0
-
-
 def test_insecure_prints_a_warning(tmp_path):
     done = cli("fetch", "--demo", "--insecure", "-q", "-o", str(tmp_path / "o.json"))
     assert done.returncode == 1
     assert "warning: TLS certificates are NOT verified" in done.stderr
+
+
+def test_odd_numbers_from_the_api_reach_every_output(tmp_path, api):
+    products = write_ids(tmp_path / "p.csv", ["fast-1", "big", "nan"])
+    for suffix in (".json", ".csv", ".xlsx"):
+        out = tmp_path / f"out{suffix}"
+        done = fetch_cli(str(products), "--url-template", api.template, "-q", "--no-history",
+                         "-o", str(out))  # fmt: skip
+        assert done.returncode in (0, 1), done.stderr
+        assert done.stderr == ""
+
+    rows = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"),
+                      parse_constant=lambda name: pytest.fail(f"bare {name}"))  # fmt: skip
+    assert rows[2]["response"] == {"quantity": 1, "history": ["NaN", "Infinity", "-Infinity"],
+                                   "over": "Infinity"}  # fmt: skip
+    assert rows[1]["response"] == {"quantity": int(BIG)}
+    csv_text = (tmp_path / "out.csv").read_text(encoding="utf-8-sig")
+    book = openpyxl.load_workbook(tmp_path / "out.xlsx", read_only=True)
+    cells = [row[3] for row in book.active.iter_rows(min_row=2, values_only=True)]
+    book.close()
+    if rows[1]["status"] == "ok":  # a quantity of 400 digits: every digit, as text in XLSX
+        assert rows[1]["quantity"] == int(BIG)
+        assert BIG in csv_text
+        assert cells[1] == BIG

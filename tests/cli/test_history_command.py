@@ -4,101 +4,18 @@
 
 from __future__ import annotations
 
-import asyncio
-import csv
 import json
 import signal
 import sqlite3
 import subprocess
-import sys
-import threading
 import time
 import urllib.request
-from collections.abc import Iterator
 from contextlib import closing
-from dataclasses import dataclass
 from pathlib import Path
-
-import pytest
-from aiohttp import web
 
 from inventory_gui.core.history.store import DB_NAME, HistoryStore
 from inventory_gui.core.resources import load_catalogue
-from tests.core.test_no_qt import run_blocked
-from tests.loopback import LoopbackApi, product_id
-
-PYTHON = [sys.executable, "-m", "inventory_gui"]
-
-
-def cli(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [*PYTHON, *args], capture_output=True, text=True, timeout=timeout, check=False
-    )
-
-
-def write_products(path: Path, rows: list[tuple[str, str]]) -> Path:
-    with path.open("w", encoding="utf-8", newline="") as file:
-        writer = csv.writer(file)
-        writer.writerow(["id", "name"])
-        writer.writerows(rows)
-    return path
-
-
-def table_rows(stdout: str) -> list[str]:
-    """The data lines of a printed table (after the header and the dashes)."""
-    return [line for line in stdout.splitlines()[2:] if line and not line.startswith("(")]
-
-
-def assert_one_line(stderr: str, *needles: str) -> None:
-    lines = stderr.strip().splitlines()
-    assert len(lines) == 1, stderr
-    assert "Traceback" not in stderr
-    for needle in needles:
-        assert needle in lines[0]
-
-
-@dataclass
-class StockApi:
-    """A loopback API in a thread: known IDs answer their stock, the others 404."""
-
-    api: LoopbackApi
-    stock: dict[str, int]
-
-    @property
-    def template(self) -> str:
-        return self.api.template
-
-    def requested(self, since: int = 0) -> list[str]:
-        return [path.rsplit("/", 1)[-1] for path in self.api.requests[since:]]
-
-
-@pytest.fixture
-def stock_api() -> Iterator[StockApi]:
-    stock = {"A1": 5, "B2": 7}
-
-    async def answer(request: web.Request, api: LoopbackApi) -> web.Response:
-        pid = product_id(request)
-        if pid in stock:
-            return web.json_response({"id": pid, "quantity": stock[pid]})
-        return web.json_response({"error": "unknown product"}, status=404)
-
-    ready, box = threading.Event(), {}
-
-    def serve() -> None:
-        loop = asyncio.new_event_loop()
-        box["loop"] = loop
-        box["api"] = loop.run_until_complete(LoopbackApi(answer).start())
-        ready.set()
-        loop.run_forever()
-        loop.run_until_complete(box["api"].close())
-        loop.close()
-
-    thread = threading.Thread(target=serve, daemon=True)
-    thread.start()
-    assert ready.wait(10)
-    yield StockApi(box["api"], stock)
-    box["loop"].call_soon_threadsafe(box["loop"].stop)
-    thread.join(10)
+from tests.cli.commands import PYTHON, assert_one_line, cli, table_rows, write_products
 
 
 def test_fetch_records_by_default_and_history_shows_the_change(tmp_path, stock_api):
@@ -215,17 +132,6 @@ def test_retry_failed_from_and_resume_usage_errors(tmp_path, stock_api):
         done = cli("fetch", *args)
         assert done.returncode == 2, (args, done.stderr)
         assert_one_line(done.stderr, needle)
-
-
-def test_history_command_runs_without_qt(tmp_path):
-    done = run_blocked(
-        f"""
-        from inventory_gui.cli.main import main
-        raise SystemExit(main(["history", "A1", "--data-dir", {str(tmp_path)!r}]))
-        """
-    )
-    assert done.returncode == 2, done.stderr  # no database there: the one-line error
-    assert "Traceback" not in done.stderr
 
 
 def recorded_checks(db: Path) -> set[tuple[int, str]]:

@@ -24,7 +24,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from inventory_gui.core.models import RESULT_COLUMNS, Result
-from inventory_gui.core.outputs.export import ExportError, format_table, write_results
+from inventory_gui.core.outputs.export_error import ExportError
+from inventory_gui.core.outputs.registry import write_results
+from inventory_gui.core.outputs.text_table import results_table
 
 HUGE = 10**400  # past float range
 HUGER = -(10**5000)  # past int's default string conversion limit (4,300 digits)
@@ -115,7 +117,7 @@ def test_csv_writes_every_digit_and_names_non_finite_numbers(tmp_path: Path) -> 
 
 
 def test_table_shows_any_number() -> None:
-    table = format_table(quantity_results())
+    table = results_table(quantity_results())
 
     lines = table.splitlines()
     assert len(lines) == 2 + len(QUANTITIES)
@@ -162,7 +164,7 @@ def test_json_keeps_every_string(tmp_path: Path) -> None:
 
 
 def test_table_escapes_what_a_terminal_should_not_see() -> None:
-    table = format_table([Result(id=text, status="error", error=text) for text in HOSTILE])
+    table = results_table([Result(id=text, status="error", error=text) for text in HOSTILE])
 
     table.encode("utf-8")  # no lone surrogate left
     assert all(line.isprintable() for line in table.splitlines())
@@ -238,6 +240,7 @@ def csv_text(text: str) -> str:
 
 def xlsx_text(text: str) -> str:
     """What an XLSX cell reads back as: XML-illegal characters escaped, cut to 32,767."""
+
     def escape(match: re.Match[str]) -> str:
         code = ord(match.group())
         return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
@@ -292,7 +295,7 @@ def test_property_xlsx_writes_any_result(tmp_path: Path, results: list[Result]) 
 @settings(max_examples=200, deadline=None)
 @given(results=RESULTS, width=st.integers(1, 80))
 def test_property_table_is_printable(results: list[Result], width: int) -> None:
-    table = format_table(results, max_error_width=width)
+    table = results_table(results, max_error_width=width)
 
     table.encode("utf-8")
     lines = table.splitlines()

@@ -1,0 +1,87 @@
+"""Reading delimited text: CSV, TSV and rows copied from a spreadsheet.
+
+The delimiter comes from :func:`~inventory_gui.core.inputs.sniffing.sniff_delimiter`;
+quotes follow the :mod:`csv` module's rules, so a quoted cell may hold
+delimiters and line breaks.  Blank lines are dropped; every row keeps the line
+it starts on for messages about it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from itertools import islice
+from typing import Any
+
+from inventory_gui.core.errors import InputError
+from inventory_gui.core.inputs.load_progress import (
+    ROWS_PER_REPORT,
+    report_building,
+    report_splitting,
+)
+from inventory_gui.core.inputs.product_table import LineOf, Rows, products_from_rows
+from inventory_gui.core.models import ProductList
+
+
+def read_delimited(text: str, delimiter: str, source: str, id_column: str | None) -> ProductList:
+    """Read products from text split by ``delimiter``.
+
+    Raises:
+        InputError: the csv module rejects a line (a huge or broken field), there
+            is a header but no products, or ``id_column`` is not a column.
+    """
+    rows, line_of = _split_rows(text, delimiter, source)
+    report_building(0.0)
+    return products_from_rows(rows, line_of, source, id_column)
+
+
+def _split_rows(text: str, delimiter: str, source: str) -> tuple[Rows, LineOf]:
+    """Split the text into its non-blank rows.
+
+    Returns:
+        ``(rows, line_of)`` where ``line_of(i)`` is the 1-based line row ``i``
+        starts on; it parses the text again on first use, which is rare.
+    """
+
+    def reader() -> Any:
+        return csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, skipinitialspace=True)
+
+    try:
+        rows = _read_rows(reader(), text)
+    except csv.Error:
+        _row_starts(reader(), source)  # raises with the line number
+        raise
+    starts: list[int] = []
+
+    def line_of(index: int) -> int:
+        if not starts:
+            starts.extend(_row_starts(reader(), source))
+        return starts[index]
+
+    return rows, line_of
+
+
+def _read_rows(reader: Any, text: str) -> Rows:
+    """Read the non-blank rows in blocks, reporting progress between blocks."""
+    lines = text.count("\n") + 1
+    rows: Rows = []
+    filled = filter(None, reader)
+    while block := list(islice(filled, ROWS_PER_REPORT)):
+        rows.extend(block)
+        report_splitting(min(1.0, reader.line_num / lines))
+    return rows
+
+
+def _row_starts(reader: Any, source: str) -> list[int]:
+    """Return the line each non-blank row of ``reader`` starts on."""
+    starts = []
+    previous = 0
+    try:
+        for row in reader:
+            if row:
+                starts.append(previous + 1)
+            previous = reader.line_num
+    except csv.Error as exc:
+        problem = f"cannot split this line into cells: {exc}"
+        raise InputError(source, problem, previous + 1) from None
+    return starts

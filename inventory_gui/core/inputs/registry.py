@@ -1,0 +1,197 @@
+"""Loading the list of products to check from a file or from pasted text.
+
+The file's suffix picks its reader:
+
+* ``.csv``, ``.tsv``, ``.txt``: text whose delimiter (``,`` ``;`` tab ``|``) is
+  sniffed (:mod:`~inventory_gui.core.inputs.sniffing`) and split
+  (:mod:`~inventory_gui.core.inputs.delimited`); text without one holds one ID
+  per line (:mod:`~inventory_gui.core.inputs.plain_text`).
+* ``.json``: :mod:`~inventory_gui.core.inputs.json_list`.
+* ``.xlsx``, ``.xlsm``: :mod:`~inventory_gui.core.inputs.workbook`.
+
+A file of any other suffix is read by its content: a zip as a workbook, text
+starting like JSON as JSON if it parses, any other text as text.  Every reader
+turns its rows into products by the same rules
+(:mod:`~inventory_gui.core.inputs.product_table`).
+
+Hostile files are refused with one line, quickly and in bounded memory: only
+regular files are read, in chunks between which the load can be cancelled
+(:mod:`~inventory_gui.core.inputs.file_reading`); text decides its encoding from
+the evidence it holds and says so when it is not UTF-8
+(:mod:`~inventory_gui.core.inputs.text_decoding`); workbooks are checked before
+openpyxl expands them (:mod:`~inventory_gui.core.inputs.workbook_guard`).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from inventory_gui.core import gc_policy
+from inventory_gui.core.errors import InputError
+from inventory_gui.core.inputs.delimited import read_delimited
+from inventory_gui.core.inputs.file_reading import read_input
+from inventory_gui.core.inputs.json_list import read_json_list
+from inventory_gui.core.inputs.load_progress import (
+    ProgressHook,
+    report_progress,
+    report_reading,
+    report_splitting,
+    reporting_to,
+)
+from inventory_gui.core.inputs.plain_text import read_plain_text
+from inventory_gui.core.inputs.sniffing import sniff_delimiter
+from inventory_gui.core.inputs.text_decoding import NotTextError, decode_text
+from inventory_gui.core.inputs.workbook import WORKBOOK_SUFFIXES, read_workbook
+from inventory_gui.core.inputs.workbook_guard import check_not_ole2
+from inventory_gui.core.models import ProductList
+
+TextReader = Callable[[str, str, str | None], ProductList]
+"""Reads products from decoded text: ``(text, source, id_column)``."""
+
+
+def _read_sniffed_text(text: str, source: str, id_column: str | None) -> ProductList:
+    """Read delimited rows, or one ID per line when no delimiter is found."""
+    delimiter = sniff_delimiter(text)
+    if delimiter is None:
+        return read_plain_text(text, source, id_column)
+    return read_delimited(text, delimiter, source, id_column)
+
+
+# The readers of decoded text by suffix; workbooks (WORKBOOK_SUFFIXES) are read
+# from their bytes, and any other suffix by its content.
+_TEXT_READERS: dict[str, TextReader] = {
+    ".csv": _read_sniffed_text,
+    ".tsv": _read_sniffed_text,
+    ".txt": _read_sniffed_text,
+    ".json": read_json_list,
+}
+
+SUPPORTED_SUFFIXES = (*_TEXT_READERS, *WORKBOOK_SUFFIXES)
+"""File name suffixes :func:`load_products` reads, for a file dialog filter."""
+
+_ZIP_MAGIC = b"PK\x03\x04"
+
+
+def load_products(
+    path: str | os.PathLike[str],
+    *,
+    id_column: str | None = None,
+    sheet: str | None = None,
+    progress: ProgressHook | None = None,
+) -> ProductList:
+    """Read the products listed in a CSV, TSV, text, JSON or Excel file.
+
+    Args:
+        path: the file; its suffix picks the format, unknown suffixes are sniffed.
+        id_column: the header of the ID column; by default the first ID-like
+            header (``id``, ``sku``, ``product_id``, ``item``, ``code``), else the
+            first column.
+        sheet: the worksheet of a workbook to read; by default the first one.
+            Ignored for other formats.
+        progress: called with the fraction done (0 to 1) now and then, from
+            the loading thread; it may raise :class:`LoadCancelled` to stop.
+
+    Returns:
+        The unique products with the input's other columns as their fields.
+
+    Raises:
+        InputError: the file is missing, not a regular file, empty, too large,
+            binary, malformed, a workbook past Excel's limits or password-protected,
+            of the wrong shape, or ``id_column``/``sheet`` names something it does
+            not hold.
+        LoadCancelled: ``progress`` asked to stop.
+    """
+    file = Path(path)
+    source = file.name or str(file)
+    suffix = file.suffix.lower()
+    with reporting_to(progress):
+        report_progress(0.0)
+        with gc_policy.paused():
+            # The bytes are handed over, not kept here: once decoded they can be freed.
+            products = _read_bytes(
+                _read_file(file, source, suffix), suffix, source, id_column, sheet
+            )
+        report_progress(1.0)
+        return products
+
+
+def parse_pasted(
+    text: str, *, id_column: str | None = None, source: str = "pasted text"
+) -> ProductList:
+    """Read products from pasted text: one ID per line, or copied spreadsheet rows.
+
+    Tab-separated rows (what spreadsheets copy) and other delimited text follow
+    the same header and ID-column rules as :func:`load_products`.
+
+    Args:
+        text: the pasted text.
+        id_column: the header of the ID column, as for :func:`load_products`.
+        source: the name used in messages and in the result.
+
+    Returns:
+        The unique products; blank text gives an empty list, not an error.
+
+    Raises:
+        InputError: ``id_column`` is not a column, or there is a header but no rows.
+    """
+    text = text.lstrip("\ufeff")
+    if not text.strip():
+        return ProductList(products=[], source=source)
+    with gc_policy.paused():
+        return _read_sniffed_text(text, source, id_column)
+
+
+def _read_file(file: Path, source: str, suffix: str) -> bytearray:
+    """Read the file's bytes, refusing binary data where the suffix promises text."""
+    text = suffix not in (*WORKBOOK_SUFFIXES, ".xls")
+    try:
+        data = read_input(file, source, report_reading, text=text)
+    except NotTextError as exc:
+        raise _not_text(exc, known=suffix in SUPPORTED_SUFFIXES) from None
+    report_splitting(0.0)
+    return data
+
+
+def _read_bytes(
+    data: bytearray, suffix: str, source: str, id_column: str | None, sheet: str | None
+) -> ProductList:
+    """Pick the reader by the file suffix, or by the content for unknown suffixes."""
+    check_not_ole2(data, source)
+    known = suffix in SUPPORTED_SUFFIXES
+    if suffix in WORKBOOK_SUFFIXES or (not known and data.startswith(_ZIP_MAGIC)):
+        return read_workbook(data, source, id_column, sheet)
+    if suffix == ".xls":
+        raise InputError(source, "old .xls workbooks are not supported; save it as .xlsx or CSV")
+    try:
+        decoded = decode_text(data, source)
+    except NotTextError as exc:
+        raise _not_text(exc, known=known) from None
+    del data  # the text replaces it: a large file is not held twice
+    text = decoded.text
+    if not text.strip():
+        raise InputError(source, "the file is empty")
+    products = _TEXT_READERS.get(suffix, _read_unknown_text)(text, source, id_column)
+    if decoded.note:
+        products.notes.append(f"{source}: {decoded.note}")
+    return products
+
+
+def _read_unknown_text(text: str, source: str, id_column: str | None) -> ProductList:
+    """Read text of an unknown suffix: as JSON if it starts like JSON and parses."""
+    if text.lstrip()[:1] in ("[", "{"):
+        try:
+            return read_json_list(text, source, id_column)
+        except InputError:
+            pass
+    return _read_sniffed_text(text, source, id_column)
+
+
+def _not_text(exc: NotTextError, *, known: bool) -> InputError:
+    """Say that a file of an unknown type is unsupported rather than binary."""
+    if known:
+        return exc
+    expected = ", ".join(SUPPORTED_SUFFIXES)
+    problem = f"unsupported file type ({exc.problem}); expected one of {expected}"
+    return InputError(exc.source, problem)

@@ -1,0 +1,57 @@
+"""CSV and TSV files: quotes, line numbers and fields the csv module refuses."""
+
+from __future__ import annotations
+
+import pytest
+
+from inventory_gui.core.errors import InputError
+from inventory_gui.core.inputs.registry import load_products
+from inventory_gui.core.models import Product
+
+
+def test_csv_with_header_keeps_other_columns_as_fields(write_file) -> None:
+    path = write_file("products.csv", "sku,name,store\n007,Widget,north\n 42 ,Gadget ,south\n")
+    result = load_products(path)
+    assert result.source == "products.csv"
+    assert result.id_column == "sku"
+    assert result.columns == ["name", "store"]
+    assert result.products == [
+        Product("007", {"name": "Widget", "store": "north"}),
+        Product("42", {"name": "Gadget", "store": "south"}),
+    ]
+    assert result.duplicates == {}
+    assert result.skipped == []
+    assert len(result) == 2
+
+
+def test_semicolon_csv_with_decimal_commas(write_file) -> None:
+    path = write_file("de.csv", "Artikel;Preis;Menge\nA-1;2,50;3\nA-2;3,75;1\n")
+    result = load_products(path)
+    assert result.id_column == "Artikel"
+    assert result.products[0] == Product("A-1", {"Preis": "2,50", "Menge": "3"})
+
+
+def test_delimiters_inside_quotes_are_ignored(write_file) -> None:
+    content = 'sku;name\n1;"Bolts, nuts; washers"\n2;"Say ""hi""; twice"\n3;plain\n'
+    result = load_products(write_file("q.csv", content))
+    assert [p.fields["name"] for p in result.products] == [
+        "Bolts, nuts; washers",
+        'Say "hi"; twice',
+        "plain",
+    ]
+
+
+def test_quoted_newlines_keep_line_numbers_right(write_file, ids) -> None:
+    content = 'id,note\n1,"two\nlines"\n,orphan\n2,ok\n'
+    result = load_products(write_file("multi.csv", content))
+    assert ids(result.products) == ["1", "2"]
+    assert result.products[0].fields["note"] == "two\nlines"
+    assert result.skipped == [(4, "no product ID")]
+
+
+def test_csv_field_too_large_reports_the_line(write_file) -> None:
+    content = 'id,note\n1,a\n2,"' + "x" * 200_000 + '"\n'
+    with pytest.raises(InputError) as caught:
+        load_products(write_file("huge.csv", content))
+    assert caught.value.line == 3
+    assert "field larger than field limit" in str(caught.value)
