@@ -1,7 +1,7 @@
 """Connection settings as the user edits and saves them, and where secrets live.
 
 :class:`ConnectionSettings` is the editable, persistable form of
-:class:`~inventory_gui.core.fetch.fetcher.FetchSettings`.  Header values that look
+:class:`~inventory_gui.core.fetch.settings.FetchSettings`.  Header values that look
 secret (API keys, tokens, cookies...) never go to the settings file: they go to
 a :class:`SecretStore`, the system keyring when one is usable, or a store that
 lasts for the session only.  Nothing here logs a header value.
@@ -30,6 +30,7 @@ from inventory_gui.core.settings_schema import (
     URL_TEMPLATE,
     VERIFY_TLS,
 )
+from inventory_gui.core.text import describe_exception
 
 log = logging.getLogger(__name__)
 
@@ -190,7 +191,7 @@ class KeyringSecretStore:
         try:
             return keyring.get_password(self.service, name)
         except Exception as exc:
-            log.warning("cannot read secret %r from the keyring: %s", name, _kind(exc))
+            log.warning("cannot read secret %r from the keyring: %s", name, describe_exception(exc))
             return None
 
     def set(self, name: str, value: str) -> None:
@@ -204,7 +205,9 @@ class KeyringSecretStore:
         try:
             keyring.set_password(self.service, name, value)
         except Exception as exc:
-            raise SecretStoreError(f"cannot save secret {name!r}: {_kind(exc)}") from None
+            raise SecretStoreError(
+                f"cannot save secret {name!r}: {describe_exception(exc)}"
+            ) from None
 
     def delete(self, name: str) -> None:
         """Forget the secret under ``name``; errors are logged, not raised."""
@@ -216,7 +219,9 @@ class KeyringSecretStore:
         except PasswordDeleteError:
             pass  # there was none
         except Exception as exc:
-            log.warning("cannot delete secret %r from the keyring: %s", name, _kind(exc))
+            log.warning(
+                "cannot delete secret %r from the keyring: %s", name, describe_exception(exc)
+            )
 
     def __repr__(self) -> str:
         return f"KeyringSecretStore({self.service!r})"
@@ -260,11 +265,5 @@ def _keyring_usable() -> bool:
             return False
         return float(backend.priority) > 0
     except Exception as exc:
-        log.info("keyring detection failed: %s", _kind(exc))
+        log.info("keyring detection failed: %s", describe_exception(exc))
         return False
-
-
-def _kind(exc: BaseException) -> str:
-    """Describe an exception by type and message (keyring errors carry no secrets)."""
-    text = str(exc).strip()
-    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__

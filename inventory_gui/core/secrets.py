@@ -22,18 +22,16 @@ import json
 import logging
 import re
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import quote, quote_plus, unquote
 
-if TYPE_CHECKING:
-    from inventory_gui.core.fetch.settings import FetchSettings
+from inventory_gui.core.text import ELLIPSIS
 
 MASK = "***"
 # Secret values shorter than this are not masked as free text: a two-letter
 # "secret" would blank every word holding those letters.  Secret-named query
 # values are masked whatever their length.
 MIN_SECRET_CHARS = 4
-ELLIPSIS = "…"  # where a shortened error text was cut
 
 # Tokens that make a name secret on their own: "api_key", "X-Auth", "pwd".
 _SECRET_TOKENS = frozenset({
@@ -233,17 +231,6 @@ class Scrubber:
         values += [value for _name, value in template_secrets(url_template)]
         values += userinfo_secrets(url_template)
         return cls(values)
-
-    @classmethod
-    def for_settings(cls, settings: FetchSettings) -> Scrubber:
-        """The scrubber of a run with these settings (for error texts made outside
-        the fetcher, such as the window's): also the proxy's user info and the
-        auth secrets."""
-        scrubber = cls.for_run(settings.url_template, settings.headers)
-        scrubber.add(*userinfo_secrets(settings.proxy))
-        if settings.auth is not None:
-            scrubber.add(*settings.auth.secrets)
-        return scrubber
 
     @property
     def values(self) -> tuple[str, ...]:

@@ -21,15 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from inventory_gui.core.errors import SettingsError
-from inventory_gui.core.fetch.quantity import DEFAULT_QUANTITY_KEYS
-
-
-def size_text(n: float) -> str:
-    """A byte count as ``5 MiB``, ``64 KiB`` or ``1000 bytes``."""
-    for unit, scale in (("GiB", 1024**3), ("MiB", 1024**2), ("KiB", 1024)):
-        if n >= scale and n % scale == 0:
-            return f"{int(n // scale)} {unit}"
-    return f"{n:g} bytes"
+from inventory_gui.core.text import shorten, size_text
 
 
 def split_names(text: str) -> tuple[str, ...]:
@@ -164,8 +156,7 @@ class Setting:
 
     def _shown(self, value: object) -> str:
         if isinstance(value, bool) or not isinstance(value, int | float):
-            text = repr(value)
-            return text if len(text) <= 40 else text[:39] + "…"
+            return shorten(repr(value), 40)
         if isinstance(value, float) and not math.isfinite(value):
             return str(value)
         if abs(value) > 10**15:  # huge ints: no float conversion, no 4300-digit string
@@ -235,6 +226,8 @@ RETRIES = Setting(
     "retries on timeouts, connection errors, HTTP 408/429/5xx, with a growing pause",
     0, 20, flag="--retries", metavar="N", stored="connection/retries",
 )  # fmt: skip
+DEFAULT_QUANTITY_KEYS = ("quantity", "qty", "stock", "available", "inventory", "on_hand")
+"""Where the quantity is looked for, in this order, when no quantity field is set."""
 QUANTITY_FIELD = Setting(
     "quantity_field", "quantity field", str, "",
     "dotted path to the quantity in the JSON answer, e.g. data.stock (default: the first "

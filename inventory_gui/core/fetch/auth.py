@@ -30,8 +30,9 @@ import aiohttp
 
 from inventory_gui.core.errors import InventoryError
 from inventory_gui.core.fetch.auth_settings import BASIC, OAUTH2, AuthSettings
-from inventory_gui.core.fetch.failures import describe_failure, shorten
+from inventory_gui.core.fetch.failures import describe_failure
 from inventory_gui.core.fetch.retry import RETRY_STATUSES
+from inventory_gui.core.text import shorten
 
 # A token is renewed this long before it expires (at most half its lifetime),
 # so that a request never leaves with a token about to lapse on its way.

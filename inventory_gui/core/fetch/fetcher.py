@@ -1,11 +1,10 @@
 """The concurrent fetcher: one session per run, bounded concurrency, no row lost.
 
-The seed article gathered one coroutine per product and opened a session per
-call.  Here one :class:`aiohttp.ClientSession` serves the whole run, and
-``asyncio.gather`` runs a fixed pool of ``concurrency`` workers that take
-products from one shared iterator.  On a qasync loop every ready callback
-becomes a Qt timer, and gathering tens of thousands of coroutines at once makes
-bursts that cost far more per callback than a small pool does (DEVELOPERS.md).
+One :class:`aiohttp.ClientSession` serves the whole run, and ``asyncio.gather``
+runs a fixed pool of ``concurrency`` workers that take products from one
+shared iterator, rather than one coroutine per product: tens of thousands of
+coroutines gathered at once make bursts of ready callbacks that cost far more
+than a small pool's.
 
 Politeness (:mod:`inventory_gui.core.fetch.limits`): each request attempt takes a
 permit from an :class:`AdaptiveLimit`, which lowers the requests in flight below
@@ -26,13 +25,13 @@ import random
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 
 import aiohttp
 
+from inventory_gui.core.clock import utc_stamp
 from inventory_gui.core.fetch.auth import AuthError, build_auth
-from inventory_gui.core.fetch.failures import describe_failure, describe_unsendable, shorten
+from inventory_gui.core.fetch.failures import describe_failure, describe_unsendable
 from inventory_gui.core.fetch.limits import NEUTRAL, AdaptiveLimit, Outcome, RateLimiter
 from inventory_gui.core.fetch.network import session_options
 from inventory_gui.core.fetch.open_files import fit_concurrency
@@ -44,29 +43,25 @@ from inventory_gui.core.fetch.redirects import (
     RedirectRefused,
 )
 from inventory_gui.core.fetch.retry import RetryPolicy, parse_retry_after
-from inventory_gui.core.fetch.settings import FetchSettings, parse_header
+from inventory_gui.core.fetch.settings import FetchSettings
 from inventory_gui.core.fetch.url_template import UrlTemplate
 from inventory_gui.core.models import Product, Result
-from inventory_gui.core.secrets import Scrubber, is_secret_name
+from inventory_gui.core.secrets import is_secret_name
+from inventory_gui.core.text import shorten, size_text
 
 log = logging.getLogger(__name__)
 ResultCallback = Callable[[int, Result], None]
 _RELEASED: Any = object()  # a finished row's slot when results are not kept
 
-# FetchSettings and its helpers live in fetch_settings (no aiohttp there); they
-# are re-exported here, where a fetch's callers have always found them.
-__all__ = ["FetchSettings", "Fetcher", "ResultCallback", "open_session", "parse_header"]
-
 _CHUNK = 64 * 1024
 
 # Workers start this far apart, the whole ramp kept under _RAMP_MAX_S.  Started
 # together, they advance in lock step (the loop runs every ready task one step
-# in turn), so no request leaves before every connection is open (the first
-# left some 40-50 ms after the start for 100 on loopback), and the first wave's
-# answers come back in one burst that is worked through serially, wave after
-# wave.  0.4 ms is about the client's CPU time to open a connection and send a
-# request: the first request leaves at once and each wave stays spread
-# (README, "Performance", target 2).
+# in turn), so no request leaves before every connection is open, and the first
+# wave's answers come back in one burst that is worked through serially, wave
+# after wave.  The step is about the client's CPU time to open a connection and
+# send a request: the first request leaves at once and each wave stays spread
+# (README, "Performance").
 _RAMP_STEP_S = 0.0004
 _RAMP_MAX_S = 0.1
 
@@ -119,7 +114,7 @@ class Fetcher:
         self._adaptive: AdaptiveLimit | None = None
         self._limiter: RateLimiter | None = None
         # Secrets: scrubbed from error rows, sent only to the template's origin.
-        self._scrubber = Scrubber.for_settings(settings)  # proxy user info too
+        self._scrubber = settings.scrubber()
         self._redirects = RedirectGuard(self._template.sample, self._scrubber.values)
         self._secret_headers = secret_headers(settings) or None
         # Basic or OAuth2 (core/fetch/auth.py): its headers join the secret ones.
@@ -217,7 +212,7 @@ class Fetcher:
             await asyncio.wait(self._workers)
         self._workers = []
         self._cancel_requested = False  # the next run starts afresh
-        now = _utc_now()
+        now = utc_stamp()
         for index, result in enumerate(results):
             if result is _RELEASED:
                 continue
@@ -363,7 +358,7 @@ class Fetcher:
             answer.outcome = self._adaptive.on_answer(status, response.headers)
         raw, too_large = await self._read_capped(response)
         if too_large:
-            limit = _size(self.settings.max_body_bytes)
+            limit = size_text(self.settings.max_body_bytes)
             answer.error = f"HTTP {status}: response larger than {limit}, not read"
             return answer
         if status >= 400:
@@ -435,28 +430,8 @@ def _finalise(result: Result, started: float, *, error: str | None) -> Result:
     result.status = "ok" if error is None else "error"
     result.error = error
     result.latency_ms = (time.perf_counter() - started) * 1000.0
-    result.checked_at = _utc_now()
+    result.checked_at = utc_stamp()
     return result
-
-
-_last_stamp: tuple[int, str] = (-1, "")
-
-
-def _utc_now() -> str:
-    """The time as ISO 8601 UTC to the millisecond.
-
-    Results ending in the same millisecond share one string: the window's
-    process then holds one copy per batch from its fetch worker (pickle shares
-    an object sent twice).  At full speed several results end in each
-    millisecond, each sparing a ~70-byte string (not measured on its own).
-    """
-    global _last_stamp
-    millis = int(time.time() * 1000)
-    stamp = _last_stamp  # one read: another thread may replace it meanwhile
-    if millis != stamp[0]:
-        moment = datetime.fromtimestamp(millis / 1000, UTC)
-        stamp = _last_stamp = (millis, moment.isoformat(timespec="milliseconds")[:-6] + "Z")
-    return stamp[1]
 
 
 def _ignore(index: int, result: Result) -> None:
@@ -485,11 +460,3 @@ def _first_bytes(raw: bytes, limit: int = 40) -> str:
     if not raw:
         return "empty body"
     return repr(raw[:limit]) + ("…" if len(raw) > limit else "")
-
-
-def _size(n: int) -> str:
-    if n % (1024 * 1024) == 0:
-        return f"{n // (1024 * 1024)} MiB"
-    if n % 1024 == 0:
-        return f"{n // 1024} KiB"
-    return f"{n} bytes"

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from inventory_gui.core.errors import SettingsError
 from inventory_gui.core.fetch.auth_settings import AuthSettings
 from inventory_gui.core.fetch.network import check_network
+from inventory_gui.core.secrets import Scrubber, userinfo_secrets
 from inventory_gui.core.settings_schema import (
     BACKOFF_BASE,
     CONCURRENCY,
@@ -92,6 +93,15 @@ class FetchSettings:
         check_network(self)
         if self.auth is not None:
             self.auth.validate(self.headers)
+
+    def scrubber(self) -> Scrubber:
+        """The run's scrubber: the template's and headers' secrets, the proxy's
+        user info and the auth secrets (for every error text of the run)."""
+        scrubber = Scrubber.for_run(self.url_template, self.headers)
+        scrubber.add(*userinfo_secrets(self.proxy))
+        if self.auth is not None:
+            scrubber.add(*self.auth.secrets)
+        return scrubber
 
 
 def parse_header(text: str) -> tuple[str, str]:

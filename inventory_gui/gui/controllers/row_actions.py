@@ -9,15 +9,11 @@ only creates this.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QObject, Qt
 
 from inventory_gui.gui.table.clipboard import RowCopier
 from inventory_gui.gui.table.row_menu import RowMenu, masked_url
-
-if TYPE_CHECKING:
-    from inventory_gui.gui.main_window import MainWindow
+from inventory_gui.gui.window_parts import MainWindowParts
 
 COPIED_MESSAGE_MS = 3000
 
@@ -30,7 +26,7 @@ class RowActions(QObject):
         menu: the rows' context menu.
     """
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: MainWindowParts) -> None:
         super().__init__(window)
         self._window = window
         table, copy = window.table, window.actions["copy_rows"]

@@ -34,8 +34,8 @@ from PySide6.QtWidgets import (
 from inventory_gui.core import settings_schema as schema
 from inventory_gui.core.connection import ConnectionSettings, is_secret_header
 from inventory_gui.core.errors import InventoryError
-from inventory_gui.core.fetch.quantity import DEFAULT_QUANTITY_KEYS
 from inventory_gui.core.secrets import mask_template, missing_secrets, restore_template
+from inventory_gui.core.settings_schema import DEFAULT_QUANTITY_KEYS
 from inventory_gui.gui.panels.auth_section import AuthSection
 from inventory_gui.gui.panels.network_section import NetworkSection
 from inventory_gui.gui.panels.setting_widgets import check_box, line_edit, spin_box

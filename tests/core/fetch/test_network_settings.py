@@ -15,7 +15,6 @@ from inventory_gui.core.errors import SettingsError
 from inventory_gui.core.fetch.proxy import check_proxy
 from inventory_gui.core.fetch.settings import FetchSettings
 from inventory_gui.core.fetch.tls import tls_context
-from inventory_gui.core.secrets import Scrubber
 from tests.network_servers import Pki
 
 
@@ -104,7 +103,7 @@ def test_any_proxy_user_info_is_taken_and_scrubbed(user, password, port):
     assert refusal(url) == ""
     settings = FetchSettings("http://api.example/{id}", proxy=url)
     settings.validate()
-    scrubbed = Scrubber.for_settings(settings).text(f"cannot reach {url}: refused")
+    scrubbed = settings.scrubber().text(f"cannot reach {url}: refused")
     assert quote(password, safe="") not in scrubbed
 
 
