@@ -6,7 +6,7 @@ and wires their behaviour: this is only where each one goes.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHBoxLayout, QMenu, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from inventory_gui import APP_NAME
@@ -19,8 +19,8 @@ def lay_out(window: MainWindowParts) -> tuple[QWidget, QSplitter]:
     """Arrange the window's widgets; return the central widget and its main splitter."""
     settings_tabs = QTabWidget(window)
     settings_tabs.setObjectName("settingsTabs")
-    settings_tabs.addTab(window.connection, "Connection")
-    settings_tabs.addTab(window.stock.panel, "Stock")
+    settings_tabs.addTab(window.connection, QCoreApplication.translate("MainLayout", "Connection"))
+    settings_tabs.addTab(window.stock.panel, QCoreApplication.translate("MainLayout", "Stock"))
     left = QSplitter(Qt.Orientation.Vertical, window)
     left.addWidget(window.products_panel)
     left.addWidget(settings_tabs)
@@ -62,23 +62,25 @@ def lay_out(window: MainWindowParts) -> tuple[QWidget, QSplitter]:
 def build_menus(window: MainWindowParts) -> QMenu:
     """Fill the menu bar from the window's actions; return the empty "Open recent" menu."""
     a = window.actions
-    file_menu = window.menuBar().addMenu("&File")
+    file_menu = window.menuBar().addMenu(QCoreApplication.translate("MainLayout", "&File"))
     file_menu.addAction(a["open"])
-    recent_menu = file_menu.addMenu("Open &recent")
+    recent_menu = file_menu.addMenu(QCoreApplication.translate("MainLayout", "Open &recent"))
     recent_menu.setObjectName("recentMenu")
     file_menu.addAction(a["export"])
     file_menu.addSeparator()
     file_menu.addAction(a["quit"])
-    edit_menu = window.menuBar().addMenu("&Edit")
+    edit_menu = window.menuBar().addMenu(QCoreApplication.translate("MainLayout", "&Edit"))
     edit_menu.addAction(a["copy_rows"])
-    fetch_menu = window.menuBar().addMenu("F&etch")
+    fetch_menu = window.menuBar().addMenu(QCoreApplication.translate("MainLayout", "F&etch"))
     for name in ("fetch", "refresh_selected", "retry_failed", "cancel"):
         fetch_menu.addAction(a[name])
-    view_menu = window.menuBar().addMenu("&View")
+    view_menu = window.menuBar().addMenu(QCoreApplication.translate("MainLayout", "&View"))
     view_menu.setObjectName("viewMenu")  # gui/tray.py adds its option here
     view_menu.addAction(a["find"])
-    help_menu = window.menuBar().addMenu("&Help")
-    about = help_menu.addAction(f"&About {APP_NAME}")
+    help_menu = window.menuBar().addMenu(QCoreApplication.translate("MainLayout", "&Help"))
+    about = help_menu.addAction(
+        QCoreApplication.translate("MainLayout", "&About {0}").format(APP_NAME)
+    )
     about.setObjectName("aboutAction")
     about.triggered.connect(lambda: show_about(window))
     return recent_menu

@@ -132,23 +132,25 @@ class MainWindow(QMainWindow):
         self.history = HistoryController(self._history_store, self, self.message_bar)
         self.detail_tabs = QTabWidget(self)
         self.detail_tabs.setObjectName("detailTabs")
-        self.detail_tabs.addTab(self.detail, "Details")
-        self.detail_tabs.addTab(self.history.view, "History")
+        self.detail_tabs.addTab(self.detail, self.tr("Details"))
+        self.detail_tabs.addTab(self.history.view, self.tr("History"))
         self.detail_tabs.currentChanged.connect(lambda _i: self._selection_changed())
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setObjectName("filterEdit")
-        self.filter_edit.setPlaceholderText("Filter by ID, error or any column…")
+        self.filter_edit.setPlaceholderText(self.tr("Filter by ID, error or any column…"))
         self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.setToolTip("Show only rows containing this text (Ctrl+F)")
-        self.failures_only = QCheckBox("Failures only", self)
+        self.filter_edit.setToolTip(self.tr("Show only rows containing this text (Ctrl+F)"))
+        self.failures_only = QCheckBox(self.tr("Failures only"), self)
         self.failures_only.setObjectName("failuresOnlyCheck")
-        self.failures_only.setToolTip("Show only rows that ended in error or were cancelled")
+        self.failures_only.setToolTip(
+            self.tr("Show only rows that ended in error or were cancelled")
+        )
         self.shown_label = QLabel(self)
         self.progress_bar = QProgressBar(self)
         self.progress_bar.setObjectName("progressBar")
         self.progress_bar.setMaximumWidth(260)
         self.progress_bar.setTextVisible(True)
-        self.progress_label = QLabel("Ready", self)
+        self.progress_label = QLabel(self.tr("Ready"), self)
         self.progress_label.setObjectName("progressLabel")
         self.statusBar().addWidget(self.progress_label, 1)
         self.run_summary = RunSummary(self)
@@ -217,19 +219,24 @@ class MainWindow(QMainWindow):
     async def load_file(self, path: str | Path) -> bool:
         """Load ``path`` and show it; return False (with a message) if it is unusable."""
         if self.runner.running or self.loader.loading:
-            self.message_bar.show_error("Wait for the current fetch or load to finish first.")
+            self.message_bar.show_error(
+                self.tr("Wait for the current fetch or load to finish first.")
+            )
             return False
         name = Path(path).name
-        self.progress_label.setText(f"Loading {name}… (Esc cancels)")
+        self.progress_label.setText(self.tr("Loading {0}… (Esc cancels)").format(name))
         try:
             products, prepared = await self.loader.load(path, self.model.snapshot())
         except InventoryError as exc:
-            problem = f"{name}: loading cancelled" if isinstance(exc, LoadCancelled) else exc
-            self.message_bar.show_error(f"{problem}. The list shown is unchanged.")
-            self.progress_label.setText("Ready")
+            cancelled = self.tr("{0}: loading cancelled").format(name)
+            problem = cancelled if isinstance(exc, LoadCancelled) else str(exc)
+            self.message_bar.show_error(
+                self.tr("{0}. The list shown is unchanged.").format(problem)
+            )
+            self.progress_label.setText(self.tr("Ready"))
             return False
         if not products.products:
-            self.message_bar.show_error(f"{name}: no product IDs found")
+            self.message_bar.show_error(self.tr("{0}: no product IDs found").format(name))
             return False
         self.message_bar.clear()
         self.products_panel.show_file(str(path), products)
@@ -238,7 +245,7 @@ class MainWindow(QMainWindow):
         self._arrange(products)
         self.store.add_recent_file(str(path))
         self._fill_recent_menu()
-        self.progress_label.setText(f"Loaded {describe(products)}")
+        self.progress_label.setText(self.tr("Loaded {0}").format(describe(products)))
         return True
 
     def _show_products(self, products: ProductList) -> None:
@@ -350,7 +357,7 @@ class MainWindow(QMainWindow):
         if refused:
             names = ", ".join(refused)
             self.message_bar.show_error(
-                f"The system keyring refused {names}: kept for this session only."
+                self.tr("The system keyring refused {0}: kept for this session only.").format(names)
             )
 
     def _set_running(self, running: bool) -> None:
@@ -377,7 +384,7 @@ class MainWindow(QMainWindow):
 
     def _show_alert(self, summary: str) -> None:
         if not QSystemTrayIcon.isSystemTrayAvailable():
-            self.message_bar.show_info(f"Stock changed: {summary}")
+            self.message_bar.show_info(self.tr("Stock changed: {0}").format(summary))
 
     def _show_load_progress(self, fraction: float) -> None:
         self.progress_bar.setMaximum(1000)
@@ -419,7 +426,8 @@ class MainWindow(QMainWindow):
 
     def _update_shown(self) -> None:
         shown, total = self.filter.rowCount(), self.model.rowCount()
-        self.shown_label.setText(f"{shown:,} of {total:,} shown" if self.filter.active else "")
+        shown_text = self.tr("{0} of {1} shown").format(f"{shown:,}", f"{total:,}")
+        self.shown_label.setText(shown_text if self.filter.active else "")
 
     def _selection_changed(self, *_: QItemSelection) -> None:
         index = self.table.currentIndex()
@@ -453,7 +461,9 @@ class MainWindow(QMainWindow):
         except InventoryError as exc:
             self.message_bar.show_error(str(exc))
             return False
-        self.message_bar.show_info(f"Exported {len(results):,} rows to {target}")
+        self.message_bar.show_info(
+            self.tr("Exported %n row(s) to {0}", "", len(results)).format(target)
+        )
         return True
 
     # -- errors, tasks, closing --------------------------------------------
@@ -461,7 +471,7 @@ class MainWindow(QMainWindow):
     def show_unexpected_error(self, message: str) -> None:
         """Show an unexpected error in a non-modal box (already logged by the caller)."""
         box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, message, parent=self)
-        box.setInformativeText("The details are in the log file. Nothing loaded was lost.")
+        box.setInformativeText(self.tr("The details are in the log file. Nothing loaded was lost."))
         box.setWindowModality(Qt.WindowModality.NonModal)
         self._keep_dialog(box)
         box.show()
@@ -483,7 +493,7 @@ class MainWindow(QMainWindow):
         if not task.cancelled() and task.exception() is not None:
             exc = task.exception()
             log.error("unexpected error", exc_info=exc)
-            self.show_unexpected_error(f"Unexpected error: {exc}")
+            self.show_unexpected_error(self.tr("Unexpected error: {0}").format(exc))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Cancel a running fetch first, then close for real.
@@ -495,7 +505,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             if not self._closing:
                 self._closing = True
-                self.progress_label.setText("Cancelling before closing…")
+                self.progress_label.setText(self.tr("Cancelling before closing…"))
                 self._spawn(self._close_after_run())
             return
         self.store.save_geometry("main", bytes(self.saveGeometry().data()))

@@ -56,5 +56,5 @@ class RowActions(QObject):
         return not (self._window.runner.running or self._window.loader.loading)
 
     def _show_copied(self, rows: int) -> None:
-        text = f"Copied {rows:,} row{'s' if rows != 1 else ''}"
+        text = self.tr("Copied %n row(s)", "", rows)
         self._window.statusBar().showMessage(text, COPIED_MESSAGE_MS)

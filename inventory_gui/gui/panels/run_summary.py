@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable, Sequence
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QWidget
 
 from inventory_gui.core.models import Product, Result
@@ -17,10 +18,6 @@ from inventory_gui.core.progress import Progress, format_duration
 
 # Rows per slice while counting changes: the window paints between slices.
 SLICE_ROWS = 2_000
-
-
-def _count(number: int, one: str, many: str) -> str:
-    return f"{number:,} {one if number == 1 else many}"
 
 
 def summary_text(progress: Progress, seconds: float, changed: int | None = None) -> str:
@@ -33,12 +30,18 @@ def summary_text(progress: Progress, seconds: float, changed: int | None = None)
             check; None leaves the count out (no history to compare with).
     """
     took = f"{seconds:.1f} s" if seconds < 60 else format_duration(seconds)
-    parts = [f"Stopped after {took}" if progress.cancelled else f"Done in {took}"]
-    parts += [f"{progress.ok:,} ok", _count(progress.errors, "error", "errors")]
     if progress.cancelled:
-        parts.append(f"{progress.cancelled:,} cancelled")
+        ended = QCoreApplication.translate("RunSummary", "Stopped after {0}")
+    else:
+        ended = QCoreApplication.translate("RunSummary", "Done in {0}")
+    parts = [ended.format(took), QCoreApplication.translate("RunSummary", "%n ok", "", progress.ok)]
+    parts.append(QCoreApplication.translate("RunSummary", "%n error(s)", "", progress.errors))
+    if progress.cancelled:
+        parts.append(
+            QCoreApplication.translate("RunSummary", "%n cancelled", "", progress.cancelled)
+        )
     if changed is not None:
-        parts.append(f"{changed:,} changed")
+        parts.append(QCoreApplication.translate("RunSummary", "%n changed", "", changed))
     return " · ".join(parts)
 
 
@@ -76,7 +79,7 @@ class RunSummary(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("runSummary")
-        self.setAccessibleName("Last run")
+        self.setAccessibleName(self.tr("Last run"))
 
     def show_run(self, progress: Progress, seconds: float, changed: int | None = None) -> None:
         """Show a finished run's summary (see :func:`summary_text`)."""
