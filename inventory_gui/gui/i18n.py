@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
 
 from inventory_gui.core.resources import resource_dirs
 
@@ -75,3 +75,69 @@ def remove_translators(app: QCoreApplication, translators: list[QTranslator]) ->
     """Undo :func:`install_translators` (tests switch languages in one process)."""
     for translator in translators:
         app.removeTranslator(translator)
+
+
+class Plurals(QObject):
+    """Texts with a count (``%n``) for code outside a QObject (context "Plurals").
+
+    ``pyside6-lupdate`` marks a message as plural only in ``tr(text, "", n)``
+    with a variable count, not in ``QCoreApplication.translate``: module-level
+    functions take their counted texts from :data:`PLURALS`, and so does the
+    rest of the window, so that every count reads the same way.  The English
+    source texts say ``row(s)``; with no translator (English) :func:`_english`
+    reads them as ``1 row`` and ``2 rows``.
+    """
+
+    def products(self, n: int) -> str:
+        return _english(self.tr("%n product(s)", "", n), n)
+
+    def duplicates(self, n: int) -> str:
+        return _english(self.tr("%n duplicate(s) (fetched once)", "", n), n)
+
+    def lines_not_used(self, n: int) -> str:
+        """``{0}``: the first line numbers."""
+        return _english(self.tr("%n line(s) not used: {0}", "", n), n)
+
+    def attempts(self, n: int) -> str:
+        return _english(self.tr("%n attempt(s)", "", n), n)
+
+    def ok(self, n: int) -> str:
+        return _english(self.tr("%n ok", "", n), n)
+
+    def errors(self, n: int) -> str:
+        return _english(self.tr("%n error(s)", "", n), n)
+
+    def cancelled(self, n: int) -> str:
+        return _english(self.tr("%n cancelled", "", n), n)
+
+    def changed(self, n: int) -> str:
+        return _english(self.tr("%n changed", "", n), n)
+
+    def out_of_stock(self, n: int) -> str:
+        """``{0}``: the first IDs."""
+        return _english(self.tr("%n out of stock: {0}", "", n), n)
+
+    def running_low(self, n: int) -> str:
+        return _english(self.tr("%n running low: {0}", "", n), n)
+
+    def back_in_stock(self, n: int) -> str:
+        return _english(self.tr("%n back in stock: {0}", "", n), n)
+
+    def copied_rows(self, n: int) -> str:
+        return _english(self.tr("Copied %n row(s)", "", n), n)
+
+    def exported_rows(self, n: int) -> str:
+        """``{0}``: the file."""
+        return _english(self.tr("Exported %n row(s) to {0}", "", n), n)
+
+    def history_checks(self, n: int) -> str:
+        """``{0}``: the product ID."""
+        return _english(self.tr("History of {0}: %n check(s)", "", n), n)
+
+
+def _english(text: str, n: int) -> str:
+    """An untranslated source text's ``(s)`` as English reads it (translations have none)."""
+    return text.replace("(s)", "" if n == 1 else "s")
+
+
+PLURALS = Plurals()

@@ -39,6 +39,7 @@ from inventory_gui.gui.controllers.history_controller import HistoryController
 from inventory_gui.gui.controllers.row_actions import RowActions
 from inventory_gui.gui.controllers.stock_controller import StockController
 from inventory_gui.gui.dialogs import ask_export_file, ask_product_file
+from inventory_gui.gui.i18n import PLURALS
 from inventory_gui.gui.main_layout import build_menus, lay_out
 from inventory_gui.gui.panels.connection_panel import ConnectionPanel
 from inventory_gui.gui.panels.detail_pane import DetailPane
@@ -461,9 +462,7 @@ class MainWindow(QMainWindow):
         except InventoryError as exc:
             self.message_bar.show_error(str(exc))
             return False
-        self.message_bar.show_info(
-            self.tr("Exported %n row(s) to {0}", "", len(results)).format(target)
-        )
+        self.message_bar.show_info(PLURALS.exported_rows(len(results)).format(target))
         return True
 
     # -- errors, tasks, closing --------------------------------------------

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt
 
+from inventory_gui.gui.i18n import PLURALS
 from inventory_gui.gui.table.clipboard import RowCopier
 from inventory_gui.gui.table.row_menu import RowMenu, masked_url
 from inventory_gui.gui.window_parts import MainWindowParts
@@ -56,5 +57,5 @@ class RowActions(QObject):
         return not (self._window.runner.running or self._window.loader.loading)
 
     def _show_copied(self, rows: int) -> None:
-        text = self.tr("Copied %n row(s)", "", rows)
+        text = PLURALS.copied_rows(rows)
         self._window.statusBar().showMessage(text, COPIED_MESSAGE_MS)

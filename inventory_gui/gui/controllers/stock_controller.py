@@ -11,12 +11,13 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QSystemTrayIcon, QWidget
 
 from inventory_gui.core.models import Result
 from inventory_gui.core.safe_values import qt_text
 from inventory_gui.core.stock import ALERT_LEVELS, Stock
+from inventory_gui.gui.i18n import PLURALS
 from inventory_gui.gui.panels.stock_panel import StockPanel, StockSettings
 from inventory_gui.gui.table.columns import stock_text
 from inventory_gui.gui.table.filter import ResultsFilter
@@ -59,22 +60,19 @@ def alert_summary(before: Mapping[str, Stock | None], after: Mapping[str, Stock]
     parts = []
     out = [p for p in worse if after[p] == Stock.OUT]
     low = [p for p in worse if after[p] == Stock.LOW]
-    for label, ids in ((_OUT_OF_STOCK, out), (_RUNNING_LOW, low), (_BACK_IN_STOCK, back)):
+    for counted, ids in (
+        (PLURALS.out_of_stock, out),
+        (PLURALS.running_low, low),
+        (PLURALS.back_in_stock, back),
+    ):
         if ids:
             shown = ", ".join(qt_text(i, ID_CHARS) for i in ids[:5])
             if len(ids) > 5:
                 shown += QCoreApplication.translate("StockController", " and {0} more").format(
                     len(ids) - 5
                 )
-            text = QCoreApplication.translate("StockController", label, "", len(ids))
-            parts.append(text.format(shown))
+            parts.append(counted(len(ids)).format(shown))
     return "; ".join(parts) or None
-
-
-# "%n": how many products; "{0}": the first five IDs.
-_OUT_OF_STOCK = QT_TRANSLATE_NOOP("StockController", "%n out of stock: {0}")
-_RUNNING_LOW = QT_TRANSLATE_NOOP("StockController", "%n running low: {0}")
-_BACK_IN_STOCK = QT_TRANSLATE_NOOP("StockController", "%n back in stock: {0}")
 
 
 class StockController(QObject):

@@ -10,6 +10,7 @@ from inventory_gui.core.errors import InventoryError
 from inventory_gui.core.fetch.url_template import UrlTemplate
 from inventory_gui.core.models import Product, Result
 from inventory_gui.core.safe_values import bounded_json, display_text, format_number, qt_text
+from inventory_gui.gui.i18n import PLURALS
 from inventory_gui.gui.table.columns import status_text
 
 _RESPONSE_LIMIT = 200_000  # characters of pretty JSON shown; the rest is elided
@@ -26,7 +27,7 @@ def describe_result(result: Result, template: UrlTemplate | None = None) -> str:
     if result.http_status is not None:
         facts.append(f"HTTP {result.http_status}")
     if result.attempts:
-        facts.append(QCoreApplication.translate("DetailPane", "%n attempt(s)", "", result.attempts))
+        facts.append(PLURALS.attempts(result.attempts))
     if result.latency_ms is not None:
         facts.append(f"{result.latency_ms:,.0f} ms")
     lines = [

@@ -27,6 +27,7 @@ from inventory_gui.core.safe_values import (
     qt_text,
     real_number,
 )
+from inventory_gui.gui.i18n import PLURALS
 from inventory_gui.gui.theme import ERROR_HUE, INFO_HUE, MIN_GRAPHIC_CONTRAST, with_contrast
 
 
@@ -144,7 +145,7 @@ class HistoryView(QWidget):
         if product_id is None:
             self.title.setText(self.tr("Select a row to see its history."))
             return
-        title = self.tr("History of {0}: %n check(s)", "", len(checks)).format(product_id)
+        title = PLURALS.history_checks(len(checks)).format(product_id)
         self.title.setText(qt_text(title))
         items = []
         for check in reversed(checks):  # newest first in the list

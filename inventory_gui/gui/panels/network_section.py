@@ -129,16 +129,15 @@ def _with_browse(edit: QLineEdit, setting: Setting) -> QWidget:
     row.setContentsMargins(0, 0, 0, 0)
     row.addWidget(edit, 1)
     browse = QToolButton(text="…", objectName=f"{edit.objectName()}Browse")
-    label = QCoreApplication.translate("Setting", setting.label)
-    choose = QCoreApplication.translate("NetworkSection", "Choose the {0} file").format(label)
+    choose = QCoreApplication.translate("NetworkSection", "{0}: choose a file")
+    choose = choose.format(setting_label(setting))
     browse.setToolTip(choose)
     browse.setAccessibleName(choose)
     row.addWidget(browse)
 
     def pick() -> None:
-        title = QCoreApplication.translate("NetworkSection", "Choose the {0}").format(label)
         pem = QCoreApplication.translate("NetworkSection", _PEM_FILTER)
-        path, _filter = QFileDialog.getOpenFileName(box, title, edit.text(), pem)
+        path, _filter = QFileDialog.getOpenFileName(box, choose, edit.text(), pem)
         if path:
             edit.setText(path)
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from inventory_gui.core.inputs.registry import parse_pasted
 from inventory_gui.core.models import ProductList
+from inventory_gui.gui.i18n import PLURALS
 
 PARSE_DELAY_MS = 300
 
@@ -23,17 +24,15 @@ PARSE_DELAY_MS = 300
 def describe(products: ProductList) -> str:
     """One line about a product list: count, duplicates, lines it could not use, notes."""
     count = len(products.products)
-    parts = [QCoreApplication.translate("ProductPanel", "%n product(s)", "", count)]
+    parts = [PLURALS.products(count)]
     if products.duplicates:
         extra = sum(products.duplicates.values())
-        parts.append(
-            QCoreApplication.translate("ProductPanel", "%n duplicate(s) (fetched once)", "", extra)
-        )
+        parts.append(PLURALS.duplicates(extra))
     if products.skipped:
         lines = ", ".join(str(line) for line, _ in products.skipped[:5])
         more = "…" if len(products.skipped) > 5 else ""
         skipped = len(products.skipped)
-        text = QCoreApplication.translate("ProductPanel", "%n line(s) not used: {0}", "", skipped)
+        text = PLURALS.lines_not_used(skipped)
         parts.append(text.format(lines + more))
     if products.columns:
         columns = ", ".join(products.columns[:6])

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from inventory_gui.core.models import Product, Result
 from inventory_gui.core.progress import Progress, format_duration
+from inventory_gui.gui.i18n import PLURALS
 
 # Rows per slice while counting changes: the window paints between slices.
 SLICE_ROWS = 2_000
@@ -34,14 +35,12 @@ def summary_text(progress: Progress, seconds: float, changed: int | None = None)
         ended = QCoreApplication.translate("RunSummary", "Stopped after {0}")
     else:
         ended = QCoreApplication.translate("RunSummary", "Done in {0}")
-    parts = [ended.format(took), QCoreApplication.translate("RunSummary", "%n ok", "", progress.ok)]
-    parts.append(QCoreApplication.translate("RunSummary", "%n error(s)", "", progress.errors))
+    parts = [ended.format(took), PLURALS.ok(progress.ok)]
+    parts.append(PLURALS.errors(progress.errors))
     if progress.cancelled:
-        parts.append(
-            QCoreApplication.translate("RunSummary", "%n cancelled", "", progress.cancelled)
-        )
+        parts.append(PLURALS.cancelled(progress.cancelled))
     if changed is not None:
-        parts.append(QCoreApplication.translate("RunSummary", "%n changed", "", changed))
+        parts.append(PLURALS.changed(changed))
     return " · ".join(parts)
 
 

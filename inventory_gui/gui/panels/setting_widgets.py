@@ -19,7 +19,7 @@ from typing import TypeVar
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QLineEdit, QSpinBox, QWidget
 
-from inventory_gui.core.settings_schema import ALL_SETTINGS, Setting
+from inventory_gui.core.settings_schema import ALL_SETTINGS, DEMO_SETTINGS, Setting
 
 SETTING_PROPERTY = "setting"
 _Widget = TypeVar("_Widget", bound=QWidget)
@@ -77,15 +77,15 @@ def setting_tooltip(setting: Setting) -> str:
 
 
 def setting_texts() -> list[str]:
-    """Every text of the settings that the window translates, in the order of the schema."""
+    """Every text of the settings that the window translates, in the order of the schema.
+
+    The demo server's settings are left out: they belong to ``serve-demo`` only.
+    """
     texts: list[str] = []
     for setting in ALL_SETTINGS:
-        for text in (
-            setting.label,
-            _capitalised(setting.label),
-            setting.tooltip(),
-            setting.off_text,
-        ):
+        if setting in DEMO_SETTINGS:
+            continue
+        for text in (_capitalised(setting.label), setting.tooltip(), setting.off_text):
             if text not in texts:
                 texts.append(text)
     return texts
