@@ -18,7 +18,7 @@ from inventory_gui.core.resources import resource_dirs
 
 log = logging.getLogger(__name__)
 
-#: The languages with complete translations, besides English (the source texts).
+# The languages with complete translations, besides English (the source texts).
 LANGUAGES = ("de", "fr")
 APP_CATALOGUE = "inventory_gui"
 QT_CATALOGUE = "qtbase"

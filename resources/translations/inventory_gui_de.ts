@@ -5,819 +5,818 @@
     <name>AboutDialog</name>
     <message>
         <source>Check stock for a list of products against an inventory API.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüft den Bestand einer Produktliste über eine Inventar-API.</translation>
     </message>
     <message>
         <source>About {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Über {0}</translation>
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Version</translation>
     </message>
     <message>
         <source>Platform</source>
-        <translation type="unfinished"></translation>
+        <translation>Plattform</translation>
     </message>
     <message>
         <source>Licence</source>
-        <translation type="unfinished"></translation>
+        <translation>Lizenz</translation>
     </message>
     <message>
         <source>{0}:</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}:</translation>
     </message>
 </context>
 <context>
     <name>Actions</name>
     <message>
         <source>&amp;Open…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ö&amp;ffnen…</translation>
     </message>
     <message>
         <source>Open a product list (CSV, TSV, TXT, JSON, XLSX)</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Produktliste öffnen (CSV, TSV, TXT, JSON, XLSX)</translation>
     </message>
     <message>
         <source>&amp;Fetch all</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle a&amp;brufen</translation>
     </message>
     <message>
         <source>Fetch every product in the list</source>
-        <translation type="unfinished"></translation>
+        <translation>Jedes Produkt der Liste abrufen</translation>
     </message>
     <message>
         <source>&amp;Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbre&amp;chen</translation>
     </message>
     <message>
         <source>Stop the run: finished rows stay, the rest read cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Lauf anhalten: fertige Zeilen bleiben, die übrigen werden als abgebrochen markiert</translation>
     </message>
     <message>
         <source>Refresh &amp;selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswahl &amp;aktualisieren</translation>
     </message>
     <message>
         <source>Fetch the selected rows again; the others keep their results</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausgewählten Zeilen erneut abrufen; die anderen behalten ihre Ergebnisse</translation>
     </message>
     <message>
         <source>&amp;Retry failed</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fehlgeschlagene wiederholen</translation>
     </message>
     <message>
         <source>Fetch again only the rows that ended in error or were cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur die Zeilen erneut abrufen, die mit einem Fehler endeten oder abgebrochen wurden</translation>
     </message>
     <message>
         <source>&amp;Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Exportieren…</translation>
     </message>
     <message>
         <source>Export all rows to CSV, JSON or XLSX</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Zeilen als CSV, JSON oder XLSX exportieren</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <source>Quit (cancels a running fetch first)</source>
-        <translation type="unfinished"></translation>
+        <translation>Beenden (bricht einen laufenden Abruf zuerst ab)</translation>
     </message>
     <message>
         <source>&amp;Filter rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeilen &amp;filtern</translation>
     </message>
     <message>
         <source>Jump to the filter box</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum Filterfeld springen</translation>
     </message>
     <message>
         <source>&amp;Copy rows</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zeilen kopieren</translation>
     </message>
     <message>
         <source>Copy the selected rows as tab-separated text with a header line</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausgewählten Zeilen als tabulatorgetrennten Text mit Kopfzeile kopieren</translation>
     </message>
 </context>
 <context>
     <name>App</name>
     <message>
         <source>Unexpected error: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Unerwarteter Fehler: {0}</translation>
     </message>
 </context>
 <context>
     <name>AuthSection</name>
     <message>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine</translation>
     </message>
     <message>
         <source>Bearer token</source>
-        <translation type="unfinished"></translation>
+        <translation>Bearer-Token</translation>
     </message>
     <message>
         <source>API key in header</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Schlüssel im Header</translation>
     </message>
     <message>
         <source>API key in query</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Schlüssel in der Abfrage</translation>
     </message>
     <message>
         <source>Basic (user and password)</source>
-        <translation type="unfinished"></translation>
+        <translation>Basic (Benutzer und Passwort)</translation>
     </message>
     <message>
         <source>OAuth2 client credentials</source>
-        <translation type="unfinished"></translation>
+        <translation>OAuth2-Client-Anmeldedaten</translation>
     </message>
     <message>
         <source>Kept in the system keyring (or for this session), never in the settings file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Schlüsselbund des Systems (oder für diese Sitzung) aufbewahrt, nie in der Einstellungsdatei.</translation>
     </message>
     <message>
         <source>token or key</source>
-        <translation type="unfinished"></translation>
+        <translation>Token oder Schlüssel</translation>
     </message>
     <message>
         <source>password</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort</translation>
     </message>
     <message>
         <source>client secret</source>
-        <translation type="unfinished"></translation>
+        <translation>Client-Geheimnis</translation>
     </message>
     <message>
         <source>optional</source>
-        <translation type="unfinished"></translation>
+        <translation>optional</translation>
     </message>
     <message>
         <source>Key name</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsselname</translation>
     </message>
     <message>
         <source>Token</source>
-        <translation type="unfinished"></translation>
+        <translation>Token</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort</translation>
     </message>
     <message>
         <source>Token URL</source>
-        <translation type="unfinished"></translation>
+        <translation>Token-URL</translation>
     </message>
     <message>
         <source>Client ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Client-ID</translation>
     </message>
     <message>
         <source>Client secret</source>
-        <translation type="unfinished"></translation>
+        <translation>Client-Geheimnis</translation>
     </message>
     <message>
         <source>Scope</source>
-        <translation type="unfinished"></translation>
+        <translation>Geltungsbereich</translation>
     </message>
     <message>
         <source>Audience</source>
-        <translation type="unfinished"></translation>
+        <translation>Zielgruppe</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Art</translation>
     </message>
 </context>
 <context>
     <name>AuthStore</name>
     <message>
         <source>the Auth section&apos;s password</source>
-        <translation type="unfinished"></translation>
+        <translation>das Passwort im Abschnitt Anmeldung</translation>
     </message>
     <message>
         <source>the Auth section&apos;s client secret</source>
-        <translation type="unfinished"></translation>
+        <translation>das Client-Geheimnis im Abschnitt Anmeldung</translation>
     </message>
     <message>
         <source>the Auth section&apos;s token</source>
-        <translation type="unfinished"></translation>
+        <translation>das Token im Abschnitt Anmeldung</translation>
     </message>
 </context>
 <context>
     <name>CloseToTray</name>
     <message>
         <source>This desktop has no system tray: closing the window quits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Arbeitsumgebung hat keinen Infobereich: Schließen des Fensters beendet das Programm.</translation>
     </message>
     <message>
         <source>&amp;Show window</source>
-        <translation type="unfinished"></translation>
+        <translation>Fenster &amp;anzeigen</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <source>Close to &amp;tray while auto-refresh is on</source>
-        <translation type="unfinished"></translation>
+        <translation>Beim Schließen in den &amp;Infobereich, solange automatisch aktualisiert wird</translation>
     </message>
     <message>
         <source>Still checking every {0} min. Quit from this icon&apos;s menu.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüft weiterhin alle {0} min. Beenden über das Menü dieses Symbols.</translation>
     </message>
 </context>
 <context>
     <name>Columns</name>
     <message>
         <source>Pending</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausstehend</translation>
     </message>
     <message>
         <source>OK</source>
-        <translation type="unfinished"></translation>
+        <translation>OK</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen</translation>
     </message>
     <message>
         <source>In stock</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorrätig</translation>
     </message>
     <message>
         <source>Low</source>
-        <translation type="unfinished"></translation>
+        <translation>Knapp</translation>
     </message>
     <message>
         <source>Out</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausverkauft</translation>
     </message>
     <message>
         <source>No quantity</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Menge</translation>
     </message>
     <message>
         <source>Unknown product</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekanntes Produkt</translation>
     </message>
     <message>
         <source>just now</source>
-        <translation type="unfinished"></translation>
+        <translation>gerade eben</translation>
     </message>
     <message>
         <source>{0} d ago</source>
-        <translation type="unfinished"></translation>
+        <translation>vor {0} T</translation>
     </message>
     <message>
         <source>{0} h ago</source>
-        <translation type="unfinished"></translation>
+        <translation>vor {0} h</translation>
     </message>
     <message>
         <source>{0} min ago</source>
-        <translation type="unfinished"></translation>
+        <translation>vor {0} min</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>How the request ended</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie die Anfrage endete</translation>
     </message>
     <message>
         <source>Stock</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestand</translation>
     </message>
     <message>
         <source>In stock, Low (at or under the threshold), Out, Unknown product (404), Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorrätig, Knapp (bei oder unter dem Schwellwert), Ausverkauft, Unbekanntes Produkt (404), Fehler</translation>
     </message>
     <message>
         <source>ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID</translation>
     </message>
     <message>
         <source>Quantity</source>
-        <translation type="unfinished"></translation>
+        <translation>Menge</translation>
     </message>
     <message>
         <source>Change</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderung</translation>
     </message>
     <message>
         <source>Since the last successful check (from the history)</source>
-        <translation type="unfinished"></translation>
+        <translation>Seit der letzten erfolgreichen Prüfung (aus dem Verlauf)</translation>
     </message>
     <message>
         <source>HTTP</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP</translation>
     </message>
     <message>
         <source>HTTP status of the last answer</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP-Status der letzten Antwort</translation>
     </message>
     <message>
         <source>Latency (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>Latenz (ms)</translation>
     </message>
     <message>
         <source>Whole check, retries and waits included</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesamte Prüfung, Wiederholungen und Wartezeiten eingeschlossen</translation>
     </message>
     <message>
         <source>Attempts</source>
-        <translation type="unfinished"></translation>
+        <translation>Versuche</translation>
     </message>
     <message>
         <source>Requests actually sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Tatsächlich gesendete Anfragen</translation>
     </message>
     <message>
         <source>Checked</source>
-        <translation type="unfinished"></translation>
+        <translation>Geprüft</translation>
     </message>
     <message>
         <source>How long ago the product was checked</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie lange die Prüfung des Produkts her ist</translation>
     </message>
 </context>
 <context>
     <name>ConnectionPanel</name>
     <message>
         <source>auto: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>automatisch: {0}</translation>
     </message>
     <message>
         <source> Keys in the query (api_key=, token=...) are shown as *** and kept like secret headers.</source>
-        <translation type="unfinished"></translation>
+        <translation> Schlüssel in der Abfrage (api_key=, token=...) werden als *** angezeigt und wie geheime Header aufbewahrt.</translation>
     </message>
     <message>
         <source>Secret header values and URL keys are stored in the system keyring.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geheime Header-Werte und URL-Schlüssel werden im Schlüsselbund des Systems gespeichert.</translation>
     </message>
     <message>
         <source>No system keyring found: secret header values and URL keys are kept for this session only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Schlüsselbund gefunden: geheime Header-Werte und URL-Schlüssel gelten nur für diese Sitzung.</translation>
     </message>
     <message>
         <source>Certificates are NOT verified: anyone on the network path could read or change the traffic, headers included. Use only for a test server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zertifikate werden NICHT geprüft: jeder auf dem Netzwerkweg könnte den Verkehr samt Headern mitlesen oder ändern. Nur für einen Testserver verwenden.</translation>
     </message>
     <message>
         <source>Add header</source>
-        <translation type="unfinished"></translation>
+        <translation>Header hinzufügen</translation>
     </message>
     <message>
         <source>Back off when the API pushes back</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückweichen, wenn die API bremst</translation>
     </message>
     <message>
         <source>Verify TLS certificates</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS-Zertifikate prüfen</translation>
     </message>
     <message>
         <source>Where the values of secret headers are kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wo die Werte geheimer Header aufbewahrt werden.</translation>
     </message>
     <message>
         <source>Header {0} has a value but no name</source>
-        <translation type="unfinished"></translation>
+        <translation>Header {0} hat einen Wert, aber keinen Namen</translation>
     </message>
     <message>
         <source>Header {0} has no value</source>
-        <translation type="unfinished"></translation>
+        <translation>Header {0} hat keinen Wert</translation>
     </message>
     <message>
         <source>The URL template&apos;s {0} is not known: type it again instead of ***</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} der URL-Vorlage ist nicht bekannt: bitte statt *** erneut eingeben</translation>
     </message>
     <message>
         <source>The proxy&apos;s user info is not known: type it again instead of ***</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Benutzerangaben des Proxys sind nicht bekannt: bitte statt *** erneut eingeben</translation>
     </message>
 </context>
 <context>
     <name>DetailPane</name>
     <message>
         <source>ID: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>ID: {0}</translation>
     </message>
     <message>
         <source>Quantity: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Menge: {0}</translation>
     </message>
     <message>
         <source>Checked at: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Geprüft am: {0}</translation>
     </message>
     <message>
         <source>URL: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>URL: {0}</translation>
     </message>
     <message>
         <source>Error:</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler:</translation>
     </message>
     <message>
         <source>Input columns:</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingabespalten:</translation>
     </message>
     <message>
         <source>… (truncated)</source>
-        <translation type="unfinished"></translation>
+        <translation>… (gekürzt)</translation>
     </message>
     <message>
         <source>Response:</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort:</translation>
     </message>
     <message>
         <source>&lt;cannot be built: {0}&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;kann nicht gebildet werden: {0}&gt;</translation>
     </message>
     <message>
         <source>Select a row to see its full error and raw response.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Zeile auswählen, um ihren vollständigen Fehler und die Rohantwort zu sehen.</translation>
     </message>
     <message>
         <source>Details of the selected row</source>
-        <translation type="unfinished"></translation>
+        <translation>Details der ausgewählten Zeile</translation>
     </message>
 </context>
 <context>
     <name>Dialogs</name>
     <message>
         <source>Open product list</source>
-        <translation type="unfinished"></translation>
+        <translation>Produktliste öffnen</translation>
     </message>
     <message>
         <source>Product lists ({0})</source>
-        <translation type="unfinished"></translation>
+        <translation>Produktlisten ({0})</translation>
     </message>
     <message>
         <source>All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Export results</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnisse exportieren</translation>
     </message>
 </context>
 <context>
     <name>FetchRunner</name>
     <message>
         <source>The fetch stopped on an unexpected error: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Abruf wurde durch einen unerwarteten Fehler beendet: {0}</translation>
     </message>
 </context>
 <context>
     <name>HeaderRow</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Header name, e.g. Authorization or X-Api-Key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Header-Name, z. B. Authorization oder X-Api-Key.</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert</translation>
     </message>
     <message>
         <source>Header value. Values of secret-looking headers (keys, tokens, cookies...) are hidden and never written to the settings file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Header-Wert. Werte geheim wirkender Header (Schlüssel, Tokens, Cookies...) werden verborgen und nie in die Einstellungsdatei geschrieben.</translation>
     </message>
     <message>
         <source>Show value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert anzeigen</translation>
     </message>
     <message>
         <source>Remove this header</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Header entfernen</translation>
     </message>
     <message>
         <source>Remove header</source>
-        <translation type="unfinished"></translation>
+        <translation>Header entfernen</translation>
     </message>
     <message>
         <source>Hide value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert verbergen</translation>
     </message>
 </context>
 <context>
     <name>HistoryController</name>
     <message>
         <source>History is off (no data folder could be opened).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Verlauf ist aus (kein Datenordner ließ sich öffnen).</translation>
     </message>
     <message>
         <source>The run of {0} started {1} did not finish: {2} of {3} products were not fetched.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Lauf von {0}, gestartet {1}, wurde nicht beendet: {2} von {3} Produkten wurden nicht abgerufen.</translation>
     </message>
     <message>
         <source>Resume ({0})</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortsetzen ({0})</translation>
     </message>
 </context>
 <context>
     <name>HistoryView</name>
     <message>
         <source>Select a row to see its history.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Zeile auswählen, um ihren Verlauf zu sehen.</translation>
     </message>
     <message>
         <source>Checked at</source>
-        <translation type="unfinished"></translation>
+        <translation>Geprüft am</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Quantity</source>
-        <translation type="unfinished"></translation>
+        <translation>Menge</translation>
     </message>
     <message>
         <source>Change</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderung</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
 </context>
 <context>
     <name>MainLayout</name>
     <message>
         <source>Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung</translation>
     </message>
     <message>
         <source>Stock</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestand</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
         <source>Open &amp;recent</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
         <source>F&amp;etch</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;brufen</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ansicht</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hilfe</translation>
     </message>
     <message>
         <source>&amp;About {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ü&amp;ber {0}</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Details</translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf</translation>
     </message>
     <message>
         <source>Filter by ID, error or any column…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach ID, Fehler oder beliebiger Spalte filtern…</translation>
     </message>
     <message>
         <source>Show only rows containing this text (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Zeilen mit diesem Text anzeigen (Strg+F)</translation>
     </message>
     <message>
         <source>Failures only</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Fehlschläge</translation>
     </message>
     <message>
         <source>Show only rows that ended in error or were cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Zeilen anzeigen, die mit einem Fehler endeten oder abgebrochen wurden</translation>
     </message>
     <message>
         <source>Ready</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereit</translation>
     </message>
     <message>
         <source>Wait for the current fetch or load to finish first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitte warten, bis der laufende Abruf oder das Laden beendet ist.</translation>
     </message>
     <message>
         <source>Loading {0}… (Esc cancels)</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} wird geladen… (Esc bricht ab)</translation>
     </message>
     <message>
         <source>{0}: loading cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: Laden abgebrochen</translation>
     </message>
     <message>
         <source>{0}. The list shown is unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}. Die angezeigte Liste bleibt unverändert.</translation>
     </message>
     <message>
         <source>{0}: no product IDs found</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: keine Produkt-IDs gefunden</translation>
     </message>
     <message>
         <source>Loaded {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Geladen: {0}</translation>
     </message>
     <message>
         <source>The system keyring refused {0}: kept for this session only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüsselbund des Systems hat {0} abgelehnt: nur für diese Sitzung aufbewahrt.</translation>
     </message>
     <message>
         <source>Stock changed: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestand geändert: {0}</translation>
     </message>
     <message>
         <source>{0} of {1} shown</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} von {1} angezeigt</translation>
     </message>
     <message>
         <source>The details are in the log file. Nothing loaded was lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Einzelheiten stehen in der Protokolldatei. Nichts Geladenes ging verloren.</translation>
     </message>
     <message>
         <source>Unexpected error: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Unerwarteter Fehler: {0}</translation>
     </message>
     <message>
         <source>Cancelling before closing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird vor dem Schließen abgebrochen…</translation>
     </message>
 </context>
 <context>
     <name>MessageBar</name>
     <message>
         <source>Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließen</translation>
     </message>
 </context>
 <context>
     <name>NetworkSection</name>
     <message>
         <source>from HTTP_PROXY / HTTPS_PROXY, e.g. http://proxy:3128</source>
-        <translation type="unfinished"></translation>
+        <translation>aus HTTP_PROXY / HTTPS_PROXY, z. B. http://proxy:3128</translation>
     </message>
     <message>
         <source>PEM files (*.pem *.crt *.cer *.key);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>PEM-Dateien (*.pem *.crt *.cer *.key);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Network</source>
-        <translation type="unfinished"></translation>
+        <translation>Netzwerk</translation>
     </message>
     <message>
         <source>Use HTTP_PROXY / NO_PROXY when no proxy is set</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP_PROXY / NO_PROXY verwenden, wenn kein Proxy gesetzt ist</translation>
     </message>
     <message>
         <source>system trust store</source>
-        <translation type="unfinished"></translation>
+        <translation>Zertifikatsspeicher des Systems</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>keins</translation>
     </message>
     <message>
         <source>in the certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>im Zertifikat</translation>
     </message>
     <message>
         <source>{0}: choose a file</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: Datei wählen</translation>
     </message>
 </context>
 <context>
     <name>Plurals</name>
     <message numerus="yes">
         <source>%n product(s)</source>
-        <extracomment>The languages with complete translations, besides English (the source texts).</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Produkt</numerusform>
+            <numerusform>%n Produkte</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n duplicate(s) (fetched once)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Duplikat (einmal abgerufen)</numerusform>
+            <numerusform>%n Duplikate (einmal abgerufen)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n line(s) not used: {0}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Zeile nicht verwendet: {0}</numerusform>
+            <numerusform>%n Zeilen nicht verwendet: {0}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n attempt(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Versuch</numerusform>
+            <numerusform>%n Versuche</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n ok</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ok</numerusform>
+            <numerusform>%n ok</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n error(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Fehler</numerusform>
+            <numerusform>%n Fehler</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n cancelled</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n abgebrochen</numerusform>
+            <numerusform>%n abgebrochen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n changed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n geändert</numerusform>
+            <numerusform>%n geändert</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n out of stock: {0}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ausverkauft: {0}</numerusform>
+            <numerusform>%n ausverkauft: {0}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n running low: {0}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n wird knapp: {0}</numerusform>
+            <numerusform>%n werden knapp: {0}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n back in stock: {0}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n wieder vorrätig: {0}</numerusform>
+            <numerusform>%n wieder vorrätig: {0}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Copied %n row(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Zeile kopiert</numerusform>
+            <numerusform>%n Zeilen kopiert</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Exported %n row(s) to {0}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Zeile nach {0} exportiert</numerusform>
+            <numerusform>%n Zeilen nach {0} exportiert</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>History of {0}: %n check(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Verlauf von {0}: %n Prüfung</numerusform>
+            <numerusform>Verlauf von {0}: %n Prüfungen</numerusform>
         </translation>
     </message>
 </context>
@@ -825,405 +824,407 @@
     <name>ProductPanel</name>
     <message>
         <source>columns: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Spalten: {0}</translation>
     </message>
     <message>
         <source>Type or paste product IDs, one per line,
 or rows copied from a spreadsheet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Produkt-IDs eingeben oder einfügen, eine pro Zeile,
+oder aus einer Tabelle kopierte Zeilen.</translation>
     </message>
     <message>
         <source>One ID per line, or tab-separated rows with a header (id, sku, name…).
 Duplicates are fetched once; blank lines are skipped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine ID pro Zeile oder tabulatorgetrennte Zeilen mit Kopfzeile (id, sku, name…).
+Duplikate werden einmal abgerufen; leere Zeilen werden übersprungen.</translation>
     </message>
     <message>
         <source>Open…</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen…</translation>
     </message>
     <message>
         <source>Open a product file: CSV, TSV, TXT, JSON or XLSX (Ctrl+O)</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Produktdatei öffnen: CSV, TSV, TXT, JSON oder XLSX (Strg+O)</translation>
     </message>
     <message>
         <source>No products yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Produkte</translation>
     </message>
     <message>
         <source>&lt;b&gt;Products&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Produkte&lt;/b&gt;</translation>
     </message>
     <message>
         <source>From &lt;b&gt;{0}&lt;/b&gt;. Type below to replace the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus &lt;b&gt;{0}&lt;/b&gt;. Unten tippen, um die Liste zu ersetzen.</translation>
     </message>
 </context>
 <context>
     <name>QuantityChart</name>
     <message>
         <source>No quantities yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Mengen</translation>
     </message>
 </context>
 <context>
     <name>ResultsModel</name>
     <message>
         <source>Position in the input list</source>
-        <translation type="unfinished"></translation>
+        <translation>Position in der Eingabeliste</translation>
     </message>
     <message>
         <source>From the input file</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus der Eingabedatei</translation>
     </message>
     <message>
         <source>From each answer: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus jeder Antwort: {0}</translation>
     </message>
     <message>
         <source>Ran out since the last check</source>
-        <translation type="unfinished"></translation>
+        <translation>Seit der letzten Prüfung ausverkauft</translation>
     </message>
     <message>
         <source>Back in stock</source>
-        <translation type="unfinished"></translation>
+        <translation>Wieder vorrätig</translation>
     </message>
 </context>
 <context>
     <name>RowMenu</name>
     <message>
         <source>Copy &amp;ID</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;ID kopieren</translation>
     </message>
     <message>
         <source>Copy &amp;URL</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;URL kopieren</translation>
     </message>
     <message>
         <source>Row menu</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeilenmenü</translation>
     </message>
     <message>
         <source>&amp;Refresh this row</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Zeile &amp;aktualisieren</translation>
     </message>
     <message>
         <source>Show &amp;history</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verlauf anzeigen</translation>
     </message>
 </context>
 <context>
     <name>RunSummary</name>
     <message>
         <source>Stopped after {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Angehalten nach {0}</translation>
     </message>
     <message>
         <source>Done in {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Fertig in {0}</translation>
     </message>
     <message>
         <source>Last run</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzter Lauf</translation>
     </message>
 </context>
 <context>
     <name>Setting</name>
     <message>
         <source>URL template</source>
-        <translation type="unfinished"></translation>
+        <translation>URL-Vorlage</translation>
     </message>
     <message>
         <source>The API URL for one product, e.g. https://api.example.com/get-current-inventory/{id}: {id} is replaced by the product ID and {column} by that column of the product list, percent-encoded so each stays one path segment or query value.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die API-URL für ein Produkt, z. B. https://api.example.com/get-current-inventory/{id}: {id} wird durch die Produkt-ID ersetzt und {column} durch diese Spalte der Produktliste, prozentkodiert, sodass jeder Wert ein Pfadsegment oder Abfragewert bleibt.</translation>
     </message>
     <message>
         <source>off</source>
-        <translation type="unfinished"></translation>
+        <translation>aus</translation>
     </message>
     <message>
         <source>Headers</source>
-        <translation type="unfinished"></translation>
+        <translation>Header</translation>
     </message>
     <message>
         <source>Extra request headers, such as an API key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusätzliche Anfrage-Header, etwa ein API-Schlüssel.</translation>
     </message>
     <message>
         <source>Concurrency</source>
-        <translation type="unfinished"></translation>
+        <translation>Parallelität</translation>
     </message>
     <message>
         <source>Most requests in flight at once. 1 to 10000.</source>
-        <translation type="unfinished"></translation>
+        <translation>Höchstzahl gleichzeitig laufender Anfragen. 1 bis 10000.</translation>
     </message>
     <message>
         <source>Timeout</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitlimit</translation>
     </message>
     <message>
         <source>Time allowed per request, answer included. 0.1 s to 3600 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Erlaubte Zeit pro Anfrage, Antwort eingeschlossen. 0.1 s bis 3600 s.</translation>
     </message>
     <message>
         <source>Retries</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederholungen</translation>
     </message>
     <message>
         <source>Retries on timeouts, connection errors, HTTP 408/429/5xx, with a growing pause. 0 to 20.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederholungen bei Zeitüberschreitungen, Verbindungsfehlern, HTTP 408/429/5xx, mit wachsender Pause. 0 bis 20.</translation>
     </message>
     <message>
         <source>Quantity field</source>
-        <translation type="unfinished"></translation>
+        <translation>Mengenfeld</translation>
     </message>
     <message>
         <source>Dotted path to the quantity in the JSON answer, e.g. data.stock (default: the first of quantity, qty, stock, available, inventory, on_hand holding a number).</source>
-        <translation type="unfinished"></translation>
+        <translation>Punktierter Pfad zur Menge in der JSON-Antwort, z. B. data.stock (Standard: das erste von quantity, qty, stock, available, inventory, on_hand, das eine Zahl enthält).</translation>
     </message>
     <message>
         <source>Rate limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Ratenbegrenzung</translation>
     </message>
     <message>
         <source>Most requests started per second. 0.01/s to 100000/s. At its lowest: no limit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Höchstzahl gestarteter Anfragen pro Sekunde. 0.01/s bis 100000/s. Ganz unten: keine Begrenzung.</translation>
     </message>
     <message>
         <source>no limit</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Begrenzung</translation>
     </message>
     <message>
         <source>Back off</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückweichen</translation>
     </message>
     <message>
         <source>On bursts of 429/503 answers or a falling X-RateLimit-Remaining, halve the requests in flight, then raise them again step by step.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei gehäuften 429/503-Antworten oder sinkendem X-RateLimit-Remaining die laufenden Anfragen halbieren und dann schrittweise wieder erhöhen.</translation>
     </message>
     <message>
         <source>Verify TLS certificates</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS-Zertifikate prüfen</translation>
     </message>
     <message>
         <source>Check the server&apos;s TLS certificate (keep this on unless testing a local server).</source>
-        <translation type="unfinished"></translation>
+        <translation>Das TLS-Zertifikat des Servers prüfen (eingeschaltet lassen, außer beim Testen eines lokalen Servers).</translation>
     </message>
     <message>
         <source>Answer size limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Größengrenze der Antwort</translation>
     </message>
     <message>
         <source>Answers larger than this end as errors, unread. 1 KiB to 1 GiB.</source>
-        <translation type="unfinished"></translation>
+        <translation>Größere Antworten enden ungelesen als Fehler. 1 KiB bis 1 GiB.</translation>
     </message>
     <message>
         <source>Backoff base</source>
-        <translation type="unfinished"></translation>
+        <translation>Basis der Wartezeit</translation>
     </message>
     <message>
         <source>The first retry&apos;s longest pause, doubled at each retry. 0 s to 60 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Längste Pause vor der ersten Wiederholung, bei jeder weiteren verdoppelt. 0 s bis 60 s.</translation>
     </message>
     <message>
         <source>Proxy</source>
-        <translation type="unfinished"></translation>
+        <translation>Proxy</translation>
     </message>
     <message>
         <source>Proxy for every request, http://[user:password@]host:port (its user info is kept secret); empty: HTTP_PROXY/HTTPS_PROXY/NO_PROXY from the environment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Proxy für jede Anfrage, http://[benutzer:passwort@]host:port (die Benutzerangaben bleiben geheim); leer: HTTP_PROXY/HTTPS_PROXY/NO_PROXY aus der Umgebung.</translation>
     </message>
     <message>
         <source>Use proxy variables</source>
-        <translation type="unfinished"></translation>
+        <translation>Proxy-Variablen verwenden</translation>
     </message>
     <message>
         <source>With no proxy set, honour HTTP_PROXY, HTTPS_PROXY and NO_PROXY.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ohne gesetzten Proxy HTTP_PROXY, HTTPS_PROXY und NO_PROXY beachten.</translation>
     </message>
     <message>
         <source>CA bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>CA-Bündel</translation>
     </message>
     <message>
         <source>A PEM file of CA certificates to trust besides the system&apos;s (a private CA).</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine PEM-Datei mit CA-Zertifikaten, denen zusätzlich zu denen des Systems vertraut wird (eine private CA).</translation>
     </message>
     <message>
         <source>Client certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Client-Zertifikat</translation>
     </message>
     <message>
         <source>The PEM certificate presented for mutual TLS (its key too, unless given apart).</source>
-        <translation type="unfinished"></translation>
+        <translation>Das PEM-Zertifikat für gegenseitiges TLS (auch sein Schlüssel, sofern nicht getrennt angegeben).</translation>
     </message>
     <message>
         <source>Client key</source>
-        <translation type="unfinished"></translation>
+        <translation>Client-Schlüssel</translation>
     </message>
     <message>
         <source>The PEM private key of the client certificate, if not in its file (an encrypted key&apos;s passphrase: INVENTORY_GUI_CLIENT_KEY_PASSWORD).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der private PEM-Schlüssel des Client-Zertifikats, falls nicht in dessen Datei (Passphrase eines verschlüsselten Schlüssels: INVENTORY_GUI_CLIENT_KEY_PASSWORD).</translation>
     </message>
     <message>
         <source>Auth</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung</translation>
     </message>
     <message>
         <source>How requests authenticate: none, bearer, header_key, query_key, basic or oauth2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie sich Anfragen anmelden: none, bearer, header_key, query_key, basic oder oauth2.</translation>
     </message>
     <message>
         <source>Basic auth user</source>
-        <translation type="unfinished"></translation>
+        <translation>Basic-Auth-Benutzer</translation>
     </message>
     <message>
         <source>Sign in with HTTP Basic auth as USER; the password comes from INVENTORY_GUI_PASSWORD, the keyring or a prompt, never the command line.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit HTTP-Basic-Auth als USER anmelden; das Passwort kommt aus INVENTORY_GUI_PASSWORD, dem Schlüsselbund oder einer Abfrage, nie von der Befehlszeile.</translation>
     </message>
     <message>
         <source>OAuth2 token URL</source>
-        <translation type="unfinished"></translation>
+        <translation>OAuth2-Token-URL</translation>
     </message>
     <message>
         <source>The token endpoint of OAuth2 client credentials; the client secret comes from INVENTORY_GUI_CLIENT_SECRET or the keyring.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Token-Endpunkt der OAuth2-Client-Anmeldedaten; das Client-Geheimnis kommt aus INVENTORY_GUI_CLIENT_SECRET oder dem Schlüsselbund.</translation>
     </message>
     <message>
         <source>OAuth2 client ID</source>
-        <translation type="unfinished"></translation>
+        <translation>OAuth2-Client-ID</translation>
     </message>
     <message>
         <source>The OAuth2 client ID.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die OAuth2-Client-ID.</translation>
     </message>
     <message>
         <source>OAuth2 scope</source>
-        <translation type="unfinished"></translation>
+        <translation>OAuth2-Geltungsbereich</translation>
     </message>
     <message>
         <source>The OAuth2 scope to ask for (optional).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der anzufragende OAuth2-Geltungsbereich (optional).</translation>
     </message>
     <message>
         <source>OAuth2 audience</source>
-        <translation type="unfinished"></translation>
+        <translation>OAuth2-Zielgruppe</translation>
     </message>
     <message>
         <source>The OAuth2 audience to ask for (optional).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die anzufragende OAuth2-Zielgruppe (optional).</translation>
     </message>
     <message>
         <source>API key name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name des API-Schlüssels</translation>
     </message>
     <message>
         <source>The header (X-Api-Key) or query parameter (api_key) that carries the API key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Header (X-Api-Key) oder Abfrageparameter (api_key), der den API-Schlüssel trägt.</translation>
     </message>
     <message>
         <source>Low threshold</source>
-        <translation type="unfinished"></translation>
+        <translation>Schwellwert für knapp</translation>
     </message>
     <message>
         <source>Quantities at or under this read Low; a row&apos;s own threshold column wins. 0 to 1000000000. At its lowest: off.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mengen bei oder unter diesem Wert gelten als knapp; die eigene Schwellwert-Spalte einer Zeile hat Vorrang. 0 bis 1000000000. Ganz unten: aus.</translation>
     </message>
     <message>
         <source>Threshold columns</source>
-        <translation type="unfinished"></translation>
+        <translation>Schwellwert-Spalten</translation>
     </message>
     <message>
         <source>Input columns holding a per-row Low threshold, first found wins.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingabespalten mit einem Schwellwert pro Zeile; die erste gefundene gilt.</translation>
     </message>
     <message>
         <source>Extra fields</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusätzliche Felder</translation>
     </message>
     <message>
         <source>Extra columns from each answer: a name, or name=dotted.path into the JSON.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusätzliche Spalten aus jeder Antwort: ein Name oder name=punktierter.pfad im JSON.</translation>
     </message>
     <message>
         <source>Auto-refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatisch aktualisieren</translation>
     </message>
     <message>
         <source>Fetch everything again every N minutes while the window is open. 1 min to 1440 min. At its lowest: off.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alles alle N Minuten erneut abrufen, solange das Fenster offen ist. 1 min bis 1440 min. Ganz unten: aus.</translation>
     </message>
     <message>
         <source>Notify</source>
-        <translation type="unfinished"></translation>
+        <translation>Benachrichtigen</translation>
     </message>
     <message>
         <source>One desktop notification per run that changes stock levels.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Desktop-Benachrichtigung pro Lauf, der Bestände ändert.</translation>
     </message>
     <message>
         <source>Close to tray</source>
-        <translation type="unfinished"></translation>
+        <translation>In den Infobereich schließen</translation>
     </message>
     <message>
         <source>While auto-refresh is on, closing the window keeps the app in the system tray, checking and alerting; the tray icon&apos;s menu shows the window again or quits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Solange automatisch aktualisiert wird, bleibt das Programm beim Schließen des Fensters im Infobereich, prüft und meldet weiter; das Menü des Symbols zeigt das Fenster wieder an oder beendet.</translation>
     </message>
 </context>
 <context>
     <name>SettingsStore</name>
     <message>
         <source>the URL template&apos;s keys</source>
-        <translation type="unfinished"></translation>
+        <translation>die Schlüssel der URL-Vorlage</translation>
     </message>
     <message>
         <source>the proxy&apos;s password</source>
-        <translation type="unfinished"></translation>
+        <translation>das Passwort des Proxys</translation>
     </message>
 </context>
 <context>
     <name>StockController</name>
     <message>
         <source> and {0} more</source>
-        <translation type="unfinished"></translation>
+        <translation> und {0} weitere</translation>
     </message>
     <message>
         <source>Show only rows in this stock status</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Zeilen mit diesem Bestandsstatus anzeigen</translation>
     </message>
     <message>
         <source>All stock</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Bestände</translation>
     </message>
     <message>
         <source>Auto-refresh skipped: busy</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatische Aktualisierung übersprungen: beschäftigt</translation>
     </message>
     <message>
         <source>Next auto-refresh {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächste automatische Aktualisierung {0}</translation>
     </message>
 </context>
 <context>
     <name>StockPanel</name>
     <message>
         <source>Notify when stock turns Low or Out</source>
-        <translation type="unfinished"></translation>
+        <translation>Benachrichtigen, wenn der Bestand knapp wird oder ausgeht</translation>
     </message>
     <message>
         <source>Low at or under</source>
-        <translation type="unfinished"></translation>
+        <translation>Knapp bei oder unter</translation>
     </message>
     <message>
         <source>Threshold columns</source>
-        <translation type="unfinished"></translation>
+        <translation>Schwellwert-Spalten</translation>
     </message>
     <message>
         <source>Extra fields</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusätzliche Felder</translation>
     </message>
     <message>
         <source>Auto-refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatisch aktualisieren</translation>
     </message>
 </context>
 </TS>

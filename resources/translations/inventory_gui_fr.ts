@@ -5,819 +5,818 @@
     <name>AboutDialog</name>
     <message>
         <source>Check stock for a list of products against an inventory API.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifie le stock d&apos;une liste de produits auprès d&apos;une API d&apos;inventaire.</translation>
     </message>
     <message>
         <source>About {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>À propos de {0}</translation>
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Version</translation>
     </message>
     <message>
         <source>Platform</source>
-        <translation type="unfinished"></translation>
+        <translation>Plateforme</translation>
     </message>
     <message>
         <source>Licence</source>
-        <translation type="unfinished"></translation>
+        <translation>Licence</translation>
     </message>
     <message>
         <source>{0}:</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} :</translation>
     </message>
 </context>
 <context>
     <name>Actions</name>
     <message>
         <source>&amp;Open…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ouvrir…</translation>
     </message>
     <message>
         <source>Open a product list (CSV, TSV, TXT, JSON, XLSX)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir une liste de produits (CSV, TSV, TXT, JSON, XLSX)</translation>
     </message>
     <message>
         <source>&amp;Fetch all</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tout récupérer</translation>
     </message>
     <message>
         <source>Fetch every product in the list</source>
-        <translation type="unfinished"></translation>
+        <translation>Récupérer chaque produit de la liste</translation>
     </message>
     <message>
         <source>&amp;Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Annuler</translation>
     </message>
     <message>
         <source>Stop the run: finished rows stay, the rest read cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêter l&apos;exécution : les lignes terminées restent, les autres sont marquées annulées</translation>
     </message>
     <message>
         <source>Refresh &amp;selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualiser la &amp;sélection</translation>
     </message>
     <message>
         <source>Fetch the selected rows again; the others keep their results</source>
-        <translation type="unfinished"></translation>
+        <translation>Récupérer à nouveau les lignes sélectionnées ; les autres gardent leurs résultats</translation>
     </message>
     <message>
         <source>&amp;Retry failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Réessa&amp;yer les échecs</translation>
     </message>
     <message>
         <source>Fetch again only the rows that ended in error or were cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Récupérer à nouveau uniquement les lignes en erreur ou annulées</translation>
     </message>
     <message>
         <source>&amp;Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;xporter…</translation>
     </message>
     <message>
         <source>Export all rows to CSV, JSON or XLSX</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter toutes les lignes en CSV, JSON ou XLSX</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quitter</translation>
     </message>
     <message>
         <source>Quit (cancels a running fetch first)</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitter (annule d&apos;abord une récupération en cours)</translation>
     </message>
     <message>
         <source>&amp;Filter rows</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Filtrer les lignes</translation>
     </message>
     <message>
         <source>Jump to the filter box</source>
-        <translation type="unfinished"></translation>
+        <translation>Aller au champ de filtre</translation>
     </message>
     <message>
         <source>&amp;Copy rows</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Copier les lignes</translation>
     </message>
     <message>
         <source>Copy the selected rows as tab-separated text with a header line</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier les lignes sélectionnées en texte séparé par des tabulations, avec une ligne d&apos;en-tête</translation>
     </message>
 </context>
 <context>
     <name>App</name>
     <message>
         <source>Unexpected error: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreur inattendue : {0}</translation>
     </message>
 </context>
 <context>
     <name>AuthSection</name>
     <message>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune</translation>
     </message>
     <message>
         <source>Bearer token</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeton Bearer</translation>
     </message>
     <message>
         <source>API key in header</source>
-        <translation type="unfinished"></translation>
+        <translation>Clé d&apos;API dans un en-tête</translation>
     </message>
     <message>
         <source>API key in query</source>
-        <translation type="unfinished"></translation>
+        <translation>Clé d&apos;API dans la requête</translation>
     </message>
     <message>
         <source>Basic (user and password)</source>
-        <translation type="unfinished"></translation>
+        <translation>Basic (utilisateur et mot de passe)</translation>
     </message>
     <message>
         <source>OAuth2 client credentials</source>
-        <translation type="unfinished"></translation>
+        <translation>Identifiants client OAuth2</translation>
     </message>
     <message>
         <source>Kept in the system keyring (or for this session), never in the settings file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Conservé dans le trousseau du système (ou pour cette session), jamais dans le fichier de paramètres.</translation>
     </message>
     <message>
         <source>token or key</source>
-        <translation type="unfinished"></translation>
+        <translation>jeton ou clé</translation>
     </message>
     <message>
         <source>password</source>
-        <translation type="unfinished"></translation>
+        <translation>mot de passe</translation>
     </message>
     <message>
         <source>client secret</source>
-        <translation type="unfinished"></translation>
+        <translation>secret client</translation>
     </message>
     <message>
         <source>optional</source>
-        <translation type="unfinished"></translation>
+        <translation>facultatif</translation>
     </message>
     <message>
         <source>Key name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom de la clé</translation>
     </message>
     <message>
         <source>Token</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeton</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisateur</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>Mot de passe</translation>
     </message>
     <message>
         <source>Token URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL du jeton</translation>
     </message>
     <message>
         <source>Client ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID client</translation>
     </message>
     <message>
         <source>Client secret</source>
-        <translation type="unfinished"></translation>
+        <translation>Secret client</translation>
     </message>
     <message>
         <source>Scope</source>
-        <translation type="unfinished"></translation>
+        <translation>Portée</translation>
     </message>
     <message>
         <source>Audience</source>
-        <translation type="unfinished"></translation>
+        <translation>Audience</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
 </context>
 <context>
     <name>AuthStore</name>
     <message>
         <source>the Auth section&apos;s password</source>
-        <translation type="unfinished"></translation>
+        <translation>le mot de passe de la section Authentification</translation>
     </message>
     <message>
         <source>the Auth section&apos;s client secret</source>
-        <translation type="unfinished"></translation>
+        <translation>le secret client de la section Authentification</translation>
     </message>
     <message>
         <source>the Auth section&apos;s token</source>
-        <translation type="unfinished"></translation>
+        <translation>le jeton de la section Authentification</translation>
     </message>
 </context>
 <context>
     <name>CloseToTray</name>
     <message>
         <source>This desktop has no system tray: closing the window quits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce bureau n&apos;a pas de zone de notification : fermer la fenêtre quitte l&apos;application.</translation>
     </message>
     <message>
         <source>&amp;Show window</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Afficher la fenêtre</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quitter</translation>
     </message>
     <message>
         <source>Close to &amp;tray while auto-refresh is on</source>
-        <translation type="unfinished"></translation>
+        <translation>Réduire dans la &amp;zone de notification pendant l&apos;actualisation automatique</translation>
     </message>
     <message>
         <source>Still checking every {0} min. Quit from this icon&apos;s menu.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifie toujours toutes les {0} min. Quittez depuis le menu de cette icône.</translation>
     </message>
 </context>
 <context>
     <name>Columns</name>
     <message>
         <source>Pending</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente</translation>
     </message>
     <message>
         <source>OK</source>
-        <translation type="unfinished"></translation>
+        <translation>OK</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreur</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulé</translation>
     </message>
     <message>
         <source>In stock</source>
-        <translation type="unfinished"></translation>
+        <translation>En stock</translation>
     </message>
     <message>
         <source>Low</source>
-        <translation type="unfinished"></translation>
+        <translation>Bas</translation>
     </message>
     <message>
         <source>Out</source>
-        <translation type="unfinished"></translation>
+        <translation>Épuisé</translation>
     </message>
     <message>
         <source>No quantity</source>
-        <translation type="unfinished"></translation>
+        <translation>Sans quantité</translation>
     </message>
     <message>
         <source>Unknown product</source>
-        <translation type="unfinished"></translation>
+        <translation>Produit inconnu</translation>
     </message>
     <message>
         <source>just now</source>
-        <translation type="unfinished"></translation>
+        <translation>à l&apos;instant</translation>
     </message>
     <message>
         <source>{0} d ago</source>
-        <translation type="unfinished"></translation>
+        <translation>il y a {0} j</translation>
     </message>
     <message>
         <source>{0} h ago</source>
-        <translation type="unfinished"></translation>
+        <translation>il y a {0} h</translation>
     </message>
     <message>
         <source>{0} min ago</source>
-        <translation type="unfinished"></translation>
+        <translation>il y a {0} min</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>État</translation>
     </message>
     <message>
         <source>How the request ended</source>
-        <translation type="unfinished"></translation>
+        <translation>Comment la requête s&apos;est terminée</translation>
     </message>
     <message>
         <source>Stock</source>
-        <translation type="unfinished"></translation>
+        <translation>Stock</translation>
     </message>
     <message>
         <source>In stock, Low (at or under the threshold), Out, Unknown product (404), Error</source>
-        <translation type="unfinished"></translation>
+        <translation>En stock, Bas (au seuil ou en dessous), Épuisé, Produit inconnu (404), Erreur</translation>
     </message>
     <message>
         <source>ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID</translation>
     </message>
     <message>
         <source>Quantity</source>
-        <translation type="unfinished"></translation>
+        <translation>Quantité</translation>
     </message>
     <message>
         <source>Change</source>
-        <translation type="unfinished"></translation>
+        <translation>Variation</translation>
     </message>
     <message>
         <source>Since the last successful check (from the history)</source>
-        <translation type="unfinished"></translation>
+        <translation>Depuis la dernière vérification réussie (d&apos;après l&apos;historique)</translation>
     </message>
     <message>
         <source>HTTP</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP</translation>
     </message>
     <message>
         <source>HTTP status of the last answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Statut HTTP de la dernière réponse</translation>
     </message>
     <message>
         <source>Latency (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>Latence (ms)</translation>
     </message>
     <message>
         <source>Whole check, retries and waits included</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérification entière, nouvelles tentatives et attentes comprises</translation>
     </message>
     <message>
         <source>Attempts</source>
-        <translation type="unfinished"></translation>
+        <translation>Tentatives</translation>
     </message>
     <message>
         <source>Requests actually sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Requêtes réellement envoyées</translation>
     </message>
     <message>
         <source>Checked</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifié</translation>
     </message>
     <message>
         <source>How long ago the product was checked</source>
-        <translation type="unfinished"></translation>
+        <translation>Il y a combien de temps le produit a été vérifié</translation>
     </message>
 </context>
 <context>
     <name>ConnectionPanel</name>
     <message>
         <source>auto: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>auto : {0}</translation>
     </message>
     <message>
         <source> Keys in the query (api_key=, token=...) are shown as *** and kept like secret headers.</source>
-        <translation type="unfinished"></translation>
+        <translation> Les clés de la requête (api_key=, token=...) s&apos;affichent comme *** et sont conservées comme les en-têtes secrets.</translation>
     </message>
     <message>
         <source>Secret header values and URL keys are stored in the system keyring.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les valeurs d&apos;en-têtes secrètes et les clés d&apos;URL sont enregistrées dans le trousseau du système.</translation>
     </message>
     <message>
         <source>No system keyring found: secret header values and URL keys are kept for this session only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun trousseau système trouvé : les valeurs d&apos;en-têtes secrètes et les clés d&apos;URL ne sont conservées que pour cette session.</translation>
     </message>
     <message>
         <source>Certificates are NOT verified: anyone on the network path could read or change the traffic, headers included. Use only for a test server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les certificats ne sont PAS vérifiés : n&apos;importe qui sur le chemin réseau pourrait lire ou modifier le trafic, en-têtes compris. À n&apos;utiliser que pour un serveur de test.</translation>
     </message>
     <message>
         <source>Add header</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un en-tête</translation>
     </message>
     <message>
         <source>Back off when the API pushes back</source>
-        <translation type="unfinished"></translation>
+        <translation>Ralentir quand l&apos;API freine</translation>
     </message>
     <message>
         <source>Verify TLS certificates</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifier les certificats TLS</translation>
     </message>
     <message>
         <source>Where the values of secret headers are kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Où sont conservées les valeurs des en-têtes secrets.</translation>
     </message>
     <message>
         <source>Header {0} has a value but no name</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;en-tête {0} a une valeur mais pas de nom</translation>
     </message>
     <message>
         <source>Header {0} has no value</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;en-tête {0} n&apos;a pas de valeur</translation>
     </message>
     <message>
         <source>The URL template&apos;s {0} is not known: type it again instead of ***</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} du modèle d&apos;URL est inconnu : saisissez-le à nouveau à la place de ***</translation>
     </message>
     <message>
         <source>The proxy&apos;s user info is not known: type it again instead of ***</source>
-        <translation type="unfinished"></translation>
+        <translation>Les informations d&apos;utilisateur du proxy sont inconnues : saisissez-les à nouveau à la place de ***</translation>
     </message>
 </context>
 <context>
     <name>DetailPane</name>
     <message>
         <source>ID: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>ID : {0}</translation>
     </message>
     <message>
         <source>Quantity: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Quantité : {0}</translation>
     </message>
     <message>
         <source>Checked at: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifié le : {0}</translation>
     </message>
     <message>
         <source>URL: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>URL : {0}</translation>
     </message>
     <message>
         <source>Error:</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreur :</translation>
     </message>
     <message>
         <source>Input columns:</source>
-        <translation type="unfinished"></translation>
+        <translation>Colonnes d&apos;entrée :</translation>
     </message>
     <message>
         <source>… (truncated)</source>
-        <translation type="unfinished"></translation>
+        <translation>… (tronqué)</translation>
     </message>
     <message>
         <source>Response:</source>
-        <translation type="unfinished"></translation>
+        <translation>Réponse :</translation>
     </message>
     <message>
         <source>&lt;cannot be built: {0}&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;impossible à construire : {0}&gt;</translation>
     </message>
     <message>
         <source>Select a row to see its full error and raw response.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez une ligne pour voir son erreur complète et sa réponse brute.</translation>
     </message>
     <message>
         <source>Details of the selected row</source>
-        <translation type="unfinished"></translation>
+        <translation>Détails de la ligne sélectionnée</translation>
     </message>
 </context>
 <context>
     <name>Dialogs</name>
     <message>
         <source>Open product list</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir une liste de produits</translation>
     </message>
     <message>
         <source>Product lists ({0})</source>
-        <translation type="unfinished"></translation>
+        <translation>Listes de produits ({0})</translation>
     </message>
     <message>
         <source>All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les fichiers (*)</translation>
     </message>
     <message>
         <source>Export results</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter les résultats</translation>
     </message>
 </context>
 <context>
     <name>FetchRunner</name>
     <message>
         <source>The fetch stopped on an unexpected error: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>La récupération s&apos;est arrêtée sur une erreur inattendue : {0}</translation>
     </message>
 </context>
 <context>
     <name>HeaderRow</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <source>Header name, e.g. Authorization or X-Api-Key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom de l&apos;en-tête, p. ex. Authorization ou X-Api-Key.</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Valeur</translation>
     </message>
     <message>
         <source>Header value. Values of secret-looking headers (keys, tokens, cookies...) are hidden and never written to the settings file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Valeur de l&apos;en-tête. Les valeurs des en-têtes qui semblent secrets (clés, jetons, cookies...) sont masquées et jamais écrites dans le fichier de paramètres.</translation>
     </message>
     <message>
         <source>Show value</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher la valeur</translation>
     </message>
     <message>
         <source>Remove this header</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer cet en-tête</translation>
     </message>
     <message>
         <source>Remove header</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer l&apos;en-tête</translation>
     </message>
     <message>
         <source>Hide value</source>
-        <translation type="unfinished"></translation>
+        <translation>Masquer la valeur</translation>
     </message>
 </context>
 <context>
     <name>HistoryController</name>
     <message>
         <source>History is off (no data folder could be opened).</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;historique est désactivé (aucun dossier de données n&apos;a pu être ouvert).</translation>
     </message>
     <message>
         <source>The run of {0} started {1} did not finish: {2} of {3} products were not fetched.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;exécution de {0} lancée le {1} ne s&apos;est pas terminée : {2} produits sur {3} n&apos;ont pas été récupérés.</translation>
     </message>
     <message>
         <source>Resume ({0})</source>
-        <translation type="unfinished"></translation>
+        <translation>Reprendre ({0})</translation>
     </message>
 </context>
 <context>
     <name>HistoryView</name>
     <message>
         <source>Select a row to see its history.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez une ligne pour voir son historique.</translation>
     </message>
     <message>
         <source>Checked at</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifié le</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>État</translation>
     </message>
     <message>
         <source>Quantity</source>
-        <translation type="unfinished"></translation>
+        <translation>Quantité</translation>
     </message>
     <message>
         <source>Change</source>
-        <translation type="unfinished"></translation>
+        <translation>Variation</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreur</translation>
     </message>
 </context>
 <context>
     <name>MainLayout</name>
     <message>
         <source>Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion</translation>
     </message>
     <message>
         <source>Stock</source>
-        <translation type="unfinished"></translation>
+        <translation>Stock</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fichier</translation>
     </message>
     <message>
         <source>Open &amp;recent</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers &amp;récents</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>É&amp;dition</translation>
     </message>
     <message>
         <source>F&amp;etch</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Récupérer</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Affichage</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>Aid&amp;e</translation>
     </message>
     <message>
         <source>&amp;About {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>À &amp;propos de {0}</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Détails</translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>Historique</translation>
     </message>
     <message>
         <source>Filter by ID, error or any column…</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrer par ID, erreur ou toute colonne…</translation>
     </message>
     <message>
         <source>Show only rows containing this text (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>N&apos;afficher que les lignes contenant ce texte (Ctrl+F)</translation>
     </message>
     <message>
         <source>Failures only</source>
-        <translation type="unfinished"></translation>
+        <translation>Échecs seulement</translation>
     </message>
     <message>
         <source>Show only rows that ended in error or were cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>N&apos;afficher que les lignes en erreur ou annulées</translation>
     </message>
     <message>
         <source>Ready</source>
-        <translation type="unfinished"></translation>
+        <translation>Prêt</translation>
     </message>
     <message>
         <source>Wait for the current fetch or load to finish first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Attendez d&apos;abord la fin de la récupération ou du chargement en cours.</translation>
     </message>
     <message>
         <source>Loading {0}… (Esc cancels)</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement de {0}… (Échap pour annuler)</translation>
     </message>
     <message>
         <source>{0}: loading cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} : chargement annulé</translation>
     </message>
     <message>
         <source>{0}. The list shown is unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}. La liste affichée est inchangée.</translation>
     </message>
     <message>
         <source>{0}: no product IDs found</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} : aucun ID de produit trouvé</translation>
     </message>
     <message>
         <source>Loaded {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargé : {0}</translation>
     </message>
     <message>
         <source>The system keyring refused {0}: kept for this session only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le trousseau du système a refusé {0} : conservé pour cette session seulement.</translation>
     </message>
     <message>
         <source>Stock changed: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Stock modifié : {0}</translation>
     </message>
     <message>
         <source>{0} of {1} shown</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} sur {1} affichées</translation>
     </message>
     <message>
         <source>The details are in the log file. Nothing loaded was lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les détails sont dans le fichier journal. Rien de ce qui était chargé n&apos;a été perdu.</translation>
     </message>
     <message>
         <source>Unexpected error: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreur inattendue : {0}</translation>
     </message>
     <message>
         <source>Cancelling before closing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulation avant fermeture…</translation>
     </message>
 </context>
 <context>
     <name>MessageBar</name>
     <message>
         <source>Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer</translation>
     </message>
 </context>
 <context>
     <name>NetworkSection</name>
     <message>
         <source>from HTTP_PROXY / HTTPS_PROXY, e.g. http://proxy:3128</source>
-        <translation type="unfinished"></translation>
+        <translation>depuis HTTP_PROXY / HTTPS_PROXY, p. ex. http://proxy:3128</translation>
     </message>
     <message>
         <source>PEM files (*.pem *.crt *.cer *.key);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers PEM (*.pem *.crt *.cer *.key);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <source>Network</source>
-        <translation type="unfinished"></translation>
+        <translation>Réseau</translation>
     </message>
     <message>
         <source>Use HTTP_PROXY / NO_PROXY when no proxy is set</source>
-        <translation type="unfinished"></translation>
+        <translation>Utiliser HTTP_PROXY / NO_PROXY si aucun proxy n&apos;est défini</translation>
     </message>
     <message>
         <source>system trust store</source>
-        <translation type="unfinished"></translation>
+        <translation>magasin de certificats du système</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun</translation>
     </message>
     <message>
         <source>in the certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>dans le certificat</translation>
     </message>
     <message>
         <source>{0}: choose a file</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} : choisir un fichier</translation>
     </message>
 </context>
 <context>
     <name>Plurals</name>
     <message numerus="yes">
         <source>%n product(s)</source>
-        <extracomment>The languages with complete translations, besides English (the source texts).</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n produit</numerusform>
+            <numerusform>%n produits</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n duplicate(s) (fetched once)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n doublon (récupéré une fois)</numerusform>
+            <numerusform>%n doublons (récupérés une fois)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n line(s) not used: {0}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ligne non utilisée : {0}</numerusform>
+            <numerusform>%n lignes non utilisées : {0}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n attempt(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n tentative</numerusform>
+            <numerusform>%n tentatives</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n ok</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ok</numerusform>
+            <numerusform>%n ok</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n error(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n erreur</numerusform>
+            <numerusform>%n erreurs</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n cancelled</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n annulé</numerusform>
+            <numerusform>%n annulés</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n changed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n modifié</numerusform>
+            <numerusform>%n modifiés</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n out of stock: {0}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n épuisé : {0}</numerusform>
+            <numerusform>%n épuisés : {0}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n running low: {0}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n bientôt épuisé : {0}</numerusform>
+            <numerusform>%n bientôt épuisés : {0}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n back in stock: {0}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n de nouveau en stock : {0}</numerusform>
+            <numerusform>%n de nouveau en stock : {0}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Copied %n row(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ligne copiée</numerusform>
+            <numerusform>%n lignes copiées</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Exported %n row(s) to {0}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ligne exportée vers {0}</numerusform>
+            <numerusform>%n lignes exportées vers {0}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>History of {0}: %n check(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Historique de {0} : %n vérification</numerusform>
+            <numerusform>Historique de {0} : %n vérifications</numerusform>
         </translation>
     </message>
 </context>
@@ -825,405 +824,407 @@
     <name>ProductPanel</name>
     <message>
         <source>columns: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>colonnes : {0}</translation>
     </message>
     <message>
         <source>Type or paste product IDs, one per line,
 or rows copied from a spreadsheet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez ou collez des ID de produits, un par ligne,
+ou des lignes copiées d&apos;un tableur.</translation>
     </message>
     <message>
         <source>One ID per line, or tab-separated rows with a header (id, sku, name…).
 Duplicates are fetched once; blank lines are skipped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un ID par ligne, ou des lignes séparées par des tabulations avec un en-tête (id, sku, name…).
+Les doublons sont récupérés une fois ; les lignes vides sont ignorées.</translation>
     </message>
     <message>
         <source>Open…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir…</translation>
     </message>
     <message>
         <source>Open a product file: CSV, TSV, TXT, JSON or XLSX (Ctrl+O)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir un fichier de produits : CSV, TSV, TXT, JSON ou XLSX (Ctrl+O)</translation>
     </message>
     <message>
         <source>No products yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun produit pour l&apos;instant</translation>
     </message>
     <message>
         <source>&lt;b&gt;Products&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Produits&lt;/b&gt;</translation>
     </message>
     <message>
         <source>From &lt;b&gt;{0}&lt;/b&gt;. Type below to replace the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Depuis &lt;b&gt;{0}&lt;/b&gt;. Saisissez ci-dessous pour remplacer la liste.</translation>
     </message>
 </context>
 <context>
     <name>QuantityChart</name>
     <message>
         <source>No quantities yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune quantité pour l&apos;instant</translation>
     </message>
 </context>
 <context>
     <name>ResultsModel</name>
     <message>
         <source>Position in the input list</source>
-        <translation type="unfinished"></translation>
+        <translation>Position dans la liste d&apos;entrée</translation>
     </message>
     <message>
         <source>From the input file</source>
-        <translation type="unfinished"></translation>
+        <translation>Depuis le fichier d&apos;entrée</translation>
     </message>
     <message>
         <source>From each answer: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Depuis chaque réponse : {0}</translation>
     </message>
     <message>
         <source>Ran out since the last check</source>
-        <translation type="unfinished"></translation>
+        <translation>Épuisé depuis la dernière vérification</translation>
     </message>
     <message>
         <source>Back in stock</source>
-        <translation type="unfinished"></translation>
+        <translation>De nouveau en stock</translation>
     </message>
 </context>
 <context>
     <name>RowMenu</name>
     <message>
         <source>Copy &amp;ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier l&apos;&amp;ID</translation>
     </message>
     <message>
         <source>Copy &amp;URL</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier l&apos;&amp;URL</translation>
     </message>
     <message>
         <source>Row menu</source>
-        <translation type="unfinished"></translation>
+        <translation>Menu de la ligne</translation>
     </message>
     <message>
         <source>&amp;Refresh this row</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualiser cette &amp;ligne</translation>
     </message>
     <message>
         <source>Show &amp;history</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher l&apos;&amp;historique</translation>
     </message>
 </context>
 <context>
     <name>RunSummary</name>
     <message>
         <source>Stopped after {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêté après {0}</translation>
     </message>
     <message>
         <source>Done in {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminé en {0}</translation>
     </message>
     <message>
         <source>Last run</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière exécution</translation>
     </message>
 </context>
 <context>
     <name>Setting</name>
     <message>
         <source>URL template</source>
-        <translation type="unfinished"></translation>
+        <translation>Modèle d&apos;URL</translation>
     </message>
     <message>
         <source>The API URL for one product, e.g. https://api.example.com/get-current-inventory/{id}: {id} is replaced by the product ID and {column} by that column of the product list, percent-encoded so each stays one path segment or query value.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;URL de l&apos;API pour un produit, p. ex. https://api.example.com/get-current-inventory/{id} : {id} est remplacé par l&apos;ID du produit et {column} par cette colonne de la liste de produits, encodés en pourcentage pour que chacun reste un segment de chemin ou une valeur de requête.</translation>
     </message>
     <message>
         <source>off</source>
-        <translation type="unfinished"></translation>
+        <translation>désactivé</translation>
     </message>
     <message>
         <source>Headers</source>
-        <translation type="unfinished"></translation>
+        <translation>En-têtes</translation>
     </message>
     <message>
         <source>Extra request headers, such as an API key.</source>
-        <translation type="unfinished"></translation>
+        <translation>En-têtes de requête supplémentaires, comme une clé d&apos;API.</translation>
     </message>
     <message>
         <source>Concurrency</source>
-        <translation type="unfinished"></translation>
+        <translation>Simultanéité</translation>
     </message>
     <message>
         <source>Most requests in flight at once. 1 to 10000.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre maximal de requêtes simultanées. 1 à 10000.</translation>
     </message>
     <message>
         <source>Timeout</source>
-        <translation type="unfinished"></translation>
+        <translation>Délai d&apos;attente</translation>
     </message>
     <message>
         <source>Time allowed per request, answer included. 0.1 s to 3600 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Temps accordé par requête, réponse comprise. 0.1 s à 3600 s.</translation>
     </message>
     <message>
         <source>Retries</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelles tentatives</translation>
     </message>
     <message>
         <source>Retries on timeouts, connection errors, HTTP 408/429/5xx, with a growing pause. 0 to 20.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelles tentatives sur délais dépassés, erreurs de connexion, HTTP 408/429/5xx, avec une pause croissante. 0 à 20.</translation>
     </message>
     <message>
         <source>Quantity field</source>
-        <translation type="unfinished"></translation>
+        <translation>Champ de quantité</translation>
     </message>
     <message>
         <source>Dotted path to the quantity in the JSON answer, e.g. data.stock (default: the first of quantity, qty, stock, available, inventory, on_hand holding a number).</source>
-        <translation type="unfinished"></translation>
+        <translation>Chemin pointé vers la quantité dans la réponse JSON, p. ex. data.stock (par défaut : le premier de quantity, qty, stock, available, inventory, on_hand contenant un nombre).</translation>
     </message>
     <message>
         <source>Rate limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Limite de débit</translation>
     </message>
     <message>
         <source>Most requests started per second. 0.01/s to 100000/s. At its lowest: no limit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre maximal de requêtes lancées par seconde. 0.01/s à 100000/s. Au minimum : aucune limite.</translation>
     </message>
     <message>
         <source>no limit</source>
-        <translation type="unfinished"></translation>
+        <translation>aucune limite</translation>
     </message>
     <message>
         <source>Back off</source>
-        <translation type="unfinished"></translation>
+        <translation>Ralentir</translation>
     </message>
     <message>
         <source>On bursts of 429/503 answers or a falling X-RateLimit-Remaining, halve the requests in flight, then raise them again step by step.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sur des rafales de réponses 429/503 ou un X-RateLimit-Remaining qui baisse, diviser par deux les requêtes en cours, puis les augmenter à nouveau pas à pas.</translation>
     </message>
     <message>
         <source>Verify TLS certificates</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifier les certificats TLS</translation>
     </message>
     <message>
         <source>Check the server&apos;s TLS certificate (keep this on unless testing a local server).</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifier le certificat TLS du serveur (à laisser activé sauf pour tester un serveur local).</translation>
     </message>
     <message>
         <source>Answer size limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Taille maximale de réponse</translation>
     </message>
     <message>
         <source>Answers larger than this end as errors, unread. 1 KiB to 1 GiB.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les réponses plus grandes finissent en erreur, non lues. 1 Kio à 1 Gio.</translation>
     </message>
     <message>
         <source>Backoff base</source>
-        <translation type="unfinished"></translation>
+        <translation>Base d&apos;attente</translation>
     </message>
     <message>
         <source>The first retry&apos;s longest pause, doubled at each retry. 0 s to 60 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pause maximale avant la première nouvelle tentative, doublée à chaque tentative. 0 s à 60 s.</translation>
     </message>
     <message>
         <source>Proxy</source>
-        <translation type="unfinished"></translation>
+        <translation>Proxy</translation>
     </message>
     <message>
         <source>Proxy for every request, http://[user:password@]host:port (its user info is kept secret); empty: HTTP_PROXY/HTTPS_PROXY/NO_PROXY from the environment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Proxy pour chaque requête, http://[utilisateur:motdepasse@]hôte:port (les informations d&apos;utilisateur restent secrètes) ; vide : HTTP_PROXY/HTTPS_PROXY/NO_PROXY de l&apos;environnement.</translation>
     </message>
     <message>
         <source>Use proxy variables</source>
-        <translation type="unfinished"></translation>
+        <translation>Utiliser les variables de proxy</translation>
     </message>
     <message>
         <source>With no proxy set, honour HTTP_PROXY, HTTPS_PROXY and NO_PROXY.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sans proxy défini, respecter HTTP_PROXY, HTTPS_PROXY et NO_PROXY.</translation>
     </message>
     <message>
         <source>CA bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>Bundle d&apos;AC</translation>
     </message>
     <message>
         <source>A PEM file of CA certificates to trust besides the system&apos;s (a private CA).</source>
-        <translation type="unfinished"></translation>
+        <translation>Un fichier PEM de certificats d&apos;AC à approuver en plus de ceux du système (une AC privée).</translation>
     </message>
     <message>
         <source>Client certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificat client</translation>
     </message>
     <message>
         <source>The PEM certificate presented for mutual TLS (its key too, unless given apart).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le certificat PEM présenté pour le TLS mutuel (sa clé aussi, sauf si elle est donnée à part).</translation>
     </message>
     <message>
         <source>Client key</source>
-        <translation type="unfinished"></translation>
+        <translation>Clé client</translation>
     </message>
     <message>
         <source>The PEM private key of the client certificate, if not in its file (an encrypted key&apos;s passphrase: INVENTORY_GUI_CLIENT_KEY_PASSWORD).</source>
-        <translation type="unfinished"></translation>
+        <translation>La clé privée PEM du certificat client, si elle n&apos;est pas dans son fichier (phrase secrète d&apos;une clé chiffrée : INVENTORY_GUI_CLIENT_KEY_PASSWORD).</translation>
     </message>
     <message>
         <source>Auth</source>
-        <translation type="unfinished"></translation>
+        <translation>Authentification</translation>
     </message>
     <message>
         <source>How requests authenticate: none, bearer, header_key, query_key, basic or oauth2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Comment les requêtes s&apos;authentifient : none, bearer, header_key, query_key, basic ou oauth2.</translation>
     </message>
     <message>
         <source>Basic auth user</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisateur Basic</translation>
     </message>
     <message>
         <source>Sign in with HTTP Basic auth as USER; the password comes from INVENTORY_GUI_PASSWORD, the keyring or a prompt, never the command line.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se connecter en HTTP Basic en tant que USER ; le mot de passe vient de INVENTORY_GUI_PASSWORD, du trousseau ou d&apos;une invite, jamais de la ligne de commande.</translation>
     </message>
     <message>
         <source>OAuth2 token URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL du jeton OAuth2</translation>
     </message>
     <message>
         <source>The token endpoint of OAuth2 client credentials; the client secret comes from INVENTORY_GUI_CLIENT_SECRET or the keyring.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le point de terminaison du jeton des identifiants client OAuth2 ; le secret client vient de INVENTORY_GUI_CLIENT_SECRET ou du trousseau.</translation>
     </message>
     <message>
         <source>OAuth2 client ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID client OAuth2</translation>
     </message>
     <message>
         <source>The OAuth2 client ID.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;ID client OAuth2.</translation>
     </message>
     <message>
         <source>OAuth2 scope</source>
-        <translation type="unfinished"></translation>
+        <translation>Portée OAuth2</translation>
     </message>
     <message>
         <source>The OAuth2 scope to ask for (optional).</source>
-        <translation type="unfinished"></translation>
+        <translation>La portée OAuth2 à demander (facultatif).</translation>
     </message>
     <message>
         <source>OAuth2 audience</source>
-        <translation type="unfinished"></translation>
+        <translation>Audience OAuth2</translation>
     </message>
     <message>
         <source>The OAuth2 audience to ask for (optional).</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;audience OAuth2 à demander (facultatif).</translation>
     </message>
     <message>
         <source>API key name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom de la clé d&apos;API</translation>
     </message>
     <message>
         <source>The header (X-Api-Key) or query parameter (api_key) that carries the API key.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;en-tête (X-Api-Key) ou le paramètre de requête (api_key) qui porte la clé d&apos;API.</translation>
     </message>
     <message>
         <source>Low threshold</source>
-        <translation type="unfinished"></translation>
+        <translation>Seuil bas</translation>
     </message>
     <message>
         <source>Quantities at or under this read Low; a row&apos;s own threshold column wins. 0 to 1000000000. At its lowest: off.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les quantités à ce seuil ou en dessous sont basses ; la colonne de seuil propre à une ligne l&apos;emporte. 0 à 1000000000. Au minimum : désactivé.</translation>
     </message>
     <message>
         <source>Threshold columns</source>
-        <translation type="unfinished"></translation>
+        <translation>Colonnes de seuil</translation>
     </message>
     <message>
         <source>Input columns holding a per-row Low threshold, first found wins.</source>
-        <translation type="unfinished"></translation>
+        <translation>Colonnes d&apos;entrée contenant un seuil bas par ligne ; la première trouvée l&apos;emporte.</translation>
     </message>
     <message>
         <source>Extra fields</source>
-        <translation type="unfinished"></translation>
+        <translation>Champs supplémentaires</translation>
     </message>
     <message>
         <source>Extra columns from each answer: a name, or name=dotted.path into the JSON.</source>
-        <translation type="unfinished"></translation>
+        <translation>Colonnes supplémentaires tirées de chaque réponse : un nom, ou nom=chemin.pointé dans le JSON.</translation>
     </message>
     <message>
         <source>Auto-refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualisation automatique</translation>
     </message>
     <message>
         <source>Fetch everything again every N minutes while the window is open. 1 min to 1440 min. At its lowest: off.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout récupérer à nouveau toutes les N minutes tant que la fenêtre est ouverte. 1 min à 1440 min. Au minimum : désactivé.</translation>
     </message>
     <message>
         <source>Notify</source>
-        <translation type="unfinished"></translation>
+        <translation>Avertir</translation>
     </message>
     <message>
         <source>One desktop notification per run that changes stock levels.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une notification de bureau par exécution qui modifie les niveaux de stock.</translation>
     </message>
     <message>
         <source>Close to tray</source>
-        <translation type="unfinished"></translation>
+        <translation>Réduire dans la zone de notification</translation>
     </message>
     <message>
         <source>While auto-refresh is on, closing the window keeps the app in the system tray, checking and alerting; the tray icon&apos;s menu shows the window again or quits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pendant l&apos;actualisation automatique, fermer la fenêtre garde l&apos;application dans la zone de notification, qui vérifie et alerte ; le menu de l&apos;icône rouvre la fenêtre ou quitte.</translation>
     </message>
 </context>
 <context>
     <name>SettingsStore</name>
     <message>
         <source>the URL template&apos;s keys</source>
-        <translation type="unfinished"></translation>
+        <translation>les clés du modèle d&apos;URL</translation>
     </message>
     <message>
         <source>the proxy&apos;s password</source>
-        <translation type="unfinished"></translation>
+        <translation>le mot de passe du proxy</translation>
     </message>
 </context>
 <context>
     <name>StockController</name>
     <message>
         <source> and {0} more</source>
-        <translation type="unfinished"></translation>
+        <translation> et {0} de plus</translation>
     </message>
     <message>
         <source>Show only rows in this stock status</source>
-        <translation type="unfinished"></translation>
+        <translation>N&apos;afficher que les lignes dans cet état de stock</translation>
     </message>
     <message>
         <source>All stock</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les stocks</translation>
     </message>
     <message>
         <source>Auto-refresh skipped: busy</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualisation automatique sautée : occupé</translation>
     </message>
     <message>
         <source>Next auto-refresh {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Prochaine actualisation automatique {0}</translation>
     </message>
 </context>
 <context>
     <name>StockPanel</name>
     <message>
         <source>Notify when stock turns Low or Out</source>
-        <translation type="unfinished"></translation>
+        <translation>Avertir quand le stock devient bas ou épuisé</translation>
     </message>
     <message>
         <source>Low at or under</source>
-        <translation type="unfinished"></translation>
+        <translation>Bas à partir de</translation>
     </message>
     <message>
         <source>Threshold columns</source>
-        <translation type="unfinished"></translation>
+        <translation>Colonnes de seuil</translation>
     </message>
     <message>
         <source>Extra fields</source>
-        <translation type="unfinished"></translation>
+        <translation>Champs supplémentaires</translation>
     </message>
     <message>
         <source>Auto-refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualisation automatique</translation>
     </message>
 </context>
 </TS>
