@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QMenu, QSplitter, QTabWidget, QVBoxLa
 from inventory_gui import APP_NAME
 from inventory_gui.gui.about import show_about
 from inventory_gui.gui.actions import make_button
+from inventory_gui.gui.focus import chain_tab_order
 from inventory_gui.gui.window_parts import MainWindowParts
 
 
@@ -27,8 +28,12 @@ def lay_out(window: MainWindowParts) -> tuple[QWidget, QSplitter]:
     left.setStretchFactor(0, 3)
     left.setStretchFactor(1, 2)
     buttons = QHBoxLayout()
-    for name in ("fetch", "cancel", "refresh_selected", "retry_failed", "export"):
-        buttons.addWidget(make_button(window.actions[name], window))
+    run_buttons = [
+        make_button(window.actions[name], window)
+        for name in ("fetch", "cancel", "refresh_selected", "retry_failed", "export")
+    ]
+    for button in run_buttons:
+        buttons.addWidget(button)
     buttons.addStretch(1)
     filters = QHBoxLayout()
     filters.addWidget(window.filter_edit, 1)
@@ -56,6 +61,11 @@ def lay_out(window: MainWindowParts) -> tuple[QWidget, QSplitter]:
     box = QVBoxLayout(outer)
     box.setContentsMargins(8, 8, 8, 4)
     box.addWidget(splitter)
+    panel = window.products_panel
+    order = [panel.open_button, panel.editor, settings_tabs, *run_buttons, window.message_bar,
+             window.filter_edit, window.failures_only, window.stock.combo, window.table,
+             window.detail_tabs]  # fmt: skip
+    chain_tab_order(order)
     return outer, splitter
 
 
@@ -71,7 +81,7 @@ def build_menus(window: MainWindowParts) -> QMenu:
     file_menu.addAction(a["quit"])
     edit_menu = window.menuBar().addMenu(QCoreApplication.translate("MainLayout", "&Edit"))
     edit_menu.addAction(a["copy_rows"])
-    fetch_menu = window.menuBar().addMenu(QCoreApplication.translate("MainLayout", "F&etch"))
+    fetch_menu = window.menuBar().addMenu(QCoreApplication.translate("MainLayout", "Fe&tch"))
     for name in ("fetch", "refresh_selected", "retry_failed", "cancel"):
         fetch_menu.addAction(a[name])
     view_menu = window.menuBar().addMenu(QCoreApplication.translate("MainLayout", "&View"))

@@ -140,6 +140,7 @@ class MainWindow(QMainWindow):
         self.filter_edit.setObjectName("filterEdit")
         self.filter_edit.setPlaceholderText(self.tr("Filter by ID, error or any column…"))
         self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setAccessibleName(self.tr("Filter rows"))
         self.filter_edit.setToolTip(self.tr("Show only rows containing this text (Ctrl+F)"))
         self.failures_only = QCheckBox(self.tr("Failures only"), self)
         self.failures_only.setObjectName("failuresOnlyCheck")

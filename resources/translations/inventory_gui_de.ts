@@ -539,6 +539,14 @@
         <translation>Eine Zeile auswählen, um ihren Verlauf zu sehen.</translation>
     </message>
     <message>
+        <source>Checks of the selected product</source>
+        <translation>Prüfungen des ausgewählten Produkts</translation>
+    </message>
+    <message>
+        <source>Column headers</source>
+        <translation>Spaltenköpfe</translation>
+    </message>
+    <message>
         <source>Checked at</source>
         <translation>Geprüft am</translation>
     </message>
@@ -582,8 +590,8 @@
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <source>F&amp;etch</source>
-        <translation>A&amp;brufen</translation>
+        <source>Fe&amp;tch</source>
+        <translation>Ab&amp;rufen</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -611,6 +619,10 @@
     <message>
         <source>Filter by ID, error or any column…</source>
         <translation>Nach ID, Fehler oder beliebiger Spalte filtern…</translation>
+    </message>
+    <message>
+        <source>Filter rows</source>
+        <translation>Zeilen filtern</translation>
     </message>
     <message>
         <source>Show only rows containing this text (Ctrl+F)</source>
@@ -839,6 +851,10 @@ Duplicates are fetched once; blank lines are skipped.</source>
 Duplikate werden einmal abgerufen; leere Zeilen werden übersprungen.</translation>
     </message>
     <message>
+        <source>Product IDs</source>
+        <translation>Produkt-IDs</translation>
+    </message>
+    <message>
         <source>Open…</source>
         <translation>Öffnen…</translation>
     </message>
@@ -887,6 +903,21 @@ Duplikate werden einmal abgerufen; leere Zeilen werden übersprungen.</translati
     <message>
         <source>Back in stock</source>
         <translation>Wieder vorrätig</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsView</name>
+    <message>
+        <source>Results</source>
+        <translation>Ergebnisse</translation>
+    </message>
+    <message>
+        <source>One row per product: status, stock, quantity, change and error</source>
+        <translation>Eine Zeile pro Produkt: Status, Bestand, Menge, Änderung und Fehler</translation>
+    </message>
+    <message>
+        <source>Column headers</source>
+        <translation>Spaltenköpfe</translation>
     </message>
 </context>
 <context>

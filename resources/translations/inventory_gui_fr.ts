@@ -539,6 +539,14 @@
         <translation>Sélectionnez une ligne pour voir son historique.</translation>
     </message>
     <message>
+        <source>Checks of the selected product</source>
+        <translation>Vérifications du produit sélectionné</translation>
+    </message>
+    <message>
+        <source>Column headers</source>
+        <translation>En-têtes de colonnes</translation>
+    </message>
+    <message>
         <source>Checked at</source>
         <translation>Vérifié le</translation>
     </message>
@@ -582,7 +590,7 @@
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <source>F&amp;etch</source>
+        <source>Fe&amp;tch</source>
         <translation>&amp;Récupérer</translation>
     </message>
     <message>
@@ -611,6 +619,10 @@
     <message>
         <source>Filter by ID, error or any column…</source>
         <translation>Filtrer par ID, erreur ou toute colonne…</translation>
+    </message>
+    <message>
+        <source>Filter rows</source>
+        <translation>Filtrer les lignes</translation>
     </message>
     <message>
         <source>Show only rows containing this text (Ctrl+F)</source>
@@ -839,6 +851,10 @@ Duplicates are fetched once; blank lines are skipped.</source>
 Les doublons sont récupérés une fois ; les lignes vides sont ignorées.</translation>
     </message>
     <message>
+        <source>Product IDs</source>
+        <translation>ID de produits</translation>
+    </message>
+    <message>
         <source>Open…</source>
         <translation>Ouvrir…</translation>
     </message>
@@ -887,6 +903,21 @@ Les doublons sont récupérés une fois ; les lignes vides sont ignorées.</tran
     <message>
         <source>Back in stock</source>
         <translation>De nouveau en stock</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsView</name>
+    <message>
+        <source>Results</source>
+        <translation>Résultats</translation>
+    </message>
+    <message>
+        <source>One row per product: status, stock, quantity, change and error</source>
+        <translation>Une ligne par produit : état, stock, quantité, variation et erreur</translation>
+    </message>
+    <message>
+        <source>Column headers</source>
+        <translation>En-têtes de colonnes</translation>
     </message>
 </context>
 <context>

@@ -44,6 +44,7 @@ from inventory_gui.core.connection import ConnectionSettings, is_secret_header
 from inventory_gui.core.errors import InventoryError
 from inventory_gui.core.secrets import mask_template, missing_secrets, restore_template
 from inventory_gui.core.settings_schema import DEFAULT_QUANTITY_KEYS
+from inventory_gui.gui.focus import chain_tab_order
 from inventory_gui.gui.panels.auth_section import AuthSection
 from inventory_gui.gui.panels.network_section import NetworkSection
 from inventory_gui.gui.panels.setting_widgets import (
@@ -223,6 +224,10 @@ class ConnectionPanel(QWidget):
         form.addRow(self.verify_tls_check)
         form.addRow(self.network)
         form.addRow(self.secret_note)
+        editors = [self.url_edit, headers_column, self.auth_section, self.concurrency_spin,
+                   self.timeout_spin, self.retries_spin, self.quantity_edit, self.rate_spin,
+                   self.adaptive_check, self.verify_tls_check, self.network]  # fmt: skip
+        chain_tab_order(editors)  # in the form's order: network was made before the fields
 
     def _connect_fields(self) -> None:
         self.url_edit.textChanged.connect(self._emit_changed)

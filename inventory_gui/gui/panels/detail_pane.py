@@ -90,9 +90,11 @@ class DetailPane(QPlainTextEdit):
         super().__init__(parent)
         self.setObjectName("detailPane")
         self.setReadOnly(True)
+        self.setTabChangesFocus(True)  # read-only: Tab moves on rather than typing nothing
         self.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.setPlaceholderText(self.tr("Select a row to see its full error and raw response."))
         self.setToolTip(self.tr("Details of the selected row"))
+        self.setAccessibleName(self.tr("Details of the selected row"))
 
     def show_result(self, result: Result | None, template: UrlTemplate | None = None) -> None:
         """Show ``result`` (or nothing)."""

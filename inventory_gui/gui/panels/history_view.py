@@ -123,6 +123,8 @@ class HistoryView(QWidget):
         self.chart = QuantityChart(self)
         self.checks = QTreeWidget(self)
         self.checks.setObjectName("historyChecks")
+        self.checks.setAccessibleName(self.tr("Checks of the selected product"))
+        self.checks.header().setAccessibleName(self.tr("Column headers"))
         self.checks.setRootIsDecorated(False)
         self.checks.setHeaderLabels(
             [self.tr("Checked at"), self.tr("Status"), self.tr("Quantity"), self.tr("Change"),

@@ -128,6 +128,7 @@ def _with_browse(edit: QLineEdit, setting: Setting) -> QWidget:
     row = QHBoxLayout(box)
     row.setContentsMargins(0, 0, 0, 0)
     row.addWidget(edit, 1)
+    edit.setAccessibleName(setting_label(setting))  # the form's label names the box, not it
     browse = QToolButton(text="…", objectName=f"{edit.objectName()}Browse")
     choose = QCoreApplication.translate("NetworkSection", "{0}: choose a file")
     choose = choose.format(setting_label(setting))

@@ -69,6 +69,10 @@ class ProductPanel(QWidget):
                 "Duplicates are fetched once; blank lines are skipped."
             )
         )
+        self.editor.setAccessibleName(self.tr("Product IDs"))
+        self.editor.setAccessibleDescription(self.editor.toolTip())
+        # Tab moves on to the next control (keyboard users); pasted rows keep their tabs.
+        self.editor.setTabChangesFocus(True)
         self.editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.open_button = QPushButton(self.tr("Open…"), self)
         self.open_button.setObjectName("openButton")
