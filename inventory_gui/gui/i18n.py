@@ -78,7 +78,9 @@ def remove_translators(app: QCoreApplication, translators: list[QTranslator]) ->
 
 
 class Plurals(QObject):
-    """Texts with a count (``%n``) for code outside a QObject (context "Plurals").
+    """Texts with a count for code outside a QObject (context "Plurals").
+
+    ``%Ln`` is the count written in the locale's digits (``1,234``, ``1.234``).
 
     ``pyside6-lupdate`` marks a message as plural only in ``tr(text, "", n)``
     with a variable count, not in ``QCoreApplication.translate``: module-level
@@ -89,50 +91,50 @@ class Plurals(QObject):
     """
 
     def products(self, n: int) -> str:
-        return _english(self.tr("%n product(s)", "", n), n)
+        return _english(self.tr("%Ln product(s)", "", n), n)
 
     def duplicates(self, n: int) -> str:
-        return _english(self.tr("%n duplicate(s) (fetched once)", "", n), n)
+        return _english(self.tr("%Ln duplicate(s) (fetched once)", "", n), n)
 
     def lines_not_used(self, n: int) -> str:
         """``{0}``: the first line numbers."""
-        return _english(self.tr("%n line(s) not used: {0}", "", n), n)
+        return _english(self.tr("%Ln line(s) not used: {0}", "", n), n)
 
     def attempts(self, n: int) -> str:
-        return _english(self.tr("%n attempt(s)", "", n), n)
+        return _english(self.tr("%Ln attempt(s)", "", n), n)
 
     def ok(self, n: int) -> str:
-        return _english(self.tr("%n ok", "", n), n)
+        return _english(self.tr("%Ln ok", "", n), n)
 
     def errors(self, n: int) -> str:
-        return _english(self.tr("%n error(s)", "", n), n)
+        return _english(self.tr("%Ln error(s)", "", n), n)
 
     def cancelled(self, n: int) -> str:
-        return _english(self.tr("%n cancelled", "", n), n)
+        return _english(self.tr("%Ln cancelled", "", n), n)
 
     def changed(self, n: int) -> str:
-        return _english(self.tr("%n changed", "", n), n)
+        return _english(self.tr("%Ln changed", "", n), n)
 
     def out_of_stock(self, n: int) -> str:
         """``{0}``: the first IDs."""
-        return _english(self.tr("%n out of stock: {0}", "", n), n)
+        return _english(self.tr("%Ln out of stock: {0}", "", n), n)
 
     def running_low(self, n: int) -> str:
-        return _english(self.tr("%n running low: {0}", "", n), n)
+        return _english(self.tr("%Ln running low: {0}", "", n), n)
 
     def back_in_stock(self, n: int) -> str:
-        return _english(self.tr("%n back in stock: {0}", "", n), n)
+        return _english(self.tr("%Ln back in stock: {0}", "", n), n)
 
     def copied_rows(self, n: int) -> str:
-        return _english(self.tr("Copied %n row(s)", "", n), n)
+        return _english(self.tr("Copied %Ln row(s)", "", n), n)
 
     def exported_rows(self, n: int) -> str:
         """``{0}``: the file."""
-        return _english(self.tr("Exported %n row(s) to {0}", "", n), n)
+        return _english(self.tr("Exported %Ln row(s) to {0}", "", n), n)
 
     def history_checks(self, n: int) -> str:
         """``{0}``: the product ID."""
-        return _english(self.tr("History of {0}: %n check(s)", "", n), n)
+        return _english(self.tr("History of {0}: %Ln check(s)", "", n), n)
 
 
 def _english(text: str, n: int) -> str:

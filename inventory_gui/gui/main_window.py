@@ -45,7 +45,7 @@ from inventory_gui.gui.panels.connection_panel import ConnectionPanel
 from inventory_gui.gui.panels.detail_pane import DetailPane
 from inventory_gui.gui.panels.message_bar import MessageBar
 from inventory_gui.gui.panels.product_panel import ProductPanel, describe
-from inventory_gui.gui.panels.run_summary import RunSummary, count_changed
+from inventory_gui.gui.panels.run_summary import RunSummary, count_changed, progress_text
 from inventory_gui.gui.settings_store import SettingsStore
 from inventory_gui.gui.table.filter import ResultsFilter
 from inventory_gui.gui.table.model import ResultRole, ResultsModel
@@ -382,7 +382,7 @@ class MainWindow(QMainWindow):
         self._update_shown()
         self.progress_bar.setMaximum(max(1, progress.total))
         self.progress_bar.setValue(progress.done)
-        self.progress_label.setText(progress.summary())
+        self.progress_label.setText(progress_text(progress))
 
     def _show_alert(self, summary: str) -> None:
         if not QSystemTrayIcon.isSystemTrayAvailable():

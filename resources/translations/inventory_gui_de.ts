@@ -734,101 +734,101 @@
 <context>
     <name>Plurals</name>
     <message numerus="yes">
-        <source>%n product(s)</source>
+        <source>%Ln product(s)</source>
         <translation>
-            <numerusform>%n Produkt</numerusform>
-            <numerusform>%n Produkte</numerusform>
+            <numerusform>%Ln Produkt</numerusform>
+            <numerusform>%Ln Produkte</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n duplicate(s) (fetched once)</source>
+        <source>%Ln duplicate(s) (fetched once)</source>
         <translation>
-            <numerusform>%n Duplikat (einmal abgerufen)</numerusform>
-            <numerusform>%n Duplikate (einmal abgerufen)</numerusform>
+            <numerusform>%Ln Duplikat (einmal abgerufen)</numerusform>
+            <numerusform>%Ln Duplikate (einmal abgerufen)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n line(s) not used: {0}</source>
+        <source>%Ln line(s) not used: {0}</source>
         <translation>
-            <numerusform>%n Zeile nicht verwendet: {0}</numerusform>
-            <numerusform>%n Zeilen nicht verwendet: {0}</numerusform>
+            <numerusform>%Ln Zeile nicht verwendet: {0}</numerusform>
+            <numerusform>%Ln Zeilen nicht verwendet: {0}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n attempt(s)</source>
+        <source>%Ln attempt(s)</source>
         <translation>
-            <numerusform>%n Versuch</numerusform>
-            <numerusform>%n Versuche</numerusform>
+            <numerusform>%Ln Versuch</numerusform>
+            <numerusform>%Ln Versuche</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n ok</source>
+        <source>%Ln ok</source>
         <translation>
-            <numerusform>%n ok</numerusform>
-            <numerusform>%n ok</numerusform>
+            <numerusform>%Ln ok</numerusform>
+            <numerusform>%Ln ok</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n error(s)</source>
+        <source>%Ln error(s)</source>
         <translation>
-            <numerusform>%n Fehler</numerusform>
-            <numerusform>%n Fehler</numerusform>
+            <numerusform>%Ln Fehler</numerusform>
+            <numerusform>%Ln Fehler</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n cancelled</source>
+        <source>%Ln cancelled</source>
         <translation>
-            <numerusform>%n abgebrochen</numerusform>
-            <numerusform>%n abgebrochen</numerusform>
+            <numerusform>%Ln abgebrochen</numerusform>
+            <numerusform>%Ln abgebrochen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n changed</source>
+        <source>%Ln changed</source>
         <translation>
-            <numerusform>%n geändert</numerusform>
-            <numerusform>%n geändert</numerusform>
+            <numerusform>%Ln geändert</numerusform>
+            <numerusform>%Ln geändert</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n out of stock: {0}</source>
+        <source>%Ln out of stock: {0}</source>
         <translation>
-            <numerusform>%n ausverkauft: {0}</numerusform>
-            <numerusform>%n ausverkauft: {0}</numerusform>
+            <numerusform>%Ln ausverkauft: {0}</numerusform>
+            <numerusform>%Ln ausverkauft: {0}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n running low: {0}</source>
+        <source>%Ln running low: {0}</source>
         <translation>
-            <numerusform>%n wird knapp: {0}</numerusform>
-            <numerusform>%n werden knapp: {0}</numerusform>
+            <numerusform>%Ln wird knapp: {0}</numerusform>
+            <numerusform>%Ln werden knapp: {0}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n back in stock: {0}</source>
+        <source>%Ln back in stock: {0}</source>
         <translation>
-            <numerusform>%n wieder vorrätig: {0}</numerusform>
-            <numerusform>%n wieder vorrätig: {0}</numerusform>
+            <numerusform>%Ln wieder vorrätig: {0}</numerusform>
+            <numerusform>%Ln wieder vorrätig: {0}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Copied %n row(s)</source>
+        <source>Copied %Ln row(s)</source>
         <translation>
-            <numerusform>%n Zeile kopiert</numerusform>
-            <numerusform>%n Zeilen kopiert</numerusform>
+            <numerusform>%Ln Zeile kopiert</numerusform>
+            <numerusform>%Ln Zeilen kopiert</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Exported %n row(s) to {0}</source>
+        <source>Exported %Ln row(s) to {0}</source>
         <translation>
-            <numerusform>%n Zeile nach {0} exportiert</numerusform>
-            <numerusform>%n Zeilen nach {0} exportiert</numerusform>
+            <numerusform>%Ln Zeile nach {0} exportiert</numerusform>
+            <numerusform>%Ln Zeilen nach {0} exportiert</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>History of {0}: %n check(s)</source>
+        <source>History of {0}: %Ln check(s)</source>
         <translation>
-            <numerusform>Verlauf von {0}: %n Prüfung</numerusform>
-            <numerusform>Verlauf von {0}: %n Prüfungen</numerusform>
+            <numerusform>Verlauf von {0}: %Ln Prüfung</numerusform>
+            <numerusform>Verlauf von {0}: %Ln Prüfungen</numerusform>
         </translation>
     </message>
 </context>
@@ -952,6 +952,22 @@ Duplikate werden einmal abgerufen; leere Zeilen werden übersprungen.</translati
     <message>
         <source>Done in {0}</source>
         <translation>Fertig in {0}</translation>
+    </message>
+    <message>
+        <source>{0}/s</source>
+        <translation>{0}/s</translation>
+    </message>
+    <message>
+        <source>concurrency {0}/{1}</source>
+        <translation>Parallelität {0}/{1}</translation>
+    </message>
+    <message>
+        <source>ETA {0}</source>
+        <translation>Rest {0}</translation>
+    </message>
+    <message>
+        <source>elapsed {0}</source>
+        <translation>vergangen {0}</translation>
     </message>
     <message>
         <source>Last run</source>

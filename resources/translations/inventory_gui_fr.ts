@@ -734,101 +734,101 @@
 <context>
     <name>Plurals</name>
     <message numerus="yes">
-        <source>%n product(s)</source>
+        <source>%Ln product(s)</source>
         <translation>
-            <numerusform>%n produit</numerusform>
-            <numerusform>%n produits</numerusform>
+            <numerusform>%Ln produit</numerusform>
+            <numerusform>%Ln produits</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n duplicate(s) (fetched once)</source>
+        <source>%Ln duplicate(s) (fetched once)</source>
         <translation>
-            <numerusform>%n doublon (récupéré une fois)</numerusform>
-            <numerusform>%n doublons (récupérés une fois)</numerusform>
+            <numerusform>%Ln doublon (récupéré une fois)</numerusform>
+            <numerusform>%Ln doublons (récupérés une fois)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n line(s) not used: {0}</source>
+        <source>%Ln line(s) not used: {0}</source>
         <translation>
-            <numerusform>%n ligne non utilisée : {0}</numerusform>
-            <numerusform>%n lignes non utilisées : {0}</numerusform>
+            <numerusform>%Ln ligne non utilisée : {0}</numerusform>
+            <numerusform>%Ln lignes non utilisées : {0}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n attempt(s)</source>
+        <source>%Ln attempt(s)</source>
         <translation>
-            <numerusform>%n tentative</numerusform>
-            <numerusform>%n tentatives</numerusform>
+            <numerusform>%Ln tentative</numerusform>
+            <numerusform>%Ln tentatives</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n ok</source>
+        <source>%Ln ok</source>
         <translation>
-            <numerusform>%n ok</numerusform>
-            <numerusform>%n ok</numerusform>
+            <numerusform>%Ln ok</numerusform>
+            <numerusform>%Ln ok</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n error(s)</source>
+        <source>%Ln error(s)</source>
         <translation>
-            <numerusform>%n erreur</numerusform>
-            <numerusform>%n erreurs</numerusform>
+            <numerusform>%Ln erreur</numerusform>
+            <numerusform>%Ln erreurs</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n cancelled</source>
+        <source>%Ln cancelled</source>
         <translation>
-            <numerusform>%n annulé</numerusform>
-            <numerusform>%n annulés</numerusform>
+            <numerusform>%Ln annulé</numerusform>
+            <numerusform>%Ln annulés</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n changed</source>
+        <source>%Ln changed</source>
         <translation>
-            <numerusform>%n modifié</numerusform>
-            <numerusform>%n modifiés</numerusform>
+            <numerusform>%Ln modifié</numerusform>
+            <numerusform>%Ln modifiés</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n out of stock: {0}</source>
+        <source>%Ln out of stock: {0}</source>
         <translation>
-            <numerusform>%n épuisé : {0}</numerusform>
-            <numerusform>%n épuisés : {0}</numerusform>
+            <numerusform>%Ln épuisé : {0}</numerusform>
+            <numerusform>%Ln épuisés : {0}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n running low: {0}</source>
+        <source>%Ln running low: {0}</source>
         <translation>
-            <numerusform>%n bientôt épuisé : {0}</numerusform>
-            <numerusform>%n bientôt épuisés : {0}</numerusform>
+            <numerusform>%Ln bientôt épuisé : {0}</numerusform>
+            <numerusform>%Ln bientôt épuisés : {0}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n back in stock: {0}</source>
+        <source>%Ln back in stock: {0}</source>
         <translation>
-            <numerusform>%n de nouveau en stock : {0}</numerusform>
-            <numerusform>%n de nouveau en stock : {0}</numerusform>
+            <numerusform>%Ln de nouveau en stock : {0}</numerusform>
+            <numerusform>%Ln de nouveau en stock : {0}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Copied %n row(s)</source>
+        <source>Copied %Ln row(s)</source>
         <translation>
-            <numerusform>%n ligne copiée</numerusform>
-            <numerusform>%n lignes copiées</numerusform>
+            <numerusform>%Ln ligne copiée</numerusform>
+            <numerusform>%Ln lignes copiées</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Exported %n row(s) to {0}</source>
+        <source>Exported %Ln row(s) to {0}</source>
         <translation>
-            <numerusform>%n ligne exportée vers {0}</numerusform>
-            <numerusform>%n lignes exportées vers {0}</numerusform>
+            <numerusform>%Ln ligne exportée vers {0}</numerusform>
+            <numerusform>%Ln lignes exportées vers {0}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>History of {0}: %n check(s)</source>
+        <source>History of {0}: %Ln check(s)</source>
         <translation>
-            <numerusform>Historique de {0} : %n vérification</numerusform>
-            <numerusform>Historique de {0} : %n vérifications</numerusform>
+            <numerusform>Historique de {0} : %Ln vérification</numerusform>
+            <numerusform>Historique de {0} : %Ln vérifications</numerusform>
         </translation>
     </message>
 </context>
@@ -952,6 +952,22 @@ Les doublons sont récupérés une fois ; les lignes vides sont ignorées.</tran
     <message>
         <source>Done in {0}</source>
         <translation>Terminé en {0}</translation>
+    </message>
+    <message>
+        <source>{0}/s</source>
+        <translation>{0}/s</translation>
+    </message>
+    <message>
+        <source>concurrency {0}/{1}</source>
+        <translation>simultanéité {0}/{1}</translation>
+    </message>
+    <message>
+        <source>ETA {0}</source>
+        <translation>reste {0}</translation>
+    </message>
+    <message>
+        <source>elapsed {0}</source>
+        <translation>écoulé {0}</translation>
     </message>
     <message>
         <source>Last run</source>
