@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 
 from inventory_gui import APP_NAME
 from inventory_gui.core import settings_schema as schema
-from inventory_gui.gui.panels.setting_widgets import SETTING_PROPERTY
+from inventory_gui.gui.panels.setting_widgets import SETTING_PROPERTY, setting_tooltip
 from inventory_gui.gui.window_parts import MainWindowParts
 
 log = logging.getLogger(__name__)
@@ -96,8 +96,8 @@ class CloseToTray(QObject):
         action = QAction(self.tr("Close to &tray while auto-refresh is on"), self._window)
         action.setObjectName("closeToTrayAction")
         action.setCheckable(True)
-        action.setToolTip(setting.tooltip())
-        action.setStatusTip(setting.tooltip())
+        action.setToolTip(setting_tooltip(setting))
+        action.setStatusTip(setting_tooltip(setting))
         action.setProperty(SETTING_PROPERTY, setting.key)
         action.setChecked(self._window.store.load_setting(setting))
         action.toggled.connect(self._toggled)

@@ -10,6 +10,7 @@ went through ``tr()`` fails), except the few words both languages share.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
 from inventory_gui import APP_NAME
 from inventory_gui.core.progress import Progress
 from inventory_gui.devtools import translations
+from inventory_gui.gui.about import HOMEPAGE, AboutDialog, version_info
 from inventory_gui.gui.i18n import (
     LANGUAGES,
     PLURALS,
@@ -191,19 +193,26 @@ def shown_texts(window: QWidget) -> dict[str, list[str]]:
 
 
 def untranslated(english: dict[str, list[str]], german: dict[str, list[str]]) -> set[str]:
-    allowed = SAME_IN_EVERY_LANGUAGE | SAME_IN_GERMAN
+    """Texts shown at the same place in both windows, other than names, data and shared words."""
+    data = set(version_info().values())  # versions, platform, licence: values, not words
+    allowed = SAME_IN_EVERY_LANGUAGE | SAME_IN_GERMAN | data | {HOMEPAGE}
     same = set()
     for place, texts in english.items():
         for text in set(texts) & set(german.get(place, [])):
-            if text not in allowed and text.strip("&") not in allowed:
+            bare = re.sub(r"<[^>]+>", "", text).replace("&", "").rstrip(":")
+            if bare not in allowed:
                 same.add(f"{place}: {text!r}")
     return same
 
 
 def build(make_window) -> QWidget:
+    """The window with a header row, two products, its About box and a row's menu open."""
     window = make_window()
     window.connection.add_header_button.click()
     window.products_panel.set_text("a\nb")  # the counts and the table's header
+    AboutDialog(window)  # a child of the window: walked with it
+    row_menu = window.row_actions.menu
+    row_menu.popup(window.table.model().index(0, 0), window.mapToGlobal(window.rect().center()))
     return window
 
 
