@@ -87,7 +87,8 @@ class Plurals(QObject):
     functions take their counted texts from :data:`PLURALS`, and so does the
     rest of the window, so that every count reads the same way.  The English
     source texts say ``row(s)``; with no translator (English) :func:`_english`
-    reads them as ``1 row`` and ``2 rows``.
+    reads them as ``1 row`` and ``2 rows``.  Counts are Qt's C ints: the
+    window counts rows it holds in memory, far below 2**31.
     """
 
     def products(self, n: int) -> str:

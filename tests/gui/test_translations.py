@@ -16,6 +16,8 @@ import sys
 from collections.abc import Iterator
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -303,3 +305,32 @@ def test_the_progress_line_in_german(translated, number_locale):
         "1.234/5.000 · 1.200 ok · 34 Fehler · 617/s · Parallelität 4/16 · Rest 0:06 · "
         "vergangen 0:02"
     )
+
+
+# -- properties -----------------------------------------------------------------
+
+LOCALE_NAMES = st.one_of(
+    st.sampled_from(["de", "fr", "en", "es", "it", "nl", "pt", "C", "ja"]).flatmap(
+        lambda lang: st.sampled_from(["", "_DE", "_FR", "_US", "_CH", "_BE", "_CA"]).map(
+            lambda region: lang + region
+        )
+    ),
+    st.text(max_size=12),  # anything a broken LANG could hold
+)
+
+
+@given(LOCALE_NAMES)
+def test_any_locale_gives_a_shipped_language_or_english(name):
+    locale = QLocale(name)
+    language = chosen_language(locale)
+    assert language in (*LANGUAGES, None)
+    if language is not None:  # only ever a language the locale asks for
+        asked = [ui.replace("_", "-").split("-")[0].lower() for ui in locale.uiLanguages()]
+        assert language in asked
+
+
+@given(st.integers(min_value=0, max_value=2**31 - 1))  # Qt counts are C ints
+def test_english_counts_agree_with_their_number(n):
+    for text in (PLURALS.products(n), PLURALS.copied_rows(n), PLURALS.errors(n)):
+        assert "(s)" not in text
+        assert text.endswith(("product", "row", "error")) == (n == 1)
