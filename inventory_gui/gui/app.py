@@ -10,7 +10,7 @@ Start-up order (each step needs the ones before it):
    :meth:`MainWindow.closeEvent`), the system's colour scheme followed live
    (:func:`~inventory_gui.gui.theme.follow_colour_scheme`);
    then the language: German or French from the system locale (``LANGUAGE``,
-   ``LANG``: :func:`~inventory_gui.gui.i18n.chosen_language`), the app's and
+   ``LANG``: :func:`~inventory_gui.gui.i18n.use_system_language`), the app's and
    Qt's translators installed before any widget is built, so every ``tr()``
    and the standard dialogs see them;
 4. one window per data folder (:mod:`~inventory_gui.gui.single_instance`,
@@ -65,7 +65,7 @@ from inventory_gui.core.resources import resource_path
 from inventory_gui.core.secrets import MaskingFormatter
 from inventory_gui.core.text import describe_exception
 from inventory_gui.gui.about import app_icon
-from inventory_gui.gui.i18n import chosen_language, install_translators
+from inventory_gui.gui.i18n import use_system_language
 from inventory_gui.gui.main_window import MainWindow
 from inventory_gui.gui.settings_store import SettingsStore
 from inventory_gui.gui.single_instance import (
@@ -333,8 +333,7 @@ def run_app(options: argparse.Namespace) -> int:
     tune_interpreter()
     setup_logging()
     app = make_application()
-    language = chosen_language()
-    install_translators(app, language)  # parented to the app: they live as long as it does
+    language = use_system_language(app)  # before any widget: every tr() sees it
     log.info("inventory-gui %s starting (language: %s)", __version__, language or "en")
     instance = claim_instance(options)
     if instance is Claim.HANDED_OVER:

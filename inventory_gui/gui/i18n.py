@@ -71,6 +71,16 @@ def install_translators(app: QCoreApplication, language: str | None) -> list[QTr
     return installed
 
 
+def use_system_language(app: QCoreApplication) -> str | None:
+    """Install the translators of the system locale's language; return it (None: English).
+
+    The translators are parented to ``app``: they live as long as it does.
+    """
+    language = chosen_language()
+    install_translators(app, language)
+    return language
+
+
 def remove_translators(app: QCoreApplication, translators: list[QTranslator]) -> None:
     """Undo :func:`install_translators` (tests switch languages in one process)."""
     for translator in translators:

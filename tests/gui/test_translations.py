@@ -131,6 +131,32 @@ def test_the_language_follows_the_environment_of_a_new_process(env, language):
     assert done.stdout.strip() == str(language)
 
 
+START = (
+    "from PySide6.QtCore import QCoreApplication as C\n"
+    "from inventory_gui.gui.app import make_application\n"
+    "from inventory_gui.gui.i18n import use_system_language\n"
+    "app = make_application()\n"
+    "print(use_system_language(app), C.translate('MainLayout', '&File'),"
+    " C.translate('QPlatformTheme', 'Cancel'), sep='|')\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [({"LANGUAGE": "de"}, "de|&Datei|Abbrechen"), ({"LANG": "fr_FR.UTF-8"}, "fr|&Fichier|Annuler"),
+     ({"LANG": "C.UTF-8"}, "None|&File|Cancel")],
+)  # fmt: skip
+def test_the_app_starts_in_the_system_language(env, expected):
+    """Start-up as app.py does it, in a new process: the app's and Qt's catalogues load."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG"))}
+    done = subprocess.run(
+        [sys.executable, "-c", START], env={**clean, "QT_QPA_PLATFORM": "offscreen", **env},
+        capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == expected
+
+
 def test_english_counts_read_as_english_without_a_translator():
     assert PLURALS.products(1) == "1 product"
     assert PLURALS.products(3) == "3 products"
