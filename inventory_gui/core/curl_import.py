@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from inventory_gui.core.errors import InventoryError
+from inventory_gui.core.secrets import is_secret_name
 
 
 class CurlError(InventoryError):
@@ -221,7 +222,8 @@ class IdSpot:
 
 
 def id_spots(url: str) -> list[IdSpot]:
-    """Every path segment and query value of ``url``, in order."""
+    """Every path segment and query value of ``url``, in order (secret-named
+    query values left out: a key is not an ID, and labels would show it)."""
     parts = urlsplit(url)
     segments = parts.path.split("/")
     spots = [
@@ -231,7 +233,7 @@ def id_spots(url: str) -> list[IdSpot]:
     ]
     for i, pair in enumerate(parts.query.split("&") if parts.query else ()):
         name, sep, value = pair.partition("=")
-        if sep and value:
+        if sep and value and not is_secret_name(name):  # a key is never the ID: not listed
             spots.append(IdSpot("query", i, f"query value {name}={value}", value))
     return spots
 

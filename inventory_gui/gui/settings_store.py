@@ -62,6 +62,11 @@ class SettingsStore:
         self._secrets = secrets
 
     @property
+    def secrets(self) -> SecretStore:
+        """Where secret values go (connection profiles keep theirs there too)."""
+        return self._secrets
+
+    @property
     def secrets_persistent(self) -> bool:
         """True when secret values outlive the session."""
         return bool(self._secrets.persistent)
