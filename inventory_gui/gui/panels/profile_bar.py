@@ -4,7 +4,8 @@ Profiles (:mod:`inventory_gui.core.profiles`) are saved in ``profiles.json``,
 which ``inventory-gui fetch --profile`` reads too.  The connection form is
 the working copy of the current profile: switching saves the form into the
 profile being left, then shows the one chosen; closing the window saves it
-too (not in demo mode).  The window's own saved connection is the form as
+too (not in demo mode).  *New profile* saves the form as a new profile and
+leaves the one it came from as last saved.  The window's own saved connection is the form as
 it was closed, so the last used profile reopens as it was left.
 
 Every dialog here is opened with ``open()`` and answers through signals.
@@ -37,7 +38,7 @@ from inventory_gui.core.fetch.settings import FetchSettings
 from inventory_gui.core.profiles import ProfileError, ProfileStore, default_profiles_path
 from inventory_gui.gui.panels.connection_panel import ConnectionPanel
 from inventory_gui.gui.panels.curl_dialog import CurlDialog
-from inventory_gui.gui.panels.test_dialog import TestDialog
+from inventory_gui.gui.panels.probe_dialog import ProbeDialog
 
 if TYPE_CHECKING:
     from inventory_gui.gui.main_window import MainWindow
@@ -136,9 +137,12 @@ class ProfileBar(QWidget):
         self._say_missing(name)
 
     def create(self, name: str) -> None:
-        """Make a profile of the form as it is, and make it current."""
+        """Make a profile of the form as it is, and make it current.
+
+        The profile left is not saved first: editing a form, then making a new
+        profile of it, leaves the old one as it was.
+        """
         store = self._need_store()
-        self.save_current()
         self.current = store.create(name, self.panel.settings())
         store.set_last(self.current)
         self._refill()
@@ -218,9 +222,9 @@ class ProfileBar(QWidget):
         self._show(dialog)
         return dialog
 
-    def open_test(self) -> TestDialog:
+    def open_test(self) -> ProbeDialog:
         """Open the Test dialog for the list's first product (or one typed)."""
-        dialog = TestDialog(self._fetch_settings, self._first_id() or "", self)
+        dialog = ProbeDialog(self._fetch_settings, self._first_id() or "", self)
         dialog.quantityChosen.connect(self._use_quantity_field)
         dialog.extraChosen.connect(self._add_extra)
         self._show(dialog)

@@ -5,8 +5,8 @@ for one product on the window's asyncio loop, so it is sent exactly as a run
 sends it (secret headers only to the template's origin, retries, errors
 scrubbed); the task is kept until it ends.  A node of the answer offered
 from the tree (:class:`~inventory_gui.gui.panels.json_tree.JsonTree`) becomes
-the quantity field or an extra field through :attr:`TestDialog.quantityChosen`
-and :attr:`TestDialog.extraChosen`.
+the quantity field or an extra field through :attr:`ProbeDialog.quantityChosen`
+and :attr:`ProbeDialog.extraChosen`.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from inventory_gui.core.models import Product, Result
 from inventory_gui.gui.panels.json_tree import JsonTree
 
 
-class TestDialog(QDialog):
+class ProbeDialog(QDialog):
     """Checks one product with the current settings and shows its answer.
 
     Args:
