@@ -9,6 +9,7 @@ loaded only once the arguments are parsed and checked.
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
 from pathlib import Path
 
 from inventory_gui.cli import terminal
@@ -21,7 +22,7 @@ from inventory_gui.cli.fetch_input import (
     resume_template,
 )
 from inventory_gui.cli.fetch_output import output_problem, write_output
-from inventory_gui.cli.fetch_profile import add_profile_options, apply_profile
+from inventory_gui.cli.fetch_profile import add_profile_options, apply_profile, given_options
 from inventory_gui.cli.options import OneLineParser, add_data_dir_option, add_setting_option
 from inventory_gui.cli.stop_signals import Interrupted, StopSignals, signal_name
 from inventory_gui.core import gc_policy
@@ -83,6 +84,15 @@ def build_parser() -> OneLineParser:
     return parser
 
 
+def parse(argv: Sequence[str]) -> argparse.Namespace:
+    """The arguments of ``inventory-gui fetch ARGV``; with ``--profile``, which
+    connection options were given rides along as ``given_options``."""
+    args = build_parser().parse_args(argv)
+    if args.profile:
+        args.given_options = given_options(build_parser, argv)
+    return args
+
+
 def _add_history_options(parser: argparse.ArgumentParser) -> None:
     again = parser.add_mutually_exclusive_group()
     again.add_argument(
@@ -121,7 +131,7 @@ def run(args: argparse.Namespace) -> int:
     ``--resume`` takes up); the status is then ``128 +`` the signal's number.
     """
     try:
-        apply_profile(args)  # the connection options not given: the profile's or the defaults
+        apply_profile(args, getattr(args, "given_options", set()))
     except InventoryError as exc:
         return _fail(str(exc))
     input_path = None if args.retry_failed_from or args.resume else _input_path(args)

@@ -1,11 +1,11 @@
 """``fetch --profile NAME``: a profile saved in the window, flags overriding its fields.
 
-The connection options' defaults are set aside when the parser is built
-(:func:`add_profile_options`), replaced by a marker, so that after parsing an
-option holds a value only when the user gave it, even its default value.
-:func:`apply_profile` then fills in the rest: from the profile when one is
-named, else from the defaults set aside.  Headers merge: a ``--header``
-replaces the profile's header of the same name and adds to the others.
+With ``--profile``, :func:`given_options` parses the command line a second
+time with the connection options' defaults replaced by a marker, which tells
+the options the user gave (even with their default value) from the others;
+:func:`apply_profile` then takes the others from the profile.  Headers merge:
+a ``--header`` replaces the profile's header of the same name and adds to
+the others.
 
 The profile comes from the profiles file the window writes
 (:func:`~inventory_gui.core.profiles.default_profiles_path`, a JSON file: no
@@ -15,6 +15,7 @@ Qt here) and its secrets from the system keyring.
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -24,8 +25,6 @@ from inventory_gui.core.errors import InventoryError
 from inventory_gui.core.fetch.settings import parse_header
 from inventory_gui.core.profiles import ProfileStore, default_profiles_path
 from inventory_gui.core.settings_schema import Setting
-
-_DEFAULTS = "connection_defaults"  # where the set-aside defaults ride in the arguments
 
 
 class _NotGiven:
@@ -49,10 +48,7 @@ _DEFERRED = tuple(s for s in _FLAGGED if s.kind is not list)
 
 
 def add_profile_options(parser: argparse.ArgumentParser) -> None:
-    """Add ``--profile`` and ``--profiles-file``; set the connection options' defaults aside.
-
-    Call after the connection options are added.
-    """
+    """Add ``--profile`` and ``--profiles-file``."""
     parser.add_argument(
         "--profile",
         metavar="NAME",
@@ -63,28 +59,36 @@ def add_profile_options(parser: argparse.ArgumentParser) -> None:
         metavar="PATH",
         help="the profiles file (default: profiles.json in the user config folder)",
     )
-    defaults = {_dest(s): parser.get_default(_dest(s)) for s in _DEFERRED}
-    parser.set_defaults(**dict.fromkeys(defaults, NOT_GIVEN), **{_DEFAULTS: defaults})
 
 
-def apply_profile(args: argparse.Namespace) -> None:
-    """Fill in the connection options not given: from ``--profile``, else the defaults.
+def given_options(build: Callable[[], argparse.ArgumentParser], argv: Sequence[str]) -> set[str]:
+    """The connection options (by ``dest``) that ``argv`` gives, defaults or not.
+
+    Args:
+        build: makes the command's parser (``argv`` has parsed with it already).
+        argv: the command's arguments.
+    """
+    probe = build()
+    probe.set_defaults(**dict.fromkeys(map(_dest, _DEFERRED), NOT_GIVEN))
+    probed = probe.parse_args(argv)
+    return {_dest(s) for s in _DEFERRED if getattr(probed, _dest(s)) is not NOT_GIVEN}
+
+
+def apply_profile(args: argparse.Namespace, given: set[str]) -> None:
+    """With ``--profile``, take the connection options not ``given`` from the profile.
 
     Raises:
         InventoryError: the profile or its file cannot be used, or a secret of
             the profile is missing from the keyring and no option gives it (one line).
     """
-    defaults: dict[str, Any] = getattr(args, _DEFAULTS)
-    given = {dest for dest in defaults if getattr(args, dest) is not NOT_GIVEN}
-    base = dict(defaults)
-    if args.profile:
-        base = _as_options(_load(args, given))
-        names = {parse_header(h)[0].lower() for h in args.header}
-        kept = [
-            h for h in base.pop(_dest(schema.HEADERS)) if h.split(":", 1)[0].lower() not in names
-        ]
-        args.header = kept + args.header  # a --header replaces the profile's of that name
-    for dest, value in base.items():
+    if not args.profile:
+        return
+    options = _as_options(_load(args, given))
+    names = {parse_header(h)[0].lower() for h in args.header}
+    profile_headers = options.pop(_dest(schema.HEADERS))
+    kept = [h for h in profile_headers if h.split(":", 1)[0].lower() not in names]
+    args.header = kept + args.header  # a --header replaces the profile's of that name
+    for dest, value in options.items():
         if dest not in given:
             setattr(args, dest, value)
 

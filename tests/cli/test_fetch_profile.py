@@ -106,3 +106,11 @@ def test_unknown_profile_or_file_is_one_line(tmp_path: Path, api: LoopbackApi) -
     profiles.write_text("{broken")
     done = fetch_cli(products, "--profiles-file", str(profiles), "--profile", "Shop")
     assert_one_line_error(done, str(profiles), "not valid JSON")
+
+
+def test_an_option_given_with_its_default_value_still_overrides_the_profile() -> None:
+    from inventory_gui.cli.fetch_command import parse
+
+    args = parse(["p.csv", "--profile", "Shop", "--concurrency", "16", "--insecure"])
+    assert args.given_options == {"concurrency", "insecure"}
+    assert parse(["p.csv", "--concurrency", "16"]).concurrency == 16  # no profile: as before
