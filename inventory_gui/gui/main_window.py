@@ -128,7 +128,10 @@ class MainWindow(QMainWindow):
         self.products_panel = ProductPanel(self)
         self.connection = ConnectionPanel(self.store.secrets_persistent, self)
         self.message_bar = MessageBar(self)
-        self.profile_bar = profile_bar_for(self, persist=self._persist_connection)
+        self.profile_bar = profile_bar_for(
+            self.store.secrets, self.connection, self.model.products, self.stock.panel,
+            self.message_bar, persist=self._persist_connection, parent=self,
+        )  # fmt: skip
         self.table = self._build_table()
         self.detail = DetailPane(self)
         self.history = HistoryController(self._history_store, self, self.message_bar)

@@ -10,6 +10,7 @@ import pytest
 from aiohttp import web
 
 from inventory_gui.cli import fetch_profile
+from inventory_gui.cli.fetch_command import parse
 from inventory_gui.cli.main import main
 from inventory_gui.core.connection import ConnectionSettings, MemorySecretStore
 from inventory_gui.core.profiles import ProfileStore
@@ -109,8 +110,6 @@ def test_unknown_profile_or_file_is_one_line(tmp_path: Path, api: LoopbackApi) -
 
 
 def test_an_option_given_with_its_default_value_still_overrides_the_profile() -> None:
-    from inventory_gui.cli.fetch_command import parse
-
     args = parse(["p.csv", "--profile", "Shop", "--concurrency", "16", "--insecure"])
     assert args.given_options == {"concurrency", "insecure"}
     assert parse(["p.csv", "--concurrency", "16"]).concurrency == 16  # no profile: as before

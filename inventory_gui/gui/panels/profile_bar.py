@@ -17,7 +17,6 @@ import dataclasses
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -35,13 +34,13 @@ from inventory_gui.core.connection import ConnectionSettings, SecretStore
 from inventory_gui.core.curl_import import CurlRequest
 from inventory_gui.core.errors import InventoryError, SettingsError
 from inventory_gui.core.fetch.settings import FetchSettings
+from inventory_gui.core.models import Product
 from inventory_gui.core.profiles import ProfileError, ProfileStore, default_profiles_path
 from inventory_gui.gui.panels.connection_panel import ConnectionPanel
 from inventory_gui.gui.panels.curl_dialog import CurlDialog
+from inventory_gui.gui.panels.message_bar import MessageBar
 from inventory_gui.gui.panels.probe_dialog import ProbeDialog
-
-if TYPE_CHECKING:
-    from inventory_gui.gui.main_window import MainWindow
+from inventory_gui.gui.panels.stock_panel import StockPanel
 
 log = logging.getLogger(__name__)
 DEFAULT_NAME = "Default"
@@ -327,21 +326,28 @@ def open_profiles(secrets: SecretStore) -> ProfileStore | None:
         return None
 
 
-def profile_bar_for(window: MainWindow, *, persist: bool) -> ProfileBar:
+def profile_bar_for(
+    secrets: SecretStore,
+    form: ConnectionPanel,
+    products: Callable[[], list[Product]],
+    stock: StockPanel,
+    messages: MessageBar,
+    *,
+    persist: bool,
+    parent: QWidget,
+) -> ProfileBar:
     """The window's profile bar: its form, its list's first ID, its Stock tab's fields."""
-    stock = window.stock.panel
 
     def add_extra(path: str) -> None:
         stock.fields_edit.setText(add_extra_field(stock.fields_edit.text(), path))
         stock.changed.emit()  # saved and applied like a typed change
 
     def first_id() -> str | None:
-        products = window.model.products()
-        return products[0].id if products else None
+        listed = products()
+        return listed[0].id if listed else None
 
     bar = ProfileBar(
-        open_profiles(window.store.secrets), window.connection, first_id, add_extra,
-        persist=persist, parent=window,
-    )  # fmt: skip
-    bar.message.connect(window.message_bar.show_error)
+        open_profiles(secrets), form, first_id, add_extra, persist=persist, parent=parent
+    )
+    bar.message.connect(messages.show_error)
     return bar

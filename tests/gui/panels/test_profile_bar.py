@@ -95,7 +95,8 @@ def test_export_and_import_leave_secrets_out(make_window, tmp_path):
     assert form.settings().headers == [("Authorization", "")]
     assert "enter header Authorization" in window.message_bar.text()
     out.write_text("{broken")
-    window.profile_bar._guard(window.profile_bar.import_from, out)
+    window.profile_bar.actions["import"].trigger()
+    window.profile_bar.dialog.fileSelected.emit(str(out))  # as the file dialog does
     assert window.message_bar.text() == f"{out}: line 1: not valid JSON"
 
 
