@@ -371,6 +371,7 @@ class MainWindow(QMainWindow):
         a["cancel"].setEnabled(running)
         self.products_panel.set_running(running)
         self.connection.set_running(running)
+        self.profile_bar.setEnabled(not running)  # no switching the settings a run uses
         self.products_panel.setAcceptDrops(not running)
 
     def _show_progress(self, progress: Progress) -> None:

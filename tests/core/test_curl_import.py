@@ -146,3 +146,16 @@ def test_export_then_import_gives_the_same_request(
     url = f"https://api.example.com/{path}?a=1&b=x%20y"
     command = to_curl(method, url, headers, body, reveal=True)
     assert parse_curl(command) == CurlRequest(method, url, headers, body)
+
+
+@given(st.text(max_size=200))
+def test_any_text_is_a_request_or_one_curl_error(text: str) -> None:
+    problem = ""
+    try:
+        request = parse_curl("curl " + text)
+    except CurlError as exc:  # anything else would be a crash
+        problem = str(exc)
+    else:
+        assert request.method
+        assert request.url
+    assert "\n" not in problem

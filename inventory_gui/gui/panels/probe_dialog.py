@@ -15,6 +15,7 @@ import asyncio
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -119,11 +120,11 @@ class ProbeDialog(QDialog):
         self.check_button.setEnabled(True)
         self.checked.emit()
 
-    def done(self, code: int) -> None:
-        """Close; a check under way is cancelled."""
+    def hideEvent(self, event: QHideEvent) -> None:
+        """A check under way is cancelled when the dialog closes or its window goes."""
         if self._task is not None:
             self._task.cancel()
-        super().done(code)
+        super().hideEvent(event)
 
 
 def _outcome(result: Result) -> str:

@@ -317,13 +317,13 @@ def add_extra_field(fields_text: str, path: str) -> str:
     return ", ".join([*parts, entry]) if entry not in parts else ", ".join(parts)
 
 
-def open_profiles(secrets: SecretStore) -> ProfileStore | None:
-    """The user's profiles, or None (logged) when the profiles file is unusable."""
+def open_profiles(secrets: SecretStore) -> ProfileStore | str:
+    """The user's profiles, or why the profiles file is unusable (also logged)."""
     try:
         return ProfileStore(default_profiles_path(), secrets)
     except ProfileError as exc:
         log.warning("profiles are off: %s", exc)
-        return None
+        return f"Profiles are off: {exc}"
 
 
 def profile_bar_for(
@@ -346,8 +346,11 @@ def profile_bar_for(
         listed = products()
         return listed[0].id if listed else None
 
-    bar = ProfileBar(
-        open_profiles(secrets), form, first_id, add_extra, persist=persist, parent=parent
-    )
+    store = open_profiles(secrets)
+    usable = store if isinstance(store, ProfileStore) else None
+    bar = ProfileBar(usable, form, first_id, add_extra, persist=persist, parent=parent)
+    if usable is None:
+        bar.combo.setToolTip(str(store))
+        bar.menu_button.setToolTip(str(store))
     bar.message.connect(messages.show_error)
     return bar

@@ -221,3 +221,14 @@ def test_copy_as_curl_on_a_row_masks_secrets(make_window):
     revealed = window.row_actions.curl_of("a/b", reveal=True)
     assert revealed is not None
     assert TOKEN in revealed
+
+
+def test_a_broken_profiles_file_turns_profiles_off_and_says_why(make_window, profiles_file):
+    profiles_file.write_text("[1, 2")
+    window = make_window()
+    bar = window.profile_bar
+    assert bar.store is None
+    assert not bar.combo.isEnabled()
+    assert bar.combo.toolTip() == f"Profiles are off: {profiles_file}: line 1: not valid JSON"
+    assert bar.test_button.isEnabled()  # Test needs no profile
+    assert profiles_file.read_text() == "[1, 2"  # left for the user to mend
