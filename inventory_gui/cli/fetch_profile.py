@@ -57,7 +57,7 @@ def add_profile_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--profiles-file",
         metavar="PATH",
-        help="the profiles file (default: profiles.json in the user config folder)",
+        help="the profiles file (default: the window's, ~/.config/inventory-gui/profiles.json)",
     )
 
 

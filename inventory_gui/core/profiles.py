@@ -4,8 +4,9 @@ A profile holds every setting of the connection group
 (:data:`~inventory_gui.core.settings_schema.CONNECTION_SETTINGS`) by its key,
 so a setting added to that group joins profiles without more code here.
 
-Where they live: one JSON file, ``profiles.json`` in the user config folder
-(``~/.config/inventory-gui`` on Linux; ``INVENTORY_GUI_PROFILES`` names another
+Where they live: one JSON file, ``profiles.json`` beside the window's
+settings file (``~/.config/inventory-gui`` on Linux and macOS,
+``%APPDATA%\\inventory-gui`` on Windows; ``INVENTORY_GUI_PROFILES`` names another
 file).  The window and ``inventory-gui fetch --profile`` both read it; the
 command line must not import Qt, and a plain JSON file is read the same way
 by both, where Qt's INI encoding of lists and types is not.
@@ -47,12 +48,30 @@ class ProfileError(InventoryError):
 
 
 def default_profiles_path() -> Path:
-    """The profiles file: ``$INVENTORY_GUI_PROFILES`` or the user config folder's."""
+    """The profiles file: ``$INVENTORY_GUI_PROFILES``, else ``profiles.json`` in the
+    folder of the window's settings file.
+
+    That folder is where Qt keeps a user's INI settings: ``%APPDATA%\\inventory-gui``
+    on Windows, ``$XDG_CONFIG_HOME/inventory-gui`` (``~/.config/inventory-gui``)
+    elsewhere, macOS included.
+    """
     if os.environ.get(PROFILES_ENV):
         return Path(os.environ[PROFILES_ENV])
-    from platformdirs import user_config_dir
+    if os.name == "nt" and os.environ.get("APPDATA"):
+        base = Path(os.environ["APPDATA"])
+    else:
+        base = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
+    return base / "inventory-gui" / PROFILES_FILE
 
-    return Path(user_config_dir("inventory-gui", appauthor=False)) / PROFILES_FILE
+
+def profiles_beside(settings_file: str) -> Path:
+    """The profiles file of a window whose settings are in ``settings_file``:
+    ``$INVENTORY_GUI_PROFILES``, else ``profiles.json`` beside it (for the user's
+    own settings, :func:`default_profiles_path`; a test's or tool's settings
+    file keeps its profiles apart from the user's)."""
+    if os.environ.get(PROFILES_ENV):
+        return Path(os.environ[PROFILES_ENV])
+    return Path(settings_file).parent / PROFILES_FILE
 
 
 def check_name(name: str) -> str:

@@ -129,7 +129,7 @@ class MainWindow(QMainWindow):
         self.connection = ConnectionPanel(self.store.secrets_persistent, self)
         self.message_bar = MessageBar(self)
         self.profile_bar = profile_bar_for(
-            self.store.secrets, self.connection, self.model.products, self.stock.panel,
+            self.store, self.connection, self.model.products, self.stock.panel,
             self.message_bar, persist=self._persist_connection, parent=self,
         )  # fmt: skip
         self.table = self._build_table()

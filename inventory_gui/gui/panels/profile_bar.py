@@ -35,12 +35,13 @@ from inventory_gui.core.curl_import import CurlRequest
 from inventory_gui.core.errors import InventoryError, SettingsError
 from inventory_gui.core.fetch.settings import FetchSettings
 from inventory_gui.core.models import Product
-from inventory_gui.core.profiles import ProfileError, ProfileStore, default_profiles_path
+from inventory_gui.core.profiles import ProfileError, ProfileStore
 from inventory_gui.gui.panels.connection_panel import ConnectionPanel
 from inventory_gui.gui.panels.curl_dialog import CurlDialog
 from inventory_gui.gui.panels.message_bar import MessageBar
 from inventory_gui.gui.panels.probe_dialog import ProbeDialog
 from inventory_gui.gui.panels.stock_panel import StockPanel
+from inventory_gui.gui.settings_store import SettingsStore
 
 log = logging.getLogger(__name__)
 DEFAULT_NAME = "Default"
@@ -317,17 +318,17 @@ def add_extra_field(fields_text: str, path: str) -> str:
     return ", ".join([*parts, entry]) if entry not in parts else ", ".join(parts)
 
 
-def open_profiles(secrets: SecretStore) -> ProfileStore | str:
-    """The user's profiles, or why the profiles file is unusable (also logged)."""
+def open_profiles(path: Path, secrets: SecretStore) -> ProfileStore | str:
+    """The profiles in ``path``, or why the file is unusable (also logged)."""
     try:
-        return ProfileStore(default_profiles_path(), secrets)
+        return ProfileStore(path, secrets)
     except ProfileError as exc:
         log.warning("profiles are off: %s", exc)
         return f"Profiles are off: {exc}"
 
 
 def profile_bar_for(
-    secrets: SecretStore,
+    settings: SettingsStore,
     form: ConnectionPanel,
     products: Callable[[], list[Product]],
     stock: StockPanel,
@@ -346,7 +347,7 @@ def profile_bar_for(
         listed = products()
         return listed[0].id if listed else None
 
-    store = open_profiles(secrets)
+    store = open_profiles(settings.profiles_path, settings.secrets)
     usable = store if isinstance(store, ProfileStore) else None
     bar = ProfileBar(usable, form, first_id, add_extra, persist=persist, parent=parent)
     if usable is None:
