@@ -162,7 +162,7 @@ def secret_names(shown: dict[str, Any]) -> list[str]:
         if setting is None:
             continue
         if setting.kind is list:
-            names += [f"header {name}" for name, item in value if item == MASK]
+            names += [f"header {n}" for n, item in value if item == MASK and is_secret_name(n)]
         elif isinstance(value, str) and MASK in value and setting.secret:
             names.append(f"{setting.label} (the parts shown as {MASK})")
     return names
@@ -174,17 +174,22 @@ def _join_secrets(shown: dict[str, Any], get: Any) -> dict[str, Any]:
     for key, value in shown.items():
         setting = _BY_KEY.get(key)
         if setting is not None and setting.kind is list and isinstance(value, list):
-            values[key] = [
-                [p[0], (get(f"header:{p[0].strip().lower()}") or "") if p[1] == MASK else p[1]]
-                if isinstance(p, list) and len(p) == 2 and isinstance(p[0], str)
-                else p
-                for p in value
-            ]
+            values[key] = [_join_pair(p, get) for p in value]
         elif setting is not None and setting.secret and isinstance(value, str) and MASK in value:
             values[key] = restore_template(value, get(key) or "", unknown="")
         else:
             values[key] = value
     return values
+
+
+def _join_pair(pair: Any, get: Any) -> Any:
+    """A ``[name, value]`` pair with a secret header's *** filled by ``get``."""
+    if not (isinstance(pair, list) and len(pair) == 2 and isinstance(pair[0], str)):
+        return pair  # not a pair: from_values refuses it in one line
+    name, value = pair
+    if value == MASK and is_secret_name(name):
+        return [name, get(f"header:{name.strip().lower()}") or ""]
+    return pair
 
 
 # -- the profiles file ---------------------------------------------------------

@@ -8,7 +8,14 @@ from pathlib import Path
 import pytest
 
 from inventory_gui.core.connection import ConnectionSettings, MemorySecretStore
-from inventory_gui.core.profiles import ProfileError, ProfileStore, read_export
+from inventory_gui.core.profiles import (
+    ProfileError,
+    ProfileStore,
+    from_values,
+    read_export,
+    to_values,
+)
+from inventory_gui.core.settings_schema import CONNECTION_SETTINGS
 
 TOKEN = "Bearer sk_live_TOPSECRET123"
 API_KEY = "key-VERYSECRET-987"
@@ -17,7 +24,7 @@ API_KEY = "key-VERYSECRET-987"
 def _shop() -> ConnectionSettings:
     return ConnectionSettings(
         url_template=f"https://shop.example/stock/{{id}}?api_key={API_KEY}&fmt=json",
-        headers=[("Authorization", TOKEN), ("Accept", "application/json")],
+        headers=[("Authorization", TOKEN), ("Accept", "application/json"), ("X-Note", "***")],
         concurrency=8,
         timeout=4.5,
         quantity_field="stock.available",
@@ -142,3 +149,10 @@ def test_a_broken_profiles_file_is_one_line(tmp_path: Path) -> None:
     path.write_bytes(b"\xff\xfe")
     with pytest.raises(ProfileError, match="not UTF-8"):
         ProfileStore(path, MemorySecretStore())
+
+
+def test_every_connection_setting_is_part_of_a_profile() -> None:
+    """A setting added to CONNECTION_SETTINGS joins profiles with no code here."""
+    values = to_values(_shop())
+    assert set(values) == {setting.key for setting in CONNECTION_SETTINGS}
+    assert from_values(json.loads(json.dumps(values)), "test") == _shop()
