@@ -19,6 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -100,7 +101,7 @@ class ProfileBar(QWidget):
             self.combo.setEnabled(False)
             self.menu_button.setEnabled(False)
 
-    def _build_menu(self) -> dict[str, object]:
+    def _build_menu(self) -> dict[str, QAction]:
         menu = QMenu(self)
         items = {
             "new": ("&New profile…", self._ask_new),
@@ -122,7 +123,7 @@ class ProfileBar(QWidget):
         self.menu_button.setMenu(menu)
         return actions
 
-    # -- operations (the menu's dialogs end here; tests call them directly) ----
+    # -- operations (where the menu's dialogs end) ----------------------------------
 
     def switch_to(self, name: str) -> None:
         """Save the form into the current profile, then show profile ``name``."""
@@ -265,7 +266,7 @@ class ProfileBar(QWidget):
         self.combo.setCurrentIndex(self.combo.findText(self.current) if self.current else -1)
         self.combo.blockSignals(False)
         for key in ("rename", "duplicate", "delete", "export"):
-            self.actions[key].setEnabled(self.current is not None)  # type: ignore[attr-defined]
+            self.actions[key].setEnabled(self.current is not None)
 
     def _guard(self, operation: Callable[..., None], *args: object) -> None:
         """Run ``operation``; a refusal is one line for the user, and the combo is reset."""
