@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QSettings
 
@@ -15,11 +18,12 @@ def test_the_users_settings_and_the_command_line_agree_on_the_profiles_file(
     monkeypatch: pytest.MonkeyPatch, tmp_path
 ) -> None:
     monkeypatch.delenv(PROFILES_ENV, raising=False)
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     ini, user = QSettings.Format.IniFormat, QSettings.Scope.UserScope
     users = SettingsStore(QSettings(ini, user, ORGANISATION, "inventory-gui"), MemorySecretStore())
     assert users.profiles_path == default_profiles_path()
-    assert default_profiles_path() == tmp_path / "config" / "inventory-gui" / "profiles.json"
+    # tests/conftest.py points XDG_CONFIG_HOME at a temporary folder before Qt starts
+    config = Path(os.environ["XDG_CONFIG_HOME"])
+    assert default_profiles_path() == config / "inventory-gui" / "profiles.json"
     own = SettingsStore(QSettings(str(tmp_path / "t" / "s.ini"), ini), MemorySecretStore())
     assert own.profiles_path == tmp_path / "t" / "profiles.json"  # a tool's: kept apart
     monkeypatch.setenv(PROFILES_ENV, str(tmp_path / "p.json"))
