@@ -95,7 +95,12 @@ def parse_curl(text: str) -> CurlRequest:
 
 def _join_lines(text: str) -> str:
     """``text`` without its line continuations (a backslash ending a line), as a
-    shell reads them: inside single quotes a backslash is kept as written."""
+    shell reads them: inside single quotes a backslash is kept as written.
+
+    Raises:
+        CurlError: bash's ``$'...'`` quoting (browsers' "Copy as cURL (bash)"
+            for bodies with line breaks), which shlex would misread.
+    """
     out: list[str] = []
     quote, i = "", 0
     while i < len(text):
@@ -105,6 +110,10 @@ def _join_lines(text: str) -> str:
             out.append("" if pair in ("\\\n", "\\\r\n") else pair)
             i += len(pair)
             continue
+        if char == "$" and text[i + 1 : i + 2] == "'" and not quote:  # bash's $'...'
+            raise CurlError(
+                "the curl command uses bash's $'...' quoting: copy it as cURL (POSIX) instead"
+            )
         if char in "'\"" and quote in ("", char):
             quote = "" if quote else char
         out.append(char)

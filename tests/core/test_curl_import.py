@@ -85,6 +85,10 @@ def test_user_becomes_basic_auth_and_short_options_bundle() -> None:
     assert request.headers == [("Authorization", f"Basic {token}")]
 
 
+def test_a_dollar_inside_quotes_is_plain_text() -> None:
+    assert parse_curl("curl https://h/x --data-raw 'cost: $'\"'\"'5'").body == "cost: $'5"
+
+
 def test_get_moves_data_to_the_query_and_json_sets_headers() -> None:
     assert parse_curl("curl -G https://h/x?a=1 -d b=2").url == "https://h/x?a=1&b=2"
     request = parse_curl("curl --json '{\"x\": 1}' https://h/x")
@@ -115,6 +119,7 @@ def test_spots_list_path_segments_and_query_values() -> None:
         ("curl -X POST", "no URL"),
         ("curl https://a https://b", "more than one URL"),
         ("curl https://a -H", "needs a value"),
+        ("curl https://a --data-raw $'{\"a\":\n1}'", "copy it as cURL (POSIX)"),
     ],
 )
 def test_bad_commands_are_one_line_without_values(text: str, problem: str) -> None:
