@@ -9,6 +9,7 @@ loaded only once the arguments are parsed and checked.
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
 from pathlib import Path
 
 from inventory_gui.cli import terminal
@@ -22,6 +23,7 @@ from inventory_gui.cli.fetch_input import (
     resume_template,
 )
 from inventory_gui.cli.fetch_output import output_problem, write_output
+from inventory_gui.cli.fetch_profile import add_profile_options, apply_profile, given_options
 from inventory_gui.cli.options import OneLineParser, add_data_dir_option, add_setting_option
 from inventory_gui.cli.stop_signals import Interrupted, StopSignals, signal_name
 from inventory_gui.core import gc_policy
@@ -65,6 +67,7 @@ def build_parser() -> OneLineParser:
     for setting in (*schema.CONNECTION_SETTINGS, schema.MAX_BODY, *schema.NETWORK_SETTINGS):
         add_setting_option(parser, setting)
     add_auth_options(parser)
+    add_profile_options(parser)
     parser.add_argument(
         "--output",
         "-o",
@@ -81,6 +84,15 @@ def build_parser() -> OneLineParser:
     parser.add_argument("--quiet", "-q", action="store_true", help="no progress on stderr")
     _add_history_options(parser)
     return parser
+
+
+def parse(argv: Sequence[str]) -> argparse.Namespace:
+    """The arguments of ``inventory-gui fetch ARGV``; with ``--profile``, which
+    connection options were given rides along as ``given_options``."""
+    args = build_parser().parse_args(argv)
+    if args.profile:
+        args.given_options = given_options(build_parser, argv)
+    return args
 
 
 def _add_history_options(parser: argparse.ArgumentParser) -> None:
@@ -120,6 +132,10 @@ def run(args: argparse.Namespace) -> int:
     ``cancelled`` and the run is closed in the history as ``interrupted`` (which
     ``--resume`` takes up); the status is then ``128 +`` the signal's number.
     """
+    try:
+        apply_profile(args, getattr(args, "given_options", set()))
+    except InventoryError as exc:
+        return _fail(str(exc))
     input_path = None if args.retry_failed_from or args.resume else _input_path(args)
     problem = _usage_problem(args) or output_problem(args.output, input_path)
     if problem:
@@ -161,7 +177,7 @@ def _usage_problem(args: argparse.Namespace) -> str | None:
     if not args.file and not args.demo and not again:
         return "give a product FILE (or --demo to use the bundled sample)"
     if not args.url_template and not args.demo and not args.resume:
-        return "--url-template is required (or --demo to use the demo API)"
+        return "--url-template is required (or --profile, or --demo to use the demo API)"
     if args.resume and args.no_history:
         return "--resume reads the history: drop --no-history"
     if args.output and Path(args.output).suffix.lower() not in EXPORT_FORMATS:
