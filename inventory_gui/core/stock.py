@@ -121,14 +121,7 @@ class StockContext:
 
         Only real numbers count: a previous check or an answer may hold anything.
         """
-        if result.status != "ok":
-            return None
-        now = real_number(result.quantity)
-        before = self.previous.get(result.id)
-        if now is None or before is None:
-            return None
-        then = real_number(before.quantity)
-        return None if then is None else (then, now)
+        return _pair(result, self.previous.get(result.id))
 
     def change(self, result: Result) -> int | float | None:
         """Quantity now minus at the previous successful check (None if either is unknown)."""
@@ -149,13 +142,20 @@ class StockContext:
 
     def standing(self, result: Result) -> Standing:
         """Every value of :data:`STOCK_COLUMNS` for one result (what exports write)."""
-        before = self.previous.get(result.id)
-        return Standing(
-            self.stock(result),
-            None if before is None else before.quantity,
-            self.change(result),
-            None if before is None else before.checked_at,
-        )
+        before = self.previous.get(result.id)  # one lookup: exports call this per row
+        if before is None:
+            return Standing(self.rules.status(result), None, None, None)
+        pair = _pair(result, before)
+        change = None if pair is None else difference(pair[1], pair[0])
+        return Standing(self.rules.status(result), before.quantity, change, before.checked_at)
+
+
+def _pair(result: Result, before: Previous | None) -> tuple[int | float, int | float] | None:
+    """(before, now) quantities of an ok result with an earlier check, both real numbers."""
+    if before is None or result.status != "ok":
+        return None
+    now, then = real_number(result.quantity), real_number(before.quantity)
+    return None if now is None or then is None else (then, now)
 
 
 @dataclass(frozen=True)

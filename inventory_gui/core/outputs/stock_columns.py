@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from inventory_gui.core.models import OUTPUT_COLUMNS, STOCK_COLUMNS, Result
+from inventory_gui.core.models import OUTPUT_COLUMNS, Result
 from inventory_gui.core.settings_schema import LOW_THRESHOLD
 from inventory_gui.core.stock import StockContext, StockRules
 
@@ -22,11 +22,19 @@ def default_stock() -> StockContext:
 
 
 def fixed_values(result: Result, stock: StockContext) -> list[Any]:
-    """Return the values of :data:`OUTPUT_COLUMNS` for one result, in that order."""
-    standing = stock.standing(result)
-    values = result.to_dict(with_response=False)  # the result's keys win over its fields'
-    values.update(zip(STOCK_COLUMNS, (standing.stock.value, *standing[1:]), strict=True))
-    return [values[name] for name in OUTPUT_COLUMNS]
+    """Return the values of :data:`OUTPUT_COLUMNS` for one result, in that order.
+
+    Written out rather than read from :meth:`Result.to_dict`: exports call this
+    per row (tests/core/outputs/test_stock_columns.py checks both agree).
+    """
+    status, previous_quantity, change, previous_checked_at = stock.standing(result)
+    latency = result.latency_ms
+    return [
+        result.id, result.status, result.http_status, result.quantity,
+        status.value, previous_quantity, change, previous_checked_at,
+        None if latency is None else round(latency, 1), result.attempts, result.error,
+        result.checked_at,
+    ]  # fmt: skip
 
 
 def input_name(key: str, taken: set[str] | frozenset[str]) -> str:
@@ -41,10 +49,17 @@ def json_row(result: Result, stock: StockContext) -> dict[str, Any]:
     """One result as a JSON output object: the fixed columns, then its input columns
     (an input column named like a fixed one as ``input_<name>``), then ``response``."""
     row = dict(zip(OUTPUT_COLUMNS, fixed_values(result, stock), strict=True))
-    taken = {*row, "response"}
-    for key, value in result.fields.items():
-        name = input_name(key, taken)
-        taken.add(name)
-        row[name] = value
+    fields = result.fields
+    if _TAKEN.isdisjoint(fields):  # the common case: no name to change
+        row.update(fields)
+    else:
+        taken = set(_TAKEN)
+        for key, value in fields.items():
+            name = input_name(key, taken)
+            taken.add(name)
+            row[name] = value
     row["response"] = result.response
     return row
+
+
+_TAKEN = frozenset((*OUTPUT_COLUMNS, "response"))

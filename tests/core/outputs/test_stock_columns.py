@@ -7,8 +7,15 @@ import csv
 import json
 from pathlib import Path
 
-from inventory_gui.core.models import OUTPUT_COLUMNS, Previous, Result
+from inventory_gui.core.models import (
+    OUTPUT_COLUMNS,
+    RESULT_COLUMNS,
+    STOCK_COLUMNS,
+    Previous,
+    Result,
+)
 from inventory_gui.core.outputs.registry import write_results
+from inventory_gui.core.outputs.stock_columns import fixed_values
 from inventory_gui.core.stock import Stock, StockContext, StockRules
 
 BEFORE = "2026-11-30T08:00:00Z"
@@ -50,3 +57,11 @@ def test_input_columns_named_like_stock_columns_are_renamed(tmp_path: Path) -> N
     assert rows[0]["change"] == 3
     assert (rows[0]["input_change"], rows[0]["input_stock_status"]) == ("typed", "s")
     assert list(rows[0])[-1] == "response"
+
+
+def test_fixed_values_agree_with_the_results_own_keys() -> None:
+    result = Result("up", "ok", 200, 5, 12.345, 2, None, BEFORE, {"id": "input"}, {"q": 5})
+    row = dict(zip(OUTPUT_COLUMNS, fixed_values(result, context()), strict=True))
+
+    assert {key: row[key] for key in RESULT_COLUMNS} == result.to_dict(with_response=False)
+    assert [row[key] for key in STOCK_COLUMNS] == ["In stock", 2, 3, BEFORE]
