@@ -67,8 +67,6 @@ def build_parser() -> OneLineParser:
     for setting in (*schema.CONNECTION_SETTINGS, schema.MAX_BODY, *schema.NETWORK_SETTINGS):
         add_setting_option(parser, setting)
     add_auth_options(parser)
-    for setting in (schema.LOW_THRESHOLD, schema.THRESHOLD_COLUMNS):
-        add_setting_option(parser, setting)
     parser.add_argument(
         "--output",
         "-o",
@@ -83,6 +81,8 @@ def build_parser() -> OneLineParser:
         "--demo", action="store_true", help="start the demo API on loopback and use it"
     )
     parser.add_argument("--quiet", "-q", action="store_true", help="no progress on stderr")
+    for setting in (schema.LOW_THRESHOLD, schema.THRESHOLD_COLUMNS):  # the stock columns
+        add_setting_option(parser, setting)
     _add_history_options(parser)
     return parser
 
