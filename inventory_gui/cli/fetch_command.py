@@ -35,6 +35,8 @@ from inventory_gui.core.fetch.url_template import UrlTemplate
 from inventory_gui.core.inputs.registry import load_products
 from inventory_gui.core.outputs.registry import EXPORT_FORMATS
 from inventory_gui.core.resources import resource_path
+from inventory_gui.core.settings_schema import split_names
+from inventory_gui.core.stock import StockContext, StockRules
 
 SAMPLE_LIST = "sample-products.csv"
 
@@ -82,6 +84,8 @@ def build_parser() -> OneLineParser:
         "--demo", action="store_true", help="start the demo API on loopback and use it"
     )
     parser.add_argument("--quiet", "-q", action="store_true", help="no progress on stderr")
+    for setting in (schema.LOW_THRESHOLD, schema.THRESHOLD_COLUMNS):  # the stock columns
+        add_setting_option(parser, setting)
     _add_history_options(parser)
     return parser
 
@@ -151,7 +155,8 @@ def run(args: argparse.Namespace) -> int:
         try:
             with signals.raising():
                 job, settings = _prepare(args, history)
-            return _run_fetch(args, history, job, settings, signals)
+                stock = _stock(args, history, job)
+            return _run_fetch(args, history, job, settings, stock, signals)
         except InventoryError as exc:
             return _fail(str(exc))
         except Interrupted as exc:
@@ -231,11 +236,20 @@ def _prepare(args: argparse.Namespace, history: FetchHistory) -> tuple[FetchInpu
     return job, settings
 
 
+def _stock(args: argparse.Namespace, history: FetchHistory, job: FetchInput) -> StockContext:
+    """The stock rules of ``--low-threshold`` and ``--threshold-columns``, and each
+    product's previous ok check (read before the run records anything)."""
+    rules = StockRules(args.low_threshold, split_names(args.threshold_columns or ""))
+    fetched = history.previous(product.id for product in job.products.products)
+    return StockContext(rules, {**job.previous, **fetched})
+
+
 def _run_fetch(
     args: argparse.Namespace,
     history: FetchHistory,
     job: FetchInput,
     settings: FetchSettings,
+    stock: StockContext,
     signals: StopSignals,
 ) -> int:
     from inventory_gui.cli.fetch_run import run_fetch  # aiohttp: loaded for the run only
@@ -258,7 +272,7 @@ def _run_fetch(
         # uvloop where installed (see core/fetch/event_loop.py)
         outcome = event_loop.run(fetching)
         results = job.merge(outcome.results)
-        failed = write_output(results, job.products.columns, args.output, signals)
+        failed = write_output(results, job.products.columns, args.output, signals, stock)
     if signals.exit_status is not None:
         return signals.exit_status
     if failed is not None:

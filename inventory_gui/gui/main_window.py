@@ -32,6 +32,7 @@ from inventory_gui.core.history.store import HistoryStore
 from inventory_gui.core.models import Product, ProductList
 from inventory_gui.core.outputs.registry import EXPORT_FORMATS, write_results
 from inventory_gui.core.progress import Progress
+from inventory_gui.core.stock import StockContext
 from inventory_gui.gui.actions import build_actions
 from inventory_gui.gui.controllers.fetch_runner import FetchRunner, SessionFactory
 from inventory_gui.gui.controllers.file_loader import FileLoader
@@ -451,10 +452,12 @@ class MainWindow(QMainWindow):
             target = target.with_suffix(".csv")
         results = self.model.results()
         columns = self.model.input_columns
+        # The table's own stock rules and previous checks: the file says what the table shows.
+        stock = StockContext(self.model.context.rules, self.model.context.previous)
         loop = asyncio.get_running_loop()
         try:
             await loop.run_in_executor(
-                self._io, lambda: write_results(target, results, columns=columns)
+                self._io, lambda: write_results(target, results, columns=columns, stock=stock)
             )
         except InventoryError as exc:
             self.message_bar.show_error(str(exc))
