@@ -9,6 +9,7 @@ loaded only once the arguments are parsed and checked.
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
 from pathlib import Path
 
 from inventory_gui.cli import terminal
@@ -22,6 +23,7 @@ from inventory_gui.cli.fetch_input import (
     resume_template,
 )
 from inventory_gui.cli.fetch_output import output_problem, write_output
+from inventory_gui.cli.fetch_profile import add_profile_options, apply_profile, given_options
 from inventory_gui.cli.options import OneLineParser, add_data_dir_option, add_setting_option
 from inventory_gui.cli.stop_signals import Interrupted, StopSignals, signal_name
 from inventory_gui.core import gc_policy
@@ -33,6 +35,8 @@ from inventory_gui.core.fetch.url_template import UrlTemplate
 from inventory_gui.core.inputs.registry import load_products
 from inventory_gui.core.outputs.registry import EXPORT_FORMATS
 from inventory_gui.core.resources import resource_path
+from inventory_gui.core.settings_schema import split_names
+from inventory_gui.core.stock import StockContext, StockRules
 
 SAMPLE_LIST = "sample-products.csv"
 
@@ -65,6 +69,7 @@ def build_parser() -> OneLineParser:
     for setting in (*schema.CONNECTION_SETTINGS, schema.MAX_BODY, *schema.NETWORK_SETTINGS):
         add_setting_option(parser, setting)
     add_auth_options(parser)
+    add_profile_options(parser)
     parser.add_argument(
         "--output",
         "-o",
@@ -79,8 +84,19 @@ def build_parser() -> OneLineParser:
         "--demo", action="store_true", help="start the demo API on loopback and use it"
     )
     parser.add_argument("--quiet", "-q", action="store_true", help="no progress on stderr")
+    for setting in (schema.LOW_THRESHOLD, schema.THRESHOLD_COLUMNS):  # the stock columns
+        add_setting_option(parser, setting)
     _add_history_options(parser)
     return parser
+
+
+def parse(argv: Sequence[str]) -> argparse.Namespace:
+    """The arguments of ``inventory-gui fetch ARGV``; with ``--profile``, which
+    connection options were given rides along as ``given_options``."""
+    args = build_parser().parse_args(argv)
+    if args.profile:
+        args.given_options = given_options(build_parser, argv)
+    return args
 
 
 def _add_history_options(parser: argparse.ArgumentParser) -> None:
@@ -120,6 +136,10 @@ def run(args: argparse.Namespace) -> int:
     ``cancelled`` and the run is closed in the history as ``interrupted`` (which
     ``--resume`` takes up); the status is then ``128 +`` the signal's number.
     """
+    try:
+        apply_profile(args, getattr(args, "given_options", set()))
+    except InventoryError as exc:
+        return _fail(str(exc))
     input_path = None if args.retry_failed_from or args.resume else _input_path(args)
     problem = _usage_problem(args) or output_problem(args.output, input_path)
     if problem:
@@ -135,7 +155,8 @@ def run(args: argparse.Namespace) -> int:
         try:
             with signals.raising():
                 job, settings = _prepare(args, history)
-            return _run_fetch(args, history, job, settings, signals)
+                stock = _stock(args, history, job)
+            return _run_fetch(args, history, job, settings, stock, signals)
         except InventoryError as exc:
             return _fail(str(exc))
         except Interrupted as exc:
@@ -161,7 +182,7 @@ def _usage_problem(args: argparse.Namespace) -> str | None:
     if not args.file and not args.demo and not again:
         return "give a product FILE (or --demo to use the bundled sample)"
     if not args.url_template and not args.demo and not args.resume:
-        return "--url-template is required (or --demo to use the demo API)"
+        return "--url-template is required (or --profile, or --demo to use the demo API)"
     if args.resume and args.no_history:
         return "--resume reads the history: drop --no-history"
     if args.output and Path(args.output).suffix.lower() not in EXPORT_FORMATS:
@@ -215,11 +236,20 @@ def _prepare(args: argparse.Namespace, history: FetchHistory) -> tuple[FetchInpu
     return job, settings
 
 
+def _stock(args: argparse.Namespace, history: FetchHistory, job: FetchInput) -> StockContext:
+    """The stock rules of ``--low-threshold`` and ``--threshold-columns``, and each
+    product's previous ok check (read before the run records anything)."""
+    rules = StockRules(args.low_threshold, split_names(args.threshold_columns or ""))
+    fetched = history.previous(product.id for product in job.products.products)
+    return StockContext(rules, {**job.previous, **fetched})
+
+
 def _run_fetch(
     args: argparse.Namespace,
     history: FetchHistory,
     job: FetchInput,
     settings: FetchSettings,
+    stock: StockContext,
     signals: StopSignals,
 ) -> int:
     from inventory_gui.cli.fetch_run import run_fetch  # aiohttp: loaded for the run only
@@ -242,7 +272,7 @@ def _run_fetch(
         # uvloop where installed (see core/fetch/event_loop.py)
         outcome = event_loop.run(fetching)
         results = job.merge(outcome.results)
-        failed = write_output(results, job.products.columns, args.output, signals)
+        failed = write_output(results, job.products.columns, args.output, signals, stock)
     if signals.exit_status is not None:
         return signals.exit_status
     if failed is not None:

@@ -7,7 +7,7 @@ on unrecorded (only ``--resume`` needs it).
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import partial
 
 from inventory_gui.cli.options import data_dir
@@ -15,7 +15,7 @@ from inventory_gui.cli.terminal import warn
 from inventory_gui.core.errors import HistoryError
 from inventory_gui.core.history.store import HistoryStore, Run
 from inventory_gui.core.history.writer import HistoryWriter
-from inventory_gui.core.models import ProductList, Result
+from inventory_gui.core.models import Previous, ProductList, Result
 
 
 class FetchHistory:
@@ -47,6 +47,20 @@ class FetchHistory:
                 raise
             warn(f"the history is not recorded: {exc}")
             return cls(None)
+
+    def previous(self, product_ids: Iterable[str]) -> dict[str, Previous]:
+        """Each product's last ok check before this run ({} without a history).
+
+        Read before :meth:`begin`, as the window does when a run starts; a
+        history that cannot be read is one warning and no previous checks.
+        """
+        if self.store is None:
+            return {}
+        try:
+            return self.store.last_ok(product_ids)
+        except HistoryError as exc:
+            warn(f"the previous checks are not shown: {exc}")
+            return {}
 
     def begin(self, products: ProductList, url_template: str, resumes: Run | None = None) -> None:
         """Record the start of the run (and mark a resumed run ``resumed``)."""

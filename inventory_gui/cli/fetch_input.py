@@ -11,11 +11,11 @@ from typing import Any
 from inventory_gui.cli.fetch_history import FetchHistory
 from inventory_gui.core.errors import HistoryError
 from inventory_gui.core.history.store import Run
-from inventory_gui.core.models import RESULT_COLUMNS, Product, ProductList, Result
+from inventory_gui.core.models import OUTPUT_COLUMNS, Previous, Product, ProductList, Result
 from inventory_gui.core.outputs.registry import read_results
 from inventory_gui.core.secrets import MASK
 
-_RESULT_KEYS = frozenset((*RESULT_COLUMNS, "response"))
+_RESULT_KEYS = frozenset((*OUTPUT_COLUMNS, "response"))
 _RETRIED = frozenset({"error", "cancelled"})
 
 
@@ -28,12 +28,15 @@ class FetchInput:
         earlier: ``--retry-failed-from``: every row of the earlier output.
         positions: where each product's new result goes in ``earlier``.
         resumes: ``--resume``: the unfinished run being resumed.
+        previous: ``--retry-failed-from``: the previous check each earlier row
+            not fetched again was compared with, as its output had it.
     """
 
     products: ProductList
     earlier: list[Result] | None = None
     positions: list[int] = field(default_factory=list)
     resumes: Run | None = None
+    previous: dict[str, Previous] = field(default_factory=dict)
 
     def merge(self, results: list[Result]) -> list[Result]:
         """Return the output rows: ``results``, or the earlier rows with them in place."""
@@ -51,12 +54,19 @@ def load_retry_input(path: str) -> FetchInput:
     Raises:
         ExportError: the file is missing, unreadable or not a results file.
     """
-    earlier = [_result_from_row(row) for row in read_results(path)]
+    rows = read_results(path)
+    earlier = [_result_from_row(row) for row in rows]
     positions = [i for i, result in enumerate(earlier) if result.status in _RETRIED]
     products = [_product(earlier[i]) for i in positions]
     columns = list(dict.fromkeys(key for result in earlier for key in result.fields))
     source = f"the failed rows of {path}"
-    return FetchInput(ProductList(products, source, columns=columns), earlier, positions)
+    kept = {
+        result.id: previous
+        for row, result in zip(rows, earlier, strict=True)
+        if result.status not in _RETRIED and (previous := _previous_from_row(row)) is not None
+    }
+    products_list = ProductList(products, source, columns=columns)
+    return FetchInput(products_list, earlier, positions, previous=kept)
 
 
 def load_resume_input(history: FetchHistory) -> FetchInput:
@@ -114,6 +124,16 @@ def _result_from_row(row: dict[str, Any]) -> Result:
         fields={key: value for key, value in row.items() if key not in _RESULT_KEYS},
         response=row.get("response"),
     )
+
+
+def _previous_from_row(row: dict[str, Any]) -> Previous | None:
+    """The previous check an earlier output row was compared with, if it names one."""
+    checked_at = row.get("previous_checked_at")
+    if not isinstance(checked_at, str):
+        return None
+    quantity = row.get("previous_quantity")
+    number = isinstance(quantity, int | float) and not isinstance(quantity, bool)
+    return Previous(quantity if number else None, checked_at)
 
 
 def _product(result: Result) -> Product:

@@ -17,6 +17,7 @@ from inventory_gui.core.outputs.atomic_file import same_file
 from inventory_gui.core.outputs.export_error import ExportError
 from inventory_gui.core.outputs.registry import check_output_path, write_results
 from inventory_gui.core.outputs.text_table import results_table
+from inventory_gui.core.stock import StockContext
 
 
 def output_problem(output: str | None, input_path: str | None) -> str | None:
@@ -42,8 +43,12 @@ def write_output(
     columns: Sequence[str],
     output: str | None,
     signals: StopSignals,
+    stock: StockContext | None = None,
 ) -> int | None:
     """Write the results; return None, or the exit status if they could not be written.
+
+    ``stock`` (stock rules and previous checks) fills the stock status and
+    change columns.
 
     After a run stopped by a signal, further signals wait until the output is
     written; otherwise a signal abandons the write, leaving any earlier file
@@ -53,8 +58,8 @@ def write_output(
     try:
         with phase:
             if not output:
-                return write_stdout(results_table(results) + "\n")
-            write_results(output, results, columns=columns)
+                return write_stdout(results_table(results, stock=stock) + "\n")
+            write_results(output, results, columns=columns, stock=stock)
     except ExportError as exc:
         error(str(exc))
         return EXIT_ERRORS

@@ -133,3 +133,10 @@ RESULT_COLUMNS = (
     "error",
     "checked_at",
 )
+STOCK_COLUMNS = ("stock_status", "previous_quantity", "change", "previous_checked_at")
+"""What exports write beside each result (right after ``quantity``): its stock
+status and the change since the product's last successful check
+(:class:`~inventory_gui.core.stock.Standing`)."""
+_AFTER = RESULT_COLUMNS.index("quantity") + 1
+OUTPUT_COLUMNS = RESULT_COLUMNS[:_AFTER] + STOCK_COLUMNS + RESULT_COLUMNS[_AFTER:]
+"""The fixed columns of every output file, in their order (input columns follow)."""

@@ -358,12 +358,12 @@ AUTH_SETTINGS = (
 LOW_THRESHOLD = Setting(
     "low_threshold", "Low threshold", float, 10.0,
     "quantities at or under this read Low; a row's own threshold column wins",
-    0.0, 1e9, off=-1.0, stored="stock/low_threshold",
+    0.0, 1e9, off=-1.0, flag="--low-threshold", metavar="N", stored="stock/low_threshold",
 )  # fmt: skip
 THRESHOLD_COLUMNS = Setting(
     "threshold_columns", "threshold columns", str, "reorder_point, min, threshold, min_stock",
     "input columns holding a per-row Low threshold, first found wins",
-    stored="stock/threshold_columns",
+    flag="--threshold-columns", metavar="NAMES", stored="stock/threshold_columns",
 )  # fmt: skip
 EXTRA_FIELDS = Setting(
     "fields", "extra fields", str, "",

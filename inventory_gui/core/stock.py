@@ -13,11 +13,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
-from typing import Any
+from typing import Any, NamedTuple
 
 from inventory_gui.core.fetch.quantity import lookup_path, to_number
-from inventory_gui.core.models import Result
-from inventory_gui.core.safe_values import display_text, real_number
+from inventory_gui.core.models import Previous, Result
+from inventory_gui.core.safe_values import difference, display_text, real_number
 from inventory_gui.core.settings_schema import THRESHOLD_COLUMNS, split_names
 
 DEFAULT_THRESHOLD_COLUMNS = split_names(THRESHOLD_COLUMNS.default)
@@ -80,6 +80,82 @@ class StockRules:
         if threshold is not None and quantity <= threshold:
             return Stock.LOW
         return Stock.IN_STOCK
+
+
+class Standing(NamedTuple):
+    """What a row shows beside its result: the values of :data:`STOCK_COLUMNS`.
+
+    Attributes:
+        stock: the row's stock status.
+        previous_quantity: the quantity at the product's last successful check
+            before this one (None: no such check is known).
+        change: quantity now minus ``previous_quantity`` (None unless both are numbers).
+        previous_checked_at: when that previous check ended (UTC ISO 8601 text).
+    """
+
+    stock: Stock
+    previous_quantity: Any
+    change: int | float | None
+    previous_checked_at: str | None
+
+
+@dataclass
+class StockContext:
+    """The one computation of a row's stock status and change, for the table and exports.
+
+    Attributes:
+        rules: how quantities become statuses.
+        previous: each product's last successful check before the run
+            (from :meth:`~inventory_gui.core.history.store.HistoryStore.last_ok`).
+    """
+
+    rules: StockRules = field(default_factory=StockRules)
+    previous: Mapping[str, Previous] = field(default_factory=dict)
+
+    def stock(self, result: Result) -> Stock:
+        """The stock status of one result."""
+        return self.rules.status(result)
+
+    def _quantities(self, result: Result) -> tuple[int | float, int | float] | None:
+        """(before, now) for an ok result whose product has an earlier quantity.
+
+        Only real numbers count: a previous check or an answer may hold anything.
+        """
+        return _pair(result, self.previous.get(result.id))
+
+    def change(self, result: Result) -> int | float | None:
+        """Quantity now minus at the previous successful check (None if either is unknown)."""
+        pair = self._quantities(result)
+        return None if pair is None else difference(pair[1], pair[0])
+
+    def flip(self, result: Result) -> str | None:
+        """``"out"`` when a product ran out since the last check, ``"in"`` when it came back."""
+        pair = self._quantities(result)
+        if pair is None:
+            return None
+        before, now = pair
+        if before > 0 >= now:
+            return "out"
+        if before <= 0 < now:
+            return "in"
+        return None
+
+    def standing(self, result: Result) -> Standing:
+        """Every value of :data:`STOCK_COLUMNS` for one result (what exports write)."""
+        before = self.previous.get(result.id)  # one lookup: exports call this per row
+        if before is None:
+            return Standing(self.rules.status(result), None, None, None)
+        pair = _pair(result, before)
+        change = None if pair is None else difference(pair[1], pair[0])
+        return Standing(self.rules.status(result), before.quantity, change, before.checked_at)
+
+
+def _pair(result: Result, before: Previous | None) -> tuple[int | float, int | float] | None:
+    """(before, now) quantities of an ok result with an earlier check, both real numbers."""
+    if before is None or result.status != "ok":
+        return None
+    now, then = real_number(result.quantity), real_number(before.quantity)
+    return None if now is None or then is None else (then, now)
 
 
 @dataclass(frozen=True)

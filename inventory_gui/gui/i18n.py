@@ -143,6 +143,12 @@ class Plurals(QObject):
         """``{0}``: the file."""
         return _english(self.tr("Exported %Ln row(s) to {0}", "", n), n)
 
+    def json_keys(self, n: int) -> str:
+        return _english(self.tr("%Ln key(s)", "", n), n)
+
+    def json_items(self, n: int) -> str:
+        return _english(self.tr("%Ln item(s)", "", n), n)
+
     def history_checks(self, n: int) -> str:
         """``{0}``: the product ID."""
         return _english(self.tr("History of {0}: %Ln check(s)", "", n), n)

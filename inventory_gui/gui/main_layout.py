@@ -20,7 +20,12 @@ def lay_out(window: MainWindowParts) -> tuple[QWidget, QSplitter]:
     """Arrange the window's widgets; return the central widget and its main splitter."""
     settings_tabs = QTabWidget(window)
     settings_tabs.setObjectName("settingsTabs")
-    settings_tabs.addTab(window.connection, QCoreApplication.translate("MainLayout", "Connection"))
+    connection_tab = QWidget(window)
+    connection_box = QVBoxLayout(connection_tab)
+    connection_box.setContentsMargins(0, 4, 0, 0)
+    connection_box.addWidget(window.profile_bar)
+    connection_box.addWidget(window.connection, 1)
+    settings_tabs.addTab(connection_tab, QCoreApplication.translate("MainLayout", "Connection"))
     settings_tabs.addTab(window.stock.panel, QCoreApplication.translate("MainLayout", "Stock"))
     left = QSplitter(Qt.Orientation.Vertical, window)
     left.addWidget(window.products_panel)

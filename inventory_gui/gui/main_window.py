@@ -32,6 +32,7 @@ from inventory_gui.core.history.store import HistoryStore
 from inventory_gui.core.models import Product, ProductList
 from inventory_gui.core.outputs.registry import EXPORT_FORMATS, write_results
 from inventory_gui.core.progress import Progress
+from inventory_gui.core.stock import StockContext
 from inventory_gui.gui.actions import build_actions
 from inventory_gui.gui.controllers.fetch_runner import FetchRunner, SessionFactory
 from inventory_gui.gui.controllers.file_loader import FileLoader
@@ -45,6 +46,7 @@ from inventory_gui.gui.panels.connection_panel import ConnectionPanel
 from inventory_gui.gui.panels.detail_pane import DetailPane
 from inventory_gui.gui.panels.message_bar import MessageBar
 from inventory_gui.gui.panels.product_panel import ProductPanel, describe
+from inventory_gui.gui.panels.profile_bar import profile_bar_for
 from inventory_gui.gui.panels.run_summary import RunSummary, count_changed, progress_text
 from inventory_gui.gui.settings_store import SettingsStore
 from inventory_gui.gui.table.filter import ResultsFilter
@@ -128,6 +130,10 @@ class MainWindow(QMainWindow):
         self.products_panel = ProductPanel(self)
         self.connection = ConnectionPanel(self.store.secrets_persistent, self)
         self.message_bar = MessageBar(self)
+        self.profile_bar = profile_bar_for(
+            self.store, self.connection, self.model.products, self.stock.panel,
+            self.message_bar, persist=self._persist_connection, parent=self,
+        )  # fmt: skip
         self.table = self._build_table()
         self.detail = DetailPane(self)
         self.history = HistoryController(self._history_store, self, self.message_bar)
@@ -375,6 +381,7 @@ class MainWindow(QMainWindow):
         a["cancel"].setEnabled(running)
         self.products_panel.set_running(running)
         self.connection.set_running(running)
+        self.profile_bar.setEnabled(not running)  # no switching the settings a run uses
         self.products_panel.setAcceptDrops(not running)
 
     def _show_progress(self, progress: Progress) -> None:
@@ -455,10 +462,12 @@ class MainWindow(QMainWindow):
             target = target.with_suffix(".csv")
         results = self.model.results()
         columns = self.model.input_columns
+        # The table's own stock rules and previous checks: the file says what the table shows.
+        stock = StockContext(self.model.context.rules, self.model.context.previous)
         loop = asyncio.get_running_loop()
         try:
             await loop.run_in_executor(
-                self._io, lambda: write_results(target, results, columns=columns)
+                self._io, lambda: write_results(target, results, columns=columns, stock=stock)
             )
         except InventoryError as exc:
             self.message_bar.show_error(str(exc))
@@ -509,6 +518,7 @@ class MainWindow(QMainWindow):
                 self._spawn(self._close_after_run())
             return
         self.store.save_geometry("main", bytes(self.saveGeometry().data()))
+        self.profile_bar.save_current()
         self._save_connection()
         self.store.sync()
         # A file being read is cancelled and not waited for (it stops at its next

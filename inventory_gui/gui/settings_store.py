@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import os
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QSettings
@@ -26,6 +27,7 @@ from inventory_gui.core.connection import (
 )
 from inventory_gui.core.errors import SettingsError
 from inventory_gui.core.fetch.network import NetworkOptions
+from inventory_gui.core.profiles import profiles_beside
 from inventory_gui.core.secrets import mask_template, restore_template
 from inventory_gui.core.settings_schema import (
     CONNECTION_SETTINGS,
@@ -65,6 +67,17 @@ class SettingsStore:
     def __init__(self, settings: QSettings, secrets: SecretStore) -> None:
         self._settings = settings
         self._secrets = secrets
+
+    @property
+    def secrets(self) -> SecretStore:
+        """Where secret values go (connection profiles keep theirs there too)."""
+        return self._secrets
+
+    @property
+    def profiles_path(self) -> Path:
+        """The connection profiles' file: beside this settings file (see
+        :func:`~inventory_gui.core.profiles.profiles_beside`)."""
+        return profiles_beside(self._settings.fileName())
 
     @property
     def secrets_persistent(self) -> bool:

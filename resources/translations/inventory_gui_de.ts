@@ -410,6 +410,37 @@
     </message>
 </context>
 <context>
+    <name>CurlDialog</name>
+    <message>
+        <source>Paste a curl command</source>
+        <translation>curl-Befehl einfügen</translation>
+    </message>
+    <message>
+        <source>(as API docs or the browser&apos;s Copy as cURL give it)</source>
+        <translation>(wie ihn API-Dokumentationen oder „Als cURL kopieren“ des Browsers liefern)</translation>
+    </message>
+    <message>
+        <source>curl command</source>
+        <translation>curl-Befehl</translation>
+    </message>
+    <message>
+        <source>Parts of the URL</source>
+        <translation>Teile der URL</translation>
+    </message>
+    <message>
+        <source>Pick the part of the URL that is the product ID.</source>
+        <translation>Den Teil der URL wählen, der die Produkt-ID ist.</translation>
+    </message>
+    <message>
+        <source>The URL has no path or query value to put the product ID in.</source>
+        <translation>Die URL hat keinen Pfad- oder Abfragewert, in den die Produkt-ID passt.</translation>
+    </message>
+    <message>
+        <source>Which part of the URL is the product ID?</source>
+        <translation>Welcher Teil der URL ist die Produkt-ID?</translation>
+    </message>
+</context>
+<context>
     <name>DetailPane</name>
     <message>
         <source>ID: {0}</source>
@@ -565,6 +596,45 @@
     <message>
         <source>Error</source>
         <translation>Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>JsonTree</name>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>The API&apos;s answer</source>
+        <translation>Die Antwort der API</translation>
+    </message>
+    <message>
+        <source>(answer)</source>
+        <translation>(Antwort)</translation>
+    </message>
+    <message>
+        <source>deeper than {0} levels: not shown</source>
+        <translation>tiefer als {0} Ebenen: nicht angezeigt</translation>
+    </message>
+    <message>
+        <source>{0} more not shown</source>
+        <translation>{0} weitere nicht angezeigt</translation>
+    </message>
+    <message>
+        <source>Use {0} as the quantity field</source>
+        <translation>{0} als Mengenfeld verwenden</translation>
+    </message>
+    <message>
+        <source>Add {0} as an extra field</source>
+        <translation>{0} als zusätzliches Feld hinzufügen</translation>
     </message>
 </context>
 <context>
@@ -825,11 +895,64 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%Ln key(s)</source>
+        <translation>
+            <numerusform>%Ln Schlüssel</numerusform>
+            <numerusform>%Ln Schlüssel</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln item(s)</source>
+        <translation>
+            <numerusform>%Ln Element</numerusform>
+            <numerusform>%Ln Elemente</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>History of {0}: %Ln check(s)</source>
         <translation>
             <numerusform>Verlauf von {0}: %Ln Prüfung</numerusform>
             <numerusform>Verlauf von {0}: %Ln Prüfungen</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ProbeDialog</name>
+    <message>
+        <source>Test the connection</source>
+        <translation>Verbindung testen</translation>
+    </message>
+    <message>
+        <source>Product ID</source>
+        <translation>Produkt-ID</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <source>Check one product to see the API&apos;s answer.</source>
+        <translation>Ein Produkt prüfen, um die Antwort der API zu sehen.</translation>
+    </message>
+    <message>
+        <source>Double-click a value to use it as the quantity field; right-click for more.</source>
+        <translation>Doppelklick auf einen Wert macht ihn zum Mengenfeld; Rechtsklick für mehr.</translation>
+    </message>
+    <message>
+        <source>Type a product ID to check.</source>
+        <translation>Eine zu prüfende Produkt-ID eingeben.</translation>
+    </message>
+    <message>
+        <source>Checking {0}…</source>
+        <translation>{0} wird geprüft…</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>Keine Antwort</translation>
+    </message>
+    <message>
+        <source>{0}: quantity {1}</source>
+        <translation>{0}: Menge {1}</translation>
     </message>
 </context>
 <context>
@@ -876,6 +999,133 @@ Duplikate werden einmal abgerufen; leere Zeilen werden übersprungen.</translati
     </message>
 </context>
 <context>
+    <name>ProfileBar</name>
+    <message>
+        <source>Default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>Profile (*.json)</source>
+        <translation>Profil (*.json)</translation>
+    </message>
+    <message>
+        <source>No profile</source>
+        <translation>Kein Profil</translation>
+    </message>
+    <message>
+        <source>Connection profile</source>
+        <translation>Verbindungsprofil</translation>
+    </message>
+    <message>
+        <source>Connection profile: switching saves this one and shows the other</source>
+        <translation>Verbindungsprofil: beim Wechseln wird dieses gespeichert und das andere angezeigt</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Testen</translation>
+    </message>
+    <message>
+        <source>Check one product and show the API&apos;s raw answer</source>
+        <translation>Ein Produkt prüfen und die Rohantwort der API zeigen</translation>
+    </message>
+    <message>
+        <source>&amp;New profile…</source>
+        <translation>&amp;Neues Profil…</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>&amp;Umbenennen…</translation>
+    </message>
+    <message>
+        <source>&amp;Duplicate…</source>
+        <translation>&amp;Duplizieren…</translation>
+    </message>
+    <message>
+        <source>De&amp;lete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Import from file…</source>
+        <translation>Aus Datei &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Export to file…</source>
+        <translation>In Datei e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Paste curl command…</source>
+        <translation>curl-Befehl &amp;einfügen…</translation>
+    </message>
+    <message>
+        <source>Exported without its secrets: {0}.</source>
+        <translation>Ohne seine Geheimnisse exportiert: {0}.</translation>
+    </message>
+    <message>
+        <source>Profile {0} imported: enter {1}.</source>
+        <translation>Profil {0} importiert: {1} eingeben.</translation>
+    </message>
+    <message>
+        <source>The system keyring refused {0}.</source>
+        <translation>Der Schlüsselbund des Systems hat {0} abgelehnt.</translation>
+    </message>
+    <message>
+        <source>method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>body</source>
+        <translation>Inhalt</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> und </translation>
+    </message>
+    <message>
+        <source>This version sends GET without a body: the {0} of the curl command were not kept.</source>
+        <translation>Diese Version sendet GET ohne Inhalt: {0} des curl-Befehls wurden nicht übernommen.</translation>
+    </message>
+    <message>
+        <source>Profile {0}: enter {1} again.</source>
+        <translation>Profil {0}: {1} erneut eingeben.</translation>
+    </message>
+    <message>
+        <source>Profile name:</source>
+        <translation>Profilname:</translation>
+    </message>
+    <message>
+        <source>New profile</source>
+        <translation>Neues Profil</translation>
+    </message>
+    <message>
+        <source>Rename profile</source>
+        <translation>Profil umbenennen</translation>
+    </message>
+    <message>
+        <source>{0} copy</source>
+        <translation>{0} Kopie</translation>
+    </message>
+    <message>
+        <source>Duplicate profile</source>
+        <translation>Profil duplizieren</translation>
+    </message>
+    <message>
+        <source>Import a profile</source>
+        <translation>Ein Profil importieren</translation>
+    </message>
+    <message>
+        <source>Export the profile</source>
+        <translation>Das Profil exportieren</translation>
+    </message>
+    <message>
+        <source>Profiles are off: {0}</source>
+        <translation>Profile sind aus: {0}</translation>
+    </message>
+</context>
+<context>
     <name>QuantityChart</name>
     <message>
         <source>No quantities yet</source>
@@ -918,6 +1168,13 @@ Duplikate werden einmal abgerufen; leere Zeilen werden übersprungen.</translati
     <message>
         <source>Column headers</source>
         <translation>Spaltenköpfe</translation>
+    </message>
+</context>
+<context>
+    <name>RowActions</name>
+    <message>
+        <source>Copy as c&amp;url</source>
+        <translation>Als &amp;curl kopieren</translation>
     </message>
 </context>
 <context>

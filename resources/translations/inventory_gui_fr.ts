@@ -410,6 +410,37 @@
     </message>
 </context>
 <context>
+    <name>CurlDialog</name>
+    <message>
+        <source>Paste a curl command</source>
+        <translation>Coller une commande curl</translation>
+    </message>
+    <message>
+        <source>(as API docs or the browser&apos;s Copy as cURL give it)</source>
+        <translation>(tel que le donnent la documentation d&apos;une API ou « Copier comme cURL » du navigateur)</translation>
+    </message>
+    <message>
+        <source>curl command</source>
+        <translation>commande curl</translation>
+    </message>
+    <message>
+        <source>Parts of the URL</source>
+        <translation>Parties de l&apos;URL</translation>
+    </message>
+    <message>
+        <source>Pick the part of the URL that is the product ID.</source>
+        <translation>Choisissez la partie de l&apos;URL qui est l&apos;ID du produit.</translation>
+    </message>
+    <message>
+        <source>The URL has no path or query value to put the product ID in.</source>
+        <translation>L&apos;URL n&apos;a aucune valeur de chemin ou de requête où placer l&apos;ID du produit.</translation>
+    </message>
+    <message>
+        <source>Which part of the URL is the product ID?</source>
+        <translation>Quelle partie de l&apos;URL est l&apos;ID du produit ?</translation>
+    </message>
+</context>
+<context>
     <name>DetailPane</name>
     <message>
         <source>ID: {0}</source>
@@ -565,6 +596,45 @@
     <message>
         <source>Error</source>
         <translation>Erreur</translation>
+    </message>
+</context>
+<context>
+    <name>JsonTree</name>
+    <message>
+        <source>Key</source>
+        <translation>Clé</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>The API&apos;s answer</source>
+        <translation>La réponse de l&apos;API</translation>
+    </message>
+    <message>
+        <source>(answer)</source>
+        <translation>(réponse)</translation>
+    </message>
+    <message>
+        <source>deeper than {0} levels: not shown</source>
+        <translation>plus de {0} niveaux : non affiché</translation>
+    </message>
+    <message>
+        <source>{0} more not shown</source>
+        <translation>{0} de plus non affichés</translation>
+    </message>
+    <message>
+        <source>Use {0} as the quantity field</source>
+        <translation>Utiliser {0} comme champ de quantité</translation>
+    </message>
+    <message>
+        <source>Add {0} as an extra field</source>
+        <translation>Ajouter {0} comme champ supplémentaire</translation>
     </message>
 </context>
 <context>
@@ -825,11 +895,64 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%Ln key(s)</source>
+        <translation>
+            <numerusform>%Ln clé</numerusform>
+            <numerusform>%Ln clés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln item(s)</source>
+        <translation>
+            <numerusform>%Ln élément</numerusform>
+            <numerusform>%Ln éléments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>History of {0}: %Ln check(s)</source>
         <translation>
             <numerusform>Historique de {0} : %Ln vérification</numerusform>
             <numerusform>Historique de {0} : %Ln vérifications</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ProbeDialog</name>
+    <message>
+        <source>Test the connection</source>
+        <translation>Tester la connexion</translation>
+    </message>
+    <message>
+        <source>Product ID</source>
+        <translation>ID du produit</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Vérifier</translation>
+    </message>
+    <message>
+        <source>Check one product to see the API&apos;s answer.</source>
+        <translation>Vérifiez un produit pour voir la réponse de l&apos;API.</translation>
+    </message>
+    <message>
+        <source>Double-click a value to use it as the quantity field; right-click for more.</source>
+        <translation>Double-cliquez sur une valeur pour en faire le champ de quantité ; clic droit pour plus.</translation>
+    </message>
+    <message>
+        <source>Type a product ID to check.</source>
+        <translation>Saisissez un ID de produit à vérifier.</translation>
+    </message>
+    <message>
+        <source>Checking {0}…</source>
+        <translation>Vérification de {0}…</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>Pas de réponse</translation>
+    </message>
+    <message>
+        <source>{0}: quantity {1}</source>
+        <translation>{0} : quantité {1}</translation>
     </message>
 </context>
 <context>
@@ -876,6 +999,133 @@ Les doublons sont récupérés une fois ; les lignes vides sont ignorées.</tran
     </message>
 </context>
 <context>
+    <name>ProfileBar</name>
+    <message>
+        <source>Default</source>
+        <translation>Par défaut</translation>
+    </message>
+    <message>
+        <source>Profile (*.json)</source>
+        <translation>Profil (*.json)</translation>
+    </message>
+    <message>
+        <source>No profile</source>
+        <translation>Aucun profil</translation>
+    </message>
+    <message>
+        <source>Connection profile</source>
+        <translation>Profil de connexion</translation>
+    </message>
+    <message>
+        <source>Connection profile: switching saves this one and shows the other</source>
+        <translation>Profil de connexion : changer enregistre celui-ci et affiche l&apos;autre</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Tester</translation>
+    </message>
+    <message>
+        <source>Check one product and show the API&apos;s raw answer</source>
+        <translation>Vérifier un produit et afficher la réponse brute de l&apos;API</translation>
+    </message>
+    <message>
+        <source>&amp;New profile…</source>
+        <translation>&amp;Nouveau profil…</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>&amp;Renommer…</translation>
+    </message>
+    <message>
+        <source>&amp;Duplicate…</source>
+        <translation>&amp;Dupliquer…</translation>
+    </message>
+    <message>
+        <source>De&amp;lete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>&amp;Import from file…</source>
+        <translation>&amp;Importer depuis un fichier…</translation>
+    </message>
+    <message>
+        <source>&amp;Export to file…</source>
+        <translation>&amp;Exporter vers un fichier…</translation>
+    </message>
+    <message>
+        <source>&amp;Paste curl command…</source>
+        <translation>&amp;Coller une commande curl…</translation>
+    </message>
+    <message>
+        <source>Exported without its secrets: {0}.</source>
+        <translation>Exporté sans ses secrets : {0}.</translation>
+    </message>
+    <message>
+        <source>Profile {0} imported: enter {1}.</source>
+        <translation>Profil {0} importé : saisissez {1}.</translation>
+    </message>
+    <message>
+        <source>The system keyring refused {0}.</source>
+        <translation>Le trousseau du système a refusé {0}.</translation>
+    </message>
+    <message>
+        <source>method</source>
+        <translation>la méthode</translation>
+    </message>
+    <message>
+        <source>body</source>
+        <translation>le corps</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> et </translation>
+    </message>
+    <message>
+        <source>This version sends GET without a body: the {0} of the curl command were not kept.</source>
+        <translation>Cette version envoie GET sans corps : {0} de la commande curl n&apos;ont pas été conservés.</translation>
+    </message>
+    <message>
+        <source>Profile {0}: enter {1} again.</source>
+        <translation>Profil {0} : saisissez à nouveau {1}.</translation>
+    </message>
+    <message>
+        <source>Profile name:</source>
+        <translation>Nom du profil :</translation>
+    </message>
+    <message>
+        <source>New profile</source>
+        <translation>Nouveau profil</translation>
+    </message>
+    <message>
+        <source>Rename profile</source>
+        <translation>Renommer le profil</translation>
+    </message>
+    <message>
+        <source>{0} copy</source>
+        <translation>{0} copie</translation>
+    </message>
+    <message>
+        <source>Duplicate profile</source>
+        <translation>Dupliquer le profil</translation>
+    </message>
+    <message>
+        <source>Import a profile</source>
+        <translation>Importer un profil</translation>
+    </message>
+    <message>
+        <source>Export the profile</source>
+        <translation>Exporter le profil</translation>
+    </message>
+    <message>
+        <source>Profiles are off: {0}</source>
+        <translation>Les profils sont désactivés : {0}</translation>
+    </message>
+</context>
+<context>
     <name>QuantityChart</name>
     <message>
         <source>No quantities yet</source>
@@ -918,6 +1168,13 @@ Les doublons sont récupérés une fois ; les lignes vides sont ignorées.</tran
     <message>
         <source>Column headers</source>
         <translation>En-têtes de colonnes</translation>
+    </message>
+</context>
+<context>
+    <name>RowActions</name>
+    <message>
+        <source>Copy as c&amp;url</source>
+        <translation>Copier comme commande cu&amp;rl</translation>
     </message>
 </context>
 <context>

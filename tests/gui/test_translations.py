@@ -201,7 +201,7 @@ def texts_of(widget: QWidget) -> list[str]:
         for section in range(model.columnCount()):
             for role in roles:
                 found.append(str(model.headerData(section, Qt.Orientation.Horizontal, role) or ""))
-    for action in widget.actions():
+    for action in QWidget.actions(widget):  # (the profile bar's "actions" is a dict)
         found += [action.text(), action.toolTip(), action.statusTip()]
     return [text for text in found if text.strip()]
 

@@ -11,11 +11,14 @@ from inventory_gui.core.models import Result
 from inventory_gui.core.outputs.atomic_file import atomic_write
 from inventory_gui.core.outputs.cells import FORMULA_START, csv_cell
 from inventory_gui.core.outputs.spreadsheet_rows import result_rows, spreadsheet_header
+from inventory_gui.core.stock import StockContext
 
 _CSV_INT_LIMIT = 10**600  # any int below this converts to text (the conversion limit is >= 640)
 
 
-def write_csv(target: Path, results: Sequence[Result], columns: Sequence[str] | None) -> None:
+def write_csv(
+    target: Path, results: Sequence[Result], columns: Sequence[str] | None, stock: StockContext
+) -> None:
     """Write the results' columns (no responses), replacing ``target`` atomically.
 
     Args:
@@ -23,6 +26,7 @@ def write_csv(target: Path, results: Sequence[Result], columns: Sequence[str] | 
         results: one row each, in order.
         columns: input columns after the fixed ones (default: every ``fields``
             key, in first-seen order).
+        stock: the stock rules and previous checks behind the stock columns.
 
     Raises:
         OSError: the file could not be written.
@@ -34,7 +38,7 @@ def write_csv(target: Path, results: Sequence[Result], columns: Sequence[str] | 
     with atomic_write(target, "w", **options) as out:
         writer = csv.writer(out)
         writer.writerow([csv_cell(name) for name in header])
-        writer.writerows(_csv_rows(result_rows(results, keys)))
+        writer.writerows(_csv_rows(result_rows(results, keys, stock)))
 
 
 def _csv_rows(rows: Iterable[list[Any]]) -> Iterator[list[Any]]:

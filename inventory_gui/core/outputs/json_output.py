@@ -13,19 +13,24 @@ from inventory_gui.core.models import Result
 from inventory_gui.core.outputs.atomic_file import atomic_write
 from inventory_gui.core.outputs.cells import json_float, json_int, json_key, json_value
 from inventory_gui.core.outputs.export_error import ExportError
+from inventory_gui.core.outputs.stock_columns import json_row
+from inventory_gui.core.stock import StockContext
 
 # The fixed columns and input fields are flat, so one C-encoded dict lays them out.
 _FLAT = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",\n  ", ": "))
 _PARTS_PER_WRITE = 20000
 
 
-def write_json(target: Path, results: Sequence[Result], columns: Sequence[str] | None) -> None:
+def write_json(
+    target: Path, results: Sequence[Result], columns: Sequence[str] | None, stock: StockContext
+) -> None:
     """Write every result, its input fields and its response, replacing ``target`` atomically.
 
     Args:
         target: the file to replace (from ``resolve_target``).
         results: written in order.
         columns: unused: JSON has every result's fields.
+        stock: the stock rules and previous checks behind the stock columns.
 
     Raises:
         ExportError: a result holds a value JSON cannot hold (its ID is named).
@@ -36,7 +41,7 @@ def write_json(target: Path, results: Sequence[Result], columns: Sequence[str] |
     with atomic_write(target, "w", **options) as out:
         parts = ["["]
         for index, result in enumerate(results):
-            row = result.to_dict(with_response=True)
+            row = json_row(result, stock)
             response = row.pop("response")
             try:
                 _encode_result(row, response, index, parts)

@@ -15,10 +15,12 @@ from inventory_gui.core.outputs.atomic_file import resolve_target
 from inventory_gui.core.outputs.csv_output import write_csv
 from inventory_gui.core.outputs.export_error import ExportError, os_problem
 from inventory_gui.core.outputs.json_output import write_json
+from inventory_gui.core.outputs.stock_columns import default_stock
 from inventory_gui.core.outputs.xlsx_output import write_xlsx
+from inventory_gui.core.stock import StockContext
 
-Writer = Callable[[Path, Sequence[Result], Sequence[str] | None], None]
-"""Writes results to a file it replaces atomically: ``(target, results, columns)``."""
+Writer = Callable[[Path, Sequence[Result], Sequence[str] | None, StockContext], None]
+"""Writes results to a file it replaces atomically: ``(target, results, columns, stock)``."""
 
 
 class OutputFormat(NamedTuple):
@@ -38,7 +40,11 @@ EXPORT_FORMATS = {suffix: output.name for suffix, output in _FORMATS.items()}
 
 
 def write_results(
-    path: str | os.PathLike[str], results: Sequence[Result], *, columns: Sequence[str] | None = None
+    path: str | os.PathLike[str],
+    results: Sequence[Result],
+    *,
+    columns: Sequence[str] | None = None,
+    stock: StockContext | None = None,
 ) -> Path:
     """Write ``results``, in order, to ``path`` in the format its extension names.
 
@@ -48,6 +54,9 @@ def write_results(
         results: the results to write.
         columns: input columns for CSV/XLSX (default: the keys of the results'
             ``fields`` in first-seen order). JSON has every result's fields.
+        stock: the stock rules and each product's previous check, for the
+            stock status and change columns (default: the window's default
+            rules, no previous checks).
 
     Raises:
         ExportError: bad extension or write failure; ``path`` is then unchanged.
@@ -55,7 +64,7 @@ def write_results(
     target = check_output_path(path)
     output = _FORMATS[Path(path).suffix.lower()]  # the name given decides, not a link's target
     try:
-        output.write(target, results, columns)
+        output.write(target, results, columns, stock or default_stock())
     except OSError as exc:
         raise ExportError(path, os_problem(exc)) from exc
     except (TypeError, ValueError, RecursionError) as exc:

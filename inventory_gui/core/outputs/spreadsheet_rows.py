@@ -1,11 +1,14 @@
-"""The rows CSV and XLSX share: the fixed result columns, then the input columns."""
+"""The rows CSV and XLSX share: the fixed columns (stock status and change included),
+then the input columns."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from inventory_gui.core.models import RESULT_COLUMNS, Result
+from inventory_gui.core.models import OUTPUT_COLUMNS, Result
+from inventory_gui.core.outputs.stock_columns import INPUT_PREFIX, fixed_values
+from inventory_gui.core.stock import StockContext
 
 
 def spreadsheet_header(
@@ -23,19 +26,21 @@ def spreadsheet_header(
     if columns is None:
         for result in results:
             seen.update(result.fields)
-    keys, header = list(seen), list(RESULT_COLUMNS)
+    keys, header = list(seen), list(OUTPUT_COLUMNS)
     taken = set(header) | set(keys)
     for key in keys:
         name = key
-        while name in RESULT_COLUMNS or (name != key and name in taken):
-            name = "input_" + name
+        while name in OUTPUT_COLUMNS or (name != key and name in taken):
+            name = INPUT_PREFIX + name
         taken.add(name)
         header.append(name)
     return header, keys
 
 
-def result_rows(results: Iterable[Result], keys: Sequence[str]) -> Iterator[list[Any]]:
+def result_rows(
+    results: Iterable[Result], keys: Sequence[str], stock: StockContext
+) -> Iterator[list[Any]]:
     """Yield each result's values: the fixed columns, then its ``fields[key]`` or None."""
     for result in results:
-        fixed, fields = result.to_dict(with_response=False), result.fields
-        yield [fixed[name] for name in RESULT_COLUMNS] + [fields.get(key) for key in keys]
+        fields = result.fields
+        yield fixed_values(result, stock) + [fields.get(key) for key in keys]

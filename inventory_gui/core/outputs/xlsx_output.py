@@ -11,13 +11,20 @@ from contextlib import suppress
 from pathlib import Path
 from typing import IO, Any
 
-from inventory_gui.core.models import Result
+from inventory_gui.core.models import OUTPUT_COLUMNS, Result
 from inventory_gui.core.outputs.atomic_file import atomic_write
 from inventory_gui.core.outputs.cells import xlsx_value
 from inventory_gui.core.outputs.spreadsheet_rows import result_rows, spreadsheet_header
+from inventory_gui.core.stock import StockContext
+
+CHANGE_FORMAT = '"+"General;"-"General;0'
+"""How the change column reads in Excel: ``+3``, ``-5``, ``0``, as the window shows it."""
+_CHANGE = OUTPUT_COLUMNS.index("change")
 
 
-def write_xlsx(target: Path, results: Sequence[Result], columns: Sequence[str] | None) -> None:
+def write_xlsx(
+    target: Path, results: Sequence[Result], columns: Sequence[str] | None, stock: StockContext
+) -> None:
     """Write the results' columns (no responses), replacing ``target`` atomically.
 
     Args:
@@ -25,6 +32,7 @@ def write_xlsx(target: Path, results: Sequence[Result], columns: Sequence[str] |
         results: one row each, in order.
         columns: input columns after the fixed ones (default: every ``fields``
             key, in first-seen order).
+        stock: the stock rules and previous checks behind the stock columns.
 
     Raises:
         OSError: the file could not be written.
@@ -41,8 +49,11 @@ def write_xlsx(target: Path, results: Sequence[Result], columns: Sequence[str] |
         cell.font = Font(bold=True)
     try:
         sheet.append(titles)
-        for row in result_rows(results, keys):
-            sheet.append([_xlsx_cell(sheet, value) for value in row])
+        for row in result_rows(results, keys, stock):
+            cells = [_xlsx_cell(sheet, value) for value in row]
+            if isinstance(cells[_CHANGE], int | float):  # signed, as the window shows it
+                cells[_CHANGE] = _number_cell(sheet, cells[_CHANGE], CHANGE_FORMAT)
+            sheet.append(cells)
         with atomic_write(target, "wb") as out:
             _save_workbook(book, out)
     except BaseException:
@@ -77,6 +88,15 @@ def _save_workbook(book: Any, out: IO[bytes]) -> None:
         with suppress(Exception):
             archive.close()
         raise
+
+
+def _number_cell(sheet: Any, value: float, number_format: str) -> Any:
+    """A number cell shown in ``number_format``."""
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.number_format = number_format
+    return cell
 
 
 def _xlsx_cell(sheet: Any, value: Any, *, title: bool = False) -> Any:

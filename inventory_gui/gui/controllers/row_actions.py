@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt
 
+from inventory_gui.core.curl_export import row_curl
 from inventory_gui.gui.i18n import PLURALS
 from inventory_gui.gui.table.clipboard import RowCopier
 from inventory_gui.gui.table.row_menu import RowMenu, masked_url
@@ -37,6 +38,7 @@ class RowActions(QObject):
         copy.triggered.connect(self.copier.copy_selected)
         self.copier.copied.connect(self._show_copied)
         self.menu = RowMenu(table, copy, self.url_of, self._can_fetch)
+        self.menu.add_copy_item(self.tr("Copy as c&url"), "copyCurlAction", self.curl_of)
         self.menu.refreshRequested.connect(window.refresh_row)
         self.menu.historyRequested.connect(self.show_history)
 
@@ -47,6 +49,13 @@ class RowActions(QObject):
             return None
         connection = self._window.connection.settings()
         return masked_url(connection.url_template, connection.headers, products[0])
+
+    def curl_of(self, product_id: str, *, reveal: bool = False) -> str | None:
+        """A row's request as a curl command, secrets masked unless ``reveal``."""
+        products = self._window.model.products([product_id])
+        if not products:
+            return None
+        return row_curl(self._window.connection.settings(), products[0], reveal=reveal)
 
     def show_history(self, _product_id: str) -> None:
         """Show the History tab: it shows the current row's checks, and the menu has

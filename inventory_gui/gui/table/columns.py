@@ -15,17 +15,15 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 
 from inventory_gui.core.clock import parse_stamp
-from inventory_gui.core.models import Previous, Result
+from inventory_gui.core.models import Result
 from inventory_gui.core.safe_values import (
-    difference,
     display_text,
     format_change,
     format_number,
     number_key,
     qt_text,
-    real_number,
 )
-from inventory_gui.core.stock import Stock, StockRules
+from inventory_gui.core.stock import Stock, StockContext
 
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
@@ -83,49 +81,14 @@ def _stock_names() -> dict[Stock, str]:
 
 
 @dataclass
-class RowContext:
-    """What the columns need beyond a result."""
+class RowContext(StockContext):
+    """What the columns need beyond a result: the shared stock computation
+    (:class:`~inventory_gui.core.stock.StockContext`, which exports use too) and the clock."""
 
-    rules: StockRules = field(default_factory=StockRules)
-    previous: Mapping[str, Previous] = field(default_factory=dict)
     now: Callable[[], datetime] = lambda: datetime.now(UTC)
     # Translated once per context, not per cell painted.
     status_names: Mapping[str, str] = field(default_factory=_status_names)
     stock_names: Mapping[Stock, str] = field(default_factory=_stock_names)
-
-    def stock(self, result: Result) -> Stock:
-        return self.rules.status(result)
-
-    def _quantities(self, result: Result) -> tuple[int | float, int | float] | None:
-        """(before, now) for an ok result whose product has an earlier quantity.
-
-        Only real numbers count: a previous check or an answer may hold anything.
-        """
-        if result.status != "ok":
-            return None
-        now = real_number(result.quantity)
-        before = self.previous.get(result.id)
-        if now is None or before is None:
-            return None
-        then = real_number(before.quantity)
-        return None if then is None else (then, now)
-
-    def change(self, result: Result) -> int | float | None:
-        """Quantity now minus at the previous successful check (None if either is unknown)."""
-        pair = self._quantities(result)
-        return None if pair is None else difference(pair[1], pair[0])
-
-    def flip(self, result: Result) -> str | None:
-        """``"out"`` when a product ran out since the last check, ``"in"`` when it came back."""
-        pair = self._quantities(result)
-        if pair is None:
-            return None
-        before, now = pair
-        if before > 0 >= now:
-            return "out"
-        if before <= 0 < now:
-            return "in"
-        return None
 
     def last_checked(self, result: Result) -> str | None:
         """When the product was last checked: this result, else the previous check (as text)."""

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from inventory_gui.core.models import RESULT_COLUMNS, Result
+from inventory_gui.core.models import OUTPUT_COLUMNS, Result
 from inventory_gui.core.outputs.registry import write_results
 
 
@@ -18,7 +18,7 @@ def test_csv_header_bom_collision_and_no_response(
 
     assert path.read_bytes().startswith(b"\xef\xbb\xbf")
     rows = read_csv_rows(path)
-    assert rows[0] == [*RESULT_COLUMNS, "name", "input_status", "note", "delta"]
+    assert rows[0] == [*OUTPUT_COLUMNS, "name", "input_status", "note", "delta"]
     assert "response" not in rows[0]
     first = dict(zip(rows[0], rows[1], strict=True))
     assert first["status"] == "ok"
@@ -63,7 +63,7 @@ def test_csv_explicit_columns_and_renamed_twice(
         write_results(tmp_path / "c.csv", [result], columns=["id", "input_id", "id"])
     )
 
-    assert rows[0] == [*RESULT_COLUMNS, "input_input_id", "input_id"]
+    assert rows[0] == [*OUTPUT_COLUMNS, "input_input_id", "input_id"]
     assert rows[1][-2:] == ["dup", "x"]
 
 
@@ -81,7 +81,7 @@ def test_100k_csv(
 
     rows = read_csv_rows(path)
     assert len(rows) == 100_001
-    assert rows[0] == [*RESULT_COLUMNS, "name", "warehouse"]
+    assert rows[0] == [*OUTPUT_COLUMNS, "name", "warehouse"]
     assert rows[1][:4] == ["000000", "error", "503", "-10"]
     assert rows[1][-1] == "'=A1"
     assert rows[-1][0] == "099999"

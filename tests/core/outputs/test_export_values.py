@@ -23,10 +23,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from inventory_gui.core.models import RESULT_COLUMNS, Result
+from inventory_gui.core.models import OUTPUT_COLUMNS, Previous, Result
 from inventory_gui.core.outputs.export_error import ExportError
 from inventory_gui.core.outputs.registry import write_results
 from inventory_gui.core.outputs.text_table import results_table
+from inventory_gui.core.stock import StockContext, StockRules
 
 HUGE = 10**400  # past float range
 HUGER = -(10**5000)  # past int's default string conversion limit (4,300 digits)
@@ -210,6 +211,22 @@ RESULTS = st.lists(
     ),
     max_size=5,
 )
+PREVIOUS = st.builds(Previous, quantity=st.none() | NUMBERS, checked_at=TEXT)
+RULES = st.builds(
+    StockRules,
+    low_threshold=st.none() | NUMBERS,
+    threshold_columns=st.lists(TEXT, max_size=2).map(tuple),
+)
+
+
+@st.composite
+def runs(draw: st.DrawFn) -> tuple[list[Result], StockContext]:
+    """Results, and stock rules with a previous check (of any value) for some of them."""
+    results = draw(RESULTS)
+    previous = {r.id: draw(PREVIOUS) for r in results if draw(st.booleans())}
+    return results, StockContext(draw(RULES), previous)
+
+
 PROPERTY = settings(
     max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
@@ -250,57 +267,87 @@ def xlsx_text(text: str) -> str:
 
 
 @PROPERTY
-@given(results=RESULTS)
-def test_property_json_is_strict_and_round_trips(tmp_path: Path, results: list[Result]) -> None:
-    rows = strict_json(write_results(tmp_path / "p.json", results))
+@given(run=runs())
+def test_property_json_is_strict_and_round_trips(
+    tmp_path: Path, run: tuple[list[Result], StockContext]
+) -> None:
+    results, stock = run
+    rows = strict_json(write_results(tmp_path / "p.json", results, stock=stock))
 
     assert [row["id"] for row in rows] == [r.id for r in results]
     assert [row["error"] for row in rows] == [r.error for r in results]
     for row, result in zip(rows, results, strict=True):
         assert row["quantity"] == json_number(result.quantity)
-        for key, value in result.fields.items():
-            assert row[key] == value or key in RESULT_COLUMNS or key == "response"
+        assert row["stock_status"] == stock.stock(result).value
+        assert row["change"] == json_number(stock.change(result))
+        before = stock.previous.get(result.id)
+        assert row["previous_quantity"] == (before and json_number(before.quantity))
+        assert row["previous_checked_at"] == (before and before.checked_at)
+        for key, value in result.fields.items():  # kept, as input_<key> if named like a fixed one
+            names = ("input_" * n + key for n in range(len(result.fields) + 2))
+            assert any(row.get(name) == value for name in names)
 
 
 @PROPERTY
-@given(results=RESULTS)
-def test_property_csv_round_trips_ids_as_escaped(tmp_path: Path, results: list[Result]) -> None:
-    path = write_results(tmp_path / "p.csv", results)
+@given(run=runs())
+def test_property_csv_round_trips_ids_as_escaped(
+    tmp_path: Path, run: tuple[list[Result], StockContext]
+) -> None:
+    results, stock = run
+    path = write_results(tmp_path / "p.csv", results, stock=stock)
 
     with path.open(encoding="utf-8-sig", newline="") as file:
         rows = list(csv.reader(file))
-    assert rows[0][: len(RESULT_COLUMNS)] == list(RESULT_COLUMNS)
+    assert rows[0][: len(OUTPUT_COLUMNS)] == list(OUTPUT_COLUMNS)
+    column = {name: OUTPUT_COLUMNS.index(name) for name in OUTPUT_COLUMNS}
     assert [row[0] for row in rows[1:]] == [csv_text(r.id) for r in results]
-    assert [row[6] for row in rows[1:]] == [csv_text(r.error or "") for r in results]
+    assert [row[column["error"]] for row in rows[1:]] == [csv_text(r.error or "") for r in results]
+    assert [row[column["stock_status"]] for row in rows[1:]] == [
+        stock.stock(r).value for r in results
+    ]
+    for row, result in zip(rows[1:], results, strict=True):
+        before = stock.previous.get(result.id)
+        when = "" if before is None else csv_text(before.checked_at)
+        assert row[column["previous_checked_at"]] == when
+        assert (row[column["change"]] == "") is (stock.change(result) is None)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=PROPERTY.suppress_health_check)
-@given(results=RESULTS)
-def test_property_xlsx_writes_any_result(tmp_path: Path, results: list[Result]) -> None:
-    path = write_results(tmp_path / "p.xlsx", results)
+@given(run=runs())
+def test_property_xlsx_writes_any_result(
+    tmp_path: Path, run: tuple[list[Result], StockContext]
+) -> None:
+    results, stock = run
+    path = write_results(tmp_path / "p.xlsx", results, stock=stock)
 
     header, rows = read_xlsx(path)
-    assert header[: len(RESULT_COLUMNS)] == list(RESULT_COLUMNS)
+    assert header[: len(OUTPUT_COLUMNS)] == list(OUTPUT_COLUMNS)
     assert [row[0] or "" for row in rows] == [xlsx_text(r.id) for r in results]
     for row, result in zip(rows, results, strict=True):
-        quantity = row[RESULT_COLUMNS.index("quantity")]
+        quantity = row[OUTPUT_COLUMNS.index("quantity")]
         if isinstance(quantity, str):  # beyond what Excel holds: every digit, as text
             q = result.quantity
             assert quantity == (digits(q) if isinstance(q, int) else json_number(q)
                                 if not math.isfinite(q) else repr(q))  # fmt: skip
         elif quantity is not None:
             assert quantity == pytest.approx(result.quantity)
+        assert row[OUTPUT_COLUMNS.index("stock_status")] == stock.stock(result).value
+        change = row[OUTPUT_COLUMNS.index("change")]
+        assert (change is None) is (stock.change(result) is None)
 
 
 @settings(max_examples=200, deadline=None)
-@given(results=RESULTS, width=st.integers(1, 80))
-def test_property_table_is_printable(results: list[Result], width: int) -> None:
-    table = results_table(results, max_error_width=width)
+@given(run=runs(), width=st.integers(1, 80))
+def test_property_table_is_printable(run: tuple[list[Result], StockContext], width: int) -> None:
+    results, stock = run
+    table = results_table(results, stock=stock, max_error_width=width)
 
     table.encode("utf-8")
     lines = table.splitlines()
     assert len(lines) == (len(results) + 2 if results else 1)
     assert all(line.isprintable() for line in lines)
+    for line, result in zip(lines[2:], results, strict=True):
+        assert stock.stock(result).value in line
 
 
 def test_non_json_values_still_fail_as_export_error(tmp_path: Path) -> None:

@@ -12,6 +12,11 @@ from inventory_gui.core.models import Result
 from inventory_gui.core.outputs.cells import json_value
 from inventory_gui.core.outputs.export_error import ExportError
 from inventory_gui.core.outputs.registry import read_results, write_results
+from inventory_gui.core.outputs.stock_columns import default_stock, json_row
+
+
+def expected_row(result: Result) -> dict[str, object]:
+    return json_row(result, default_stock())
 
 
 def test_json_round_trip_keeps_order_fields_response_and_none(
@@ -22,13 +27,19 @@ def test_json_round_trip_keeps_order_fields_response_and_none(
 
     assert written == tmp_path / "out.JSON"
     data = read_results(written)
-    assert data == [r.to_dict(with_response=True) for r in results]
+    assert data == [expected_row(r) for r in results]
     assert [row["id"] for row in data] == ["007", "-A1", "X9"]
     assert data[0]["response"]["stock"]["bins"] == [1, 2.5, None, True]
     assert data[1]["response"] is None
     assert data[1]["quantity"] is None
     assert data[0]["latency_ms"] == 15.3
     assert "Widget é" in written.read_text(encoding="utf-8")  # ensure_ascii=False
+    assert data[0]["input_status"] == "active"  # named like a fixed column: kept, renamed
+    assert list(data[0])[3:9] == [
+        "quantity", "stock_status", "previous_quantity", "change", "previous_checked_at",
+        "latency_ms",
+    ]  # fmt: skip
+    assert [row["stock_status"] for row in data] == ["In stock", "Unknown product", "Out"]
 
 
 def test_json_layout_matches_json_dumps_indent_1(
@@ -48,7 +59,7 @@ def test_json_layout_matches_json_dumps_indent_1(
 
     path = write_results(tmp_path / "out.json", results)
 
-    strict = json_value([r.to_dict() for r in results])  # NaN and infinities as text
+    strict = json_value([expected_row(r) for r in results])  # NaN and infinities as text
     expected = json.dumps(strict, ensure_ascii=False, indent=1)
     assert path.read_text(encoding="utf-8") == expected + "\n"
 
@@ -59,7 +70,7 @@ def test_json_field_named_response_does_not_duplicate_the_key(tmp_path: Path) ->
     path = write_results(tmp_path / "out.json", [result])
 
     assert path.read_text(encoding="utf-8").count('"response":') == 1
-    assert read_results(path) == [result.to_dict()]
+    assert read_results(path) == [expected_row(result)]
 
 
 def test_json_empty_list(tmp_path: Path) -> None:
@@ -91,6 +102,6 @@ def test_100k_json(tmp_path: Path, many_results: Callable[[int], list[Result]]) 
 
     data = read_results(path)
     assert len(data) == 100_000
-    assert data[0] == results[0].to_dict()
-    assert data[-1] == results[-1].to_dict()
+    assert data[0] == expected_row(results[0])
+    assert data[-1] == expected_row(results[-1])
     assert [row["id"] for row in data[:3]] == ["000000", "000001", "000002"]

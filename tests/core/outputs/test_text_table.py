@@ -13,7 +13,9 @@ def test_results_table_no_results() -> None:
     assert results_table([]) == "No results."
 
 
-_TABLE_HEADER = ("id", "status", "http", "quantity", "latency ms", "attempts", "error")
+_TABLE_HEADER = (
+    "id", "status", "http", "quantity", "stock", "change", "latency ms", "attempts", "error",
+)  # fmt: skip
 
 
 def test_results_table_aligns_and_truncates() -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from inventory_gui.core.models import RESULT_COLUMNS, Result
+from inventory_gui.core.models import OUTPUT_COLUMNS, Result
 from inventory_gui.core.outputs.registry import write_results
 from inventory_gui.core.outputs.xlsx_output import discard_unsaved_rows
 
@@ -22,7 +22,7 @@ def test_xlsx_round_trip(tmp_path: Path, sample_results: list[Result]) -> None:
     assert book.sheetnames == ["Results"]
     assert sheet.freeze_panes == "A2"
     rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
-    assert rows[0] == [*RESULT_COLUMNS, "name", "input_status", "note", "delta"]
+    assert rows[0] == [*OUTPUT_COLUMNS, "name", "input_status", "note", "delta"]
     assert all(cell.font.b for cell in sheet[1])
     first, second, third, fourth = (dict(zip(rows[0], row, strict=True)) for row in rows[1:])
     assert first["id"] == "007"
