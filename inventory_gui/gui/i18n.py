@@ -50,8 +50,9 @@ def translations_dir() -> Path | None:
 def install_translators(app: QCoreApplication, language: str | None) -> list[QTranslator]:
     """Install the app's and Qt's translators for ``language`` (None: English, none).
 
-    Returns the installed translators; the caller keeps them alive as long as
-    the application (a collected translator is removed from it).
+    The translators are parented to ``app``, so they live as long as it does;
+    returns the ones installed (:func:`remove_translators` takes them out).  A
+    missing catalogue is logged and skipped: the window then shows English.
     """
     if language is None:
         return []

@@ -1173,7 +1173,7 @@ Duplikate werden einmal abgerufen; leere Zeilen werden übersprungen.</translati
 <context>
     <name>RowActions</name>
     <message>
-        <source>Copy as c&amp;url</source>
+        <source>Copy as cur&amp;l</source>
         <translation>Als &amp;curl kopieren</translation>
     </message>
 </context>

@@ -1173,7 +1173,7 @@ Les doublons sont récupérés une fois ; les lignes vides sont ignorées.</tran
 <context>
     <name>RowActions</name>
     <message>
-        <source>Copy as c&amp;url</source>
+        <source>Copy as cur&amp;l</source>
         <translation>Copier comme commande cu&amp;rl</translation>
     </message>
 </context>

@@ -8,6 +8,9 @@ buddy label's, as Qt's accessibility interface reports it).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+import pytest
 from aiohttp import web
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible, QAction
@@ -28,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inventory_gui.gui.i18n import LANGUAGES, install_translators, remove_translators
 from inventory_gui.gui.table.columns import STATUS_COLUMN, STOCK_COLUMN, status_text
 from tests.gui.window_actions import column, fetch
 from tests.loopback import product_id
@@ -171,26 +175,38 @@ def menu_actions(menu: QMenu) -> list[QAction]:
     return found
 
 
-def test_every_menu_and_menu_item_has_a_mnemonic_unique_in_its_menu(make_window):
+def mnemonics(actions: list[QAction]) -> list[str]:
+    """The mnemonic letter of each action; fails on one without."""
+    keys = []
+    for action in actions:
+        if action.isSeparator():
+            continue
+        text = action.text().replace("&&", "")
+        assert "&" in text, f"{text!r} has no mnemonic"
+        keys.append(text[text.index("&") + 1].lower())
+    return keys
+
+
+@pytest.fixture(params=[None, *LANGUAGES], ids=["en", *LANGUAGES])
+def language(request, qapp) -> Iterator[str | None]:
+    """Each language the window speaks: mnemonics must stay unique in every one."""
+    installed = install_translators(qapp, request.param)
+    yield request.param
+    remove_translators(qapp, installed)
+
+
+def test_every_menu_and_menu_item_has_a_mnemonic_unique_in_its_menu(make_window, language):
     window = make_window()
-    menus = [a.menu() for a in window.menuBar().actions()]
-
-    def mnemonics(actions: list[QAction]) -> list[str]:
-        keys = []
-        for action in actions:
-            if action.isSeparator():
-                continue
-            text = action.text().replace("&&", "")
-            assert "&" in text, f"{text!r} has no mnemonic"
-            keys.append(text[text.index("&") + 1].lower())
-        return keys
-
-    bar_keys = mnemonics(window.menuBar().actions())
-    assert len(bar_keys) == len(set(bar_keys)), bar_keys
-    for menu in menus:  # their own items ("Open recent" lists file paths: not checked)
-        items = [a for a in menu.actions() if not a.isSeparator()]
-        keys = mnemonics(items)
-        assert len(keys) == len(set(keys)), (menu.title(), keys)
+    window.products_panel.set_text("a\nb")
+    row_menu = window.row_actions.menu.popup(
+        window.table.model().index(0, 0), window.mapToGlobal(window.rect().center())
+    )
+    bar = window.menuBar().actions()
+    # Each menu's own items ("Open recent" lists file paths: not checked).
+    menus = [a.menu() for a in bar] + [row_menu, window.profile_bar.menu_button.menu()]
+    for actions in [bar] + [menu.actions() for menu in menus]:
+        keys = mnemonics(actions)
+        assert len(keys) == len(set(keys)), (language, keys)
 
 
 def test_every_window_action_has_a_shortcut_or_sits_in_a_menu(make_window):

@@ -38,7 +38,7 @@ class RowActions(QObject):
         copy.triggered.connect(self.copier.copy_selected)
         self.copier.copied.connect(self._show_copied)
         self.menu = RowMenu(table, copy, self.url_of, self._can_fetch)
-        self.menu.add_copy_item(self.tr("Copy as c&url"), "copyCurlAction", self.curl_of)
+        self.menu.add_copy_item(self.tr("Copy as cur&l"), "copyCurlAction", self.curl_of)
         self.menu.refreshRequested.connect(window.refresh_row)
         self.menu.historyRequested.connect(self.show_history)
 
