@@ -233,3 +233,11 @@ def test_status_and_stock_cells_name_their_status_in_words(make_window, make_api
     fetch(qtbot, window)
     assert column(window, STATUS_COLUMN) == [status_text("ok"), status_text("ok"), "Error"]
     assert column(window, STOCK_COLUMN) == ["In stock", "Out", "Unknown product"]
+
+
+def test_the_message_bar_says_error_or_information_not_only_by_colour(make_window):
+    window = make_window()
+    window.message_bar.show_error("Bad file")
+    assert window.message_bar.accessibleName() == "Error"
+    window.message_bar.show_info("Exported")
+    assert window.message_bar.accessibleName() == "Information"

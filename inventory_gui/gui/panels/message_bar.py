@@ -84,6 +84,8 @@ class MessageBar(QFrame):
         self.kind = kind
         self._restyle()
         self.label.setText(message)
+        # The colour says error or information; so does the name a screen reader reads.
+        self.setAccessibleName(self.tr("Error") if kind == "error" else self.tr("Information"))
         self.show()
 
     def _restyle(self) -> None:
