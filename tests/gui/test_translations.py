@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from inventory_gui import APP_NAME
+from inventory_gui.core.history.store import Check
 from inventory_gui.core.progress import Progress
 from inventory_gui.devtools import translations
 from inventory_gui.gui.about import HOMEPAGE, AboutDialog, version_info
@@ -44,6 +45,7 @@ from inventory_gui.gui.i18n import (
     install_translators,
     remove_translators,
 )
+from inventory_gui.gui.panels.history_view import HistoryView
 from inventory_gui.gui.panels.run_summary import progress_text
 from inventory_gui.gui.table.columns import STOCK_COLUMN
 
@@ -360,3 +362,18 @@ def test_english_counts_agree_with_their_number(n):
     for text in (PLURALS.products(n), PLURALS.copied_rows(n), PLURALS.errors(n)):
         assert "(s)" not in text
         assert text.endswith(("product", "row", "error")) == (n == 1)
+
+
+def test_the_history_tab_names_statuses_in_the_window_language(translated, qtbot):
+    translated("de")
+    view = HistoryView()
+    qtbot.addWidget(view)
+    checks = [
+        Check(1, 1, "p1", "ok", 200, 5, None, "2026-11-28T10:00:00Z", 12, {}),
+        Check(2, 2, "p1", "error", 500, None, "HTTP 500", "2026-11-28T11:00:00Z", 9, {}),
+        Check(3, 3, "p1", "odd", None, None, None, "2026-11-28T12:00:00Z", None, {}),
+    ]
+    view.show_checks("p1", checks)
+    statuses = [view.checks.topLevelItem(i).text(1) for i in range(3)]
+    assert statuses == ["odd", "Fehler", "OK"]  # newest first; an unknown status as stored
+    assert view.title.text() == "Verlauf von p1: 3 Prüfungen"

@@ -28,6 +28,7 @@ from inventory_gui.core.safe_values import (
     real_number,
 )
 from inventory_gui.gui.i18n import PLURALS
+from inventory_gui.gui.table.columns import STATUS_TEXT, status_text
 from inventory_gui.gui.theme import ERROR_HUE, INFO_HUE, MIN_GRAPHIC_CONTRAST, with_contrast
 
 
@@ -154,7 +155,10 @@ class HistoryView(QWidget):
             when = display_text(check.checked_at).replace("T", " ")[:19]
             texts = [
                 when,
-                display_text(check.status),
+                # Stored statuses are "ok", "error"...: shown as the table names them.
+                status_text(check.status)
+                if check.status in STATUS_TEXT
+                else display_text(check.status),
                 format_number(check.quantity),
                 "" if check.change is None else format_change(check.change),
                 display_text(check.error or ""),
