@@ -201,9 +201,17 @@ def _prepare(args: argparse.Namespace, history: FetchHistory) -> tuple[FetchInpu
         verify_tls=not args.insecure,
         adaptive=not args.no_adaptive,
         rate_limit=args.rate_limit,
+        method=args.method.strip().upper(),
+        body=args.body,
+        batch_size=args.batch_size,
+        items=args.items,
+        item_id=args.item_id,
     )
     settings.validate()
-    UrlTemplate(template).check_columns(job.products.columns)
+    body = settings.request().body
+    UrlTemplate(template, needs_placeholder=body is None).check_columns(job.products.columns)
+    if body is not None:
+        body.check_columns(job.products.columns)
     return job, settings
 
 

@@ -31,6 +31,7 @@ from typing import Any
 
 import aiohttp
 
+from inventory_gui.core.fetch.batches import batches, check_batch
 from inventory_gui.core.fetch.failures import describe_failure, describe_unsendable, shorten
 from inventory_gui.core.fetch.limits import NEUTRAL, AdaptiveLimit, Outcome, RateLimiter
 from inventory_gui.core.fetch.open_files import fit_concurrency
@@ -41,6 +42,7 @@ from inventory_gui.core.fetch.redirects import (
     RedirectGuard,
     RedirectRefused,
 )
+from inventory_gui.core.fetch.request_template import RequestBuilder, body_headers
 from inventory_gui.core.fetch.retry import RetryPolicy, parse_retry_after
 from inventory_gui.core.fetch.settings import FetchSettings, parse_header
 from inventory_gui.core.fetch.url_template import UrlTemplate
@@ -105,7 +107,11 @@ class Fetcher:
     ) -> None:
         settings.validate()
         self.settings = settings
-        self._template = UrlTemplate(settings.url_template)
+        self._parts = settings.request()  # body template and answer paths, compiled once
+        self._template = UrlTemplate(
+            settings.url_template, needs_placeholder=self._parts.body is None
+        )
+        self._request = RequestBuilder(self._template, self._parts.body)
         self._policy = RetryPolicy(retries=settings.retries, backoff_base=settings.backoff_base)
         self._session = session
         self._rng = rng or random.Random()
@@ -118,6 +124,10 @@ class Fetcher:
         self._scrubber = Scrubber.for_run(settings.url_template, settings.headers)
         self._redirects = RedirectGuard(self._template.sample, self._scrubber.values)
         self._secret_headers = secret_headers(settings) or None
+        # Per-request headers: secrets (on the template's origin only) and a body's type.
+        body_type = body_headers(settings.headers) if self._parts.body is not None else {}
+        self._origin_headers = {**(self._secret_headers or {}), **body_type} or None
+        self._other_headers = body_type or None
         budget = fit_concurrency(settings.concurrency)
         self._concurrency = budget.concurrency
         self.notice: str | None = budget.notice  # for the user: why concurrency is lower
@@ -168,15 +178,20 @@ class Fetcher:
         emit = on_result or _ignore
         own_session = self._session is None
         session = self._session or open_session(self.settings)
-        indices = iter(range(len(products)))
         settings = self.settings
         self._adaptive = AdaptiveLimit(self._concurrency) if settings.adaptive else None
         self._limiter = RateLimiter(settings.rate_limit) if settings.rate_limit else None
-        count = min(self._concurrency, len(products))
+        # A worker takes one row, or with batches one batch: limits count requests.
+        size = settings.batch_size
+        units: Iterator[Any] = (
+            batches(len(products), size) if size > 1 else iter(range(len(products)))
+        )
+        work = self._work_batches if size > 1 else self._work
+        count = min(self._concurrency, -(-len(products) // size))
         step = _ramp_step(count)
         self._workers = [
             asyncio.ensure_future(
-                self._work(session, products, indices, results, emit, keep_results, k * step)
+                work(session, products, units, results, emit, keep_results, k * step)
             )
             for k in range(count)
         ]
@@ -230,13 +245,55 @@ class Fetcher:
         for index in indices:
             try:
                 result = await self._check(session, products[index], results, index)
-                if result.status == "error":  # the one place an error row is finalised
-                    result.error = self._scrubber.text(result.error or "")
-                    result.response = self._scrubber.value(result.response)
-                results[index] = result if keep_results else _RELEASED
-                emit(index, result)
+                self._deliver(index, result, results, emit, keep_results)
             except Exception:  # e.g. the callback failed: go on, the next rows need this worker
                 log.exception("fetch worker: product %d could not be finished", index)
+
+    async def _work_batches(
+        self,
+        session: aiohttp.ClientSession,
+        products: Sequence[Product],
+        units: Iterator[range],
+        results: list[Result | None],
+        emit: ResultCallback,
+        keep_results: bool,
+        start_after: float,
+    ) -> None:
+        """:meth:`_work` for batches (see :func:`check_batch`): rows are emitted as
+        their batch lands."""
+        if start_after:
+            await asyncio.sleep(start_after)  # the ramp: see _RAMP_STEP_S
+
+        async def send(url: Any, counter: Result, body: bytes | None) -> _Answer:
+            return await self._attempts(session, url, counter, body)
+
+        for batch in units:
+            started = time.perf_counter()
+            rows = [Result(id=products[i].id, fields=products[i].fields) for i in batch]
+            for index, row in zip(batch, rows, strict=True):
+                results[index] = row  # pending: if cancelled, _finish ends them
+            build, timeout = self._request.build, self.settings.timeout
+            errors = await check_batch(rows, build, send, self._parts, timeout)
+            for index, row, error in zip(batch, rows, errors, strict=True):
+                try:
+                    result = _finalise(row, started, error=error)
+                    self._deliver(index, result, results, emit, keep_results)
+                except Exception:  # as in _work: the other rows still need delivering
+                    log.exception("fetch worker: product %d could not be finished", index)
+
+    def _deliver(
+        self,
+        index: int,
+        result: Result,
+        results: list[Result | None],
+        emit: ResultCallback,
+        keep_results: bool,
+    ) -> None:
+        if result.status == "error":  # the one place an error row is finalised
+            result.error = self._scrubber.text(result.error or "")
+            result.response = self._scrubber.value(result.response)
+        results[index] = result if keep_results else _RELEASED
+        emit(index, result)
 
     async def _check(
         self,
@@ -254,16 +311,19 @@ class Fetcher:
         started = time.perf_counter()
         result = Result(id=product.id, fields=product.fields)
         try:
-            url = self._template.build(product)
+            if self._request.needed:
+                url, body = self._request.build((product,))
+            else:  # the plain GET: the hot path as before
+                url, body = self._template.build(product), None
         except Exception as exc:  # an unsafe or unencodable value: this row is not sent
             return _finalise(result, started, error=describe_unsendable(exc))
         try:
-            answer = await self._attempts(session, url, result)
+            answer = await self._attempts(session, url, result, body)
             error = answer.error
             result.http_status = answer.http_status
             result.response = answer.body
             if error is None:
-                result.quantity = extract_quantity(answer.body, self.settings.quantity_field)
+                result.quantity = extract_quantity(answer.body, self._parts.quantity)
         except QuantityError as exc:
             error = str(exc)
         except asyncio.CancelledError:
@@ -274,7 +334,9 @@ class Fetcher:
             error = describe_failure(exc, self.settings.timeout)[0]
         return _finalise(result, started, error=error)
 
-    async def _attempts(self, session: aiohttp.ClientSession, url: Any, result: Result) -> _Answer:
+    async def _attempts(
+        self, session: aiohttp.ClientSession, url: Any, result: Result, body: bytes | None = None
+    ) -> _Answer:
         adaptive, limiter = self._adaptive, self._limiter
         while True:
             # Each attempt holds a permit of the adaptive limit, then takes a rate
@@ -289,7 +351,7 @@ class Fetcher:
                 if limiter is not None:
                     await limiter.acquire()
                 result.attempts += 1
-                answer = await self._attempt(session, url)
+                answer = await self._attempt(session, url, body)
                 outcome = answer.outcome
             finally:
                 if adaptive is not None:
@@ -298,18 +360,25 @@ class Fetcher:
                 return answer
             await self._sleep(self._policy.delay(result.attempts, answer.retry_after, self._rng))
 
-    async def _attempt(self, session: aiohttp.ClientSession, url: Any) -> _Answer:
+    async def _attempt(
+        self, session: aiohttp.ClientSession, url: Any, body: bytes | None
+    ) -> _Answer:
         try:
-            return await self._follow(session, url)
+            return await self._follow(session, url, body)
         except (aiohttp.ClientError, OSError, TimeoutError) as exc:
             error, retryable = describe_failure(exc, self.settings.timeout)
             return _Answer(error=error, retryable=retryable)
 
-    async def _follow(self, session: aiohttp.ClientSession, url: Any) -> _Answer:
-        """GET ``url``, following redirects with secrets kept to the template's origin."""
-        headers = self._secret_headers  # the first URL is on the template's origin
+    async def _follow(
+        self, session: aiohttp.ClientSession, url: Any, body: bytes | None
+    ) -> _Answer:
+        """Send the request, following redirects with secrets kept to the template's origin."""
+        method = self.settings.method
+        headers = self._origin_headers  # the first URL is on the template's origin
         for _hop in range(MAX_REDIRECTS + 1):
-            async with session.get(url, allow_redirects=False, headers=headers) as response:
+            async with session.request(
+                method, url, data=body, allow_redirects=False, headers=headers
+            ) as response:
                 status = response.status
                 location = response.headers.get("Location") if status in REDIRECT_STATUSES else None
                 if location is None:
@@ -318,7 +387,13 @@ class Fetcher:
                 url = self._redirects.follow(url, location)
             except RedirectRefused as exc:
                 return _Answer(http_status=status, error=str(exc))
-            headers = self._secret_headers if self._redirects.same_origin(url) else None
+            if status == 303 or (status in (301, 302) and method == "POST"):
+                method, body = "GET", None  # as browsers and aiohttp do
+            headers = self._origin_headers if self._redirects.same_origin(url) else None
+            if body is None and headers is not None:  # no body: no Content-Type
+                headers = {k: v for k, v in headers.items() if k != "Content-Type"}
+            elif body is not None and headers is None:
+                headers = self._other_headers
         return _Answer(error="too many redirects")
 
     async def _read_answer(self, response: aiohttp.ClientResponse) -> _Answer:

@@ -10,13 +10,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from inventory_gui.core.errors import SettingsError
+from inventory_gui.core.fetch.request_template import BodyTemplate, check_request
 from inventory_gui.core.settings_schema import (
     BACKOFF_BASE,
+    BATCH_SIZE,
     CONCURRENCY,
     FETCH_NUMBERS,
+    ITEM_ID,
     MAX_BODY,
+    METHOD,
     RETRIES,
     TIMEOUT,
 )
@@ -40,6 +45,14 @@ class FetchSettings:
         adaptive: lower the requests in flight while the API pushes back
             (429, 503, ``X-RateLimit-Remaining`` low), up to ``concurrency``.
         rate_limit: most requests started per second, or None for no limit.
+        method: ``GET``, ``POST``, ``PUT`` or ``PATCH``.
+        body: a JSON body template (see
+            :class:`~inventory_gui.core.fetch.request_template.BodyTemplate`), or None.
+        batch_size: products per request; above 1 the answer is split back
+            onto the rows by ``items`` and ``item_id``.
+        items: path to the list of per-product records in a batch's answer,
+            or None for the answer itself.
+        item_id: the record field holding the product ID.
 
     The numbers must lie within the ranges of their definitions in
     :mod:`inventory_gui.core.settings_schema` (see :meth:`validate`).
@@ -56,6 +69,19 @@ class FetchSettings:
     backoff_base: float = BACKOFF_BASE.default
     adaptive: bool = True
     rate_limit: float | None = None
+    method: str = METHOD.default
+    body: str | None = None
+    batch_size: int = BATCH_SIZE.default
+    items: str | None = None
+    item_id: str = ITEM_ID.default
+
+    def request(self) -> RequestParts:
+        """The body template and answer paths, compiled.
+
+        Raises:
+            SettingsError: a body that is not JSON or a path that is not valid.
+        """
+        return _request_parts(self)
 
     def validate(self) -> None:
         """Raise SettingsError (or TemplateError) for settings a run cannot use.
@@ -67,13 +93,41 @@ class FetchSettings:
         # Imported here: loading this module (at the window's start-up) needs no yarl.
         from inventory_gui.core.fetch.url_template import UrlTemplate
 
-        UrlTemplate(self.url_template)
+        request = self.request()
+        url = UrlTemplate(self.url_template, needs_placeholder=request.body is None)
+        check_request(self.method, request.body, url.placeholders, self.batch_size)
         for setting in FETCH_NUMBERS:
             value = getattr(self, setting.key)
             if value is not None or setting.off is None:
                 setting.check(value)
         for name, value in self.headers.items():
             _check_header(name, value)
+
+
+def _request_parts(settings: FetchSettings) -> RequestParts:
+    """Compile the body template and paths of ``settings`` (validated on the way)."""
+    # Imported here: jmespath is loaded only once a run's settings are checked.
+    from inventory_gui.core.fetch.json_path import FieldPath
+
+    def path(text: str | None, label: str) -> FieldPath | None:
+        return FieldPath(text, label) if text and text.strip() else None
+
+    return RequestParts(
+        body=BodyTemplate(settings.body) if settings.body and settings.body.strip() else None,
+        quantity=path(settings.quantity_field, "quantity field"),
+        items=path(settings.items, "items"),
+        item_id=path(settings.item_id, "item ID field") or FieldPath("id"),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class RequestParts:
+    """The compiled parts of a run's requests and answers (once per run)."""
+
+    body: BodyTemplate | None
+    quantity: Any  # FieldPath | None
+    items: Any  # FieldPath | None
+    item_id: Any  # FieldPath
 
 
 def parse_header(text: str) -> tuple[str, str]:
