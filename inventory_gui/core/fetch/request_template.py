@@ -23,8 +23,8 @@ from inventory_gui.core.models import Product
 METHODS = ("GET", "POST", "PUT", "PATCH")
 IDS = "ids"  # the placeholder of a batch's IDs
 
-# {name} where name could be a column: "{" followed by a quote or a space is
-# JSON's own brace (an object), never a placeholder.
+# {name} outside a JSON string, where name could be a column: "{" followed by
+# a quote or a space is JSON's own brace (an object), never a placeholder.
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][\w.-]*)\}")
 
 
@@ -41,7 +41,7 @@ class BodyTemplate:
 
     def __init__(self, text: str) -> None:
         self.text = text.strip()
-        self._parts = _PLACEHOLDER.split(self.text)  # literal, name, literal, ...
+        self._parts = _split(self.text)  # literal, name, literal, ...
         self.placeholders = tuple(self._parts[1::2])
         sample = self._fill({name: "x" for name in self.placeholders}, ["x", "y"])
         try:
@@ -76,6 +76,30 @@ class BodyTemplate:
             value: object = ids if name == IDS else values[name]
             out[k] = json.dumps(value)  # non-ASCII as \u escapes: any text stays valid JSON
         return "".join(out)
+
+
+def _split(text: str) -> list[str]:
+    """``text`` as literal, placeholder name, literal, ...: braces inside JSON
+    strings (``"{not a placeholder}"``) are left as they are."""
+    parts: list[str] = []
+    start = pos = 0
+    in_string = False
+    while pos < len(text):
+        char = text[pos]
+        if in_string:
+            if char == "\\":
+                pos += 1  # skip the escaped character
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char == "{" and (match := _PLACEHOLDER.match(text, pos)):
+            parts += [text[start:pos], match.group(1)]
+            start = pos = match.end()
+            continue
+        pos += 1
+    parts.append(text[start:])
+    return parts
 
 
 def _value(product: Product, name: str) -> str:

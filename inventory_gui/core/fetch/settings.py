@@ -93,13 +93,13 @@ class FetchSettings:
         # Imported here: loading this module (at the window's start-up) needs no yarl.
         from inventory_gui.core.fetch.url_template import UrlTemplate
 
-        request = self.request()
-        url = UrlTemplate(self.url_template, needs_placeholder=request.body is None)
-        check_request(self.method, request.body, url.placeholders, self.batch_size)
         for setting in FETCH_NUMBERS:
             value = getattr(self, setting.key)
             if value is not None or setting.off is None:
                 setting.check(value)
+        request = self.request()
+        url = UrlTemplate(self.url_template, needs_placeholder=request.body is None)
+        check_request(self.method, request.body, url.placeholders, self.batch_size)
         for name, value in self.headers.items():
             _check_header(name, value)
 
