@@ -306,7 +306,7 @@ CONNECTION_SETTINGS = (
 )  # fmt: skip
 """What :class:`~inventory_gui.core.connection.ConnectionSettings` holds, in the form's order."""
 
-FETCH_NUMBERS = (CONCURRENCY, TIMEOUT, RETRIES, RATE_LIMIT, MAX_BODY, BACKOFF_BASE, BATCH_SIZE)
+FETCH_NUMBERS = (CONCURRENCY, TIMEOUT, RETRIES, RATE_LIMIT, MAX_BODY, BACKOFF_BASE)
 """The numbers :meth:`~inventory_gui.core.fetch.settings.FetchSettings.validate` checks."""
 
 # -- stock: the window's stock panel ------------------------------------------

@@ -97,6 +97,7 @@ class FetchSettings:
             value = getattr(self, setting.key)
             if value is not None or setting.off is None:
                 setting.check(value)
+        BATCH_SIZE.check(self.batch_size)  # apart: above 1 the template must use {ids}
         request = self.request()
         url = UrlTemplate(self.url_template, needs_placeholder=request.body is None)
         check_request(self.method, request.body, url.placeholders, self.batch_size)
