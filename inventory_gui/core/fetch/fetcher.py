@@ -124,10 +124,9 @@ class Fetcher:
         self._scrubber = Scrubber.for_run(settings.url_template, settings.headers)
         self._redirects = RedirectGuard(self._template.sample, self._scrubber.values)
         self._secret_headers = secret_headers(settings) or None
-        # Per-request headers: secrets (on the template's origin only) and a body's type.
+        # Per-request headers on the template's origin: secrets and a body's type.
         body_type = body_headers(settings.headers) if self._parts.body is not None else {}
         self._origin_headers = {**(self._secret_headers or {}), **body_type} or None
-        self._other_headers = body_type or None
         budget = fit_concurrency(settings.concurrency)
         self._concurrency = budget.concurrency
         self.notice: str | None = budget.notice  # for the user: why concurrency is lower
@@ -389,11 +388,14 @@ class Fetcher:
                 return _Answer(http_status=status, error=str(exc))
             if status == 303 or (status in (301, 302) and method == "POST"):
                 method, body = "GET", None  # as browsers and aiohttp do
-            headers = self._origin_headers if self._redirects.same_origin(url) else None
-            if body is None and headers is not None:  # no body: no Content-Type
-                headers = {k: v for k, v in headers.items() if k != "Content-Type"}
-            elif body is not None and headers is None:
-                headers = self._other_headers
+            same = self._redirects.same_origin(url)
+            if body is not None and not same:  # a body may hold what was meant for this API only
+                error = "redirect to another origin would send the request body there, not followed"
+                return _Answer(http_status=status, error=error)
+            if not same:
+                headers = None
+            elif body is None:  # no body (any more): no Content-Type
+                headers = self._secret_headers
         return _Answer(error="too many redirects")
 
     async def _read_answer(self, response: aiohttp.ClientResponse) -> _Answer:

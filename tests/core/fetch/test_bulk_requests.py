@@ -386,3 +386,43 @@ async def test_secrets_in_a_failed_batch_error_are_scrubbed(serve):
     assert all(r.status == "error" for r in results)
     assert not any("s3cr3t-token" in r.error for r in results)
     assert api.seen[0].headers["Authorization"] == "s3cr3t-token"
+
+
+# -- redirects with a body ------------------------------------------------------------
+
+
+async def test_a_body_is_never_redirected_to_another_origin(serve):
+    async def elsewhere_answer(seen: Seen) -> web.Response:
+        return web.json_response({"quantity": 1})
+
+    elsewhere = await serve(elsewhere_answer)
+
+    async def answer(seen: Seen) -> web.Response:
+        if seen.path_qs == "/here":  # same origin, method and body kept
+            assert seen.method == "POST"
+            assert seen.json() == {"id": "a"}
+            raise web.HTTPTemporaryRedirect(elsewhere.base + "/there")
+        raise web.HTTPTemporaryRedirect("/here")
+
+    api = await serve(answer)
+    settings = FetchSettings(api.base + "/s/{id}", method="POST", body='{"id": {id}}')
+    [result] = await Fetcher(settings).run(products("a"))
+    assert result.status == "error"
+    assert "another origin would send the request body there" in result.error
+    assert [s.path_qs for s in api.seen] == ["/s/a", "/here"]
+    assert elsewhere.seen == []
+
+
+async def test_a_303_after_a_post_is_followed_as_a_get_without_body(serve):
+    async def answer(seen: Seen) -> web.Response:
+        if seen.method == "POST":
+            raise web.HTTPSeeOther("/result")
+        assert seen.body == b""
+        assert "Content-Type" not in seen.headers
+        return web.json_response({"quantity": 4})
+
+    api = await serve(answer)
+    settings = FetchSettings(api.base + "/s/{id}", method="POST", body='{"id": {id}}')
+    [result] = await Fetcher(settings).run(products("a"))
+    assert result.quantity == 4
+    assert [s.method for s in api.seen] == ["POST", "GET"]
