@@ -28,7 +28,6 @@ from inventory_gui.core import settings_schema as schema
 from inventory_gui.core.errors import InputError, InventoryError
 from inventory_gui.core.fetch import event_loop
 from inventory_gui.core.fetch.settings import FetchSettings, parse_header
-from inventory_gui.core.fetch.url_template import UrlTemplate
 from inventory_gui.core.inputs.registry import load_products
 from inventory_gui.core.outputs.registry import EXPORT_FORMATS
 from inventory_gui.core.resources import resource_path
@@ -208,10 +207,7 @@ def _prepare(args: argparse.Namespace, history: FetchHistory) -> tuple[FetchInpu
         item_id=args.item_id,
     )
     settings.validate()
-    body = settings.request().body
-    UrlTemplate(template, needs_placeholder=body is None).check_columns(job.products.columns)
-    if body is not None:
-        body.check_columns(job.products.columns)
+    settings.check_columns(job.products.columns)
     return job, settings
 
 

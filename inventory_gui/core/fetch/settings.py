@@ -8,7 +8,7 @@ worker process.  Defaults and ranges come from the settings' definitions in
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -82,6 +82,29 @@ class FetchSettings:
             SettingsError: a body that is not JSON or a path that is not valid.
         """
         return _request_parts(self)
+
+    def placeholders(self) -> tuple[str, ...]:
+        """The names the URL template and the body use: the columns a run needs.
+
+        Raises:
+            TemplateError, SettingsError: as :meth:`validate`.
+        """
+        from inventory_gui.core.fetch.url_template import UrlTemplate
+
+        body = self.request().body
+        url = UrlTemplate(self.url_template, needs_placeholder=body is None)
+        return tuple(dict.fromkeys((*url.placeholders, *(body.placeholders if body else ()))))
+
+    def check_columns(self, columns: Iterable[str]) -> None:
+        """Raise TemplateError or SettingsError if the URL template or the body
+        names a column the products lack."""
+        from inventory_gui.core.fetch.url_template import UrlTemplate
+
+        body = self.request().body
+        columns = list(columns)
+        UrlTemplate(self.url_template, needs_placeholder=body is None).check_columns(columns)
+        if body is not None:
+            body.check_columns(columns)
 
     def validate(self) -> None:
         """Raise SettingsError (or TemplateError) for settings a run cannot use.
