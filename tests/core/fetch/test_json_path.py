@@ -98,3 +98,11 @@ def test_comma_joined_ids_split_back_into_the_ids(ids):
     joined = join_ids(ids)
     assert set(joined) <= set(string.ascii_letters + string.digits + "%-._~,")
     assert [unquote(part) for part in joined.split(",")] == ids
+
+
+@given(ANY_TEXT, ANY_TEXT)
+def test_braces_inside_json_strings_are_never_placeholders(literal, product_id):
+    template = BodyTemplate('{"lit": ' + json.dumps(literal + "{id}") + ', "id": {id}}')
+    assert template.placeholders == ("id",)
+    body = json.loads(template.build([Product(product_id)]))
+    assert body == {"lit": literal + "{id}", "id": product_id}
