@@ -122,6 +122,8 @@ class Fetcher:
         self._limiter: RateLimiter | None = None
         # Secrets: scrubbed from error rows, sent only to the template's origin.
         self._scrubber = Scrubber.for_run(settings.url_template, settings.headers)
+        if self._parts.body is not None and self._parts.body.secrets:  # e.g. "api_key": "…"
+            self._scrubber = Scrubber((*self._scrubber.values, *self._parts.body.secrets))
         self._redirects = RedirectGuard(self._template.sample, self._scrubber.values)
         self._secret_headers = secret_headers(settings) or None
         # Per-request headers on the template's origin: secrets and a body's type.

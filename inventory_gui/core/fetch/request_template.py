@@ -19,9 +19,11 @@ from urllib.parse import quote
 
 from inventory_gui.core.errors import SettingsError
 from inventory_gui.core.models import Product
+from inventory_gui.core.secrets import is_secret_name
 
 METHODS = ("GET", "POST", "PUT", "PATCH")
 IDS = "ids"  # the placeholder of a batch's IDs
+_SAMPLE = "\x00placeholder"  # fills placeholders when the template is checked
 
 # {name} outside a JSON string, where name could be a column: "{" followed by
 # a quote or a space is JSON's own brace (an object), never a placeholder.
@@ -34,6 +36,11 @@ class BodyTemplate:
     Args:
         text: JSON with ``{id}``, ``{ids}`` and ``{column}`` placeholders.
 
+    Attributes:
+        placeholders: the names used, in order.
+        secrets: literal values of secret-named keys (see
+            :func:`inventory_gui.core.secrets.is_secret_name`), to be scrubbed.
+
     Raises:
         SettingsError: filled with sample values, the text is not JSON (the
             one-line message says where).
@@ -43,11 +50,12 @@ class BodyTemplate:
         self.text = text.strip()
         self._parts = _split(self.text)  # literal, name, literal, ...
         self.placeholders = tuple(self._parts[1::2])
-        sample = self._fill({name: "x" for name in self.placeholders}, ["x", "y"])
+        sample = self._fill({name: _SAMPLE for name in self.placeholders}, [_SAMPLE, _SAMPLE])
         try:
-            json.loads(sample)
+            parsed = json.loads(sample)
         except ValueError as exc:
             raise SettingsError(f"body is not valid JSON once filled in: {exc}") from None
+        self.secrets = tuple(_secret_values(parsed))
 
     def check_columns(self, columns: Iterable[str]) -> None:
         """Raise SettingsError if a placeholder names a column the products lack."""
@@ -76,6 +84,20 @@ class BodyTemplate:
             value: object = ids if name == IDS else values[name]
             out[k] = json.dumps(value)  # non-ASCII as \u escapes: any text stays valid JSON
         return "".join(out)
+
+
+def _secret_values(node: Any) -> Iterable[str]:
+    """The literal text values of secret-named keys (``"api_key": "…"``), anywhere
+    in the body: a run's scrubber masks them in every error and answer it shows."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if isinstance(value, str) and value and _SAMPLE not in value and is_secret_name(key):
+                yield value
+            else:
+                yield from _secret_values(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _secret_values(item)
 
 
 def _split(text: str) -> list[str]:

@@ -426,3 +426,22 @@ async def test_a_303_after_a_post_is_followed_as_a_get_without_body(serve):
     [result] = await Fetcher(settings).run(products("a"))
     assert result.quantity == 4
     assert [s.method for s in api.seen] == ["POST", "GET"]
+
+
+async def test_secret_values_in_the_body_are_scrubbed_from_errors(serve):
+    async def answer(seen: Seen) -> web.Response:
+        assert seen.json()["auth"]["api_key"] == "body-s3cret"
+        key = seen.json()["auth"]["api_key"]
+        return web.json_response({"error": f"key {key} expired", "key": key}, status=403)
+
+    api = await serve(answer)
+    settings = FetchSettings(
+        api.base + "/s",
+        method="POST",
+        body='{"auth": {"api_key": "body-s3cret"}, "sku": {id}, "note": "plain"}',
+    )
+    [result] = await Fetcher(settings).run(products("a"))
+    assert result.error.startswith("HTTP 403")
+    assert "body-s3cret" not in result.error
+    assert "body-s3cret" not in json.dumps(result.response)
+    assert "***" in result.error
