@@ -36,7 +36,7 @@ class FieldPath:
             ``label`` and the problem).
     """
 
-    __slots__ = ("_expression", "text")
+    __slots__ = ("_expression", "_key", "text")
 
     def __init__(self, text: str, label: str = "path") -> None:
         self.text = text.strip()
@@ -49,9 +49,15 @@ class FieldPath:
                 raise SettingsError(
                     f"{label} {self.text!r} is not a valid path: {reason}"
                 ) from None
+        # One plain key ("quantity", "sku"): looked up directly, per record of a batch.
+        plain = self._expression is None and "." not in self.text
+        self._key = self.text if plain else None
 
     def find(self, body: Any) -> tuple[bool, Any]:
         """``(found, value)``: a JMESPath null counts as not found."""
+        if self._key is not None and type(body) is dict:
+            key = self._key
+            return (True, body[key]) if key in body else (False, None)
         if self._expression is None:
             return lookup_path(body, self.text)
         try:
