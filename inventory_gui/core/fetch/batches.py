@@ -49,11 +49,10 @@ async def check_batch(
         Each row's error, or None where it is ok; a failed batch gives every
         row its error.  Never raises but CancelledError.
     """
-    products = [Product(row.id, row.fields) for row in rows]
     try:
-        url, body = request_for(products)
-    except Exception as exc:  # an unencodable ID: the batch is not sent
-        return [describe_unsendable(exc)] * len(rows)
+        url, body = request_for([Product(row.id, row.fields) for row in rows])
+    except Exception:  # some ID cannot be sent: those rows end, the others go without them
+        return await _without_unsendable(rows, request_for, send, parts, request_timeout)
     counter = Result(id=rows[0].id)  # counts the batch's attempts
     try:
         answer = await send(url, counter, body)
@@ -71,6 +70,32 @@ async def check_batch(
     for row in rows:
         row.attempts = counter.attempts
     return errors
+
+
+async def _without_unsendable(
+    rows: Sequence[Result],
+    request_for: Callable[[Sequence[Product]], tuple[Any, bytes | None]],
+    send: Callable[[Any, Result, bytes | None], Awaitable[Any]],
+    parts: RequestParts,
+    request_timeout: float,
+) -> list[str | None]:
+    """:func:`check_batch` for a batch holding IDs no request can carry (text that
+    is not valid Unicode): each such row ends with its reason, the rest are sent."""
+    errors: dict[int, str | None] = {}
+    for k, row in enumerate(rows):
+        try:
+            request_for([Product(row.id, row.fields)])
+        except Exception as exc:
+            errors[k] = describe_unsendable(exc)
+    if not errors:  # no one row is to blame: the batch as a whole cannot be built
+        return ["the request cannot be built"] * len(rows)
+    sent = [k for k in range(len(rows)) if k not in errors]
+    if sent:
+        outcome = await check_batch(
+            [rows[k] for k in sent], request_for, send, parts, request_timeout
+        )
+        errors.update(zip(sent, outcome, strict=True))
+    return [errors[k] for k in range(len(rows))]
 
 
 def split_back(body: Any, rows: Sequence[Result], parts: RequestParts) -> list[str | None]:

@@ -445,3 +445,16 @@ async def test_secret_values_in_the_body_are_scrubbed_from_errors(serve):
     assert "body-s3cret" not in result.error
     assert "body-s3cret" not in json.dumps(result.response)
     assert "***" in result.error
+
+
+async def test_an_id_no_url_can_carry_fails_alone_and_the_rest_of_its_batch_is_sent(serve):
+    async def answer(seen: Seen) -> web.Response:
+        ids = [unquote(p) for p in seen.path_qs.split("ids=", 1)[1].split(",")]
+        return web.json_response([{"id": i, "quantity": 1} for i in ids])
+
+    api = await serve(answer)
+    settings = FetchSettings(api.base + "/s?ids={ids}", batch_size=3)
+    results = await Fetcher(settings).run(products("a", "bad\udc80", "c"))
+    assert [r.status for r in results] == ["ok", "error", "ok"]
+    assert results[1].error == "the URL cannot be built (UnicodeEncodeError)"
+    assert [s.path_qs for s in api.seen] == ["/s?ids=a,c"]
