@@ -9,9 +9,11 @@ loaded only once the arguments are parsed and checked.
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
 from pathlib import Path
 
 from inventory_gui.cli import terminal
+from inventory_gui.cli.auth_options import add_auth_options, auth_settings
 from inventory_gui.cli.exit_codes import EXIT_ERRORS, EXIT_OK, EXIT_USAGE
 from inventory_gui.cli.fetch_history import FetchHistory
 from inventory_gui.cli.fetch_input import (
@@ -21,6 +23,7 @@ from inventory_gui.cli.fetch_input import (
     resume_template,
 )
 from inventory_gui.cli.fetch_output import output_problem, write_output
+from inventory_gui.cli.fetch_profile import add_profile_options, apply_profile, given_options
 from inventory_gui.cli.options import OneLineParser, add_data_dir_option, add_setting_option
 from inventory_gui.cli.stop_signals import Interrupted, StopSignals, signal_name
 from inventory_gui.core import gc_policy
@@ -60,8 +63,10 @@ def build_parser() -> OneLineParser:
     )
     parser.add_argument("--id-column", metavar="C", help="column holding the product IDs")
     parser.add_argument("--sheet", metavar="NAME", help="XLSX sheet to read (default: the first)")
-    for setting in (*schema.CONNECTION_SETTINGS, schema.MAX_BODY):
+    for setting in (*schema.CONNECTION_SETTINGS, schema.MAX_BODY, *schema.NETWORK_SETTINGS):
         add_setting_option(parser, setting)
+    add_auth_options(parser)
+    add_profile_options(parser)
     parser.add_argument(
         "--output",
         "-o",
@@ -78,6 +83,15 @@ def build_parser() -> OneLineParser:
     parser.add_argument("--quiet", "-q", action="store_true", help="no progress on stderr")
     _add_history_options(parser)
     return parser
+
+
+def parse(argv: Sequence[str]) -> argparse.Namespace:
+    """The arguments of ``inventory-gui fetch ARGV``; with ``--profile``, which
+    connection options were given rides along as ``given_options``."""
+    args = build_parser().parse_args(argv)
+    if args.profile:
+        args.given_options = given_options(build_parser, argv)
+    return args
 
 
 def _add_history_options(parser: argparse.ArgumentParser) -> None:
@@ -117,6 +131,10 @@ def run(args: argparse.Namespace) -> int:
     ``cancelled`` and the run is closed in the history as ``interrupted`` (which
     ``--resume`` takes up); the status is then ``128 +`` the signal's number.
     """
+    try:
+        apply_profile(args, getattr(args, "given_options", set()))
+    except InventoryError as exc:
+        return _fail(str(exc))
     input_path = None if args.retry_failed_from or args.resume else _input_path(args)
     problem = _usage_problem(args) or output_problem(args.output, input_path)
     if problem:
@@ -158,7 +176,7 @@ def _usage_problem(args: argparse.Namespace) -> str | None:
     if not args.file and not args.demo and not again:
         return "give a product FILE (or --demo to use the bundled sample)"
     if not args.url_template and not args.demo and not args.resume:
-        return "--url-template is required (or --demo to use the demo API)"
+        return "--url-template is required (or --profile, or --demo to use the demo API)"
     if args.resume and args.no_history:
         return "--resume reads the history: drop --no-history"
     if args.output and Path(args.output).suffix.lower() not in EXPORT_FORMATS:
@@ -205,6 +223,12 @@ def _prepare(args: argparse.Namespace, history: FetchHistory) -> tuple[FetchInpu
         batch_size=args.batch_size,
         items=args.items,
         item_id=args.item_id,
+        proxy=args.proxy or "",
+        proxy_env=not args.no_proxy_env,
+        ca_bundle=args.ca_bundle or "",
+        client_cert=args.client_cert or "",
+        client_key=args.client_key or "",
+        auth=auth_settings(args, template),
     )
     settings.validate()
     settings.check_columns(job.products.columns)

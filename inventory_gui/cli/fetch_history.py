@@ -12,7 +12,9 @@ from functools import partial
 
 from inventory_gui.cli.options import data_dir
 from inventory_gui.cli.terminal import warn
-from inventory_gui.core.history.store import HistoryError, HistoryStore, HistoryWriter, Run
+from inventory_gui.core.errors import HistoryError
+from inventory_gui.core.history.store import HistoryStore, Run
+from inventory_gui.core.history.writer import HistoryWriter
 from inventory_gui.core.models import ProductList, Result
 
 

@@ -9,9 +9,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from inventory_gui.cli.fetch_history import FetchHistory
-from inventory_gui.core.history.store import REDACTED, HistoryError, Run
+from inventory_gui.core.errors import HistoryError
+from inventory_gui.core.history.store import Run
 from inventory_gui.core.models import RESULT_COLUMNS, Product, ProductList, Result
 from inventory_gui.core.outputs.registry import read_results
+from inventory_gui.core.secrets import MASK
 
 _RESULT_KEYS = frozenset((*RESULT_COLUMNS, "response"))
 _RETRIED = frozenset({"error", "cancelled"})
@@ -86,7 +88,7 @@ def resume_template(run: Run) -> str:
     Raises:
         HistoryError: it was stored with secrets removed; ``--url-template`` is needed.
     """
-    if REDACTED in run.url_template:
+    if MASK in run.url_template:
         raise HistoryError(
             f"run {run.id}'s URL template was stored without its secrets: give --url-template"
         )

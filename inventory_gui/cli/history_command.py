@@ -11,7 +11,8 @@ import sys
 from inventory_gui.cli.exit_codes import EXIT_ERRORS, EXIT_OK, EXIT_USAGE
 from inventory_gui.cli.options import OneLineParser, add_data_dir_option, data_dir, positive_int
 from inventory_gui.cli.terminal import error, say, warn
-from inventory_gui.core.history.store import HistoryError, HistoryStore
+from inventory_gui.core.errors import HistoryError
+from inventory_gui.core.history.store import HistoryStore
 from inventory_gui.core.outputs.text_table import history_table
 
 

@@ -48,7 +48,7 @@ def _dispatch(args: list[str]) -> int:
     if command == "fetch":
         from inventory_gui.cli import fetch_command
 
-        return fetch_command.run(fetch_command.build_parser().parse_args(rest))
+        return fetch_command.run(fetch_command.parse(rest))
     if command == "serve-demo":
         from inventory_gui.cli import demo_command
 

@@ -1,7 +1,7 @@
 """Connection settings as the user edits and saves them, and where secrets live.
 
 :class:`ConnectionSettings` is the editable, persistable form of
-:class:`~inventory_gui.core.fetch.fetcher.FetchSettings`.  Header values that look
+:class:`~inventory_gui.core.fetch.settings.FetchSettings`.  Header values that look
 secret (API keys, tokens, cookies...) never go to the settings file: they go to
 a :class:`SecretStore`, the system keyring when one is usable, or a store that
 lasts for the session only.  Nothing here logs a header value.
@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
 from inventory_gui.core.errors import InventoryError, SettingsError
+from inventory_gui.core.fetch.auth_settings import AuthSettings
+from inventory_gui.core.fetch.network import NetworkOptions
 from inventory_gui.core.fetch.settings import FetchSettings
 from inventory_gui.core.secrets import is_secret_name
 from inventory_gui.core.settings_schema import (
@@ -33,6 +35,7 @@ from inventory_gui.core.settings_schema import (
     URL_TEMPLATE,
     VERIFY_TLS,
 )
+from inventory_gui.core.text import describe_exception
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +70,8 @@ class ConnectionSettings:
         batch_size: products per request.
         items: path to a batch answer's records; empty for the answer itself.
         item_id: the record field holding the product ID.
+        network: proxy and TLS files (the panel's Network section).
+        auth: the Auth section (its secrets live in the secret store).
     """
 
     url_template: str = URL_TEMPLATE.default
@@ -83,6 +88,8 @@ class ConnectionSettings:
     batch_size: int = BATCH_SIZE.default
     items: str = ITEMS.default
     item_id: str = ITEM_ID.default
+    network: NetworkOptions = field(default_factory=NetworkOptions)
+    auth: AuthSettings = field(default_factory=AuthSettings)
 
     def to_fetch_settings(self) -> FetchSettings:
         """Build the validated settings a run uses.
@@ -100,9 +107,13 @@ class ConnectionSettings:
             if key in names:
                 raise SettingsError(f"header {name.strip()!r} is given twice")
             names.add(key)
+        headers = {name.strip(): value.strip() for name, value in self.headers}
+        self.auth.validate(headers)
+        template, headers, auth = self.auth.apply(self.url_template.strip(), headers)
         settings = FetchSettings(
-            url_template=self.url_template.strip(),
-            headers={name.strip(): value.strip() for name, value in self.headers},
+            url_template=template,
+            headers=headers,
+            auth=auth,
             concurrency=self.concurrency,
             timeout=self.timeout,
             retries=self.retries,
@@ -115,6 +126,7 @@ class ConnectionSettings:
             batch_size=self.batch_size,
             items=self.items.strip() or None,
             item_id=self.item_id.strip() or ITEM_ID.default,
+            **self.network.fetch_fields(),
         )
         settings.validate()
         return settings
@@ -199,7 +211,7 @@ class KeyringSecretStore:
         try:
             return keyring.get_password(self.service, name)
         except Exception as exc:
-            log.warning("cannot read secret %r from the keyring: %s", name, _kind(exc))
+            log.warning("cannot read secret %r from the keyring: %s", name, describe_exception(exc))
             return None
 
     def set(self, name: str, value: str) -> None:
@@ -213,7 +225,9 @@ class KeyringSecretStore:
         try:
             keyring.set_password(self.service, name, value)
         except Exception as exc:
-            raise SecretStoreError(f"cannot save secret {name!r}: {_kind(exc)}") from None
+            raise SecretStoreError(
+                f"cannot save secret {name!r}: {describe_exception(exc)}"
+            ) from None
 
     def delete(self, name: str) -> None:
         """Forget the secret under ``name``; errors are logged, not raised."""
@@ -225,7 +239,9 @@ class KeyringSecretStore:
         except PasswordDeleteError:
             pass  # there was none
         except Exception as exc:
-            log.warning("cannot delete secret %r from the keyring: %s", name, _kind(exc))
+            log.warning(
+                "cannot delete secret %r from the keyring: %s", name, describe_exception(exc)
+            )
 
     def __repr__(self) -> str:
         return f"KeyringSecretStore({self.service!r})"
@@ -269,11 +285,5 @@ def _keyring_usable() -> bool:
             return False
         return float(backend.priority) > 0
     except Exception as exc:
-        log.info("keyring detection failed: %s", _kind(exc))
+        log.info("keyring detection failed: %s", describe_exception(exc))
         return False
-
-
-def _kind(exc: BaseException) -> str:
-    """Describe an exception by type and message (keyring errors carry no secrets)."""
-    text = str(exc).strip()
-    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__

@@ -31,7 +31,7 @@ def resume(was_on: bool) -> None:
     """Freeze what was made while paused, then collect automatically again if it was on.
 
     Without the freeze, the first pass after a pause would walk everything
-    made during it, in one go (375 ms after a million rows, measured).
+    made during it, in one go, holding the GIL.
     """
     gc.freeze()
     if was_on:
@@ -52,10 +52,9 @@ def tune_for_fetching() -> None:
     """Fewer collection passes in a process that is about to fetch.
 
     A fetch allocates a few objects per request, almost none in reference
-    cycles, yet the default thresholds run a pass every 700 of them: ~85 ms
-    per 20,000 requests here, against ~12 ms with what is set up (the
-    imports' objects frozen out of every pass, and a pass every 20,000
-    allocations).  Cyclic garbage still goes, a little later.
+    cycles, yet the default thresholds run a pass every 700 of them.  Here
+    the imports' objects are frozen out of every pass, and a pass runs every
+    20,000 allocations: cyclic garbage still goes, a little later.
     """
     gc.freeze()
     gc.set_threshold(20_000, 20, 20)

@@ -52,8 +52,8 @@ class Previous(NamedTuple):
     """A product's last successful check before a run, read from the history.
 
     A named tuple, not a dataclass: the history builds one per product on the
-    fetch's reader thread, and frozen dataclasses are slow to make (100,000
-    of them took 170 ms, which the GUI thread used to spend).
+    fetch's reader thread, and frozen dataclasses are several times slower to
+    make.
     """
 
     quantity: float | None

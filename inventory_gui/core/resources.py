@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 CATALOGUE_NAME = "catalogue.json"
-SAMPLE_NAMES = ("sample-products.csv", "sample-products.xlsx", "sample-products.json")
 
 
 def resource_dirs() -> list[Path]:

@@ -16,10 +16,11 @@ import re
 from datetime import UTC, datetime
 from typing import Any
 
+from inventory_gui.core.text import shorten
+
 CELL_CHARS = 1_000  # characters of one value shown in a cell or tooltip
 EXACT_BITS = 90  # integers up to this size (about 27 digits) are shown in full
 _SURROGATES = re.compile("[\ud800-\udfff]")
-_ELLIPSIS = "…"
 
 
 def real_number(value: Any) -> int | float | None:
@@ -93,7 +94,7 @@ def format_change(value: Any) -> str:
 def display_text(value: Any, limit: int = CELL_CHARS) -> str:
     """Any value as at most ``limit`` characters of text; never raises."""
     if isinstance(value, str):
-        return clip(value, limit)
+        return shorten(value, limit)
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int | float):
@@ -105,11 +106,6 @@ def display_text(value: Any, limit: int = CELL_CHARS) -> str:
     return bounded_json(value, limit)
 
 
-def clip(text: str, limit: int) -> str:
-    """``text`` cut to ``limit`` characters, an ellipsis marking the cut."""
-    return text if len(text) <= limit else text[: limit - 1] + _ELLIPSIS
-
-
 def qt_text(text: str, limit: int = CELL_CHARS) -> str:
     """Text Qt can take whole: clipped, lone surrogates as U+FFFD.
 
@@ -117,7 +113,7 @@ def qt_text(text: str, limit: int = CELL_CHARS) -> str:
     shows as ``"bad"``).  Cheap for the usual short ASCII text.
     """
     if len(text) > limit:
-        text = clip(text, limit)
+        text = shorten(text, limit)
     if text.isascii():
         return text
     return _SURROGATES.sub("\ufffd", text)
@@ -134,7 +130,7 @@ def bounded_json(value: Any, limit: int, indent: int | None = None) -> str:
         text = json.dumps(value, indent=indent, ensure_ascii=False, default=_scalar)
     except (RecursionError, ValueError, TypeError, OverflowError, MemoryError):
         text = "".join(_walk(value, limit))
-    return clip(text, limit)
+    return shorten(text, limit)
 
 
 def _walk(value: Any, limit: int) -> list[str]:
@@ -179,13 +175,13 @@ class _Token:
 
 def _scalar(value: Any) -> str:
     if isinstance(value, str):
-        return '"' + clip(value, CELL_CHARS).replace('"', '\\"') + '"'
+        return '"' + shorten(value, CELL_CHARS).replace('"', '\\"') + '"'
     if value is None:
         return "null"
     if isinstance(value, bool | int | float):
         return display_text(value)
     try:
-        return clip(str(value), CELL_CHARS)
+        return shorten(str(value), CELL_CHARS)
     except Exception:  # an object whose __str__ fails is still shown
         return f"<{type(value).__name__}>"
 

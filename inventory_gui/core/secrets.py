@@ -22,18 +22,16 @@ import json
 import logging
 import re
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import quote, quote_plus, unquote
 
-if TYPE_CHECKING:
-    from inventory_gui.core.fetch.settings import FetchSettings
+from inventory_gui.core.text import ELLIPSIS
 
 MASK = "***"
 # Secret values shorter than this are not masked as free text: a two-letter
 # "secret" would blank every word holding those letters.  Secret-named query
 # values are masked whatever their length.
 MIN_SECRET_CHARS = 4
-ELLIPSIS = "…"  # where a shortened error text was cut
 
 # Tokens that make a name secret on their own: "api_key", "X-Auth", "pwd".
 _SECRET_TOKENS = frozenset({
@@ -191,6 +189,15 @@ def missing_secrets(template: str) -> list[str]:
     return missing
 
 
+def userinfo_secrets(url: str) -> list[str]:
+    """The user info of a URL (``user:password``) and each of its parts, to scrub."""
+    authority = url.partition("//")[2].split("/", 1)[0]
+    if "@" not in authority:
+        return []
+    userinfo = authority.rsplit("@", 1)[0]
+    return [userinfo, *userinfo.split(":")]
+
+
 # -- scrubbing -----------------------------------------------------------------
 
 
@@ -203,28 +210,27 @@ class Scrubber:
     """
 
     def __init__(self, secrets: Iterable[str] = ()) -> None:
-        forms: set[str] = set()
+        self._forms: list[str] = []
+        self._pattern: re.Pattern[str] | None = None
+        self.add(*secrets)
+
+    def add(self, *secrets: str) -> None:
+        """Mask these values too from now on (a token learnt during the run)."""
+        forms = set(self._forms)
         for secret in secrets:
             forms.update(_forms(secret))
+        if len(forms) == len(self._forms):
+            return
         self._forms = sorted(forms, key=len, reverse=True)
-        self._pattern = re.compile("|".join(map(re.escape, self._forms))) if forms else None
+        self._pattern = re.compile("|".join(map(re.escape, self._forms)))
 
     @classmethod
     def for_run(cls, url_template: str, headers: Mapping[str, str]) -> Scrubber:
         """The scrubber of a run: its secret header values and template secrets."""
         values = [value for name, value in headers.items() if is_secret_name(name)]
         values += [value for _name, value in template_secrets(url_template)]
-        authority = url_template.partition("//")[2].split("/", 1)[0]
-        if "@" in authority:
-            values.append(authority.rsplit("@", 1)[0])
-            values.extend(authority.rsplit("@", 1)[0].split(":"))
+        values += userinfo_secrets(url_template)
         return cls(values)
-
-    @classmethod
-    def for_settings(cls, settings: FetchSettings) -> Scrubber:
-        """The scrubber of a run with these settings (for error texts made outside
-        the fetcher, such as the window's)."""
-        return cls.for_run(settings.url_template, settings.headers)
 
     @property
     def values(self) -> tuple[str, ...]:

@@ -21,15 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from inventory_gui.core.errors import SettingsError
-from inventory_gui.core.fetch.quantity import DEFAULT_QUANTITY_KEYS
-
-
-def size_text(n: float) -> str:
-    """A byte count as ``5 MiB``, ``64 KiB`` or ``1000 bytes``."""
-    for unit, scale in (("GiB", 1024**3), ("MiB", 1024**2), ("KiB", 1024)):
-        if n >= scale and n % scale == 0:
-            return f"{int(n // scale)} {unit}"
-    return f"{n:g} bytes"
+from inventory_gui.core.text import shorten, size_text
 
 
 def split_names(text: str) -> tuple[str, ...]:
@@ -164,8 +156,7 @@ class Setting:
 
     def _shown(self, value: object) -> str:
         if isinstance(value, bool) or not isinstance(value, int | float):
-            text = repr(value)
-            return text if len(text) <= 40 else text[:39] + "…"
+            return shorten(repr(value), 40)
         if isinstance(value, float) and not math.isfinite(value):
             return str(value)
         if abs(value) > 10**15:  # huge ints: no float conversion, no 4300-digit string
@@ -235,6 +226,8 @@ RETRIES = Setting(
     "retries on timeouts, connection errors, HTTP 408/429/5xx, with a growing pause",
     0, 20, flag="--retries", metavar="N", stored="connection/retries",
 )  # fmt: skip
+DEFAULT_QUANTITY_KEYS = ("quantity", "qty", "stock", "available", "inventory", "on_hand")
+"""Where the quantity is looked for, in this order, when no quantity field is set."""
 QUANTITY_FIELD = Setting(
     "quantity_field", "quantity field", str, "",
     "dotted path or JMESPath expression to the quantity in the JSON answer, e.g. "
@@ -309,6 +302,86 @@ CONNECTION_SETTINGS = (
 FETCH_NUMBERS = (CONCURRENCY, TIMEOUT, RETRIES, RATE_LIMIT, MAX_BODY, BACKOFF_BASE)
 """The numbers :meth:`~inventory_gui.core.fetch.settings.FetchSettings.validate` checks."""
 
+# -- the network: proxy and TLS (core/fetch/network.py) --------------------------
+
+PROXY = Setting(
+    "proxy", "proxy", str, "",
+    "proxy for every request, http://[user:password@]host:port (its user info is kept "
+    "secret); empty: HTTP_PROXY/HTTPS_PROXY/NO_PROXY from the environment",
+    secret=True, flag="--proxy", metavar="URL", stored="network/proxy",
+)  # fmt: skip
+PROXY_ENV = Setting(
+    "proxy_env", "use proxy variables", bool, True,
+    "with no proxy set, honour HTTP_PROXY, HTTPS_PROXY and NO_PROXY",
+    flag="--no-proxy-env", flag_help="ignore HTTP_PROXY/HTTPS_PROXY/NO_PROXY (default: honour)",
+    stored="network/proxy_env",
+)  # fmt: skip
+CA_BUNDLE = Setting(
+    "ca_bundle", "CA bundle", str, "",
+    "a PEM file of CA certificates to trust besides the system's (a private CA)",
+    flag="--ca-bundle", metavar="PATH", stored="network/ca_bundle",
+)  # fmt: skip
+CLIENT_CERT = Setting(
+    "client_cert", "client certificate", str, "",
+    "the PEM certificate presented for mutual TLS (its key too, unless given apart)",
+    flag="--client-cert", metavar="PATH", stored="network/client_cert",
+)  # fmt: skip
+CLIENT_KEY = Setting(
+    "client_key", "client key", str, "",
+    "the PEM private key of the client certificate, if not in its file (an encrypted "
+    "key's passphrase: INVENTORY_GUI_CLIENT_KEY_PASSWORD)",
+    flag="--client-key", metavar="PATH", stored="network/client_key",
+)  # fmt: skip
+
+NETWORK_SETTINGS = (PROXY, PROXY_ENV, CA_BUNDLE, CLIENT_CERT, CLIENT_KEY)
+"""The window's Network section, the fetch options and FetchSettings' network fields."""
+
+# -- auth: Basic and OAuth2 client credentials (core/fetch/auth.py) ------------
+# The secrets (password, client secret) are no settings: the secret store keeps
+# them (core/fetch/auth_settings.py names their keys), or the environment.
+
+AUTH_KIND = Setting(
+    "kind", "auth", str, "none",
+    "how requests authenticate: none, bearer, header_key, query_key, basic or oauth2",
+    stored="auth/kind",
+)  # fmt: skip
+BASIC_USER = Setting(
+    "user", "basic auth user", str, "",
+    "sign in with HTTP Basic auth as USER; the password comes from INVENTORY_GUI_PASSWORD, "
+    "the keyring or a prompt, never the command line",
+    flag="--basic-auth", metavar="USER", stored="auth/user",
+)  # fmt: skip
+OAUTH2_TOKEN_URL = Setting(
+    "token_url", "OAuth2 token URL", str, "",
+    "the token endpoint of OAuth2 client credentials; the client secret comes from "
+    "INVENTORY_GUI_CLIENT_SECRET or the keyring",
+    flag="--oauth2-token-url", metavar="URL", stored="auth/token_url",
+)  # fmt: skip
+OAUTH2_CLIENT_ID = Setting(
+    "client_id", "OAuth2 client ID", str, "", "the OAuth2 client ID",
+    flag="--client-id", metavar="ID", stored="auth/client_id",
+)  # fmt: skip
+OAUTH2_SCOPE = Setting(
+    "scope", "OAuth2 scope", str, "", "the OAuth2 scope to ask for (optional)",
+    flag="--scope", metavar="S", stored="auth/scope",
+)  # fmt: skip
+OAUTH2_AUDIENCE = Setting(
+    "audience", "OAuth2 audience", str, "", "the OAuth2 audience to ask for (optional)",
+    flag="--audience", metavar="A", stored="auth/audience",
+)  # fmt: skip
+
+AUTH_KEY_NAME = Setting(
+    "key_name", "API key name", str, "",
+    "the header (X-Api-Key) or query parameter (api_key) that carries the API key",
+    stored="auth/key_name",
+)  # fmt: skip
+
+AUTH_SETTINGS = (
+    AUTH_KIND, BASIC_USER, OAUTH2_TOKEN_URL, OAUTH2_CLIENT_ID, OAUTH2_SCOPE, OAUTH2_AUDIENCE,
+    AUTH_KEY_NAME,
+)  # fmt: skip
+"""The fields of :class:`~inventory_gui.core.fetch.auth_settings.AuthSettings` but its secrets."""
+
 # -- stock: the window's stock panel ------------------------------------------
 
 LOW_THRESHOLD = Setting(
@@ -375,6 +448,6 @@ DEMO_ERROR_RATE = Setting(
 DEMO_SETTINGS = (DEMO_HOST, DEMO_PORT, DEMO_LATENCY, DEMO_JITTER, DEMO_ERROR_RATE)
 
 ALL_SETTINGS = (
-    *CONNECTION_SETTINGS, MAX_BODY, BACKOFF_BASE, *STOCK_SETTINGS, *WINDOW_SETTINGS,
-    *DEMO_SETTINGS,
+    *CONNECTION_SETTINGS, MAX_BODY, BACKOFF_BASE, *NETWORK_SETTINGS, *AUTH_SETTINGS,
+    *STOCK_SETTINGS, *WINDOW_SETTINGS, *DEMO_SETTINGS,
 )  # fmt: skip

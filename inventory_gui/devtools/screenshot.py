@@ -28,7 +28,7 @@ import qasync  # after PySide6
 from inventory_gui.core.resources import resource_path
 from inventory_gui.demo.server import DemoConfig, start_demo_server
 from inventory_gui.gui.app import build_main_window, make_application
-from inventory_gui.gui.table.model import STATUS_COLUMN
+from inventory_gui.gui.table.columns import STATUS_COLUMN
 from inventory_gui.gui.theme import dark_palette
 
 

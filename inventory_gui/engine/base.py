@@ -22,11 +22,12 @@ import threading
 from collections import deque
 from collections.abc import Sequence
 from concurrent.futures import Future
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
+from inventory_gui.core.clock import utc_stamp
 from inventory_gui.core.fetch.settings import FetchSettings
 from inventory_gui.core.models import Product, Result
+from inventory_gui.core.text import describe_exception, shorten
 
 if TYPE_CHECKING:
     from inventory_gui.core.history.run_recorder import RunRecorder
@@ -38,16 +39,13 @@ REASON_CHARS = 200  # a row's error stays one short line
 
 def short_reason(exc: BaseException) -> str:
     """One short line saying why a run stopped, for the rows it left unfinished."""
-    lines = str(exc).strip().splitlines()
-    text = f"{type(exc).__name__}: {lines[0]}" if lines else type(exc).__name__
-    return text if len(text) <= REASON_CHARS else text[: REASON_CHARS - 1] + "…"
+    return shorten(describe_exception(exc).splitlines()[0], REASON_CHARS)
 
 
 def ended(product: Product, reason: str | None) -> Result:
     """The row of a product the run never finished: an error with ``reason``, else cancelled."""
     result = Result.pending(product)
-    now = datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
-    result.end_unfinished(now, reason)
+    result.end_unfinished(utc_stamp(), reason)
     return result
 
 

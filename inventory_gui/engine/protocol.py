@@ -21,7 +21,7 @@ Products and results travel as plain tuples: slotted dataclasses pickle
 through Python-level ``copyreg`` code, many times slower, and the window's
 side unpickles while holding its GIL.  Input columns travel only as far as
 the URL template needs them, and not back: the window has them already, and
-copies would cost it tens of MB on a large list.
+copies would add to its memory a second set of every row's columns.
 """
 
 from __future__ import annotations

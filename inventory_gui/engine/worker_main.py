@@ -26,12 +26,14 @@ from inventory_gui.core import gc_policy
 from inventory_gui.core.fetch import event_loop
 from inventory_gui.core.fetch.fetcher import Fetcher, open_session
 from inventory_gui.core.models import Product, Result
+from inventory_gui.core.text import describe_exception
 from inventory_gui.engine.protocol import PackedProducts, pack_result, unsendable
 
 log = logging.getLogger(__name__)
 
-# Results travel in batches: one message per ~15 ms keeps the window's reader
-# thread waking rarely, and a cap keeps one message small on a fast run.
+# Results travel in batches: at most one message per FLUSH_SECONDS keeps the
+# window's reader thread waking rarely, and a cap keeps one message small on a
+# fast run.
 FLUSH_SECONDS = 0.015
 MAX_BATCH = 2000
 
@@ -77,7 +79,7 @@ async def _serve(conn: Connection) -> None:
             return
         except Exception as exc:  # the run ends with its reason; the worker serves on
             log.exception("fetch run failed in the worker")
-            if not _report(conn, ("done", run_id, _describe(exc))):
+            if not _report(conn, ("done", run_id, describe_exception(exc))):
                 return
 
 
@@ -88,10 +90,6 @@ def _report(conn: Connection, message: tuple[Any, ...]) -> bool:
     except _Gone:
         return False
     return True
-
-
-def _describe(exc: BaseException) -> str:
-    return f"{type(exc).__name__}: {exc}"
 
 
 def _read(
@@ -109,7 +107,7 @@ def _read(
         except (EOFError, OSError):
             message = ("exit",)
         except Exception as exc:
-            message = ("unreadable", None, _describe(exc))
+            message = ("unreadable", None, describe_exception(exc))
         try:
             loop.call_soon_threadsafe(inbox.put_nowait, message)
         except RuntimeError:  # the loop has closed: the worker is exiting
@@ -185,7 +183,7 @@ async def _run(
         raise
     except Exception as exc:  # reported to the window, which logs and shows it
         log.exception("fetch run failed in the worker")
-        error = _describe(exc)
+        error = describe_exception(exc)
     finally:
         for helper in helpers:
             helper.cancel()
@@ -229,5 +227,5 @@ def _send_results(
         except _Gone:
             raise
         except Exception as exc:
-            failed = unsendable(result, _describe(exc))
+            failed = unsendable(result, describe_exception(exc))
             _send(conn, ("results", run_id, [(index, pack_result(failed))], concurrency), fetcher)

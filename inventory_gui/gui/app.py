@@ -55,9 +55,11 @@ import qasync  # after PySide6
 
 from inventory_gui import APP_ID, APP_NAME, __version__
 from inventory_gui.core.connection import detect_secret_store
-from inventory_gui.core.history.store import HistoryError, HistoryStore, default_data_dir
+from inventory_gui.core.errors import HistoryError
+from inventory_gui.core.history.store import HistoryStore, default_data_dir
 from inventory_gui.core.resources import resource_path
 from inventory_gui.core.secrets import MaskingFormatter
+from inventory_gui.core.text import describe_exception
 from inventory_gui.gui.about import app_icon
 from inventory_gui.gui.main_window import MainWindow
 from inventory_gui.gui.settings_store import SettingsStore
@@ -156,20 +158,16 @@ def install_error_hooks(window: MainWindow) -> None:
             window.close()
             return
         log.error("uncaught exception:\n%s", "".join(traceback.format_exception(kind, exc, tb)))
-        window.show_unexpected_error(f"Unexpected error: {_describe(exc)}")
+        window.show_unexpected_error(f"Unexpected error: {describe_exception(exc)}")
 
     def loop_handler(loop: asyncio.AbstractEventLoop, context: dict) -> None:
         exc = context.get("exception")
         log.error("event loop error: %s", context.get("message"), exc_info=exc)
         if exc is not None:
-            window.show_unexpected_error(f"Unexpected error: {_describe(exc)}")
+            window.show_unexpected_error(f"Unexpected error: {describe_exception(exc)}")
 
     sys.excepthook = excepthook
     asyncio.get_running_loop().set_exception_handler(loop_handler)
-
-
-def _describe(exc: BaseException) -> str:
-    return str(exc) or type(exc).__name__
 
 
 class QuitOnSignals:
@@ -313,9 +311,9 @@ def after_window_shown(window: MainWindow) -> None:
     # The worker process imports aiohttp while the user picks products, not
     # after Fetch is pressed.
     window.runner.prepare()
-    # A full collection walks every tracked object while holding the GIL: with
-    # the start-up objects (Qt wrappers, modules) frozen it walks only what came
-    # later, which is what a stall the user feels is made of (40 ms measured).
+    # A full collection walks every tracked object while holding the GIL, a
+    # stall the user feels: with the start-up objects (Qt wrappers, modules)
+    # frozen it walks only what came later (README, "Performance").
     gc.freeze()
 
 

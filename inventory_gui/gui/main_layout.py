@@ -6,24 +6,25 @@ and wires their behaviour: this is only where each one goes.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QMenu, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from inventory_gui import APP_NAME
 from inventory_gui.gui.about import show_about
 from inventory_gui.gui.actions import make_button
-
-if TYPE_CHECKING:
-    from inventory_gui.gui.main_window import MainWindow
+from inventory_gui.gui.window_parts import MainWindowParts
 
 
-def lay_out(window: MainWindow) -> tuple[QWidget, QSplitter]:
+def lay_out(window: MainWindowParts) -> tuple[QWidget, QSplitter]:
     """Arrange the window's widgets; return the central widget and its main splitter."""
     settings_tabs = QTabWidget(window)
     settings_tabs.setObjectName("settingsTabs")
-    settings_tabs.addTab(window.connection, "Connection")
+    connection_tab = QWidget(window)
+    connection_box = QVBoxLayout(connection_tab)
+    connection_box.setContentsMargins(0, 4, 0, 0)
+    connection_box.addWidget(window.profile_bar)
+    connection_box.addWidget(window.connection, 1)
+    settings_tabs.addTab(connection_tab, "Connection")
     settings_tabs.addTab(window.stock.panel, "Stock")
     left = QSplitter(Qt.Orientation.Vertical, window)
     left.addWidget(window.products_panel)
@@ -63,7 +64,7 @@ def lay_out(window: MainWindow) -> tuple[QWidget, QSplitter]:
     return outer, splitter
 
 
-def build_menus(window: MainWindow) -> QMenu:
+def build_menus(window: MainWindowParts) -> QMenu:
     """Fill the menu bar from the window's actions; return the empty "Open recent" menu."""
     a = window.actions
     file_menu = window.menuBar().addMenu("&File")

@@ -44,6 +44,7 @@ from inventory_gui.gui.panels.connection_panel import ConnectionPanel
 from inventory_gui.gui.panels.detail_pane import DetailPane
 from inventory_gui.gui.panels.message_bar import MessageBar
 from inventory_gui.gui.panels.product_panel import ProductPanel, describe
+from inventory_gui.gui.panels.profile_bar import profile_bar_for
 from inventory_gui.gui.panels.run_summary import RunSummary, count_changed
 from inventory_gui.gui.settings_store import SettingsStore
 from inventory_gui.gui.table.filter import ResultsFilter
@@ -127,6 +128,10 @@ class MainWindow(QMainWindow):
         self.products_panel = ProductPanel(self)
         self.connection = ConnectionPanel(self.store.secrets_persistent, self)
         self.message_bar = MessageBar(self)
+        self.profile_bar = profile_bar_for(
+            self.store, self.connection, self.model.products, self.stock.panel,
+            self.message_bar, persist=self._persist_connection, parent=self,
+        )  # fmt: skip
         self.table = self._build_table()
         self.detail = DetailPane(self)
         self.history = HistoryController(self._history_store, self, self.message_bar)
@@ -366,6 +371,7 @@ class MainWindow(QMainWindow):
         a["cancel"].setEnabled(running)
         self.products_panel.set_running(running)
         self.connection.set_running(running)
+        self.profile_bar.setEnabled(not running)  # no switching the settings a run uses
         self.products_panel.setAcceptDrops(not running)
 
     def _show_progress(self, progress: Progress) -> None:
@@ -499,6 +505,7 @@ class MainWindow(QMainWindow):
                 self._spawn(self._close_after_run())
             return
         self.store.save_geometry("main", bytes(self.saveGeometry().data()))
+        self.profile_bar.save_current()
         self._save_connection()
         self.store.sync()
         # A file being read is cancelled and not waited for (it stops at its next

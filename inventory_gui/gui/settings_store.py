@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import os
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -25,14 +26,19 @@ from inventory_gui.core.connection import (
     is_secret_header,
 )
 from inventory_gui.core.errors import SettingsError
+from inventory_gui.core.fetch.network import NetworkOptions
+from inventory_gui.core.profiles import profiles_beside
 from inventory_gui.core.secrets import mask_template, restore_template
 from inventory_gui.core.settings_schema import (
     CONNECTION_SETTINGS,
     HEADERS,
+    NETWORK_SETTINGS,
+    PROXY,
     URL_TEMPLATE,
     Setting,
     coerce,
 )
+from inventory_gui.gui.auth_store import load_auth, save_auth, saved_secret_names
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +47,7 @@ _HEADERS = HEADERS.stored
 _RECENT = "recent/files"
 _GEOMETRY = "geometry/"
 TEMPLATE_SECRET_KEY = "url_template"  # the template with its secrets, in the secret store
+PROXY_SECRET_KEY = "proxy"  # the proxy URL with its user info, in the secret store
 
 
 def secret_key(header_name: str) -> str:
@@ -62,6 +69,17 @@ class SettingsStore:
         self._secrets = secrets
 
     @property
+    def secrets(self) -> SecretStore:
+        """Where secret values go (connection profiles keep theirs there too)."""
+        return self._secrets
+
+    @property
+    def profiles_path(self) -> Path:
+        """The connection profiles' file: beside this settings file (see
+        :func:`~inventory_gui.core.profiles.profiles_beside`)."""
+        return profiles_beside(self._settings.fileName())
+
+    @property
     def secrets_persistent(self) -> bool:
         """True when secret values outlive the session."""
         return bool(self._secrets.persistent)
@@ -77,9 +95,12 @@ class SettingsStore:
         shown = self.load_setting(URL_TEMPLATE)  # as masked in the file
         real = self._secrets.get(TEMPLATE_SECRET_KEY) or ""
         plain = {s.key: self.load_setting(s) for s in CONNECTION_SETTINGS if not s.secret}
+        template = restore_template(shown, real, unknown="")
         return ConnectionSettings(
-            url_template=restore_template(shown, real, unknown=""),
+            url_template=template,
             headers=self._load_headers(),
+            network=self._load_network(),
+            auth=load_auth(self.load_setting, self._secrets, template),
             **plain,
         )
 
@@ -97,6 +118,7 @@ class SettingsStore:
             went well.
         """
         old_secret_keys = {secret_key(n) for n, secret, _ in self._read_header_rows() if secret}
+        old_auth_keys = saved_secret_names(self.load_setting, self.load_setting(URL_TEMPLATE))
         failed = self._save_headers(cs.headers)
         shown = mask_template(cs.url_template)
         if shown == cs.url_template:
@@ -110,6 +132,33 @@ class SettingsStore:
         for setting in CONNECTION_SETTINGS:
             if not setting.secret:
                 self.save_setting(setting, getattr(cs, setting.key))
+        failed += save_auth(
+            cs.auth, self.save_setting, self._secrets, cs.url_template, old_auth_keys
+        )
+        return failed + self._save_network(cs.network)
+
+    def _load_network(self) -> NetworkOptions:
+        """The Network section: the proxy's user info from the secret store."""
+        shown = self.load_setting(PROXY)
+        real = self._secrets.get(PROXY_SECRET_KEY) or ""
+        plain = {s.key: self.load_setting(s) for s in NETWORK_SETTINGS if not s.secret}
+        return NetworkOptions(proxy=restore_template(shown, real, unknown=""), **plain)
+
+    def _save_network(self, network: NetworkOptions) -> list[str]:
+        """Save the Network section; the file holds the proxy with ``***`` for its user info.
+
+        Returns ``["the proxy's password"]`` if the secret store refused it.
+        """
+        shown = mask_template(network.proxy)
+        failed = []
+        if shown == network.proxy:
+            self._secrets.delete(PROXY_SECRET_KEY)
+        elif not self._store_secret(PROXY_SECRET_KEY, network.proxy):
+            failed.append("the proxy's password")
+        self._settings.setValue(PROXY.stored, shown)
+        for setting in NETWORK_SETTINGS:
+            if not setting.secret:
+                self.save_setting(setting, getattr(network, setting.key))
         return failed
 
     def load_setting(self, setting: Setting) -> Any:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction
@@ -23,9 +22,7 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 from inventory_gui import APP_NAME
 from inventory_gui.core import settings_schema as schema
 from inventory_gui.gui.panels.setting_widgets import SETTING_PROPERTY
-
-if TYPE_CHECKING:
-    from inventory_gui.gui.main_window import MainWindow
+from inventory_gui.gui.window_parts import MainWindowParts
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +64,7 @@ class CloseToTray(QObject):
 
     def __init__(
         self,
-        window: MainWindow,
+        window: MainWindowParts,
         tray_available: Callable[[], bool] = QSystemTrayIcon.isSystemTrayAvailable,
     ) -> None:
         super().__init__(window)

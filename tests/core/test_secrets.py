@@ -24,9 +24,9 @@ import pytest
 from aiohttp import web
 
 from inventory_gui.core.errors import TemplateError
-from inventory_gui.core.fetch.fetcher import Fetcher, FetchSettings
+from inventory_gui.core.fetch.fetcher import Fetcher
+from inventory_gui.core.fetch.settings import FetchSettings
 from inventory_gui.core.fetch.url_template import UnsafeValueError, UrlTemplate
-from inventory_gui.core.history.store import redact_url
 from inventory_gui.core.models import Product
 from inventory_gui.core.outputs.registry import write_results
 from inventory_gui.core.secrets import (
@@ -62,13 +62,13 @@ def test_secret_names(name):
 
     assert is_secret_name(name)
     assert is_secret_header(name)
-    assert redact_url(f"https://h/{{id}}?{name}=v4lue&a=1") == f"https://h/{{id}}?{name}=***&a=1"
+    assert mask_template(f"https://h/{{id}}?{name}=v4lue&a=1") == f"https://h/{{id}}?{name}=***&a=1"
 
 
 @pytest.mark.parametrize("name", PLAIN_NAMES)
 def test_plain_names(name):
     assert not is_secret_name(name)
-    assert redact_url(f"https://h/{{id}}?{name}=v4lue") == f"https://h/{{id}}?{name}=v4lue"
+    assert mask_template(f"https://h/{{id}}?{name}=v4lue") == f"https://h/{{id}}?{name}=v4lue"
 
 
 def test_one_policy_for_headers_queries_and_history():
@@ -76,7 +76,7 @@ def test_one_policy_for_headers_queries_and_history():
 
     for name in ("pwd", "sig", "X-Amz-Credential", "access_token", "code"):
         assert is_secret_header(name)
-        assert redact_url(f"https://h/{{id}}?{name}=v4lue") == f"https://h/{{id}}?{name}=***"
+        assert mask_template(f"https://h/{{id}}?{name}=v4lue") == f"https://h/{{id}}?{name}=***"
 
 
 def test_mask_and_restore_template():

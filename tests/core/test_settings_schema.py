@@ -6,7 +6,8 @@ import pytest
 
 from inventory_gui.core import settings_schema as schema
 from inventory_gui.core.errors import SettingsError
-from inventory_gui.core.settings_schema import coerce, size_text, split_names
+from inventory_gui.core.settings_schema import coerce, split_names
+from inventory_gui.core.text import size_text
 
 
 @pytest.mark.parametrize("setting", schema.ALL_SETTINGS, ids=lambda s: s.key)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from inventory_gui.gui.table.model import STATUS_COLUMN
+from inventory_gui.gui.table.columns import STATUS_COLUMN
 from tests.gui.demo_process import demo_api
 
 SOAK_PRODUCTS = 100_000

@@ -5,6 +5,7 @@ from __future__ import annotations
 from aiohttp import web
 from PySide6.QtCore import Qt
 
+from inventory_gui.core.models import Previous
 from inventory_gui.core.stock import FieldMap, Stock, StockRules
 from inventory_gui.gui.panels.stock_panel import StockSettings
 from inventory_gui.gui.table.columns import (
@@ -12,7 +13,6 @@ from inventory_gui.gui.table.columns import (
     ID_COLUMN,
     QUANTITY_COLUMN,
     STOCK_COLUMN,
-    Previous,
 )
 from tests.gui.window_actions import column, fetch_all
 from tests.loopback import product_id

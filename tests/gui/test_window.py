@@ -280,7 +280,7 @@ def test_unexpected_error_is_shown_non_modal_and_the_app_goes_on(make_window, qt
 def test_main_window_builds_with_no_arguments(qloop, qtbot, tmp_path, monkeypatch):
     from PySide6.QtCore import QSettings
 
-    from inventory_gui.gui import MainWindow
+    from inventory_gui.gui.main_window import MainWindow
 
     monkeypatch.setenv("INVENTORY_GUI_NO_KEYRING", "1")
     QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path))

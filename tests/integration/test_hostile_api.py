@@ -26,9 +26,10 @@ from aiohttp import web
 
 from inventory_gui.core.errors import SettingsError
 from inventory_gui.core.fetch.failures import MAX_ERROR_CHARS
-from inventory_gui.core.fetch.fetcher import Fetcher, FetchSettings
+from inventory_gui.core.fetch.fetcher import Fetcher
 from inventory_gui.core.fetch.limits import RateLimiter
 from inventory_gui.core.fetch.open_files import FD_HEADROOM
+from inventory_gui.core.fetch.settings import FetchSettings
 from inventory_gui.core.models import Product
 from tests.loopback import LoopbackApi, stock_handler
 

@@ -10,7 +10,8 @@ import pytest
 import pytest_asyncio
 from aiohttp import web
 
-from inventory_gui.core.fetch.fetcher import Fetcher, FetchSettings
+from inventory_gui.core.fetch.fetcher import Fetcher
+from inventory_gui.core.fetch.settings import FetchSettings
 from inventory_gui.core.models import Product
 
 pytestmark = pytest.mark.skipif(shutil.which("openssl") is None, reason="needs openssl")

@@ -20,6 +20,7 @@ import aiohttp
 from aiohttp.http import HttpProcessingError
 
 from inventory_gui.core.fetch.url_template import UnsafeValueError
+from inventory_gui.core.text import shorten
 
 MAX_ERROR_CHARS = 200
 
@@ -121,8 +122,3 @@ def _tls_reason(error: BaseException | None) -> str:
     if isinstance(error, ssl.SSLError) and error.reason:
         return str(error.reason).replace("_", " ").lower()
     return _os_reason(error)
-
-
-def shorten(text: str, limit: int) -> str:
-    """``text`` cut to at most ``limit`` characters, an ellipsis marking the cut."""
-    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,11 +1,10 @@
 """The concurrent fetcher: one session per run, bounded concurrency, no row lost.
 
-The seed article gathered one coroutine per product and opened a session per
-call.  Here one :class:`aiohttp.ClientSession` serves the whole run, and
-``asyncio.gather`` runs a fixed pool of ``concurrency`` workers that take
-products from one shared iterator.  On a qasync loop every ready callback
-becomes a Qt timer, and gathering tens of thousands of coroutines at once makes
-bursts that cost far more per callback than a small pool does (DEVELOPERS.md).
+One :class:`aiohttp.ClientSession` serves the whole run, and ``asyncio.gather``
+runs a fixed pool of ``concurrency`` workers that take products from one
+shared iterator, rather than one coroutine per product: tens of thousands of
+coroutines gathered at once make bursts of ready callbacks that cost far more
+than a small pool's.
 
 Politeness (:mod:`inventory_gui.core.fetch.limits`): each request attempt takes a
 permit from an :class:`AdaptiveLimit`, which lowers the requests in flight below
@@ -24,16 +23,18 @@ import json
 import logging
 import random
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 
 import aiohttp
 
+from inventory_gui.core.clock import utc_stamp
+from inventory_gui.core.fetch.auth import AuthError, build_auth
 from inventory_gui.core.fetch.batches import batches, check_batch
-from inventory_gui.core.fetch.failures import describe_failure, describe_unsendable, shorten
+from inventory_gui.core.fetch.failures import describe_failure, describe_unsendable
 from inventory_gui.core.fetch.limits import NEUTRAL, AdaptiveLimit, Outcome, RateLimiter
+from inventory_gui.core.fetch.network import session_options
 from inventory_gui.core.fetch.open_files import fit_concurrency
 from inventory_gui.core.fetch.quantity import QuantityError, extract_quantity
 from inventory_gui.core.fetch.redirects import (
@@ -44,29 +45,25 @@ from inventory_gui.core.fetch.redirects import (
 )
 from inventory_gui.core.fetch.request_template import RequestBuilder, body_headers
 from inventory_gui.core.fetch.retry import RetryPolicy, parse_retry_after
-from inventory_gui.core.fetch.settings import FetchSettings, parse_header
+from inventory_gui.core.fetch.settings import FetchSettings
 from inventory_gui.core.fetch.url_template import UrlTemplate
 from inventory_gui.core.models import Product, Result
-from inventory_gui.core.secrets import Scrubber, is_secret_name
+from inventory_gui.core.secrets import is_secret_name
+from inventory_gui.core.text import shorten, size_text
 
 log = logging.getLogger(__name__)
 ResultCallback = Callable[[int, Result], None]
 _RELEASED: Any = object()  # a finished row's slot when results are not kept
 
-# FetchSettings and its helpers live in fetch_settings (no aiohttp there); they
-# are re-exported here, where a fetch's callers have always found them.
-__all__ = ["FetchSettings", "Fetcher", "ResultCallback", "open_session", "parse_header"]
-
 _CHUNK = 64 * 1024
 
 # Workers start this far apart, the whole ramp kept under _RAMP_MAX_S.  Started
 # together, they advance in lock step (the loop runs every ready task one step
-# in turn), so no request leaves before every connection is open (the first
-# left some 40-50 ms after the start for 100 on loopback), and the first wave's
-# answers come back in one burst that is worked through serially, wave after
-# wave.  0.4 ms is about the client's CPU time to open a connection and send a
-# request: the first request leaves at once and each wave stays spread
-# (README, "Performance", target 2).
+# in turn), so no request leaves before every connection is open, and the first
+# wave's answers come back in one burst that is worked through serially, wave
+# after wave.  The step is about the client's CPU time to open a connection and
+# send a request: the first request leaves at once and each wave stays spread
+# (README, "Performance").
 _RAMP_STEP_S = 0.0004
 _RAMP_MAX_S = 0.1
 
@@ -92,6 +89,7 @@ class Fetcher:
             injectable transport; by default each run opens and closes its own.
         rng: random source for backoff jitter (tests pass a seeded one).
         sleep: the coroutine used to wait between attempts.
+        clock: monotonic seconds, for when an OAuth2 token expires (tests fake it).
 
     Making it raises the process's open-file limit for ``concurrency``
     connections where allowed, else runs fewer at once (see :attr:`notice`).
@@ -104,6 +102,7 @@ class Fetcher:
         session: aiohttp.ClientSession | None = None,
         rng: random.Random | None = None,
         sleep: Callable[[float], Any] = asyncio.sleep,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         settings.validate()
         self.settings = settings
@@ -121,17 +120,25 @@ class Fetcher:
         self._adaptive: AdaptiveLimit | None = None
         self._limiter: RateLimiter | None = None
         # Secrets: scrubbed from error rows, sent only to the template's origin.
-        self._scrubber = Scrubber.for_run(settings.url_template, settings.headers)
-        if self._parts.body is not None and self._parts.body.secrets:  # e.g. "api_key": "…"
-            self._scrubber = Scrubber((*self._scrubber.values, *self._parts.body.secrets))
+        self._scrubber = settings.scrubber()  # with the body's secrets ("api_key": "…")
         self._redirects = RedirectGuard(self._template.sample, self._scrubber.values)
         self._secret_headers = secret_headers(settings) or None
-        # Per-request headers on the template's origin: secrets and a body's type.
+        # A body's type: sent with the body, on the template's origin only.
         body_type = body_headers(settings.headers) if self._parts.body is not None else {}
-        self._origin_headers = {**(self._secret_headers or {}), **body_type} or None
+        self._body_type = body_type or None
+        # Basic or OAuth2 (core/fetch/auth.py): its headers join the secret ones.
+        if settings.auth is not None:
+            self._scrubber.add(*settings.auth.secrets)
+        self._auth = build_auth(
+            settings.auth, self._scrubber.add, clock, self._policy.retries, self._pause
+        )
         budget = fit_concurrency(settings.concurrency)
         self._concurrency = budget.concurrency
         self.notice: str | None = budget.notice  # for the user: why concurrency is lower
+
+    async def _pause(self, attempt: int) -> None:
+        """Wait the backoff after failed attempt number ``attempt`` (a token request's)."""
+        await self._sleep(self._policy.delay(attempt, None, self._rng))
 
     @property
     def template(self) -> UrlTemplate:
@@ -219,7 +226,7 @@ class Fetcher:
             await asyncio.wait(self._workers)
         self._workers = []
         self._cancel_requested = False  # the next run starts afresh
-        now = _utc_now()
+        now = utc_stamp()
         for index, result in enumerate(results):
             if result is _RELEASED:
                 continue
@@ -338,8 +345,15 @@ class Fetcher:
     async def _attempts(
         self, session: aiohttp.ClientSession, url: Any, result: Result, body: bytes | None = None
     ) -> _Answer:
-        adaptive, limiter = self._adaptive, self._limiter
+        adaptive, limiter, auth = self._adaptive, self._limiter, self._auth
+        reauthorized = False  # a 401 renews the credentials once per product
         while True:
+            sent = None  # the auth's headers, fetched outside the limits (a token request)
+            if auth is not None:
+                try:
+                    sent = await auth.headers(session)
+                except AuthError as exc:
+                    return _Answer(error=str(exc))
             # Each attempt holds a permit of the adaptive limit, then takes a rate
             # token (after the permit, so the token is spent at once).
             ticket = 0
@@ -352,30 +366,49 @@ class Fetcher:
                 if limiter is not None:
                     await limiter.acquire()
                 result.attempts += 1
-                answer = await self._attempt(session, url, body)
+                answer = await self._attempt(session, url, sent, body)
                 outcome = answer.outcome
             finally:
                 if adaptive is not None:
                     adaptive.release(outcome, ticket)
+            if sent is not None and answer.http_status == 401 and not reauthorized:
+                reauthorized = auth.on_unauthorized(sent)  # type: ignore[union-attr]
+                if reauthorized:
+                    continue
             if not answer.retryable or result.attempts > self._policy.retries:
                 return answer
             await self._sleep(self._policy.delay(result.attempts, answer.retry_after, self._rng))
 
     async def _attempt(
-        self, session: aiohttp.ClientSession, url: Any, body: bytes | None
+        self,
+        session: aiohttp.ClientSession,
+        url: Any,
+        auth_headers: Mapping[str, str] | None,
+        body: bytes | None,
     ) -> _Answer:
         try:
-            return await self._follow(session, url, body)
+            return await self._follow(session, url, auth_headers, body)
         except (aiohttp.ClientError, OSError, TimeoutError) as exc:
             error, retryable = describe_failure(exc, self.settings.timeout)
             return _Answer(error=error, retryable=retryable)
 
     async def _follow(
-        self, session: aiohttp.ClientSession, url: Any, body: bytes | None
+        self,
+        session: aiohttp.ClientSession,
+        url: Any,
+        auth_headers: Mapping[str, str] | None,
+        body: bytes | None,
     ) -> _Answer:
-        """Send the request, following redirects with secrets kept to the template's origin."""
+        """Send the request, following redirects with secrets kept to the template's origin.
+
+        ``auth_headers`` (Basic, a bearer token) are secret headers like the others.
+        """
+        secret = self._secret_headers
+        if auth_headers is not None:
+            secret = {**secret, **auth_headers} if secret else auth_headers
         method = self.settings.method
-        headers = self._origin_headers  # the first URL is on the template's origin
+        body_type = self._body_type if body is not None else None
+        headers = {**secret, **body_type} if secret and body_type else secret or body_type
         for _hop in range(MAX_REDIRECTS + 1):
             async with session.request(
                 method, url, data=body, allow_redirects=False, headers=headers
@@ -397,7 +430,7 @@ class Fetcher:
             if not same:
                 headers = None
             elif body is None:  # no body (any more): no Content-Type
-                headers = self._secret_headers
+                headers = secret
         return _Answer(error="too many redirects")
 
     async def _read_answer(self, response: aiohttp.ClientResponse) -> _Answer:
@@ -407,7 +440,7 @@ class Fetcher:
             answer.outcome = self._adaptive.on_answer(status, response.headers)
         raw, too_large = await self._read_capped(response)
         if too_large:
-            limit = _size(self.settings.max_body_bytes)
+            limit = size_text(self.settings.max_body_bytes)
             answer.error = f"HTTP {status}: response larger than {limit}, not read"
             return answer
         if status >= 400:
@@ -451,12 +484,11 @@ def open_session(settings: FetchSettings) -> aiohttp.ClientSession:
 
     Must be called with an event loop running; the caller closes the session.
     """
-    connector = aiohttp.TCPConnector(
-        limit=settings.concurrency,
-        ssl=None if settings.verify_tls else False,
-    )
+    tls, network = session_options(settings)  # proxy and TLS: core/fetch/network.py
+    connector = aiohttp.TCPConnector(limit=settings.concurrency, ssl=tls)
     secret = secret_headers(settings)
     return aiohttp.ClientSession(
+        **network,
         connector=connector,
         # Secret headers go per request, only to the template's origin (Fetcher._follow).
         headers={name: value for name, value in settings.headers.items() if name not in secret},
@@ -480,28 +512,8 @@ def _finalise(result: Result, started: float, *, error: str | None) -> Result:
     result.status = "ok" if error is None else "error"
     result.error = error
     result.latency_ms = (time.perf_counter() - started) * 1000.0
-    result.checked_at = _utc_now()
+    result.checked_at = utc_stamp()
     return result
-
-
-_last_stamp: tuple[int, str] = (-1, "")
-
-
-def _utc_now() -> str:
-    """The time as ISO 8601 UTC to the millisecond.
-
-    Results ending in the same millisecond share one string: the window's
-    process then holds one copy per batch from its fetch worker (pickle shares
-    an object sent twice).  At full speed several results end in each
-    millisecond, each sparing a ~70-byte string (not measured on its own).
-    """
-    global _last_stamp
-    millis = int(time.time() * 1000)
-    stamp = _last_stamp  # one read: another thread may replace it meanwhile
-    if millis != stamp[0]:
-        moment = datetime.fromtimestamp(millis / 1000, UTC)
-        stamp = _last_stamp = (millis, moment.isoformat(timespec="milliseconds")[:-6] + "Z")
-    return stamp[1]
 
 
 def _ignore(index: int, result: Result) -> None:
@@ -530,11 +542,3 @@ def _first_bytes(raw: bytes, limit: int = 40) -> str:
     if not raw:
         return "empty body"
     return repr(raw[:limit]) + ("…" if len(raw) > limit else "")
-
-
-def _size(n: int) -> str:
-    if n % (1024 * 1024) == 0:
-        return f"{n // (1024 * 1024)} MiB"
-    if n % 1024 == 0:
-        return f"{n // 1024} KiB"
-    return f"{n} bytes"

@@ -31,7 +31,6 @@ import math
 import time
 from collections import deque
 from collections.abc import Awaitable, Callable, Mapping
-from types import TracebackType
 
 REMAINING_HEADER = "X-RateLimit-Remaining"
 LIMIT_HEADER = "X-RateLimit-Limit"
@@ -67,8 +66,6 @@ class AdaptiveLimit:
         finally:
             limit.release(outcome, ticket)   # NEUTRAL if no answer
 
-    or ``async with limit.slot() as slot: ...; slot.outcome = limit.on_answer(...)``.
-
     Args:
         max_limit: the configured most requests in flight; the limit never exceeds it.
         initial: the starting limit (default ``max_limit``).
@@ -100,8 +97,6 @@ class AdaptiveLimit:
         self._epoch = 0  # bumped by every decrease; tickets carry the epoch they were sent in
         self._last_decrease = -math.inf
         self._successes = 0
-        self.decreases = 0
-        self.increases = 0
 
     @property
     def limit(self) -> int:
@@ -163,7 +158,6 @@ class AdaptiveLimit:
             if self._successes >= self._limit:
                 self._successes = 0
                 self._limit += 1
-                self.increases += 1
         if self._waiters:
             self._wake()
 
@@ -183,10 +177,6 @@ class AdaptiveLimit:
         if status is None or status >= 500:
             return NEUTRAL
         return SUCCESS
-
-    def slot(self) -> _Slot:
-        """An async context manager holding one permit; set its ``outcome``."""
-        return _Slot(self)
 
     def _quota_low(self, remaining_text: str, limit_text: str | None) -> bool:
         try:
@@ -212,7 +202,6 @@ class AdaptiveLimit:
         self._epoch += 1
         if self._limit > 1:
             self._limit = max(1, self._limit // 2)
-            self.decreases += 1
 
     def _wake(self) -> None:
         while self._waiters and self._in_flight < self._limit:
@@ -220,29 +209,6 @@ class AdaptiveLimit:
             if not waiter.done():
                 self._in_flight += 1
                 waiter.set_result(None)
-
-
-class _Slot:
-    """``async with limit.slot() as slot``: one permit, released with ``slot.outcome``."""
-
-    __slots__ = ("_limit", "_ticket", "outcome")
-
-    def __init__(self, limit: AdaptiveLimit) -> None:
-        self._limit = limit
-        self._ticket = 0
-        self.outcome = NEUTRAL
-
-    async def __aenter__(self) -> _Slot:
-        self._ticket = await self._limit.acquire()
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self._limit.release(self.outcome, self._ticket)
 
 
 class RateLimiter:

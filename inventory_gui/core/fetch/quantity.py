@@ -4,22 +4,16 @@ from __future__ import annotations
 
 import math
 import re
-import reprlib
 from typing import Any, Protocol
 
-DEFAULT_QUANTITY_KEYS = ("quantity", "qty", "stock", "available", "inventory", "on_hand")
+from inventory_gui.core.settings_schema import DEFAULT_QUANTITY_KEYS
+from inventory_gui.core.text import quote_value
 
 # Numeric text as people and APIs write it, ASCII digits only: "12", "-3",
 # "2.5", ".5", "1e3", "1,200" (commas are dropped first).  Python's own int()
 # and float() would also take "1_000", "nan", "infinity" and non-ASCII digits.
 _NUMERIC = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?", re.ASCII)
 _INTEGER = re.compile(r"[+-]?\d+", re.ASCII)
-
-# Quoting a value in an error: bounded in size and depth whatever the value.
-_quote = reprlib.Repr()
-_quote.maxstring = _quote.maxother = _quote.maxlong = 40
-_quote.maxlevel = 2
-_QUOTE_LIMIT = 60
 
 
 class QuantityError(ValueError):
@@ -157,12 +151,3 @@ def _sum_numbers(values: list[Any], text: str) -> int | float:
                                 f"{quote_value(value)}")  # fmt: skip
         total += number
     return total
-
-
-def quote_value(value: Any) -> str:
-    """``value`` quoted for an error message: a short repr, whatever its size or depth."""
-    try:
-        text = _quote.repr(value)
-    except (RecursionError, ValueError):  # ValueError: an int past Python's digit limit
-        text = f"<{type(value).__name__}>"
-    return text if len(text) <= _QUOTE_LIMIT else text[: _QUOTE_LIMIT - 1] + "…"

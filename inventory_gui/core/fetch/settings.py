@@ -13,7 +13,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from inventory_gui.core.errors import SettingsError
+from inventory_gui.core.fetch.auth_settings import AuthSettings
+from inventory_gui.core.fetch.network import check_network
 from inventory_gui.core.fetch.request_template import BodyTemplate, check_request
+from inventory_gui.core.secrets import Scrubber, userinfo_secrets
 from inventory_gui.core.settings_schema import (
     BACKOFF_BASE,
     BATCH_SIZE,
@@ -53,6 +56,13 @@ class FetchSettings:
         items: path to the list of per-product records in a batch's answer,
             or None for the answer itself.
         item_id: the record field holding the product ID.
+        proxy: the proxy every request goes through, ``http://[user:pw@]host:port``
+            (its user info is secret), or "" for none.
+        proxy_env: with no ``proxy``, honour ``HTTP_PROXY``/``HTTPS_PROXY``/``NO_PROXY``.
+        ca_bundle: a PEM file of CA certificates trusted besides the system's.
+        client_cert, client_key: PEM files presented for mutual TLS (the key
+            may sit in the certificate's file); paths only, never key material.
+        auth: Basic auth or OAuth2 client credentials, or None (headers only).
 
     The numbers must lie within the ranges of their definitions in
     :mod:`inventory_gui.core.settings_schema` (see :meth:`validate`).
@@ -69,6 +79,12 @@ class FetchSettings:
     backoff_base: float = BACKOFF_BASE.default
     adaptive: bool = True
     rate_limit: float | None = None
+    proxy: str = ""
+    proxy_env: bool = True
+    ca_bundle: str = ""
+    client_cert: str = ""
+    client_key: str = ""
+    auth: AuthSettings | None = None
     method: str = METHOD.default
     body: str | None = None
     batch_size: int = BATCH_SIZE.default
@@ -126,6 +142,22 @@ class FetchSettings:
         check_request(self.method, request.body, url.placeholders, self.batch_size)
         for name, value in self.headers.items():
             _check_header(name, value)
+        check_network(self)
+        if self.auth is not None:
+            self.auth.validate(self.headers)
+
+    def scrubber(self) -> Scrubber:
+        """The run's scrubber: the template's and headers' secrets, the proxy's
+        user info, the auth secrets and the body's secret-named values (for
+        every error text of the run)."""
+        scrubber = Scrubber.for_run(self.url_template, self.headers)
+        scrubber.add(*userinfo_secrets(self.proxy))
+        if self.auth is not None:
+            scrubber.add(*self.auth.secrets)
+        body = self.request().body
+        if body is not None:
+            scrubber.add(*body.secrets)
+        return scrubber
 
 
 def _request_parts(settings: FetchSettings) -> RequestParts:

@@ -14,7 +14,7 @@ recovery never replays the journal of a process still running.  A process
 killed between a replay's commit and the journal's deletion would have that
 journal replayed once more (its checks recorded twice); nothing is lost.
 
-Operations (the values are ready for SQLite: see :mod:`.history_codec`):
+Operations (the values are ready for SQLite: see :mod:`~inventory_gui.core.history.codec`):
 
 - ``["run", token, started_at, source, url_template, total]``: a run begun;
   ``token`` is the negative id its writer handed out before the run had a real one.

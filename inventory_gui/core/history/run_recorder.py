@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from inventory_gui.core.history.store import HistoryError, HistoryStore, HistoryWriter
+from inventory_gui.core.errors import HistoryError
+from inventory_gui.core.history.store import HistoryStore
+from inventory_gui.core.history.writer import HistoryWriter
 from inventory_gui.core.models import Previous, Product, Result
 
 

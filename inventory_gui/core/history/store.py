@@ -23,30 +23,22 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from inventory_gui.core.clock import utc_stamp
 from inventory_gui.core.errors import HistoryError
 from inventory_gui.core.history.codec import is_lock_error, load_number, storable_text
 from inventory_gui.core.history.journal import pending, replay_orphans
 from inventory_gui.core.history.writer import (
     BATCH_ROWS,
     BATCH_SECONDS,
-    BUSY_SECONDS,
-    REDACTED,
     RUN_STATES,
+    WRITE_BUSY_SECONDS,
     HistoryWriter,
-    _now,
-    redact_url,
 )
 from inventory_gui.core.models import Previous, Product
 
-# Re-exported: callers have always found these here.
-__all__ = [
-    "BATCH_ROWS", "BATCH_SECONDS", "DB_NAME", "MIGRATIONS", "REDACTED", "RUN_STATES",
-    "SCHEMA_VERSION", "Check", "HistoryError", "HistoryStore", "HistoryWriter", "Run",
-    "database_path", "default_data_dir", "redact_url",
-]  # fmt: skip
-
 DB_NAME = "history.sqlite3"
-_BUSY_SECONDS = 10.0
+_READ_BUSY_SECONDS = 10.0
+"""How long a read (or a migration) waits for another process's lock."""
 _CHUNK = 900  # host parameters per IN (...): below SQLite's oldest limit, 999
 
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = []
@@ -134,7 +126,7 @@ def _version(conn: sqlite3.Connection, file: Path | None = None) -> int:
 
 
 def _connect(
-    file: Path, *, create: bool, migrate: bool = False, busy: float = _BUSY_SECONDS
+    file: Path, *, create: bool, migrate: bool = False, busy: float = _READ_BUSY_SECONDS
 ) -> sqlite3.Connection:
     """Open ``file`` in WAL mode (upgraded if asked); raise HistoryError naming it on failure.
 
@@ -229,7 +221,7 @@ class HistoryStore:
         """Replay the journals ended processes left, unless the database is locked now."""
         if not pending(self.file):
             return
-        self._conn.execute(f"PRAGMA busy_timeout = {int(BUSY_SECONDS * 1000)}")
+        self._conn.execute(f"PRAGMA busy_timeout = {int(WRITE_BUSY_SECONDS * 1000)}")
         try:
             replay_orphans(self._conn, self.file)
         except HistoryError:
@@ -239,7 +231,7 @@ class HistoryStore:
             if not is_lock_error(exc):  # locked: the next writer replays them
                 self._conn.close()
                 raise HistoryError(f"{self.file}: cannot record the kept checks: {exc}") from exc
-        self._conn.execute(f"PRAGMA busy_timeout = {int(_BUSY_SECONDS * 1000)}")
+        self._conn.execute(f"PRAGMA busy_timeout = {int(_READ_BUSY_SECONDS * 1000)}")
 
     def unrecorded(self) -> list[Path]:
         """The journals of checks not in the database yet (it was locked), oldest name first."""
@@ -248,11 +240,6 @@ class HistoryStore:
     def close(self) -> None:
         """Close the reading connection (writers close their own)."""
         self._conn.close()
-
-    @property
-    def schema_version(self) -> int:
-        """The schema version stored in the file (``PRAGMA user_version``)."""
-        return self._read(_version)
 
     def writer(
         self,
@@ -264,7 +251,7 @@ class HistoryStore:
         ``on_delayed(message)`` is called once, on the writer's thread, if the
         database stays locked by another process and recording is delayed.
         """
-        conn = _connect(self.file, create=False, busy=BUSY_SECONDS)
+        conn = _connect(self.file, create=False, busy=WRITE_BUSY_SECONDS)
         return HistoryWriter(conn, self.file, batch, on_delayed)
 
     def _read(self, query: Callable[[sqlite3.Connection], Any]) -> Any:
@@ -344,7 +331,7 @@ class HistoryStore:
         """
         if state not in RUN_STATES:
             raise ValueError(f"unknown run state {state!r}")
-        finished = None if state == "running" else _now()
+        finished = None if state == "running" else utc_stamp()
         sql = "UPDATE runs SET state = ?, finished_at = COALESCE(?, finished_at) WHERE id = ?"
         if self._read(lambda c: c.execute(sql, (state, finished, run_id))).rowcount == 0:
             raise HistoryError(f"{self.file}: no run {run_id}")

@@ -42,7 +42,7 @@ from inventory_gui.gui.app import (
     make_application,
     tune_interpreter,
 )
-from inventory_gui.gui.table.model import QUANTITY_COLUMN
+from inventory_gui.gui.table.columns import QUANTITY_COLUMN
 
 
 class MemorySampler:

@@ -67,7 +67,7 @@ class FileLoader(QObject):
         self.busyChanged.emit(True)
         loop = asyncio.get_running_loop()
         # No collector passes while a big list is built: each walks every object
-        # so far, holding the GIL (150-330 ms for a million rows, measured).
+        # so far, holding the GIL, which would freeze the window meanwhile.
         try:
             with gc_policy.paused():
                 return await loop.run_in_executor(self._executor, self._work, str(path), previous)
@@ -84,7 +84,8 @@ class FileLoader(QObject):
         return products, prepared
 
     def _report(self, fraction: float) -> None:
-        # Reading is about 90% of the work, building the table rows the rest.
+        # The bar gives reading the file most of its length (reading is most of
+        # the work), building the table rows the rest.
         self._fraction = 0.9 * fraction
         if self._cancel.is_set():
             raise LoadCancelled("loading cancelled")

@@ -15,8 +15,10 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from inventory_gui.core.errors import HistoryError
 from inventory_gui.core.history.run_recorder import RunRecorder
-from inventory_gui.core.history.store import HistoryError, HistoryStore, HistoryWriter, Run
+from inventory_gui.core.history.store import HistoryStore, Run
+from inventory_gui.core.history.writer import HistoryWriter
 from inventory_gui.core.models import Product
 from inventory_gui.gui.panels.history_view import HistoryView
 from inventory_gui.gui.panels.message_bar import MessageBar

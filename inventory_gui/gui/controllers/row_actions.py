@@ -9,15 +9,12 @@ only creates this.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QObject, Qt
 
+from inventory_gui.core.curl_export import row_curl
 from inventory_gui.gui.table.clipboard import RowCopier
 from inventory_gui.gui.table.row_menu import RowMenu, masked_url
-
-if TYPE_CHECKING:
-    from inventory_gui.gui.main_window import MainWindow
+from inventory_gui.gui.window_parts import MainWindowParts
 
 COPIED_MESSAGE_MS = 3000
 
@@ -30,7 +27,7 @@ class RowActions(QObject):
         menu: the rows' context menu.
     """
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: MainWindowParts) -> None:
         super().__init__(window)
         self._window = window
         table, copy = window.table, window.actions["copy_rows"]
@@ -40,6 +37,7 @@ class RowActions(QObject):
         copy.triggered.connect(self.copier.copy_selected)
         self.copier.copied.connect(self._show_copied)
         self.menu = RowMenu(table, copy, self.url_of, self._can_fetch)
+        self.menu.add_copy_item("Copy as c&url", "copyCurlAction", self.curl_of)
         self.menu.refreshRequested.connect(window.refresh_row)
         self.menu.historyRequested.connect(self.show_history)
 
@@ -50,6 +48,13 @@ class RowActions(QObject):
             return None
         connection = self._window.connection.settings()
         return masked_url(connection.url_template, connection.headers, products[0])
+
+    def curl_of(self, product_id: str, *, reveal: bool = False) -> str | None:
+        """A row's request as a curl command, secrets masked unless ``reveal``."""
+        products = self._window.model.products([product_id])
+        if not products:
+            return None
+        return row_curl(self._window.connection.settings(), products[0], reveal=reveal)
 
     def show_history(self, _product_id: str) -> None:
         """Show the History tab: it shows the current row's checks, and the menu has

@@ -1,6 +1,6 @@
 """Stock features of the window: rules, stock filter and counts, alerts, auto-refresh.
 
-Kept apart from :mod:`main_window` so that the window stays a layout of parts;
+Kept apart from :mod:`~inventory_gui.gui.main_window` so that the window stays a layout of parts;
 this object hooks into the window's fetch runner and model.
 """
 
@@ -148,9 +148,9 @@ class StockController(QObject):
     async def run_finished(self) -> None:
         """Update counts; send one alert for the whole run if stock levels crossed.
 
-        Works from copies of the rows in slices (see :data:`SLICE_ROWS`): about
-        2 ms per 1,000 rows on the GUI thread, which must not freeze the window;
-        only rows whose stock changed are kept on the way.
+        Works from copies of the rows in slices (see :data:`SLICE_ROWS`) on the
+        GUI thread, which must not freeze the window on a long list; only rows
+        whose stock changed are kept on the way.
         """
         status = self._model.context.rules.status
         before = await stock_by_id(self._before, status)
@@ -195,7 +195,7 @@ class StockController(QObject):
                 pass
             self._counting = None
             self._count_timer.stop()
-        else:  # a million rows take ~60 ms: a slice per turn of the event loop
+        else:  # at once, a long list would freeze the window: a slice per turn of the loop
             self._count_timer.start()
 
     def _count_next_slice(self) -> None:

@@ -34,9 +34,11 @@ from PySide6.QtWidgets import (
 from inventory_gui.core import settings_schema as schema
 from inventory_gui.core.connection import ConnectionSettings, is_secret_header
 from inventory_gui.core.errors import InventoryError
-from inventory_gui.core.fetch.quantity import DEFAULT_QUANTITY_KEYS
 from inventory_gui.core.fetch.request_template import METHODS
 from inventory_gui.core.secrets import mask_template, missing_secrets, restore_template
+from inventory_gui.core.settings_schema import DEFAULT_QUANTITY_KEYS
+from inventory_gui.gui.panels.auth_section import AuthSection
+from inventory_gui.gui.panels.network_section import NetworkSection
 from inventory_gui.gui.panels.setting_widgets import check_box, choice_box, line_edit, spin_box
 from inventory_gui.gui.theme import ERROR_HUE, with_contrast
 
@@ -146,6 +148,7 @@ class ConnectionPanel(QWidget):
         self.headers_layout.setSpacing(2)
         self.add_header_button = QPushButton("Add header", objectName="addHeaderButton")
         self.add_header_button.setToolTip(schema.HEADERS.tooltip())
+        self.auth_section = AuthSection()
         self.concurrency_spin = spin_box(schema.CONCURRENCY, "concurrencySpin")
         self.timeout_spin = spin_box(schema.TIMEOUT, "timeoutSpin")
         self.retries_spin = spin_box(schema.RETRIES, "retriesSpin")
@@ -165,6 +168,7 @@ class ConnectionPanel(QWidget):
         self.verify_tls_check = check_box(
             schema.VERIFY_TLS, "Verify TLS certificates", "verifyTlsCheck"
         )
+        self.network = NetworkSection(self)  # proxy and TLS files
 
     def _build_layout(self, secrets_persistent: bool) -> None:
         headers_column = QWidget()
@@ -183,6 +187,7 @@ class ConnectionPanel(QWidget):
         for setting, editor in (
             (schema.URL_TEMPLATE, self.url_edit),
             (schema.HEADERS, headers_column),
+            (schema.AUTH_KIND, self.auth_section),
             (schema.CONCURRENCY, self.concurrency_spin),
             (schema.TIMEOUT, self.timeout_spin),
             (schema.RETRIES, self.retries_spin),
@@ -197,6 +202,7 @@ class ConnectionPanel(QWidget):
             form.addRow(setting.label[0].upper() + setting.label[1:], editor)
         form.addRow(self.adaptive_check)
         form.addRow(self.verify_tls_check)
+        form.addRow(self.network)
         form.addRow(self.secret_note)
 
     def _connect_fields(self) -> None:
@@ -215,6 +221,8 @@ class ConnectionPanel(QWidget):
         self.rate_spin.valueChanged.connect(self._emit_changed)
         self.adaptive_check.toggled.connect(self._emit_changed)
         self.add_header_button.clicked.connect(self._on_add_header)
+        self.network.changed.connect(self._emit_changed)
+        self.auth_section.changed.connect(self._emit_changed)
 
     # -- public API -----------------------------------------------------------
 
@@ -235,6 +243,8 @@ class ConnectionPanel(QWidget):
             batch_size=self.batch_spin.value(),
             items=self.items_edit.text().strip(),
             item_id=self.item_id_edit.text().strip(),
+            network=self.network.options(),
+            auth=self.auth_section.auth(),
         )
 
     def set_settings(self, cs: ConnectionSettings) -> None:
@@ -258,6 +268,8 @@ class ConnectionPanel(QWidget):
             self.batch_spin.setValue(cs.batch_size)
             self.items_edit.setText(cs.items)
             self.item_id_edit.setText(cs.item_id)
+            self.network.set_options(cs.network)
+            self.auth_section.set_auth(cs.auth)
         finally:
             self._loading = False
 
@@ -282,6 +294,8 @@ class ConnectionPanel(QWidget):
         missing = missing_secrets(self.settings().url_template)
         if missing:
             return f"The URL template's {missing[0]} is not known: type it again instead of ***"
+        if self.network.missing_secret():
+            return "The proxy's user info is not known: type it again instead of ***"
         try:
             self.settings().to_fetch_settings()
         except InventoryError as exc:
@@ -348,6 +362,8 @@ class ConnectionPanel(QWidget):
             self.batch_spin,
             self.items_edit,
             self.item_id_edit,
+            self.network,
+            self.auth_section,
         ]
         return fixed + list(self._rows)
 

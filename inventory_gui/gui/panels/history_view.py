@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from datetime import datetime
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPainterPath, QPaintEvent, QPalette, QPen
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inventory_gui.core.clock import parse_stamp
 from inventory_gui.core.history.store import Check
 from inventory_gui.core.safe_values import (
     CELL_CHARS,
@@ -31,9 +31,11 @@ from inventory_gui.gui.theme import ERROR_HUE, INFO_HUE, MIN_GRAPHIC_CONTRAST, w
 
 
 def _when(stamp: str) -> float | None:
+    """A check's time as seconds since the epoch, for the chart's axis."""
+    when = parse_stamp(stamp)
     try:
-        return datetime.fromisoformat(stamp.replace("Z", "+00:00")).timestamp()
-    except (ValueError, AttributeError, TypeError, OverflowError):
+        return None if when is None else when.timestamp()
+    except (OverflowError, ValueError):
         return None
 
 

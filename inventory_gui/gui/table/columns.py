@@ -14,6 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
+from inventory_gui.core.clock import parse_stamp
 from inventory_gui.core.models import Previous, Result
 from inventory_gui.core.safe_values import (
     difference,
@@ -115,12 +116,12 @@ def ago(stamp: str | None, now: datetime) -> str:
     """``"just now"``, ``"5 min ago"``, ``"3 h ago"``, ``"2 d ago"``; odd stamps as they are."""
     if not stamp:
         return ""
+    when = parse_stamp(stamp)
+    if when is None:
+        return qt_text(stamp)
     try:
-        when = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
-        if when.tzinfo is None:
-            when = when.replace(tzinfo=UTC)  # the history writes UTC
         seconds = (now - when).total_seconds()
-    except (ValueError, TypeError, OverflowError):
+    except OverflowError:  # a far offset at the edge of the datetime range
         return qt_text(stamp)
     if seconds < 60:
         return "just now"

@@ -35,8 +35,8 @@ class ResultsFilter(QSortFilterProxyModel):
         self.setSourceModel(source)
         self.setFilterRole(SearchRole)
         self.setFilterKeyColumn(0)
-        # Not dynamic: re-filtering every changed row on each batch costs the GUI
-        # thread ~30 ms per 1,000 rows.  The window calls refresh() instead, a
+        # Not dynamic: re-filtering every changed row on each batch of results
+        # would keep the GUI thread busy.  The window calls refresh() instead, a
         # couple of times a second while a filter is active.
         self.setDynamicSortFilter(False)
         self._refreshed = 0.0

@@ -17,7 +17,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QGuiApplication
 
-from inventory_gui.core.models import Product, Result
+from inventory_gui.core.models import Previous, Product, Result
 from inventory_gui.core.safe_values import display_text, qt_text, text_number_key, value_key
 from inventory_gui.core.stock import FieldMap, StockRules
 from inventory_gui.gui.table.colours import TableColours
@@ -26,7 +26,6 @@ from inventory_gui.gui.table.columns import (
     CHECKED_COLUMN,
     FIXED_COLUMNS,
     FIXED_COUNT,
-    ID_COLUMN,
     LEFT,
     POSITION_COLUMN,
     QUANTITY_COLUMN,
@@ -34,14 +33,8 @@ from inventory_gui.gui.table.columns import (
     STATUS_COLUMN,
     STOCK_CODES,
     STOCK_COLUMN,
-    Previous,
     RowContext,
 )
-
-__all__ = [
-    "ID_COLUMN", "POSITION_COLUMN", "QUANTITY_COLUMN", "STATUS_COLUMN", "STOCK_COLUMN",
-    "PreparedRows", "ResultRole", "ResultsModel", "SearchRole", "prepare_rows",
-]  # fmt: skip
 
 ResultRole = Qt.ItemDataRole.UserRole + 1
 # A row's searchable text (column 0 only), for the filter proxy to match in C++:

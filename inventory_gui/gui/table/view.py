@@ -45,12 +45,11 @@ class ResultsDelegate(QStyledItemDelegate):
     """Paints a cell from one model call, and plain cells without the style.
 
     ``QStyledItemDelegate`` asks the model for about seven roles per cell, each a
-    call into Python; then the style lays the text out with ``QTextLayout``.  A
-    full repaint of the visible cells cost ~32 ms of the GUI thread on the
-    benchmark machine that way, ~17 ms here: the cell's text, alignment,
-    colours and icon come from :meth:`ResultsModel.cell` in one call, a plain
-    cell is a fill, an icon and one ``drawText``, and text is only elided when
-    it does not fit.  Selected and current cells still go through the style.
+    call into Python; then the style lays the text out with ``QTextLayout``,
+    which makes a full repaint slow.  Here the cell's text, alignment, colours
+    and icon come from :meth:`ResultsModel.cell` in one call, a plain cell is
+    a fill, an icon and one ``drawText``, and text is only elided when it does
+    not fit.  Selected and current cells still go through the style.
     The view's colours (:class:`TableColours`) and font metrics are kept here
     (each read from the option is a copy) and renewed by :meth:`follow_view`
     when they change.
@@ -128,9 +127,9 @@ class ResultsView(QTableView):
     Row heights are fixed, so the view never measures rows either.
 
     A change is also painted at most :data:`ROWS_PER_PAINT` rows per frame, the
-    rest a frame later: a whole page of rows costs ~25 ms of the GUI thread,
-    double that when a fetch keeps the other cores busy, which a user feels
-    as a stutter; two or three short paints 16 ms apart look the same.
+    rest a frame later: a whole page of rows painted at once is long enough for
+    a user to feel as a stutter, more so while a fetch keeps the other cores
+    busy; two or three short paints a frame apart look the same.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -14,7 +14,8 @@ import pytest
 from aiohttp import web
 
 from inventory_gui.core.fetch import fetcher as fetcher_module
-from inventory_gui.core.fetch.fetcher import Fetcher, FetchSettings
+from inventory_gui.core.fetch.fetcher import Fetcher
+from inventory_gui.core.fetch.settings import FetchSettings
 from inventory_gui.core.models import Product, Result
 from tests.loopback import product_id, stock_handler, wait_forever
 

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from inventory_gui.core.clock import utc_stamp
 from inventory_gui.core.fetch import fetcher as fetcher_module
 
 
@@ -17,7 +18,7 @@ def test_ramp_is_capped_for_a_large_pool():
 
 
 def test_check_times_are_iso_utc_and_shared_within_a_millisecond():
-    stamps = [fetcher_module._utc_now() for _ in range(2000)]
+    stamps = [utc_stamp() for _ in range(2000)]
     parsed = datetime.fromisoformat(stamps[0].replace("Z", "+00:00"))
     assert abs((datetime.now(UTC) - parsed).total_seconds()) < 5
     assert all(len(s) == len("2024-01-01T00:00:00.000Z") and s.endswith("Z") for s in stamps)

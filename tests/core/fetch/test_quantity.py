@@ -9,13 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from inventory_gui.core.fetch.quantity import (
-    DEFAULT_QUANTITY_KEYS,
-    QuantityError,
-    extract_quantity,
-    quote_value,
-    to_number,
-)
+from inventory_gui.core.fetch.quantity import QuantityError, extract_quantity, to_number
+from inventory_gui.core.settings_schema import DEFAULT_QUANTITY_KEYS
+from inventory_gui.core.text import quote_value
 
 # Every value json.loads can give (NaN and infinities included: Python's json reads them).
 json_scalars = (

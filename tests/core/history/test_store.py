@@ -11,15 +11,17 @@ from pathlib import Path
 
 import pytest
 
+from inventory_gui.core.errors import HistoryError
 from inventory_gui.core.history import store as history
-from inventory_gui.core.history.store import (
-    DB_NAME,
-    SCHEMA_VERSION,
-    HistoryError,
-    HistoryStore,
-    default_data_dir,
-)
+from inventory_gui.core.history.store import DB_NAME, SCHEMA_VERSION, HistoryStore, default_data_dir
+from inventory_gui.core.history.writer import BATCH_ROWS
 from inventory_gui.core.models import Product, Result
+
+
+def stored_version(file: Path) -> int:
+    """The schema version stored in the database ``file`` (``PRAGMA user_version``)."""
+    with raw(file) as conn:
+        return conn.execute("PRAGMA user_version").fetchone()[0]
 
 
 @contextmanager
@@ -78,7 +80,7 @@ def test_creates_the_schema_and_stores_its_version(tmp_path):
     store = HistoryStore(tmp_path / "new" / "folder")
     try:
         assert store.file == tmp_path / "new" / "folder" / DB_NAME
-        assert store.schema_version == SCHEMA_VERSION == len(history.MIGRATIONS)
+        assert stored_version(store.file) == SCHEMA_VERSION == len(history.MIGRATIONS)
     finally:
         store.close()
     with raw(store.file) as conn:
@@ -125,7 +127,7 @@ def test_migrates_a_version_1_database_keeping_its_checks(tmp_path):
     make_version_1(tmp_path / DB_NAME)
     store = HistoryStore(tmp_path)
     try:
-        assert store.schema_version == SCHEMA_VERSION
+        assert stored_version(store.file) == SCHEMA_VERSION
         [old] = store.history("A")
         assert (old.quantity, old.latency_ms, old.fields) == (5.0, None, {})
         assert store.resume_items(1) == []  # version 1 kept no product lists
@@ -252,7 +254,7 @@ def test_writer_commits_100k_results_in_batches(store, capsys):
             f" {queued - begun:.2f} s; flushed {flushed - begun:.2f} s after the first record;"
             f" {writer.commits} commits"
         )
-    assert writer.commits >= 100_000 // history.BATCH_ROWS  # never more than 500 rows a commit
+    assert writer.commits >= 100_000 // BATCH_ROWS  # never more than 500 rows a commit
     with raw(store.file) as conn:
         count, distinct = conn.execute(
             "SELECT COUNT(*), COUNT(DISTINCT product_id) FROM checks WHERE run_id = ?", (run_id,)
@@ -379,3 +381,12 @@ def test_a_closed_writer_refuses_more(store):
         writer.record(1, ok("A", 1, "2024"))
     with pytest.raises(HistoryError, match="closed"):
         writer.begin_run("x", "http://x/{id}", [])
+
+
+def test_input_columns_are_encoded_by_the_reused_c_encoder():
+    # The writer relies on json.encoder.c_make_encoder, which is not a public
+    # API: this fails if a Python changes it and the slower fallback is taken.
+    from inventory_gui.core.history import writer
+
+    assert writer._encode_json.__name__ == "encode_with_c_encoder"
+    assert writer._encode_json({"é": "x\n", "n": "1"}) == '{"é":"x\\n","n":"1"}'

@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from inventory_gui.core.models import Product, Result
-from inventory_gui.gui.table.model import QUANTITY_COLUMN, ResultsModel
+from inventory_gui.gui.table.columns import QUANTITY_COLUMN
+from inventory_gui.gui.table.model import ResultsModel
 
 
 def loaded(qapp, count: int) -> ResultsModel:
