@@ -4,7 +4,10 @@ One :class:`aiohttp.ClientSession` serves the whole run, and ``asyncio.gather``
 runs a fixed pool of ``concurrency`` workers that take products from one
 shared iterator, rather than one coroutine per product: tens of thousands of
 coroutines gathered at once make bursts of ready callbacks that cost far more
-than a small pool's.
+than a small pool's.  With ``batch_size`` above 1 a worker takes a batch of
+products instead, sent as one request and split back onto the rows
+(:mod:`inventory_gui.core.fetch.batches`); the method and body of each request
+come from :mod:`inventory_gui.core.fetch.request_template`.
 
 Politeness (:mod:`inventory_gui.core.fetch.limits`): each request attempt takes a
 permit from an :class:`AdaptiveLimit`, which lowers the requests in flight below
