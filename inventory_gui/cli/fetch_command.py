@@ -31,7 +31,6 @@ from inventory_gui.core import settings_schema as schema
 from inventory_gui.core.errors import InputError, InventoryError
 from inventory_gui.core.fetch import event_loop
 from inventory_gui.core.fetch.settings import FetchSettings, parse_header
-from inventory_gui.core.fetch.url_template import UrlTemplate
 from inventory_gui.core.inputs.registry import load_products
 from inventory_gui.core.outputs.registry import EXPORT_FORMATS
 from inventory_gui.core.resources import resource_path
@@ -224,6 +223,11 @@ def _prepare(args: argparse.Namespace, history: FetchHistory) -> tuple[FetchInpu
         verify_tls=not args.insecure,
         adaptive=not args.no_adaptive,
         rate_limit=args.rate_limit,
+        method=args.method.strip().upper(),
+        body=args.body,
+        batch_size=args.batch_size,
+        items=args.items,
+        item_id=args.item_id,
         proxy=args.proxy or "",
         proxy_env=not args.no_proxy_env,
         ca_bundle=args.ca_bundle or "",
@@ -232,7 +236,7 @@ def _prepare(args: argparse.Namespace, history: FetchHistory) -> tuple[FetchInpu
         auth=auth_settings(args, template),
     )
     settings.validate()
-    UrlTemplate(template).check_columns(job.products.columns)
+    settings.check_columns(job.products.columns)
     return job, settings
 
 

@@ -22,7 +22,12 @@ from inventory_gui.core.fetch.settings import FetchSettings
 from inventory_gui.core.secrets import is_secret_name
 from inventory_gui.core.settings_schema import (
     ADAPTIVE,
+    BATCH_SIZE,
+    BODY,
     CONCURRENCY,
+    ITEM_ID,
+    ITEMS,
+    METHOD,
     QUANTITY_FIELD,
     RATE_LIMIT,
     RETRIES,
@@ -60,6 +65,11 @@ class ConnectionSettings:
         verify_tls: verify TLS certificates.
         adaptive: lower concurrency while the API pushes back (429, 503).
         rate_limit: most requests per second; ``RATE_LIMIT.off`` (0) for no limit.
+        method: the HTTP method of each request.
+        body: the JSON body template; empty for none.
+        batch_size: products per request.
+        items: path to a batch answer's records; empty for the answer itself.
+        item_id: the record field holding the product ID.
         network: proxy and TLS files (the panel's Network section).
         auth: the Auth section (its secrets live in the secret store).
     """
@@ -73,6 +83,11 @@ class ConnectionSettings:
     verify_tls: bool = VERIFY_TLS.default
     adaptive: bool = ADAPTIVE.default
     rate_limit: float = RATE_LIMIT.default
+    method: str = METHOD.default
+    body: str = BODY.default
+    batch_size: int = BATCH_SIZE.default
+    items: str = ITEMS.default
+    item_id: str = ITEM_ID.default
     network: NetworkOptions = field(default_factory=NetworkOptions)
     auth: AuthSettings = field(default_factory=AuthSettings)
 
@@ -106,6 +121,11 @@ class ConnectionSettings:
             verify_tls=self.verify_tls,
             adaptive=self.adaptive,
             rate_limit=None if self.rate_limit == RATE_LIMIT.off else self.rate_limit,
+            method=self.method.strip().upper() or METHOD.default,
+            body=self.body.strip() or None,
+            batch_size=self.batch_size,
+            items=self.items.strip() or None,
+            item_id=self.item_id.strip() or ITEM_ID.default,
             **self.network.fetch_fields(),
         )
         settings.validate()

@@ -9,12 +9,12 @@ unless ``reveal`` is asked for.
 
 from __future__ import annotations
 
-import json
 import shlex
 from collections.abc import Iterable
 
 from inventory_gui.core.connection import ConnectionSettings
 from inventory_gui.core.errors import InventoryError
+from inventory_gui.core.fetch.request_template import BodyTemplate, RequestBuilder, body_headers
 from inventory_gui.core.fetch.url_template import UnsafeValueError, UrlTemplate
 from inventory_gui.core.models import Product
 from inventory_gui.core.secrets import MASK, Scrubber, is_secret_name
@@ -56,19 +56,22 @@ def to_curl(
 def row_curl(cs: ConnectionSettings, product: Product, *, reveal: bool = False) -> str | None:
     """The curl command of the request a run sends for ``product``, or None.
 
-    None when the template is not usable or the product cannot be put in it.
-    The method and body are the connection's when it has them (settings named
-    ``method`` and ``body``); a body's ``{id}`` is filled as a JSON string and
-    ``{ids}`` as a JSON array of that one ID.
+    None when the template or body is not usable or the product cannot be put
+    in them.  The method and body are the connection's, filled as a run fills
+    them (``{id}`` a JSON string, ``{ids}`` a JSON array of that one ID), with
+    the run's ``Content-Type``.
     """
     try:
-        url = str(UrlTemplate(cs.url_template).build(product))
-    except (InventoryError, UnsafeValueError):
+        template = BodyTemplate(cs.body) if cs.body.strip() else None
+        urls = UrlTemplate(cs.url_template, needs_placeholder=template is None)
+        url, data = RequestBuilder(urls, template).build([product])
+    except (InventoryError, UnsafeValueError, KeyError, UnicodeError):
         return None
-    method = str(getattr(cs, "method", "") or "GET")
-    body = getattr(cs, "body", "") or None
-    if body is not None:
-        body = body.replace("{ids}", json.dumps([product.id])).replace(
-            "{id}", json.dumps(product.id)
-        )
-    return to_curl(method, url, cs.headers, body, reveal=reveal)
+    headers = list(cs.headers)
+    body = None
+    if template is not None and data is not None:
+        body = data.decode()
+        headers += body_headers(dict(headers)).items()  # as the run sends it
+        if not reveal:  # the body's secret-named values ("api_key": "…")
+            body = Scrubber(template.secrets).text(body)
+    return to_curl(cs.method, str(url), headers, body, reveal=reveal)

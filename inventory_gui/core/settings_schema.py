@@ -230,7 +230,8 @@ DEFAULT_QUANTITY_KEYS = ("quantity", "qty", "stock", "available", "inventory", "
 """Where the quantity is looked for, in this order, when no quantity field is set."""
 QUANTITY_FIELD = Setting(
     "quantity_field", "quantity field", str, "",
-    "dotted path to the quantity in the JSON answer, e.g. data.stock (default: the first "
+    "dotted path or JMESPath expression to the quantity in the JSON answer, e.g. "
+    "data.stock or counts[].quantity (a list is summed; default: the first "
     f"of {', '.join(DEFAULT_QUANTITY_KEYS)} holding a number)",
     flag="--quantity-field", metavar="PATH", stored="connection/quantity_field",
 )  # fmt: skip
@@ -264,9 +265,37 @@ BACKOFF_BASE = Setting(
     "the first retry's longest pause, doubled at each retry", 0.0, 60.0, unit="s",
 )  # fmt: skip
 
+METHOD = Setting(
+    "method", "method", str, "GET", "the HTTP method of each request: GET, POST, PUT or PATCH",
+    flag="--method", metavar="M", stored="connection/method",
+)  # fmt: skip
+BODY = Setting(
+    "body", "body", str, "",
+    'the JSON sent with each request, e.g. {"ids": {ids}}: {id} is filled as a JSON '
+    "string, {ids} as a JSON array of the batch's IDs, {column} as that column's text",
+    flag="--body", metavar="TEMPLATE", stored="connection/body",
+)  # fmt: skip
+BATCH_SIZE = Setting(
+    "batch_size", "batch size", int, 1,
+    "products per request; above 1 the URL template or the body must use {ids} "
+    "and the answer is split back onto the rows (--items, --item-id)",
+    1, 1000, flag="--batch-size", metavar="N", stored="connection/batch_size",
+)  # fmt: skip
+ITEMS = Setting(
+    "items", "items", str, "",
+    "in a batch's answer, the list of per-product records (dotted path or JMESPath; "
+    "default: the answer itself)",
+    flag="--items", metavar="EXPR", stored="connection/items",
+)  # fmt: skip
+ITEM_ID = Setting(
+    "item_id", "item ID field", str, "id",
+    "in a batch's answer, the record field holding the product ID (compared as text)",
+    flag="--item-id", metavar="FIELD", stored="connection/item_id",
+)  # fmt: skip
+
 CONNECTION_SETTINGS = (
     URL_TEMPLATE, HEADERS, CONCURRENCY, TIMEOUT, RETRIES, QUANTITY_FIELD, RATE_LIMIT,
-    ADAPTIVE, VERIFY_TLS,
+    ADAPTIVE, VERIFY_TLS, METHOD, BODY, BATCH_SIZE, ITEMS, ITEM_ID,
 )  # fmt: skip
 """What :class:`~inventory_gui.core.connection.ConnectionSettings` holds, in the form's order."""
 
@@ -367,7 +396,7 @@ THRESHOLD_COLUMNS = Setting(
 )  # fmt: skip
 EXTRA_FIELDS = Setting(
     "fields", "extra fields", str, "",
-    "extra columns from each answer: a name, or name=dotted.path into the JSON",
+    "extra columns from each answer: a name, or name=path into the JSON (dotted or JMESPath)",
     stored="stock/fields",
 )  # fmt: skip
 AUTO_REFRESH = Setting(

@@ -3,8 +3,9 @@
 A row's stock status follows from its result: a 404 is an unknown product,
 other failures are errors, and an answer's quantity is out (0 or less), low
 (at or under the row's own threshold column, else the global threshold) or in
-stock.  Extra fields (name, warehouse, updated_at…) are dotted paths into the
-parsed answer, typed so that numbers sort as numbers and times as times.
+stock.  Extra fields (name, warehouse, updated_at…) are dotted paths (or
+JMESPath expressions) into the parsed answer, typed so that numbers sort as
+numbers and times as times.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from datetime import datetime
 from enum import Enum
 from typing import Any, NamedTuple
 
-from inventory_gui.core.fetch.quantity import lookup_path, to_number
+from inventory_gui.core.fetch.json_path import find_path
+from inventory_gui.core.fetch.quantity import to_number
 from inventory_gui.core.models import Previous, Result
 from inventory_gui.core.safe_values import difference, display_text, real_number
 from inventory_gui.core.settings_schema import THRESHOLD_COLUMNS, split_names
@@ -160,7 +162,7 @@ def _pair(result: Result, before: Previous | None) -> tuple[int | float, int | f
 
 @dataclass(frozen=True)
 class FieldMap:
-    """Extra columns taken from each answer: column name -> dotted path.
+    """Extra columns taken from each answer: column name -> dotted path or JMESPath.
 
     Example: ``FieldMap({"name": "name", "warehouse": "location.warehouse"})``.
     """
@@ -190,7 +192,7 @@ class FieldMap:
         """Typed values of every mapped field found in ``response``."""
         out: dict[str, Any] = {}
         for name, path in self.paths.items():
-            found, value = lookup_path(response, path)
+            found, value = find_path(response, path)
             if found and value is not None:
                 out[name] = typed(value)
         return out

@@ -31,7 +31,6 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 from inventory_gui.core.fetch.settings import FetchSettings
-from inventory_gui.core.fetch.url_template import UrlTemplate
 from inventory_gui.core.history.run_recorder import RunRecorder
 from inventory_gui.core.models import Product, Result
 from inventory_gui.engine.base import OffThreadEngine, OffThreadRun
@@ -275,7 +274,7 @@ class WorkerProcessRun(OffThreadRun):
     def _launch(self) -> None:
         worker = self._worker
         worker.start()
-        columns = UrlTemplate(self._settings.url_template).placeholders
+        columns = self._settings.placeholders()  # URL and body: what the worker needs
         packed = pack_products(self._products, columns)
         self._contacted = True
         worker.send(("run", self._run_id, packed, self._settings, worker.session_factory))

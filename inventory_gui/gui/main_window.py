@@ -343,7 +343,7 @@ class MainWindow(QMainWindow):
         if problem is None:
             try:
                 settings = connection.to_fetch_settings()
-                UrlTemplate(settings.url_template).check_columns(self.model.input_columns)
+                settings.check_columns(self.model.input_columns)
             except InventoryError as exc:
                 problem = str(exc)
         if problem is not None:

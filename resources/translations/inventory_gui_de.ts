@@ -381,6 +381,14 @@
         <translation>Header hinzufügen</translation>
     </message>
     <message>
+        <source>none, e.g. {&quot;ids&quot;: {ids}}</source>
+        <translation>keiner, z. B. {&quot;ids&quot;: {ids}}</translation>
+    </message>
+    <message>
+        <source>the answer itself</source>
+        <translation>die Antwort selbst</translation>
+    </message>
+    <message>
         <source>Back off when the API pushes back</source>
         <translation>Zurückweichen, wenn die API bremst</translation>
     </message>
@@ -1290,8 +1298,8 @@ Duplikate werden einmal abgerufen; leere Zeilen werden übersprungen.</translati
         <translation>Mengenfeld</translation>
     </message>
     <message>
-        <source>Dotted path to the quantity in the JSON answer, e.g. data.stock (default: the first of quantity, qty, stock, available, inventory, on_hand holding a number).</source>
-        <translation>Punktierter Pfad zur Menge in der JSON-Antwort, z. B. data.stock (Standard: das erste von quantity, qty, stock, available, inventory, on_hand, das eine Zahl enthält).</translation>
+        <source>Dotted path or JMESPath expression to the quantity in the JSON answer, e.g. data.stock or counts[].quantity (a list is summed; default: the first of quantity, qty, stock, available, inventory, on_hand holding a number).</source>
+        <translation>Punktierter Pfad oder JMESPath-Ausdruck zur Menge in der JSON-Antwort, z. B. data.stock oder counts[].quantity (eine Liste wird summiert; Standard: das erste von quantity, qty, stock, available, inventory, on_hand, das eine Zahl enthält).</translation>
     </message>
     <message>
         <source>Rate limit</source>
@@ -1320,6 +1328,46 @@ Duplikate werden einmal abgerufen; leere Zeilen werden übersprungen.</translati
     <message>
         <source>Check the server&apos;s TLS certificate (keep this on unless testing a local server).</source>
         <translation>Das TLS-Zertifikat des Servers prüfen (eingeschaltet lassen, außer beim Testen eines lokalen Servers).</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>The HTTP method of each request: GET, POST, PUT or PATCH.</source>
+        <translation>Die HTTP-Methode jeder Anfrage: GET, POST, PUT oder PATCH.</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>Inhalt</translation>
+    </message>
+    <message>
+        <source>The JSON sent with each request, e.g. {&quot;ids&quot;: {ids}}: {id} is filled as a JSON string, {ids} as a JSON array of the batch&apos;s IDs, {column} as that column&apos;s text.</source>
+        <translation>Das mit jeder Anfrage gesendete JSON, z. B. {&quot;ids&quot;: {ids}}: {id} wird als JSON-Zeichenkette eingesetzt, {ids} als JSON-Array der IDs des Stapels, {column} als Text dieser Spalte.</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>Stapelgröße</translation>
+    </message>
+    <message>
+        <source>Products per request; above 1 the URL template or the body must use {ids} and the answer is split back onto the rows (--items, --item-id). 1 to 1000.</source>
+        <translation>Produkte pro Anfrage; über 1 muss die URL-Vorlage oder der Inhalt {ids} verwenden, und die Antwort wird wieder auf die Zeilen verteilt (--items, --item-id). 1 bis 1000.</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Einträge</translation>
+    </message>
+    <message>
+        <source>In a batch&apos;s answer, the list of per-product records (dotted path or JMESPath; default: the answer itself).</source>
+        <translation>In der Antwort eines Stapels die Liste der Einträge pro Produkt (punktierter Pfad oder JMESPath; Standard: die Antwort selbst).</translation>
+    </message>
+    <message>
+        <source>Item ID field</source>
+        <translation>ID-Feld des Eintrags</translation>
+    </message>
+    <message>
+        <source>In a batch&apos;s answer, the record field holding the product ID (compared as text).</source>
+        <translation>In der Antwort eines Stapels das Feld des Eintrags mit der Produkt-ID (als Text verglichen).</translation>
     </message>
     <message>
         <source>Answer size limit</source>
@@ -1454,8 +1502,8 @@ Duplikate werden einmal abgerufen; leere Zeilen werden übersprungen.</translati
         <translation>Zusätzliche Felder</translation>
     </message>
     <message>
-        <source>Extra columns from each answer: a name, or name=dotted.path into the JSON.</source>
-        <translation>Zusätzliche Spalten aus jeder Antwort: ein Name oder name=punktierter.pfad im JSON.</translation>
+        <source>Extra columns from each answer: a name, or name=path into the JSON (dotted or JMESPath).</source>
+        <translation>Zusätzliche Spalten aus jeder Antwort: ein Name oder name=pfad im JSON (punktiert oder JMESPath).</translation>
     </message>
     <message>
         <source>Auto-refresh</source>

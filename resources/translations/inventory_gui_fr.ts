@@ -381,6 +381,14 @@
         <translation>Ajouter un en-tête</translation>
     </message>
     <message>
+        <source>none, e.g. {&quot;ids&quot;: {ids}}</source>
+        <translation>aucun, p. ex. {&quot;ids&quot;: {ids}}</translation>
+    </message>
+    <message>
+        <source>the answer itself</source>
+        <translation>la réponse elle-même</translation>
+    </message>
+    <message>
         <source>Back off when the API pushes back</source>
         <translation>Ralentir quand l&apos;API freine</translation>
     </message>
@@ -1290,8 +1298,8 @@ Les doublons sont récupérés une fois ; les lignes vides sont ignorées.</tran
         <translation>Champ de quantité</translation>
     </message>
     <message>
-        <source>Dotted path to the quantity in the JSON answer, e.g. data.stock (default: the first of quantity, qty, stock, available, inventory, on_hand holding a number).</source>
-        <translation>Chemin pointé vers la quantité dans la réponse JSON, p. ex. data.stock (par défaut : le premier de quantity, qty, stock, available, inventory, on_hand contenant un nombre).</translation>
+        <source>Dotted path or JMESPath expression to the quantity in the JSON answer, e.g. data.stock or counts[].quantity (a list is summed; default: the first of quantity, qty, stock, available, inventory, on_hand holding a number).</source>
+        <translation>Chemin pointé ou expression JMESPath vers la quantité dans la réponse JSON, p. ex. data.stock ou counts[].quantity (une liste est additionnée ; par défaut : le premier de quantity, qty, stock, available, inventory, on_hand contenant un nombre).</translation>
     </message>
     <message>
         <source>Rate limit</source>
@@ -1320,6 +1328,46 @@ Les doublons sont récupérés une fois ; les lignes vides sont ignorées.</tran
     <message>
         <source>Check the server&apos;s TLS certificate (keep this on unless testing a local server).</source>
         <translation>Vérifier le certificat TLS du serveur (à laisser activé sauf pour tester un serveur local).</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Méthode</translation>
+    </message>
+    <message>
+        <source>The HTTP method of each request: GET, POST, PUT or PATCH.</source>
+        <translation>La méthode HTTP de chaque requête : GET, POST, PUT ou PATCH.</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>Corps</translation>
+    </message>
+    <message>
+        <source>The JSON sent with each request, e.g. {&quot;ids&quot;: {ids}}: {id} is filled as a JSON string, {ids} as a JSON array of the batch&apos;s IDs, {column} as that column&apos;s text.</source>
+        <translation>Le JSON envoyé avec chaque requête, p. ex. {&quot;ids&quot;: {ids}} : {id} est rempli comme chaîne JSON, {ids} comme tableau JSON des ID du lot, {column} comme texte de cette colonne.</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>Taille de lot</translation>
+    </message>
+    <message>
+        <source>Products per request; above 1 the URL template or the body must use {ids} and the answer is split back onto the rows (--items, --item-id). 1 to 1000.</source>
+        <translation>Produits par requête ; au-delà de 1, le modèle d&apos;URL ou le corps doit utiliser {ids} et la réponse est redistribuée sur les lignes (--items, --item-id). 1 à 1000.</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Éléments</translation>
+    </message>
+    <message>
+        <source>In a batch&apos;s answer, the list of per-product records (dotted path or JMESPath; default: the answer itself).</source>
+        <translation>Dans la réponse d&apos;un lot, la liste des enregistrements par produit (chemin pointé ou JMESPath ; par défaut : la réponse elle-même).</translation>
+    </message>
+    <message>
+        <source>Item ID field</source>
+        <translation>Champ d&apos;ID de l&apos;élément</translation>
+    </message>
+    <message>
+        <source>In a batch&apos;s answer, the record field holding the product ID (compared as text).</source>
+        <translation>Dans la réponse d&apos;un lot, le champ de l&apos;enregistrement contenant l&apos;ID du produit (comparé comme texte).</translation>
     </message>
     <message>
         <source>Answer size limit</source>
@@ -1454,8 +1502,8 @@ Les doublons sont récupérés une fois ; les lignes vides sont ignorées.</tran
         <translation>Champs supplémentaires</translation>
     </message>
     <message>
-        <source>Extra columns from each answer: a name, or name=dotted.path into the JSON.</source>
-        <translation>Colonnes supplémentaires tirées de chaque réponse : un nom, ou nom=chemin.pointé dans le JSON.</translation>
+        <source>Extra columns from each answer: a name, or name=path into the JSON (dotted or JMESPath).</source>
+        <translation>Colonnes supplémentaires tirées de chaque réponse : un nom, ou nom=chemin dans le JSON (pointé ou JMESPath).</translation>
     </message>
     <message>
         <source>Auto-refresh</source>

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from inventory_gui import APP_NAME
+from inventory_gui.core.fetch.request_template import METHODS
 from inventory_gui.core.history.store import Check
 from inventory_gui.core.progress import Progress
 from inventory_gui.devtools import translations
@@ -53,6 +54,7 @@ from inventory_gui.gui.table.columns import STOCK_COLUMN
 SAME_IN_EVERY_LANGUAGE = {
     "ID", "HTTP", "OK", "…", "✕", "#",  # acronyms and symbols
     "Qt", "PySide6", "Python", APP_NAME,  # names
+    *METHODS,  # HTTP methods: protocol words
     "https://api.example.com/get-current-inventory/{id}",  # example input, typed as is
     "https://auth.example.com/oauth/token",
     "name, warehouse=location.warehouse, updated_at",

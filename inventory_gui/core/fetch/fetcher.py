@@ -4,7 +4,10 @@ One :class:`aiohttp.ClientSession` serves the whole run, and ``asyncio.gather``
 runs a fixed pool of ``concurrency`` workers that take products from one
 shared iterator, rather than one coroutine per product: tens of thousands of
 coroutines gathered at once make bursts of ready callbacks that cost far more
-than a small pool's.
+than a small pool's.  With ``batch_size`` above 1 a worker takes a batch of
+products instead, sent as one request and split back onto the rows
+(:mod:`inventory_gui.core.fetch.batches`); the method and body of each request
+come from :mod:`inventory_gui.core.fetch.request_template`.
 
 Politeness (:mod:`inventory_gui.core.fetch.limits`): each request attempt takes a
 permit from an :class:`AdaptiveLimit`, which lowers the requests in flight below
@@ -31,6 +34,7 @@ import aiohttp
 
 from inventory_gui.core.clock import utc_stamp
 from inventory_gui.core.fetch.auth import AuthError, build_auth
+from inventory_gui.core.fetch.batches import batches, check_batch
 from inventory_gui.core.fetch.failures import describe_failure, describe_unsendable
 from inventory_gui.core.fetch.limits import NEUTRAL, AdaptiveLimit, Outcome, RateLimiter
 from inventory_gui.core.fetch.network import session_options
@@ -42,6 +46,7 @@ from inventory_gui.core.fetch.redirects import (
     RedirectGuard,
     RedirectRefused,
 )
+from inventory_gui.core.fetch.request_template import RequestBuilder, body_headers
 from inventory_gui.core.fetch.retry import RetryPolicy, parse_retry_after
 from inventory_gui.core.fetch.settings import FetchSettings
 from inventory_gui.core.fetch.url_template import UrlTemplate
@@ -104,7 +109,11 @@ class Fetcher:
     ) -> None:
         settings.validate()
         self.settings = settings
-        self._template = UrlTemplate(settings.url_template)
+        self._parts = settings.request()  # body template and answer paths, compiled once
+        self._template = UrlTemplate(
+            settings.url_template, needs_placeholder=self._parts.body is None
+        )
+        self._request = RequestBuilder(self._template, self._parts.body)
         self._policy = RetryPolicy(retries=settings.retries, backoff_base=settings.backoff_base)
         self._session = session
         self._rng = rng or random.Random()
@@ -114,9 +123,12 @@ class Fetcher:
         self._adaptive: AdaptiveLimit | None = None
         self._limiter: RateLimiter | None = None
         # Secrets: scrubbed from error rows, sent only to the template's origin.
-        self._scrubber = settings.scrubber()
+        self._scrubber = settings.scrubber()  # with the body's secrets ("api_key": "…")
         self._redirects = RedirectGuard(self._template.sample, self._scrubber.values)
         self._secret_headers = secret_headers(settings) or None
+        # A body's type: sent with the body, on the template's origin only.
+        body_type = body_headers(settings.headers) if self._parts.body is not None else {}
+        self._body_type = body_type or None
         # Basic or OAuth2 (core/fetch/auth.py): its headers join the secret ones.
         if settings.auth is not None:
             self._scrubber.add(*settings.auth.secrets)
@@ -177,15 +189,20 @@ class Fetcher:
         emit = on_result or _ignore
         own_session = self._session is None
         session = self._session or open_session(self.settings)
-        indices = iter(range(len(products)))
         settings = self.settings
         self._adaptive = AdaptiveLimit(self._concurrency) if settings.adaptive else None
         self._limiter = RateLimiter(settings.rate_limit) if settings.rate_limit else None
-        count = min(self._concurrency, len(products))
+        # A worker takes one row, or with batches one batch: limits count requests.
+        size = settings.batch_size
+        units: Iterator[Any] = (
+            batches(len(products), size) if size > 1 else iter(range(len(products)))
+        )
+        work = self._work_batches if size > 1 else self._work
+        count = min(self._concurrency, -(-len(products) // size))
         step = _ramp_step(count)
         self._workers = [
             asyncio.ensure_future(
-                self._work(session, products, indices, results, emit, keep_results, k * step)
+                work(session, products, units, results, emit, keep_results, k * step)
             )
             for k in range(count)
         ]
@@ -239,13 +256,55 @@ class Fetcher:
         for index in indices:
             try:
                 result = await self._check(session, products[index], results, index)
-                if result.status == "error":  # the one place an error row is finalised
-                    result.error = self._scrubber.text(result.error or "")
-                    result.response = self._scrubber.value(result.response)
-                results[index] = result if keep_results else _RELEASED
-                emit(index, result)
+                self._deliver(index, result, results, emit, keep_results)
             except Exception:  # e.g. the callback failed: go on, the next rows need this worker
                 log.exception("fetch worker: product %d could not be finished", index)
+
+    async def _work_batches(
+        self,
+        session: aiohttp.ClientSession,
+        products: Sequence[Product],
+        units: Iterator[range],
+        results: list[Result | None],
+        emit: ResultCallback,
+        keep_results: bool,
+        start_after: float,
+    ) -> None:
+        """:meth:`_work` for batches (see :func:`check_batch`): rows are emitted as
+        their batch lands."""
+        if start_after:
+            await asyncio.sleep(start_after)  # the ramp: see _RAMP_STEP_S
+
+        async def send(url: Any, counter: Result, body: bytes | None) -> _Answer:
+            return await self._attempts(session, url, counter, body)
+
+        for batch in units:
+            started = time.perf_counter()
+            rows = [Result(id=products[i].id, fields=products[i].fields) for i in batch]
+            for index, row in zip(batch, rows, strict=True):
+                results[index] = row  # pending: if cancelled, _finish ends them
+            build, timeout = self._request.build, self.settings.timeout
+            errors = await check_batch(rows, build, send, self._parts, timeout)
+            for index, row, error in zip(batch, rows, errors, strict=True):
+                try:
+                    result = _finalise(row, started, error=error)
+                    self._deliver(index, result, results, emit, keep_results)
+                except Exception:  # as in _work: the other rows still need delivering
+                    log.exception("fetch worker: product %d could not be finished", index)
+
+    def _deliver(
+        self,
+        index: int,
+        result: Result,
+        results: list[Result | None],
+        emit: ResultCallback,
+        keep_results: bool,
+    ) -> None:
+        if result.status == "error":  # the one place an error row is finalised
+            result.error = self._scrubber.text(result.error or "")
+            result.response = self._scrubber.value(result.response)
+        results[index] = result if keep_results else _RELEASED
+        emit(index, result)
 
     async def _check(
         self,
@@ -263,16 +322,19 @@ class Fetcher:
         started = time.perf_counter()
         result = Result(id=product.id, fields=product.fields)
         try:
-            url = self._template.build(product)
+            if self._request.needed:
+                url, body = self._request.build((product,))
+            else:  # the plain GET: the hot path as before
+                url, body = self._template.build(product), None
         except Exception as exc:  # an unsafe or unencodable value: this row is not sent
             return _finalise(result, started, error=describe_unsendable(exc))
         try:
-            answer = await self._attempts(session, url, result)
+            answer = await self._attempts(session, url, result, body)
             error = answer.error
             result.http_status = answer.http_status
             result.response = answer.body
             if error is None:
-                result.quantity = extract_quantity(answer.body, self.settings.quantity_field)
+                result.quantity = extract_quantity(answer.body, self._parts.quantity)
         except QuantityError as exc:
             error = str(exc)
         except asyncio.CancelledError:
@@ -283,7 +345,9 @@ class Fetcher:
             error = describe_failure(exc, self.settings.timeout)[0]
         return _finalise(result, started, error=error)
 
-    async def _attempts(self, session: aiohttp.ClientSession, url: Any, result: Result) -> _Answer:
+    async def _attempts(
+        self, session: aiohttp.ClientSession, url: Any, result: Result, body: bytes | None = None
+    ) -> _Answer:
         adaptive, limiter, auth = self._adaptive, self._limiter, self._auth
         reauthorized = False  # a 401 renews the credentials once per product
         while True:
@@ -305,7 +369,7 @@ class Fetcher:
                 if limiter is not None:
                     await limiter.acquire()
                 result.attempts += 1
-                answer = await self._attempt(session, url, sent)
+                answer = await self._attempt(session, url, sent, body)
                 outcome = answer.outcome
             finally:
                 if adaptive is not None:
@@ -319,27 +383,39 @@ class Fetcher:
             await self._sleep(self._policy.delay(result.attempts, answer.retry_after, self._rng))
 
     async def _attempt(
-        self, session: aiohttp.ClientSession, url: Any, auth_headers: Mapping[str, str] | None
+        self,
+        session: aiohttp.ClientSession,
+        url: Any,
+        auth_headers: Mapping[str, str] | None,
+        body: bytes | None,
     ) -> _Answer:
         try:
-            return await self._follow(session, url, auth_headers)
+            return await self._follow(session, url, auth_headers, body)
         except (aiohttp.ClientError, OSError, TimeoutError) as exc:
             error, retryable = describe_failure(exc, self.settings.timeout)
             return _Answer(error=error, retryable=retryable)
 
     async def _follow(
-        self, session: aiohttp.ClientSession, url: Any, auth_headers: Mapping[str, str] | None
+        self,
+        session: aiohttp.ClientSession,
+        url: Any,
+        auth_headers: Mapping[str, str] | None,
+        body: bytes | None,
     ) -> _Answer:
-        """GET ``url``, following redirects with secrets kept to the template's origin.
+        """Send the request, following redirects with secrets kept to the template's origin.
 
         ``auth_headers`` (Basic, a bearer token) are secret headers like the others.
         """
         secret = self._secret_headers
         if auth_headers is not None:
             secret = {**secret, **auth_headers} if secret else auth_headers
-        headers = secret  # the first URL is on the template's origin
+        method = self.settings.method
+        body_type = self._body_type if body is not None else None
+        headers = {**secret, **body_type} if secret and body_type else secret or body_type
         for _hop in range(MAX_REDIRECTS + 1):
-            async with session.get(url, allow_redirects=False, headers=headers) as response:
+            async with session.request(
+                method, url, data=body, allow_redirects=False, headers=headers
+            ) as response:
                 status = response.status
                 location = response.headers.get("Location") if status in REDIRECT_STATUSES else None
                 if location is None:
@@ -348,7 +424,16 @@ class Fetcher:
                 url = self._redirects.follow(url, location)
             except RedirectRefused as exc:
                 return _Answer(http_status=status, error=str(exc))
-            headers = secret if self._redirects.same_origin(url) else None
+            if status == 303 or (status in (301, 302) and method == "POST"):
+                method, body = "GET", None  # as browsers and aiohttp do
+            same = self._redirects.same_origin(url)
+            if body is not None and not same:  # a body may hold what was meant for this API only
+                error = "redirect to another origin would send the request body there, not followed"
+                return _Answer(http_status=status, error=error)
+            if not same:
+                headers = None
+            elif body is None:  # no body (any more): no Content-Type
+                headers = secret
         return _Answer(error="too many redirects")
 
     async def _read_answer(self, response: aiohttp.ClientResponse) -> _Answer:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Any
+from typing import Any, Protocol
 
 from inventory_gui.core.settings_schema import DEFAULT_QUANTITY_KEYS
 from inventory_gui.core.text import quote_value
@@ -18,6 +18,16 @@ _INTEGER = re.compile(r"[+-]?\d+", re.ASCII)
 
 class QuantityError(ValueError):
     """The quantity field holds something that is not a usable number."""
+
+
+class PathLike(Protocol):
+    """A compiled path (:class:`~inventory_gui.core.fetch.json_path.FieldPath`)."""
+
+    text: str
+
+    def find(self, body: Any) -> tuple[bool, Any]:
+        """``(found, value)`` in ``body``."""
+        ...
 
 
 def to_number(value: Any) -> int | float | None:
@@ -77,13 +87,15 @@ def _is_index(key: str, length: int) -> bool:
     )  # fmt: skip
 
 
-def extract_quantity(body: Any, path: str | None = None) -> int | float | None:
+def extract_quantity(body: Any, path: str | PathLike | None = None) -> int | float | None:
     """Return the quantity in ``body``.
 
     Args:
         body: the parsed JSON answer.
-        path: a dotted path; None tries :data:`DEFAULT_QUANTITY_KEYS` at the top
-            level and takes the first that holds a number.
+        path: a dotted path, or a compiled path (JMESPath) whose list result
+            is summed (one count per location); None tries
+            :data:`DEFAULT_QUANTITY_KEYS` at the top level and takes the first
+            that holds a number.
 
     Returns:
         The number, or None when the field is missing or null (an ok row with
@@ -97,12 +109,19 @@ def extract_quantity(body: Any, path: str | None = None) -> int | float | None:
             value, shortened.
     """
     if path:
-        found, value = lookup_path(body, path)
+        if isinstance(path, str):
+            found, value = lookup_path(body, path)
+            text = path
+        else:
+            found, value = path.find(body)
+            text = path.text
         if not found or value is None:
             return None
+        if isinstance(value, list) and not isinstance(path, str):
+            return _sum_numbers(value, text)
         number = to_number(value)
         if number is None:
-            raise QuantityError(f"field {path!r} is not a number: {quote_value(value)}")
+            raise QuantityError(f"field {text!r} is not a number: {quote_value(value)}")
         return number
     if not isinstance(body, dict):
         return None
@@ -118,3 +137,17 @@ def extract_quantity(body: Any, path: str | None = None) -> int | float | None:
     if unusable is not None:
         raise QuantityError(f"field {unusable!r} is not a number: {quote_value(body[unusable])}")
     return None
+
+
+def _sum_numbers(values: list[Any], text: str) -> int | float:
+    """The total of a list of counts (nulls skipped); an unusable one is an error."""
+    total: int | float = 0
+    for value in values:
+        if value is None:
+            continue
+        number = to_number(value)
+        if number is None:
+            raise QuantityError(f"field {text!r} holds a value that is not a number: "
+                                f"{quote_value(value)}")  # fmt: skip
+        total += number
+    return total

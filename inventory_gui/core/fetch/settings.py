@@ -8,18 +8,23 @@ worker process.  Defaults and ranges come from the settings' definitions in
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from inventory_gui.core.errors import SettingsError
 from inventory_gui.core.fetch.auth_settings import AuthSettings
 from inventory_gui.core.fetch.network import check_network
+from inventory_gui.core.fetch.request_template import BodyTemplate, check_request
 from inventory_gui.core.secrets import Scrubber, userinfo_secrets
 from inventory_gui.core.settings_schema import (
     BACKOFF_BASE,
+    BATCH_SIZE,
     CONCURRENCY,
     FETCH_NUMBERS,
+    ITEM_ID,
     MAX_BODY,
+    METHOD,
     RETRIES,
     TIMEOUT,
 )
@@ -43,6 +48,14 @@ class FetchSettings:
         adaptive: lower the requests in flight while the API pushes back
             (429, 503, ``X-RateLimit-Remaining`` low), up to ``concurrency``.
         rate_limit: most requests started per second, or None for no limit.
+        method: ``GET``, ``POST``, ``PUT`` or ``PATCH``.
+        body: a JSON body template (see
+            :class:`~inventory_gui.core.fetch.request_template.BodyTemplate`), or None.
+        batch_size: products per request; above 1 the answer is split back
+            onto the rows by ``items`` and ``item_id``.
+        items: path to the list of per-product records in a batch's answer,
+            or None for the answer itself.
+        item_id: the record field holding the product ID.
         proxy: the proxy every request goes through, ``http://[user:pw@]host:port``
             (its user info is secret), or "" for none.
         proxy_env: with no ``proxy``, honour ``HTTP_PROXY``/``HTTPS_PROXY``/``NO_PROXY``.
@@ -72,6 +85,42 @@ class FetchSettings:
     client_cert: str = ""
     client_key: str = ""
     auth: AuthSettings | None = None
+    method: str = METHOD.default
+    body: str | None = None
+    batch_size: int = BATCH_SIZE.default
+    items: str | None = None
+    item_id: str = ITEM_ID.default
+
+    def request(self) -> RequestParts:
+        """The body template and answer paths, compiled.
+
+        Raises:
+            SettingsError: a body that is not JSON or a path that is not valid.
+        """
+        return _request_parts(self)
+
+    def placeholders(self) -> tuple[str, ...]:
+        """The names the URL template and the body use: the columns a run needs.
+
+        Raises:
+            TemplateError, SettingsError: as :meth:`validate`.
+        """
+        from inventory_gui.core.fetch.url_template import UrlTemplate
+
+        body = self.request().body
+        url = UrlTemplate(self.url_template, needs_placeholder=body is None)
+        return tuple(dict.fromkeys((*url.placeholders, *(body.placeholders if body else ()))))
+
+    def check_columns(self, columns: Iterable[str]) -> None:
+        """Raise TemplateError or SettingsError if the URL template or the body
+        names a column the products lack."""
+        from inventory_gui.core.fetch.url_template import UrlTemplate
+
+        body = self.request().body
+        columns = list(columns)
+        UrlTemplate(self.url_template, needs_placeholder=body is None).check_columns(columns)
+        if body is not None:
+            body.check_columns(columns)
 
     def validate(self) -> None:
         """Raise SettingsError (or TemplateError) for settings a run cannot use.
@@ -83,11 +132,14 @@ class FetchSettings:
         # Imported here: loading this module (at the window's start-up) needs no yarl.
         from inventory_gui.core.fetch.url_template import UrlTemplate
 
-        UrlTemplate(self.url_template)
         for setting in FETCH_NUMBERS:
             value = getattr(self, setting.key)
             if value is not None or setting.off is None:
                 setting.check(value)
+        BATCH_SIZE.check(self.batch_size)  # apart: above 1 the template must use {ids}
+        request = self.request()
+        url = UrlTemplate(self.url_template, needs_placeholder=request.body is None)
+        check_request(self.method, request.body, url.placeholders, self.batch_size)
         for name, value in self.headers.items():
             _check_header(name, value)
         check_network(self)
@@ -96,12 +148,42 @@ class FetchSettings:
 
     def scrubber(self) -> Scrubber:
         """The run's scrubber: the template's and headers' secrets, the proxy's
-        user info and the auth secrets (for every error text of the run)."""
+        user info, the auth secrets and the body's secret-named values (for
+        every error text of the run)."""
         scrubber = Scrubber.for_run(self.url_template, self.headers)
         scrubber.add(*userinfo_secrets(self.proxy))
         if self.auth is not None:
             scrubber.add(*self.auth.secrets)
+        body = self.request().body
+        if body is not None:
+            scrubber.add(*body.secrets)
         return scrubber
+
+
+def _request_parts(settings: FetchSettings) -> RequestParts:
+    """Compile the body template and paths of ``settings`` (validated on the way)."""
+    # Imported here: jmespath is loaded only once a run's settings are checked.
+    from inventory_gui.core.fetch.json_path import FieldPath
+
+    def path(text: str | None, label: str) -> FieldPath | None:
+        return FieldPath(text, label) if text and text.strip() else None
+
+    return RequestParts(
+        body=BodyTemplate(settings.body) if settings.body and settings.body.strip() else None,
+        quantity=path(settings.quantity_field, "quantity field"),
+        items=path(settings.items, "items"),
+        item_id=path(settings.item_id, "item ID field") or FieldPath("id"),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class RequestParts:
+    """The compiled parts of a run's requests and answers (once per run)."""
+
+    body: BodyTemplate | None
+    quantity: Any  # FieldPath | None
+    items: Any  # FieldPath | None
+    item_id: Any  # FieldPath
 
 
 def parse_header(text: str) -> tuple[str, str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
@@ -46,21 +46,24 @@ class UrlTemplate:
 
     Args:
         template: an ``http(s)://`` URL with ``{id}`` and ``{column}`` placeholders.
+        needs_placeholder: False when a request body names the products, so
+            that the URL may be a fixed endpoint.
 
     Raises:
         TemplateError: the template is empty, not http(s), has unbalanced braces,
-            no ``{id}``-style placeholder at all, or a host or port no request
-            could use.  The one-line message shows secret parts as ``***``.
+            no ``{id}``-style placeholder at all (unless not needed), or a host
+            or port no request could use.  The one-line message shows secret
+            parts as ``***``.
     """
 
-    def __init__(self, template: str) -> None:
+    def __init__(self, template: str, *, needs_placeholder: bool = True) -> None:
         self.template = template.strip()
-        self._pieces = self._parse(self.template)
+        self._pieces = self._parse(self.template, needs_placeholder)
         self.placeholders = tuple(p.name for p in self._pieces if p.name is not None)
         self._check_sample()
 
     @staticmethod
-    def _parse(template: str) -> list[_Piece]:
+    def _parse(template: str, needs_placeholder: bool) -> list[_Piece]:
         if not template:
             raise TemplateError("URL template is empty")
         shown = _shown(template)
@@ -84,7 +87,7 @@ class UrlTemplate:
             pos = match.end()
         _check_braces(template[pos:], template)
         pieces.append(_Piece(_quote_literal(template[pos:], template), None, False))
-        if len(pieces) == 1:
+        if len(pieces) == 1 and needs_placeholder:
             raise TemplateError(f"URL template has no placeholder such as {{id}}: {shown}")
         if "{" in urlsplit(template).netloc:
             raise TemplateError("URL template cannot have a placeholder in the host")
@@ -109,7 +112,7 @@ class UrlTemplate:
     def check_columns(self, columns: Iterable[str]) -> None:
         """Raise TemplateError if a placeholder names a column the products lack."""
         known = {"id", *columns}
-        missing = [name for name in self.placeholders if name not in known]
+        missing = [n for n in self.placeholders if n not in known and n != "ids"]  # a batch's IDs
         if missing:
             listed = ", ".join(sorted(known))
             raise TemplateError(
@@ -117,8 +120,11 @@ class UrlTemplate:
                 f"(columns: {listed})"
             )
 
-    def build(self, product: Product) -> URL:
+    def build(self, product: Product, encoded: Mapping[str, str] | None = None) -> URL:
         """Return the encoded URL for one product.
+
+        ``encoded`` gives placeholders' values already percent-encoded (a
+        batch's ``{ids}``, comma-joined).
 
         Raises:
             UnsafeValueError: a path value is ``.`` or ``..``, a column is missing,
@@ -128,6 +134,9 @@ class UrlTemplate:
         for piece in self._pieces:
             out.append(piece.literal)
             if piece.name is None:
+                continue
+            if encoded is not None and piece.name in encoded:
+                out.append(encoded[piece.name])
                 continue
             value = product.id if piece.name == "id" else product.fields.get(piece.name)
             if value is None:

@@ -21,6 +21,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from inventory_gui.devtools.bench.clients import BULK_BATCH_SIZE
+
 PY = sys.executable
 
 
@@ -187,6 +189,28 @@ def startup(options: argparse.Namespace) -> list[str]:
     ]
 
 
+def bulk(options: argparse.Namespace) -> list[str]:
+    """Target 6: batches of 100 per POST against one request per product, same server."""
+    n, c = options.n, options.concurrency
+    single, batched, ratios = [], [], []
+    with bench_server(0) as port:
+        for round_ in range(options.rounds):
+            one = n / client("fetch", port, n, c)["seconds"]
+            many = n / client("bulk", port, n, c)["seconds"]
+            single.append(one)
+            batched.append(many)
+            ratios.append(many / one)
+            print(f"  round {round_ + 1}: per product {one:,.0f}/s  bulk {many:,.0f}/s", flush=True)
+    got = median(ratios)
+    verdict = "met" if got >= 20 else "MISSED"
+    return [
+        f"6. Bulk: {n:,} products, zero latency, concurrency {c} (median products/s)",
+        f"   one GET per product                      {median(single):>10,.0f}/s",
+        f"   {f'POST batches of {BULK_BATCH_SIZE}, split back':<41}{median(batched):>10,.0f}/s",
+        f"   bulk / per product = {got:.1f} x   (target >= 20: {verdict})",
+    ]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m inventory_gui.devtools.bench", description=__doc__
@@ -199,7 +223,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scale-n", type=int, default=100_000)
     parser.add_argument("--large-n", type=int, default=1_000_000)
     parser.add_argument("--quick", action="store_true", help="small sizes, one round (CI)")
-    parser.add_argument("--only", choices=["throughput", "latency", "scale", "startup"])
+    parser.add_argument("--only", choices=["throughput", "latency", "scale", "startup", "bulk"])
     options = parser.parse_args(argv)
     if options.quick:
         options.n, options.rounds, options.latency_n = 500, 1, 200
@@ -211,7 +235,7 @@ def main(argv: list[str] | None = None) -> int:
     if options.quick:
         print("(smoke run: sizes far too small for the targets to mean anything)")
     sections = {"throughput": throughput, "latency": latency_bound, "scale": scale,
-                "startup": startup}  # fmt: skip
+                "startup": startup, "bulk": bulk}  # fmt: skip
     for name, section in sections.items():
         if options.only in (None, name):
             print("\n".join(section(options)), flush=True)

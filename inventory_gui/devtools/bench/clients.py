@@ -13,6 +13,8 @@ Modes:
            reference (b) that our ratios are taken against.
     fetch: our headless ``fetch`` command's run (:func:`inventory_gui.cli.fetch_run.run_fetch`),
            progress printer included, on its own loop (uvloop where installed).
+    bulk:  the same run in batches of :data:`BULK_BATCH_SIZE` products per
+           ``POST`` to the server's bulk endpoint, answers split back onto rows.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from inventory_gui.core.fetch import event_loop
 # Imported here, not in our_fetch(): the references' imports are not timed either.
 from inventory_gui.core.fetch.settings import FetchSettings
 from inventory_gui.core.models import Product, ProductList
-from inventory_gui.devtools.bench.server import raise_open_file_limit
+from inventory_gui.devtools.bench.server import BATCH_PATH, raise_open_file_limit
 
 with contextlib.suppress(ImportError):  # event_loop.run imports it: not timed either (about 5 ms)
     import uvloop  # noqa: F401
@@ -97,7 +99,34 @@ async def our_fetch(base: str, n: int, concurrency: int) -> list[Any]:
     return [r.response if r.status == "ok" else r.error for r in outcome.results]
 
 
-MODES = {"seed": seed_way, "plain": plain_aiohttp, "sem": semaphore_aiohttp, "fetch": our_fetch}
+BULK_BATCH_SIZE = 100  # the issue's figure: 20x the one-request-per-product rate
+
+
+async def our_bulk_fetch(base: str, n: int, concurrency: int) -> list[Any]:
+    """:func:`our_fetch` with bulk requests: ``--method POST --batch-size 100``."""
+    root = base.split("/get-current-inventory/", 1)[0]
+    products = ProductList([Product(p) for p in ids(n)], source="bench")
+    settings = FetchSettings(
+        root + BATCH_PATH,
+        concurrency=concurrency,
+        retries=0,
+        method="POST",
+        body='{"ids": {ids}}',
+        batch_size=BULK_BATCH_SIZE,
+        items="counts",
+        quantity_field="quantity",
+    )
+    outcome = await run_fetch(products, settings, quiet=True)
+    return [r.response if r.status == "ok" else r.error for r in outcome.results]
+
+
+MODES = {
+    "seed": seed_way,
+    "plain": plain_aiohttp,
+    "sem": semaphore_aiohttp,
+    "fetch": our_fetch,
+    "bulk": our_bulk_fetch,
+}
 
 
 def main(argv: list[str]) -> None:
@@ -105,12 +134,12 @@ def main(argv: list[str]) -> None:
     mode, port, n, concurrency = argv[0], int(argv[1]), int(argv[2]), int(argv[3])
     base = f"http://127.0.0.1:{port}/get-current-inventory/"
     raise_open_file_limit()
-    if mode == "fetch":
+    if mode in ("fetch", "bulk"):
         gc_policy.tune_for_fetching()  # as the fetch command does before its run
     started = time.perf_counter()
     # The references run on the stock loop, as the issue defines them; ours on the
     # loop the headless command itself uses (uvloop where installed).
-    run = event_loop.run if mode == "fetch" else asyncio.run
+    run = event_loop.run if mode in ("fetch", "bulk") else asyncio.run
     results = run(MODES[mode](base, n, concurrency))
     seconds = time.perf_counter() - started
     ok = sum(1 for r in results if isinstance(r, dict))

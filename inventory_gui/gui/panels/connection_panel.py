@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 from inventory_gui.core import settings_schema as schema
 from inventory_gui.core.connection import ConnectionSettings, is_secret_header
 from inventory_gui.core.errors import InventoryError
+from inventory_gui.core.fetch.request_template import METHODS
 from inventory_gui.core.secrets import mask_template, missing_secrets, restore_template
 from inventory_gui.core.settings_schema import DEFAULT_QUANTITY_KEYS
 from inventory_gui.gui.focus import chain_tab_order
@@ -49,6 +50,7 @@ from inventory_gui.gui.panels.auth_section import AuthSection
 from inventory_gui.gui.panels.network_section import NetworkSection
 from inventory_gui.gui.panels.setting_widgets import (
     check_box,
+    choice_box,
     line_edit,
     setting_label,
     setting_tooltip,
@@ -187,6 +189,12 @@ class ConnectionPanel(QWidget):
             self.tr(QUANTITY_PLACEHOLDER).format(", ".join(DEFAULT_QUANTITY_KEYS)),
         )
         self.rate_spin = spin_box(schema.RATE_LIMIT, "rateLimitSpin")
+        # Requests: method and body; batches and how their answers split back.
+        self.method_box = choice_box(schema.METHOD, METHODS, "methodBox")
+        self.body_edit = line_edit(schema.BODY, "bodyEdit", self.tr('none, e.g. {"ids": {ids}}'))
+        self.batch_spin = spin_box(schema.BATCH_SIZE, "batchSizeSpin")
+        self.items_edit = line_edit(schema.ITEMS, "itemsEdit", self.tr("the answer itself"))
+        self.item_id_edit = line_edit(schema.ITEM_ID, "itemIdEdit")
         self.adaptive_check = check_box(
             schema.ADAPTIVE, self.tr("Back off when the API pushes back"), "adaptiveCheck"
         )
@@ -218,6 +226,11 @@ class ConnectionPanel(QWidget):
             (schema.RETRIES, self.retries_spin),
             (schema.QUANTITY_FIELD, self.quantity_edit),
             (schema.RATE_LIMIT, self.rate_spin),
+            (schema.METHOD, self.method_box),
+            (schema.BODY, self.body_edit),
+            (schema.BATCH_SIZE, self.batch_spin),
+            (schema.ITEMS, self.items_edit),
+            (schema.ITEM_ID, self.item_id_edit),
         ):
             form.addRow(setting_label(setting), editor)
         form.addRow(self.adaptive_check)
@@ -226,13 +239,19 @@ class ConnectionPanel(QWidget):
         form.addRow(self.secret_note)
         editors = [self.url_edit, headers_column, self.auth_section, self.concurrency_spin,
                    self.timeout_spin, self.retries_spin, self.quantity_edit, self.rate_spin,
-                   self.adaptive_check, self.verify_tls_check, self.network]  # fmt: skip
+                   self.method_box, self.body_edit, self.batch_spin, self.items_edit,
+                   self.item_id_edit, self.adaptive_check, self.verify_tls_check,
+                   self.network]  # fmt: skip
         chain_tab_order(editors)  # in the form's order: network was made before the fields
 
     def _connect_fields(self) -> None:
         self.url_edit.textChanged.connect(self._emit_changed)
         self.url_edit.editingFinished.connect(self._mask_template)
         self.quantity_edit.textChanged.connect(self._emit_changed)
+        self.method_box.currentTextChanged.connect(self._emit_changed)
+        for edit in (self.body_edit, self.items_edit, self.item_id_edit):
+            edit.textChanged.connect(self._emit_changed)
+        self.batch_spin.valueChanged.connect(self._emit_changed)
         self.concurrency_spin.valueChanged.connect(self._emit_changed)
         self.timeout_spin.valueChanged.connect(self._emit_changed)
         self.retries_spin.valueChanged.connect(self._emit_changed)
@@ -258,6 +277,11 @@ class ConnectionPanel(QWidget):
             verify_tls=self.verify_tls_check.isChecked(),
             adaptive=self.adaptive_check.isChecked(),
             rate_limit=self.rate_spin.value(),
+            method=self.method_box.currentText(),
+            body=self.body_edit.text().strip(),
+            batch_size=self.batch_spin.value(),
+            items=self.items_edit.text().strip(),
+            item_id=self.item_id_edit.text().strip(),
             network=self.network.options(),
             auth=self.auth_section.auth(),
         )
@@ -278,6 +302,11 @@ class ConnectionPanel(QWidget):
             self.verify_tls_check.setChecked(cs.verify_tls)
             self.adaptive_check.setChecked(cs.adaptive)
             self.rate_spin.setValue(cs.rate_limit)
+            self.method_box.setCurrentText(cs.method)
+            self.body_edit.setText(cs.body)
+            self.batch_spin.setValue(cs.batch_size)
+            self.items_edit.setText(cs.items)
+            self.item_id_edit.setText(cs.item_id)
             self.network.set_options(cs.network)
             self.auth_section.set_auth(cs.auth)
         finally:
@@ -369,6 +398,11 @@ class ConnectionPanel(QWidget):
             self.verify_tls_check,
             self.rate_spin,
             self.adaptive_check,
+            self.method_box,
+            self.body_edit,
+            self.batch_spin,
+            self.items_edit,
+            self.item_id_edit,
             self.network,
             self.auth_section,
         ]

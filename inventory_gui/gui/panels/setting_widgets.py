@@ -14,10 +14,18 @@ them for ``pyside6-lupdate`` (:func:`setting_texts`).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QLineEdit,
+    QSpinBox,
+    QWidget,
+)
 
 from inventory_gui.core.settings_schema import ALL_SETTINGS, DEMO_SETTINGS, Setting
 
@@ -55,6 +63,16 @@ def line_edit(setting: Setting, object_name: str, placeholder: str = "") -> QLin
         raise ValueError(f"{setting.key} is not text")
     edit = QLineEdit(setting.default, objectName=object_name, placeholderText=placeholder)
     return _tagged(edit, setting)
+
+
+def choice_box(setting: Setting, choices: Sequence[str], object_name: str) -> QComboBox:
+    """A drop-down of ``choices`` for the text ``setting``, holding its default."""
+    if setting.kind is not str:
+        raise ValueError(f"{setting.key} is not text")
+    box = QComboBox(objectName=object_name)
+    box.addItems(list(choices))
+    box.setCurrentText(setting.default)
+    return _tagged(box, setting)
 
 
 def check_box(setting: Setting, text: str, object_name: str) -> QCheckBox:
