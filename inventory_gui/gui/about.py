@@ -11,7 +11,7 @@ import html
 import platform
 
 import PySide6
-from PySide6.QtCore import QSize, Qt, qVersion
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, qVersion
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import (
     QDialog,
@@ -29,7 +29,9 @@ from inventory_gui.core.resources import resource_path
 HOMEPAGE = "https://github.com/inventory-gui/inventory-gui"
 LICENCE = "MIT"
 ICON_SIZES = (16, 32, 48, 64, 128, 256)
-SUMMARY = "Check stock for a list of products against an inventory API."
+SUMMARY = QT_TRANSLATE_NOOP(
+    "AboutDialog", "Check stock for a list of products against an inventory API."
+)
 
 
 def app_icon() -> QIcon:
@@ -66,7 +68,7 @@ class AboutDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("aboutDialog")
-        self.setWindowTitle(f"About {APP_NAME}")
+        self.setWindowTitle(self.tr("About {0}").format(APP_NAME))
         self.setMinimumWidth(420)
 
         icon = QLabel(self)
@@ -79,16 +81,19 @@ class AboutDialog(QDialog):
         font = name.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
         name.setFont(font)
-        summary = QLabel(SUMMARY, self)
+        summary = QLabel(self.tr(SUMMARY), self)
         summary.setWordWrap(True)
 
         details = QFormLayout()
         self.details: dict[str, QLabel] = {}
+        # The names that differ between languages; "Qt", "Python"... are names.
+        names = {"Version": self.tr("Version"), "Platform": self.tr("Platform"),
+                 "Licence": self.tr("Licence")}  # fmt: skip
         for key, value in version_info().items():
             label = QLabel(value, self)
             label.setObjectName(f"about{key}")
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            details.addRow(f"{key}:", label)
+            details.addRow(self.tr("{0}:").format(names.get(key, key)), label)
             self.details[key] = label
 
         self.link = QLabel(f'<a href="{HOMEPAGE}">{html.escape(HOMEPAGE)}</a>', self)

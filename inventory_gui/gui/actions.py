@@ -4,13 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QStyle, QToolButton, QWidget
 
 
 @dataclass(frozen=True, slots=True)
 class ActionSpec:
-    """What an action looks like; ``button`` is the objectName of its button, if any."""
+    """What an action looks like; ``button`` is the objectName of its button, if any.
+
+    ``text`` and ``tooltip`` are English source texts, marked for ``pyside6-lupdate``
+    (context "Actions") and translated when the action is built.
+    """
 
     text: str
     tooltip: str
@@ -22,54 +27,66 @@ class ActionSpec:
 SP = QStyle.StandardPixmap
 SPECS: dict[str, ActionSpec] = {
     "open": ActionSpec(
-        "&Open…",
-        "Open a product list (CSV, TSV, TXT, JSON, XLSX)",
+        QT_TRANSLATE_NOOP("Actions", "&Open…"),
+        QT_TRANSLATE_NOOP("Actions", "Open a product list (CSV, TSV, TXT, JSON, XLSX)"),
         "Ctrl+O",
         SP.SP_DialogOpenButton,
     ),
     "fetch": ActionSpec(
-        "&Fetch all",
-        "Fetch every product in the list",
+        QT_TRANSLATE_NOOP("Actions", "&Fetch all"),
+        QT_TRANSLATE_NOOP("Actions", "Fetch every product in the list"),
         "F5",
         SP.SP_MediaPlay,
         "fetchButton",
     ),
     "cancel": ActionSpec(
-        "&Cancel",
-        "Stop the run: finished rows stay, the rest read cancelled",
+        QT_TRANSLATE_NOOP("Actions", "&Cancel"),
+        QT_TRANSLATE_NOOP("Actions", "Stop the run: finished rows stay, the rest read cancelled"),
         "Esc",
         SP.SP_MediaStop,
         "cancelButton",
     ),
     "refresh_selected": ActionSpec(
-        "Refresh &selected",
-        "Fetch the selected rows again; the others keep their results",
+        QT_TRANSLATE_NOOP("Actions", "Refresh &selected"),
+        QT_TRANSLATE_NOOP(
+            "Actions", "Fetch the selected rows again; the others keep their results"
+        ),
         "Ctrl+R",
         SP.SP_BrowserReload,
         "refreshSelectedButton",
     ),
     "retry_failed": ActionSpec(
-        "&Retry failed",
-        "Fetch again only the rows that ended in error or were cancelled",
+        QT_TRANSLATE_NOOP("Actions", "&Retry failed"),
+        QT_TRANSLATE_NOOP(
+            "Actions", "Fetch again only the rows that ended in error or were cancelled"
+        ),
         "Ctrl+Shift+R",
         SP.SP_DialogRetryButton,
         "retryFailedButton",
     ),
     "export": ActionSpec(
-        "&Export…",
-        "Export all rows to CSV, JSON or XLSX",
+        QT_TRANSLATE_NOOP("Actions", "&Export…"),
+        QT_TRANSLATE_NOOP("Actions", "Export all rows to CSV, JSON or XLSX"),
         "Ctrl+E",
         SP.SP_DialogSaveButton,
         "exportButton",
     ),
     "quit": ActionSpec(
-        "&Quit", "Quit (cancels a running fetch first)", QKeySequence.StandardKey.Quit
+        QT_TRANSLATE_NOOP("Actions", "&Quit"),
+        QT_TRANSLATE_NOOP("Actions", "Quit (cancels a running fetch first)"),
+        QKeySequence.StandardKey.Quit,
     ),
-    "find": ActionSpec("&Filter rows", "Jump to the filter box", QKeySequence.StandardKey.Find),
+    "find": ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&Filter rows"),
+        QT_TRANSLATE_NOOP("Actions", "Jump to the filter box"),
+        QKeySequence.StandardKey.Find,
+    ),
     # Active while the table has focus: text boxes keep their own Ctrl+C.
     "copy_rows": ActionSpec(
-        "&Copy rows",
-        "Copy the selected rows as tab-separated text with a header line",
+        QT_TRANSLATE_NOOP("Actions", "&Copy rows"),
+        QT_TRANSLATE_NOOP(
+            "Actions", "Copy the selected rows as tab-separated text with a header line"
+        ),
         QKeySequence.StandardKey.Copy,
     ),
 }
@@ -80,19 +97,23 @@ def build_actions(owner: QWidget) -> dict[str, QAction]:
     actions: dict[str, QAction] = {}
     style = owner.style()
     for name, spec in SPECS.items():
-        action = QAction(spec.text, owner)
+        action = QAction(_translate(spec.text), owner)
         action.setObjectName(f"{name}Action")
-        tip = spec.tooltip
+        tip = _translate(spec.tooltip)
         if spec.shortcut is not None:
             action.setShortcut(QKeySequence(spec.shortcut))
             shown = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             tip = f"{tip} ({shown})" if shown else tip
         action.setToolTip(tip)
-        action.setStatusTip(spec.tooltip)
+        action.setStatusTip(_translate(spec.tooltip))
         if spec.icon is not None:
             action.setIcon(style.standardIcon(spec.icon))
         actions[name] = action
     return actions
+
+
+def _translate(text: str) -> str:
+    return QCoreApplication.translate("Actions", text)
 
 
 def make_button(action: QAction, parent: QWidget) -> QToolButton:

@@ -9,6 +9,10 @@ Start-up order (each step needs the ones before it):
    quit-on-last-window (closing waits for a running fetch, see
    :meth:`MainWindow.closeEvent`), the system's colour scheme followed live
    (:func:`~inventory_gui.gui.theme.follow_colour_scheme`);
+   then the language: German or French from the system locale (``LANGUAGE``,
+   ``LANG``: :func:`~inventory_gui.gui.i18n.use_system_language`), the app's and
+   Qt's translators installed before any widget is built, so every ``tr()``
+   and the standard dialogs see them;
 4. one window per data folder (:mod:`~inventory_gui.gui.single_instance`,
    unless ``--new-instance`` or ``--demo``): take the folder's lock and listen
    for later starts, or hand the command line's file to the window that holds
@@ -48,7 +52,7 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication
 
 import qasync  # after PySide6
@@ -61,6 +65,7 @@ from inventory_gui.core.resources import resource_path
 from inventory_gui.core.secrets import MaskingFormatter
 from inventory_gui.core.text import describe_exception
 from inventory_gui.gui.about import app_icon
+from inventory_gui.gui.i18n import use_system_language
 from inventory_gui.gui.main_window import MainWindow
 from inventory_gui.gui.settings_store import SettingsStore
 from inventory_gui.gui.single_instance import (
@@ -150,6 +155,12 @@ def build_main_window(
     return window
 
 
+def unexpected_error(exc: BaseException) -> str:
+    """The one line shown for an unexpected exception, in the window's language."""
+    text = QCoreApplication.translate("App", "Unexpected error: {0}")
+    return text.format(describe_exception(exc))
+
+
 def install_error_hooks(window: MainWindow) -> None:
     """Unexpected exceptions are logged and shown, never fatal."""
 
@@ -158,13 +169,13 @@ def install_error_hooks(window: MainWindow) -> None:
             window.close()
             return
         log.error("uncaught exception:\n%s", "".join(traceback.format_exception(kind, exc, tb)))
-        window.show_unexpected_error(f"Unexpected error: {describe_exception(exc)}")
+        window.show_unexpected_error(unexpected_error(exc))
 
     def loop_handler(loop: asyncio.AbstractEventLoop, context: dict) -> None:
         exc = context.get("exception")
         log.error("event loop error: %s", context.get("message"), exc_info=exc)
         if exc is not None:
-            window.show_unexpected_error(f"Unexpected error: {describe_exception(exc)}")
+            window.show_unexpected_error(unexpected_error(exc))
 
     sys.excepthook = excepthook
     asyncio.get_running_loop().set_exception_handler(loop_handler)
@@ -322,7 +333,8 @@ def run_app(options: argparse.Namespace) -> int:
     tune_interpreter()
     setup_logging()
     app = make_application()
-    log.info("inventory-gui %s starting", __version__)
+    language = use_system_language(app)  # before any widget: every tr() sees it
+    log.info("inventory-gui %s starting (language: %s)", __version__, language or "en")
     instance = claim_instance(options)
     if instance is Claim.HANDED_OVER:
         log.info("handed over to the window already running; exiting")

@@ -14,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from inventory_gui.core.connection import SecretStore, SecretStoreError
 from inventory_gui.core.fetch.auth_settings import (
     KINDS,
@@ -26,6 +28,15 @@ from inventory_gui.core.fetch.auth_settings import (
 from inventory_gui.core.settings_schema import AUTH_KIND, AUTH_SETTINGS, Setting
 
 log = logging.getLogger(__name__)
+
+# How a refused secret is named in the window's message, translated when needed.
+_FIELD_NAMES: dict[str, Callable[[], str]] = {
+    "password": lambda: QCoreApplication.translate("AuthStore", "the Auth section's password"),
+    "client_secret": lambda: QCoreApplication.translate(
+        "AuthStore", "the Auth section's client secret"
+    ),
+    "token": lambda: QCoreApplication.translate("AuthStore", "the Auth section's token"),
+}
 
 
 def _secret_keys(auth: AuthSettings, url_template: str) -> dict[str, str]:
@@ -87,7 +98,7 @@ def save_auth(
             secrets.set(key, value)
         except SecretStoreError as exc:
             log.warning("%s", exc)
-            failed.append(f"the Auth section's {field.replace('_', ' ')}")
+            failed.append(_FIELD_NAMES[field]())
     for key in sorted(previous - kept):
         secrets.delete(key)
     return failed

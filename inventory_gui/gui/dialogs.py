@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from inventory_gui.core.inputs.registry import SUPPORTED_SUFFIXES
@@ -25,16 +25,23 @@ def ask_product_file(
 ) -> QFileDialog:
     """Ask for a product list, starting where the last one was."""
     start = str(Path(recent[0]).parent) if recent else str(Path.home())
-    dialog = QFileDialog(parent, "Open product list", start)
+    title = QCoreApplication.translate("Dialogs", "Open product list")
+    dialog = QFileDialog(parent, title, start)
     patterns = " ".join(f"*{s}" for s in SUPPORTED_SUFFIXES)
-    dialog.setNameFilters([f"Product lists ({patterns})", "All files (*)"])
+    dialog.setNameFilters(
+        [
+            QCoreApplication.translate("Dialogs", "Product lists ({0})").format(patterns),
+            QCoreApplication.translate("Dialogs", "All files (*)"),
+        ]
+    )
     dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
     return _open(dialog, on_selected)
 
 
 def ask_export_file(parent: QWidget, on_selected: Callable[[str], None]) -> QFileDialog:
     """Ask where to export; the chosen filter's suffix picks the format."""
-    dialog = QFileDialog(parent, "Export results", str(Path.home() / "inventory.csv"))
+    title = QCoreApplication.translate("Dialogs", "Export results")
+    dialog = QFileDialog(parent, title, str(Path.home() / "inventory.csv"))
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     filters = [f"{name} (*{suffix})" for suffix, name in EXPORT_FORMATS.items()]
     dialog.setNameFilters(filters)

@@ -40,13 +40,14 @@ from inventory_gui.gui.controllers.history_controller import HistoryController
 from inventory_gui.gui.controllers.row_actions import RowActions
 from inventory_gui.gui.controllers.stock_controller import StockController
 from inventory_gui.gui.dialogs import ask_export_file, ask_product_file
+from inventory_gui.gui.i18n import PLURALS
 from inventory_gui.gui.main_layout import build_menus, lay_out
 from inventory_gui.gui.panels.connection_panel import ConnectionPanel
 from inventory_gui.gui.panels.detail_pane import DetailPane
 from inventory_gui.gui.panels.message_bar import MessageBar
 from inventory_gui.gui.panels.product_panel import ProductPanel, describe
 from inventory_gui.gui.panels.profile_bar import profile_bar_for
-from inventory_gui.gui.panels.run_summary import RunSummary, count_changed
+from inventory_gui.gui.panels.run_summary import RunSummary, count_changed, progress_text
 from inventory_gui.gui.settings_store import SettingsStore
 from inventory_gui.gui.table.filter import ResultsFilter
 from inventory_gui.gui.table.model import ResultRole, ResultsModel
@@ -138,23 +139,26 @@ class MainWindow(QMainWindow):
         self.history = HistoryController(self._history_store, self, self.message_bar)
         self.detail_tabs = QTabWidget(self)
         self.detail_tabs.setObjectName("detailTabs")
-        self.detail_tabs.addTab(self.detail, "Details")
-        self.detail_tabs.addTab(self.history.view, "History")
+        self.detail_tabs.addTab(self.detail, self.tr("Details"))
+        self.detail_tabs.addTab(self.history.view, self.tr("History"))
         self.detail_tabs.currentChanged.connect(lambda _i: self._selection_changed())
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setObjectName("filterEdit")
-        self.filter_edit.setPlaceholderText("Filter by ID, error or any column…")
+        self.filter_edit.setPlaceholderText(self.tr("Filter by ID, error or any column…"))
         self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.setToolTip("Show only rows containing this text (Ctrl+F)")
-        self.failures_only = QCheckBox("Failures only", self)
+        self.filter_edit.setAccessibleName(self.tr("Filter rows"))
+        self.filter_edit.setToolTip(self.tr("Show only rows containing this text (Ctrl+F)"))
+        self.failures_only = QCheckBox(self.tr("Failures only"), self)
         self.failures_only.setObjectName("failuresOnlyCheck")
-        self.failures_only.setToolTip("Show only rows that ended in error or were cancelled")
+        self.failures_only.setToolTip(
+            self.tr("Show only rows that ended in error or were cancelled")
+        )
         self.shown_label = QLabel(self)
         self.progress_bar = QProgressBar(self)
         self.progress_bar.setObjectName("progressBar")
         self.progress_bar.setMaximumWidth(260)
         self.progress_bar.setTextVisible(True)
-        self.progress_label = QLabel("Ready", self)
+        self.progress_label = QLabel(self.tr("Ready"), self)
         self.progress_label.setObjectName("progressLabel")
         self.statusBar().addWidget(self.progress_label, 1)
         self.run_summary = RunSummary(self)
@@ -223,19 +227,24 @@ class MainWindow(QMainWindow):
     async def load_file(self, path: str | Path) -> bool:
         """Load ``path`` and show it; return False (with a message) if it is unusable."""
         if self.runner.running or self.loader.loading:
-            self.message_bar.show_error("Wait for the current fetch or load to finish first.")
+            self.message_bar.show_error(
+                self.tr("Wait for the current fetch or load to finish first.")
+            )
             return False
         name = Path(path).name
-        self.progress_label.setText(f"Loading {name}… (Esc cancels)")
+        self.progress_label.setText(self.tr("Loading {0}… (Esc cancels)").format(name))
         try:
             products, prepared = await self.loader.load(path, self.model.snapshot())
         except InventoryError as exc:
-            problem = f"{name}: loading cancelled" if isinstance(exc, LoadCancelled) else exc
-            self.message_bar.show_error(f"{problem}. The list shown is unchanged.")
-            self.progress_label.setText("Ready")
+            cancelled = self.tr("{0}: loading cancelled").format(name)
+            problem = cancelled if isinstance(exc, LoadCancelled) else str(exc)
+            self.message_bar.show_error(
+                self.tr("{0}. The list shown is unchanged.").format(problem)
+            )
+            self.progress_label.setText(self.tr("Ready"))
             return False
         if not products.products:
-            self.message_bar.show_error(f"{name}: no product IDs found")
+            self.message_bar.show_error(self.tr("{0}: no product IDs found").format(name))
             return False
         self.message_bar.clear()
         self.products_panel.show_file(str(path), products)
@@ -244,7 +253,7 @@ class MainWindow(QMainWindow):
         self._arrange(products)
         self.store.add_recent_file(str(path))
         self._fill_recent_menu()
-        self.progress_label.setText(f"Loaded {describe(products)}")
+        self.progress_label.setText(self.tr("Loaded {0}").format(describe(products)))
         return True
 
     def _show_products(self, products: ProductList) -> None:
@@ -356,7 +365,7 @@ class MainWindow(QMainWindow):
         if refused:
             names = ", ".join(refused)
             self.message_bar.show_error(
-                f"The system keyring refused {names}: kept for this session only."
+                self.tr("The system keyring refused {0}: kept for this session only.").format(names)
             )
 
     def _set_running(self, running: bool) -> None:
@@ -380,11 +389,11 @@ class MainWindow(QMainWindow):
         self._update_shown()
         self.progress_bar.setMaximum(max(1, progress.total))
         self.progress_bar.setValue(progress.done)
-        self.progress_label.setText(progress.summary())
+        self.progress_label.setText(progress_text(progress))
 
     def _show_alert(self, summary: str) -> None:
         if not QSystemTrayIcon.isSystemTrayAvailable():
-            self.message_bar.show_info(f"Stock changed: {summary}")
+            self.message_bar.show_info(self.tr("Stock changed: {0}").format(summary))
 
     def _show_load_progress(self, fraction: float) -> None:
         self.progress_bar.setMaximum(1000)
@@ -426,7 +435,8 @@ class MainWindow(QMainWindow):
 
     def _update_shown(self) -> None:
         shown, total = self.filter.rowCount(), self.model.rowCount()
-        self.shown_label.setText(f"{shown:,} of {total:,} shown" if self.filter.active else "")
+        shown_text = self.tr("{0} of {1} shown").format(f"{shown:,}", f"{total:,}")
+        self.shown_label.setText(shown_text if self.filter.active else "")
 
     def _selection_changed(self, *_: QItemSelection) -> None:
         index = self.table.currentIndex()
@@ -462,7 +472,7 @@ class MainWindow(QMainWindow):
         except InventoryError as exc:
             self.message_bar.show_error(str(exc))
             return False
-        self.message_bar.show_info(f"Exported {len(results):,} rows to {target}")
+        self.message_bar.show_info(PLURALS.exported_rows(len(results)).format(target))
         return True
 
     # -- errors, tasks, closing --------------------------------------------
@@ -470,7 +480,7 @@ class MainWindow(QMainWindow):
     def show_unexpected_error(self, message: str) -> None:
         """Show an unexpected error in a non-modal box (already logged by the caller)."""
         box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, message, parent=self)
-        box.setInformativeText("The details are in the log file. Nothing loaded was lost.")
+        box.setInformativeText(self.tr("The details are in the log file. Nothing loaded was lost."))
         box.setWindowModality(Qt.WindowModality.NonModal)
         self._keep_dialog(box)
         box.show()
@@ -492,7 +502,7 @@ class MainWindow(QMainWindow):
         if not task.cancelled() and task.exception() is not None:
             exc = task.exception()
             log.error("unexpected error", exc_info=exc)
-            self.show_unexpected_error(f"Unexpected error: {exc}")
+            self.show_unexpected_error(self.tr("Unexpected error: {0}").format(exc))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Cancel a running fetch first, then close for real.
@@ -504,7 +514,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             if not self._closing:
                 self._closing = True
-                self.progress_label.setText("Cancelling before closing…")
+                self.progress_label.setText(self.tr("Cancelling before closing…"))
                 self._spawn(self._close_after_run())
             return
         self.store.save_geometry("main", bytes(self.saveGeometry().data()))

@@ -17,7 +17,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings
 
 from inventory_gui.core.connection import (
     ConnectionSettings,
@@ -124,7 +124,7 @@ class SettingsStore:
         if shown == cs.url_template:
             self._secrets.delete(TEMPLATE_SECRET_KEY)
         elif not self._store_secret(TEMPLATE_SECRET_KEY, cs.url_template):
-            failed.append("the URL template's keys")
+            failed.append(QCoreApplication.translate("SettingsStore", "the URL template's keys"))
         kept = {secret_key(name) for name, value in cs.headers if is_secret_header(name) and value}
         for key in sorted(old_secret_keys - kept):
             self._secrets.delete(key)
@@ -154,7 +154,7 @@ class SettingsStore:
         if shown == network.proxy:
             self._secrets.delete(PROXY_SECRET_KEY)
         elif not self._store_secret(PROXY_SECRET_KEY, network.proxy):
-            failed.append("the proxy's password")
+            failed.append(QCoreApplication.translate("SettingsStore", "the proxy's password"))
         self._settings.setValue(PROXY.stored, shown)
         for setting in NETWORK_SETTINGS:
             if not setting.secret:

@@ -15,18 +15,20 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 
 from inventory_gui import APP_NAME
 from inventory_gui.core import settings_schema as schema
-from inventory_gui.gui.panels.setting_widgets import SETTING_PROPERTY
+from inventory_gui.gui.panels.setting_widgets import SETTING_PROPERTY, setting_tooltip
 from inventory_gui.gui.window_parts import MainWindowParts
 
 log = logging.getLogger(__name__)
 
-NO_TRAY = "This desktop has no system tray: closing the window quits."
+NO_TRAY = QT_TRANSLATE_NOOP(
+    "CloseToTray", "This desktop has no system tray: closing the window quits."
+)
 
 
 def tray_icon(window: QWidget) -> QSystemTrayIcon:
@@ -76,10 +78,10 @@ class CloseToTray(QObject):
         self.icon = tray_icon(window)
         menu = QMenu(window)
         menu.setObjectName("trayMenu")
-        self.show_action = menu.addAction("&Show window", self.show_window)
+        self.show_action = menu.addAction(self.tr("&Show window"), self.show_window)
         self.show_action.setObjectName("trayShowAction")
         menu.addSeparator()
-        self.quit_action = menu.addAction("&Quit", self.quit)
+        self.quit_action = menu.addAction(self.tr("&Quit"), self.quit)
         self.quit_action.setObjectName("trayQuitAction")
         self.icon.setContextMenu(menu)
         self.icon.activated.connect(self._activated)
@@ -91,11 +93,11 @@ class CloseToTray(QObject):
 
     def _build_action(self) -> QAction:
         setting = schema.CLOSE_TO_TRAY
-        action = QAction("Close to &tray while auto-refresh is on", self._window)
+        action = QAction(self.tr("Close to &tray while auto-refresh is on"), self._window)
         action.setObjectName("closeToTrayAction")
         action.setCheckable(True)
-        action.setToolTip(setting.tooltip())
-        action.setStatusTip(setting.tooltip())
+        action.setToolTip(setting_tooltip(setting))
+        action.setStatusTip(setting_tooltip(setting))
         action.setProperty(SETTING_PROPERTY, setting.key)
         action.setChecked(self._window.store.load_setting(setting))
         action.toggled.connect(self._toggled)
@@ -118,7 +120,7 @@ class CloseToTray(QObject):
         if not self._told_no_tray:  # once a session
             self._told_no_tray = True
             log.warning("close to tray: %s", NO_TRAY)
-            self._window.message_bar.show_info(NO_TRAY)
+            self._window.message_bar.show_info(self.tr(NO_TRAY))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Turn the window system's close of the window into a hide, when asked to."""
@@ -140,7 +142,9 @@ class CloseToTray(QObject):
             minutes = self._window.stock.settings.auto_refresh_minutes
             self.icon.showMessage(
                 APP_NAME,
-                f"Still checking every {minutes} min. Quit from this icon's menu.",
+                self.tr("Still checking every {0} min. Quit from this icon's menu.").format(
+                    minutes
+                ),
                 QSystemTrayIcon.MessageIcon.Information,
                 5_000,
             )

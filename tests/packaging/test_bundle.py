@@ -114,7 +114,12 @@ def test_bundle_holds_the_resources_and_leaves_out_what_is_unused(bundle):
     modules = {p.name.split(".")[0] for p in pyside.glob("Qt*.*") if p.is_file()}
     assert {"QtCore", "QtGui", "QtWidgets", "QtNetwork"} <= modules  # QtNetwork: one instance
     assert not modules & {"QtQml", "QtQuick", "QtSvg", "QtDBus", "QtOpenGL"}
-    assert not list(bundle.rglob("*.qm")), "Qt translations are left out"
+    for language in ("de", "fr"):  # the app's messages and Qt's standard dialogs
+        assert (resources / "translations" / f"inventory_gui_{language}.qm").is_file()
+        assert [p for p in pyside.rglob(f"qtbase_{language}.qm")], language
+    assert not list(resources.rglob("*.ts")), "translators' sources are not resources"
+    qt_translations = {p.name for p in pyside.rglob("*.qm")}
+    assert qt_translations == {"qtbase_de.qm", "qtbase_fr.qm"}, "only the languages the app has"
     plugins = {p.relative_to(p.parents[1]).as_posix() for p in pyside.rglob("plugins/*/*")}
     if LINUX:
         assert {"platforms/libqxcb.so", "platforms/libqoffscreen.so"} <= plugins

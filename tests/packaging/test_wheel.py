@@ -57,6 +57,9 @@ def test_wheel_holds_the_resources_as_package_data(dists):
     for resource in RESOURCES:
         assert f"inventory_gui/resources/{resource}" in names, resource
     assert "inventory_gui/resources/make_samples.py" not in names
+    for language in ("de", "fr"):  # compiled translations in; their .ts sources out
+        assert f"inventory_gui/resources/translations/inventory_gui_{language}.qm" in names
+        assert f"inventory_gui/resources/translations/inventory_gui_{language}.ts" not in names
     assert not [n for n in names if n.startswith("inventory_gui/devtools/")], "developer tools"
     assert "inventory_gui/engine/worker_main.py" in names
     assert not [n for n in names if n.startswith("resources/")], "resources only inside the package"

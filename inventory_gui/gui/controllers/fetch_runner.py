@@ -157,7 +157,7 @@ class FetchRunner(QObject):
         except Exception as exc:
             log.exception("fetch run failed")
             reason = short_reason(exc)
-            self.failed.emit(f"The fetch stopped on an unexpected error: {exc}")
+            self.failed.emit(self.tr("The fetch stopped on an unexpected error: {0}").format(exc))
         finally:
             try:
                 gc_policy.resume(self._collector_was_on)
@@ -195,7 +195,9 @@ class FetchRunner(QObject):
             if self._flush_failure is None:
                 self._flush_failure = short_reason(exc)
                 self.cancel()
-                self.failed.emit(f"The fetch stopped on an unexpected error: {exc}")
+                self.failed.emit(
+                    self.tr("The fetch stopped on an unexpected error: {0}").format(exc)
+                )
 
     def _flush(self) -> None:
         progress = self.progress

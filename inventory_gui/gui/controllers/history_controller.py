@@ -52,7 +52,7 @@ class HistoryController(QObject):
             self.delayed.connect(bar.show_info)
         self.view = HistoryView(parent)
         if store is None:
-            self.view.title.setText("History is off (no data folder could be opened).")
+            self.view.title.setText(self.tr("History is off (no data folder could be opened)."))
 
     def recorder(self, source: str, url_template: str) -> RunRecorder | None:
         """A recorder for the next run (None when there is no history)."""
@@ -119,9 +119,10 @@ class HistoryController(QObject):
 
         started = run.started_at.replace("T", " ")[:16]
         bar.show_action(
-            f"The run of {run.source} started {started} did not finish: "
-            f"{len(left):,} of {run.total:,} products were not fetched.",
-            f"Resume ({len(left):,})",
+            self.tr(
+                "The run of {0} started {1} did not finish: {2} of {3} products were not fetched."
+            ).format(run.source, started, f"{len(left):,}", f"{run.total:,}"),
+            self.tr("Resume ({0})").format(f"{len(left):,}"),
             accept,
         )
         return True

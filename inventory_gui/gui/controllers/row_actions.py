@@ -12,6 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt
 
 from inventory_gui.core.curl_export import row_curl
+from inventory_gui.gui.i18n import PLURALS
 from inventory_gui.gui.table.clipboard import RowCopier
 from inventory_gui.gui.table.row_menu import RowMenu, masked_url
 from inventory_gui.gui.window_parts import MainWindowParts
@@ -37,7 +38,7 @@ class RowActions(QObject):
         copy.triggered.connect(self.copier.copy_selected)
         self.copier.copied.connect(self._show_copied)
         self.menu = RowMenu(table, copy, self.url_of, self._can_fetch)
-        self.menu.add_copy_item("Copy as c&url", "copyCurlAction", self.curl_of)
+        self.menu.add_copy_item(self.tr("Copy as cur&l"), "copyCurlAction", self.curl_of)
         self.menu.refreshRequested.connect(window.refresh_row)
         self.menu.historyRequested.connect(self.show_history)
 
@@ -65,5 +66,5 @@ class RowActions(QObject):
         return not (self._window.runner.running or self._window.loader.loading)
 
     def _show_copied(self, rows: int) -> None:
-        text = f"Copied {rows:,} row{'s' if rows != 1 else ''}"
+        text = PLURALS.copied_rows(rows)
         self._window.statusBar().showMessage(text, COPIED_MESSAGE_MS)

@@ -11,13 +11,15 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QSystemTrayIcon, QWidget
 
 from inventory_gui.core.models import Result
 from inventory_gui.core.safe_values import qt_text
 from inventory_gui.core.stock import ALERT_LEVELS, Stock
+from inventory_gui.gui.i18n import PLURALS
 from inventory_gui.gui.panels.stock_panel import StockPanel, StockSettings
+from inventory_gui.gui.table.columns import stock_text
 from inventory_gui.gui.table.filter import ResultsFilter
 from inventory_gui.gui.table.model import ResultsModel
 from inventory_gui.gui.tray import tray_icon
@@ -58,11 +60,18 @@ def alert_summary(before: Mapping[str, Stock | None], after: Mapping[str, Stock]
     parts = []
     out = [p for p in worse if after[p] == Stock.OUT]
     low = [p for p in worse if after[p] == Stock.LOW]
-    for label, ids in (("out of stock", out), ("running low", low), ("back in stock", back)):
+    for counted, ids in (
+        (PLURALS.out_of_stock, out),
+        (PLURALS.running_low, low),
+        (PLURALS.back_in_stock, back),
+    ):
         if ids:
             shown = ", ".join(qt_text(i, ID_CHARS) for i in ids[:5])
-            shown += f" and {len(ids) - 5} more" if len(ids) > 5 else ""
-            parts.append(f"{len(ids)} {label}: {shown}")
+            if len(ids) > 5:
+                shown += QCoreApplication.translate("StockController", " and {0} more").format(
+                    len(ids) - 5
+                )
+            parts.append(counted(len(ids)).format(shown))
     return "; ".join(parts) or None
 
 
@@ -99,10 +108,10 @@ class StockController(QObject):
         self.panel = StockPanel(parent)
         self.combo = QComboBox(parent)
         self.combo.setObjectName("stockFilterCombo")
-        self.combo.setToolTip("Show only rows in this stock status")
-        self.combo.addItem("All stock", None)
+        self.combo.setToolTip(self.tr("Show only rows in this stock status"))
+        self.combo.addItem(self.tr("All stock"), None)
         for stock in _COUNTED:
-            self.combo.addItem(stock.value, stock)
+            self.combo.addItem(stock_text(stock), stock)
         self.counts = QLabel(parent)
         self.counts.setObjectName("stockCounts")
         self.next_refresh = QLabel(parent)
@@ -216,7 +225,8 @@ class StockController(QObject):
         self._show_counts(counts)
 
     def _show_counts(self, counts: Counter[Stock]) -> None:
-        parts = [f"{stock.value} {counts[stock]:,}" for stock in _COUNTED if counts[stock]]
+        names = self._model.context.stock_names
+        parts = [f"{names[stock]} {counts[stock]:,}" for stock in _COUNTED if counts[stock]]
         self.counts.setText(" · ".join(parts))
 
     def _notify(self, summary: str) -> None:
@@ -233,7 +243,7 @@ class StockController(QObject):
     def auto_refresh_tick(self) -> None:
         """Fetch everything again, unless something is already going (then skip)."""
         if self._busy() or self._model.rowCount() == 0:
-            self.next_refresh.setText("Auto-refresh skipped: busy")
+            self.next_refresh.setText(self.tr("Auto-refresh skipped: busy"))
             return
         if self._fetch_all():
             self.autoRefreshed.emit()
@@ -244,4 +254,6 @@ class StockController(QObject):
             self.next_refresh.setText("")
             return
         due = time.localtime(time.time() + self._timer.remainingTime() / 1000)
-        self.next_refresh.setText(f"Next auto-refresh {time.strftime('%H:%M', due)}")
+        self.next_refresh.setText(
+            self.tr("Next auto-refresh {0}").format(time.strftime("%H:%M", due))
+        )

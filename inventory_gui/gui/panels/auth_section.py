@@ -9,7 +9,7 @@ business (the secret store, never the settings file).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QWidget
 
 from inventory_gui.core import settings_schema as schema
@@ -22,15 +22,16 @@ from inventory_gui.core.fetch.auth_settings import (
     QUERY_KEY,
     AuthSettings,
 )
-from inventory_gui.gui.panels.setting_widgets import line_edit
+from inventory_gui.gui.panels.setting_widgets import line_edit, setting_tooltip
 
+# English source texts, translated when the combo box is filled.
 KIND_LABELS = {
-    NONE: "None",
-    BEARER: "Bearer token",
-    HEADER_KEY: "API key in header",
-    QUERY_KEY: "API key in query",
-    BASIC: "Basic (user and password)",
-    OAUTH2: "OAuth2 client credentials",
+    NONE: QT_TRANSLATE_NOOP("AuthSection", "None"),
+    BEARER: QT_TRANSLATE_NOOP("AuthSection", "Bearer token"),
+    HEADER_KEY: QT_TRANSLATE_NOOP("AuthSection", "API key in header"),
+    QUERY_KEY: QT_TRANSLATE_NOOP("AuthSection", "API key in query"),
+    BASIC: QT_TRANSLATE_NOOP("AuthSection", "Basic (user and password)"),
+    OAUTH2: QT_TRANSLATE_NOOP("AuthSection", "OAuth2 client credentials"),
 }
 _KEY_NAME_DEFAULTS = {HEADER_KEY: "X-Api-Key", QUERY_KEY: "api_key"}
 
@@ -38,7 +39,12 @@ _KEY_NAME_DEFAULTS = {HEADER_KEY: "X-Api-Key", QUERY_KEY: "api_key"}
 def _secret_edit(object_name: str, placeholder: str) -> QLineEdit:
     edit = QLineEdit(objectName=object_name, placeholderText=placeholder)
     edit.setEchoMode(QLineEdit.EchoMode.Password)
-    edit.setToolTip("Kept in the system keyring (or for this session), never in the settings file.")
+    edit.setToolTip(
+        QCoreApplication.translate(
+            "AuthSection",
+            "Kept in the system keyring (or for this session), never in the settings file.",
+        )
+    )
     return edit
 
 
@@ -55,20 +61,22 @@ class AuthSection(QWidget):
         super().__init__(parent)
         self._loading = False
         self.kind_combo = QComboBox(objectName="authKindCombo")
-        self.kind_combo.setToolTip(schema.AUTH_KIND.tooltip())
+        self.kind_combo.setToolTip(setting_tooltip(schema.AUTH_KIND))
         for kind, label in KIND_LABELS.items():
-            self.kind_combo.addItem(label, kind)
+            self.kind_combo.addItem(self.tr(label), kind)
         self.key_name_edit = line_edit(schema.AUTH_KEY_NAME, "authKeyNameEdit")
-        self.token_edit = _secret_edit("authTokenEdit", "token or key")
+        self.token_edit = _secret_edit("authTokenEdit", self.tr("token or key"))
         self.user_edit = line_edit(schema.BASIC_USER, "authUserEdit")
-        self.password_edit = _secret_edit("authPasswordEdit", "password")
+        self.password_edit = _secret_edit("authPasswordEdit", self.tr("password"))
         self.token_url_edit = line_edit(
             schema.OAUTH2_TOKEN_URL, "authTokenUrlEdit", "https://auth.example.com/oauth/token"
         )
         self.client_id_edit = line_edit(schema.OAUTH2_CLIENT_ID, "authClientIdEdit")
-        self.client_secret_edit = _secret_edit("authClientSecretEdit", "client secret")
-        self.scope_edit = line_edit(schema.OAUTH2_SCOPE, "authScopeEdit", "optional")
-        self.audience_edit = line_edit(schema.OAUTH2_AUDIENCE, "authAudienceEdit", "optional")
+        self.client_secret_edit = _secret_edit("authClientSecretEdit", self.tr("client secret"))
+        self.scope_edit = line_edit(schema.OAUTH2_SCOPE, "authScopeEdit", self.tr("optional"))
+        self.audience_edit = line_edit(
+            schema.OAUTH2_AUDIENCE, "authAudienceEdit", self.tr("optional")
+        )
         self._form = QFormLayout(self)
         self._form.setContentsMargins(0, 0, 0, 0)
         # Which kinds show each row.
@@ -83,9 +91,10 @@ class AuthSection(QWidget):
             (self.scope_edit, (OAUTH2,)),
             (self.audience_edit, (OAUTH2,)),
         ]
-        labels = ["Key name", "Token", "User", "Password", "Token URL", "Client ID",
-                  "Client secret", "Scope", "Audience"]  # fmt: skip
-        self._form.addRow("Kind", self.kind_combo)
+        labels = [self.tr("Key name"), self.tr("Token"), self.tr("User"), self.tr("Password"),
+                  self.tr("Token URL"), self.tr("Client ID"), self.tr("Client secret"),
+                  self.tr("Scope"), self.tr("Audience")]  # fmt: skip
+        self._form.addRow(self.tr("Kind"), self.kind_combo)
         for (editor, _kinds), label in zip(self._rows, labels, strict=True):
             self._form.addRow(label, editor)
             if isinstance(editor, QLineEdit):

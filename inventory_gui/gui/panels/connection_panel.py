@@ -9,7 +9,15 @@ Nothing here shows a secret in a message or tooltip.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QEvent,
+    QPointF,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -37,23 +45,36 @@ from inventory_gui.core.errors import InventoryError
 from inventory_gui.core.fetch.request_template import METHODS
 from inventory_gui.core.secrets import mask_template, missing_secrets, restore_template
 from inventory_gui.core.settings_schema import DEFAULT_QUANTITY_KEYS
+from inventory_gui.gui.focus import chain_tab_order
 from inventory_gui.gui.panels.auth_section import AuthSection
 from inventory_gui.gui.panels.network_section import NetworkSection
-from inventory_gui.gui.panels.setting_widgets import check_box, choice_box, line_edit, spin_box
+from inventory_gui.gui.panels.setting_widgets import (
+    check_box,
+    choice_box,
+    line_edit,
+    setting_label,
+    setting_tooltip,
+    spin_box,
+)
 from inventory_gui.gui.theme import ERROR_HUE, with_contrast
 
 TEMPLATE_PLACEHOLDER = "https://api.example.com/get-current-inventory/{id}"
-QUANTITY_PLACEHOLDER = f"auto: {', '.join(DEFAULT_QUANTITY_KEYS)}"
-_TEMPLATE_SECRETS_TIP = (
-    " Keys in the query (api_key=, token=...) are shown as *** and kept like secret headers."
+QUANTITY_PLACEHOLDER = QT_TRANSLATE_NOOP("ConnectionPanel", "auto: {0}")
+_TEMPLATE_SECRETS_TIP = QT_TRANSLATE_NOOP(
+    "ConnectionPanel",
+    " Keys in the query (api_key=, token=...) are shown as *** and kept like secret headers.",
 )
-NOTE_PERSISTENT = "Secret header values and URL keys are stored in the system keyring."
-NOTE_SESSION = (
-    "No system keyring found: secret header values and URL keys are kept for this session only."
+NOTE_PERSISTENT = QT_TRANSLATE_NOOP(
+    "ConnectionPanel", "Secret header values and URL keys are stored in the system keyring."
 )
-_TLS_OFF_TIP = (
+NOTE_SESSION = QT_TRANSLATE_NOOP(
+    "ConnectionPanel",
+    "No system keyring found: secret header values and URL keys are kept for this session only.",
+)
+_TLS_OFF_TIP = QT_TRANSLATE_NOOP(
+    "ConnectionPanel",
     "Certificates are NOT verified: anyone on the network path could read or change "
-    "the traffic, headers included. Use only for a test server."
+    "the traffic, headers included. Use only for a test server.",
 )
 
 
@@ -70,19 +91,27 @@ class HeaderRow(QWidget):
 
     def __init__(self, name: str = "", value: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.name_edit = QLineEdit(name, objectName="headerNameEdit", placeholderText="Name")
-        self.name_edit.setToolTip("Header name, e.g. Authorization or X-Api-Key.")
-        self.value_edit = QLineEdit(value, objectName="headerValueEdit", placeholderText="Value")
-        self.value_edit.setToolTip(
-            "Header value. Values of secret-looking headers (keys, tokens, cookies...) "
-            "are hidden and never written to the settings file."
+        self.name_edit = QLineEdit(
+            name, objectName="headerNameEdit", placeholderText=self.tr("Name")
         )
-        self.show_action = QAction(_eye_icon(), "Show value", self.value_edit, checkable=True)
-        self.show_action.setToolTip("Show value")
+        self.name_edit.setToolTip(self.tr("Header name, e.g. Authorization or X-Api-Key."))
+        self.value_edit = QLineEdit(
+            value, objectName="headerValueEdit", placeholderText=self.tr("Value")
+        )
+        self.value_edit.setToolTip(
+            self.tr(
+                "Header value. Values of secret-looking headers (keys, tokens, cookies...) "
+                "are hidden and never written to the settings file."
+            )
+        )
+        self.show_action = QAction(
+            _eye_icon(), self.tr("Show value"), self.value_edit, checkable=True
+        )
+        self.show_action.setToolTip(self.tr("Show value"))
         self.value_edit.addAction(self.show_action, QLineEdit.ActionPosition.TrailingPosition)
         remove = QToolButton(objectName="removeHeaderButton", text="✕", autoRaise=True)
-        remove.setToolTip("Remove this header")
-        remove.setAccessibleName("Remove header")
+        remove.setToolTip(self.tr("Remove this header"))
+        remove.setAccessibleName(self.tr("Remove header"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
@@ -106,7 +135,7 @@ class HeaderRow(QWidget):
         shown = not secret or self.show_action.isChecked()
         mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
         self.value_edit.setEchoMode(mode)
-        tip = "Hide value" if self.show_action.isChecked() else "Show value"
+        tip = self.tr("Hide value") if self.show_action.isChecked() else self.tr("Show value")
         self.show_action.setToolTip(tip)
         self.show_action.setText(tip)
 
@@ -141,32 +170,36 @@ class ConnectionPanel(QWidget):
 
     def _build_fields(self) -> None:
         self.url_edit = line_edit(schema.URL_TEMPLATE, "urlTemplateEdit", TEMPLATE_PLACEHOLDER)
-        self.url_edit.setToolTip(schema.URL_TEMPLATE.tooltip() + _TEMPLATE_SECRETS_TIP)
+        self.url_edit.setToolTip(
+            setting_tooltip(schema.URL_TEMPLATE) + self.tr(_TEMPLATE_SECRETS_TIP)
+        )
         self.headers_box = QWidget(objectName="headersEditor")
         self.headers_layout = QVBoxLayout(self.headers_box)
         self.headers_layout.setContentsMargins(0, 0, 0, 0)
         self.headers_layout.setSpacing(2)
-        self.add_header_button = QPushButton("Add header", objectName="addHeaderButton")
-        self.add_header_button.setToolTip(schema.HEADERS.tooltip())
+        self.add_header_button = QPushButton(self.tr("Add header"), objectName="addHeaderButton")
+        self.add_header_button.setToolTip(setting_tooltip(schema.HEADERS))
         self.auth_section = AuthSection()
         self.concurrency_spin = spin_box(schema.CONCURRENCY, "concurrencySpin")
         self.timeout_spin = spin_box(schema.TIMEOUT, "timeoutSpin")
         self.retries_spin = spin_box(schema.RETRIES, "retriesSpin")
         self.quantity_edit = line_edit(
-            schema.QUANTITY_FIELD, "quantityFieldEdit", QUANTITY_PLACEHOLDER
+            schema.QUANTITY_FIELD,
+            "quantityFieldEdit",
+            self.tr(QUANTITY_PLACEHOLDER).format(", ".join(DEFAULT_QUANTITY_KEYS)),
         )
         self.rate_spin = spin_box(schema.RATE_LIMIT, "rateLimitSpin")
         # Requests: method and body; batches and how their answers split back.
         self.method_box = choice_box(schema.METHOD, METHODS, "methodBox")
-        self.body_edit = line_edit(schema.BODY, "bodyEdit", 'none, e.g. {"ids": {ids}}')
+        self.body_edit = line_edit(schema.BODY, "bodyEdit", self.tr('none, e.g. {"ids": {ids}}'))
         self.batch_spin = spin_box(schema.BATCH_SIZE, "batchSizeSpin")
-        self.items_edit = line_edit(schema.ITEMS, "itemsEdit", "the answer itself")
+        self.items_edit = line_edit(schema.ITEMS, "itemsEdit", self.tr("the answer itself"))
         self.item_id_edit = line_edit(schema.ITEM_ID, "itemIdEdit")
         self.adaptive_check = check_box(
-            schema.ADAPTIVE, "Back off when the API pushes back", "adaptiveCheck"
+            schema.ADAPTIVE, self.tr("Back off when the API pushes back"), "adaptiveCheck"
         )
         self.verify_tls_check = check_box(
-            schema.VERIFY_TLS, "Verify TLS certificates", "verifyTlsCheck"
+            schema.VERIFY_TLS, self.tr("Verify TLS certificates"), "verifyTlsCheck"
         )
         self.network = NetworkSection(self)  # proxy and TLS files
 
@@ -176,11 +209,11 @@ class ConnectionPanel(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.headers_box)
         column.addWidget(self.add_header_button, 0, Qt.AlignmentFlag.AlignLeft)
-        self.secret_note = QLabel(NOTE_PERSISTENT if secrets_persistent else NOTE_SESSION)
+        self.secret_note = QLabel(self.tr(NOTE_PERSISTENT if secrets_persistent else NOTE_SESSION))
         self.secret_note.setObjectName("secretNote")
         self.secret_note.setWordWrap(True)
         self.secret_note.setEnabled(False)  # drawn greyed, as a hint
-        self.secret_note.setToolTip("Where the values of secret headers are kept.")
+        self.secret_note.setToolTip(self.tr("Where the values of secret headers are kept."))
         form = QFormLayout(self)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -199,11 +232,17 @@ class ConnectionPanel(QWidget):
             (schema.ITEMS, self.items_edit),
             (schema.ITEM_ID, self.item_id_edit),
         ):
-            form.addRow(setting.label[0].upper() + setting.label[1:], editor)
+            form.addRow(setting_label(setting), editor)
         form.addRow(self.adaptive_check)
         form.addRow(self.verify_tls_check)
         form.addRow(self.network)
         form.addRow(self.secret_note)
+        editors = [self.url_edit, headers_column, self.auth_section, self.concurrency_spin,
+                   self.timeout_spin, self.retries_spin, self.quantity_edit, self.rate_spin,
+                   self.method_box, self.body_edit, self.batch_spin, self.items_edit,
+                   self.item_id_edit, self.adaptive_check, self.verify_tls_check,
+                   self.network]  # fmt: skip
+        chain_tab_order(editors)  # in the form's order: network was made before the fields
 
     def _connect_fields(self) -> None:
         self.url_edit.textChanged.connect(self._emit_changed)
@@ -288,14 +327,16 @@ class ConnectionPanel(QWidget):
         for number, row in enumerate(self._rows, start=1):
             name, value = row.header()
             if value and not name:
-                return f"Header {number} has a value but no name"
+                return self.tr("Header {0} has a value but no name").format(number)
             if name and not value:
-                return f"Header {name!r} has no value"
+                return self.tr("Header {0} has no value").format(repr(name))
         missing = missing_secrets(self.settings().url_template)
         if missing:
-            return f"The URL template's {missing[0]} is not known: type it again instead of ***"
+            return self.tr(
+                "The URL template's {0} is not known: type it again instead of ***"
+            ).format(missing[0])
         if self.network.missing_secret():
-            return "The proxy's user info is not known: type it again instead of ***"
+            return self.tr("The proxy's user info is not known: type it again instead of ***")
         try:
             self.settings().to_fetch_settings()
         except InventoryError as exc:
@@ -377,7 +418,9 @@ class ConnectionPanel(QWidget):
         red = with_contrast(ERROR_HUE, [self.palette().color(QPalette.ColorRole.Window)])
         warning = f"QCheckBox {{ color: {red.name()}; font-weight: bold; }}"
         self.verify_tls_check.setStyleSheet("" if verify else warning)
-        self.verify_tls_check.setToolTip(schema.VERIFY_TLS.tooltip() if verify else _TLS_OFF_TIP)
+        self.verify_tls_check.setToolTip(
+            setting_tooltip(schema.VERIFY_TLS) if verify else self.tr(_TLS_OFF_TIP)
+        )
 
     def changeEvent(self, event: QEvent) -> None:
         """Re-fit the TLS warning's colour when the palette (the colour scheme) changes."""

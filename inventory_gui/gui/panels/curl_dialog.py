@@ -49,19 +49,21 @@ class CurlDialog(QDialog):
     def __init__(self, product_id: str | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("curlDialog")
-        self.setWindowTitle("Paste a curl command")
+        self.setWindowTitle(self.tr("Paste a curl command"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._product_id = product_id
         self._request: CurlRequest | None = None
         self.text_edit = QPlainTextEdit(objectName="curlEdit")
         self.text_edit.setPlaceholderText(
             "curl 'https://api.example.com/v1/stock/ABC-1' -H 'X-Api-Key: …'\n"
-            "(as API docs or the browser's Copy as cURL give it)"
+            + self.tr("(as API docs or the browser's Copy as cURL give it)")
         )
+        self.text_edit.setAccessibleName(self.tr("curl command"))
         self.problem = QLabel(objectName="curlProblem")
         self.problem.setWordWrap(True)
         self.spots = QListWidget(objectName="curlSpots")
         self.spots.setVisible(False)
+        self.spots.setAccessibleName(self.tr("Parts of the URL"))
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -92,14 +94,16 @@ class CurlDialog(QDialog):
             return
         item = self.spots.currentItem()
         if item is None:
-            self.problem.setText("Pick the part of the URL that is the product ID.")
+            self.problem.setText(self.tr("Pick the part of the URL that is the product ID."))
             return
         self._finish(template_at(self._request.url, item.data(SPOT_ROLE)))
 
     def _ask(self, url: str) -> None:
         spots = id_spots(url)
         if not spots:
-            self.problem.setText("The URL has no path or query value to put the product ID in.")
+            self.problem.setText(
+                self.tr("The URL has no path or query value to put the product ID in.")
+            )
             return
         self.spots.clear()
         for spot in spots:
@@ -107,7 +111,7 @@ class CurlDialog(QDialog):
             self.spots.item(self.spots.count() - 1).setData(SPOT_ROLE, spot)
         self.spots.setVisible(True)
         self.text_edit.setReadOnly(True)
-        self.problem.setText("Which part of the URL is the product ID?")
+        self.problem.setText(self.tr("Which part of the URL is the product ID?"))
 
     def _finish(self, template: str) -> None:
         assert self._request is not None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
@@ -9,7 +10,8 @@ from inventory_gui.core.errors import InventoryError
 from inventory_gui.core.fetch.url_template import UrlTemplate
 from inventory_gui.core.models import Product, Result
 from inventory_gui.core.safe_values import bounded_json, display_text, format_number, qt_text
-from inventory_gui.gui.table.columns import STATUS_TEXT
+from inventory_gui.gui.i18n import PLURALS
+from inventory_gui.gui.table.columns import status_text
 
 _RESPONSE_LIMIT = 200_000  # characters of pretty JSON shown; the rest is elided
 _TEXT_LIMIT = 20_000  # characters of the error or of one input column
@@ -21,24 +23,43 @@ def describe_result(result: Result, template: UrlTemplate | None = None) -> str:
     Any value an answer can hold is shown, bounded: huge numbers in scientific
     notation, long texts and deep responses cut, lone surrogates replaced.
     """
-    facts = [STATUS_TEXT[result.status]]
+    facts = [status_text(result.status)]
     if result.http_status is not None:
         facts.append(f"HTTP {result.http_status}")
     if result.attempts:
-        facts.append(f"{result.attempts} attempt{'s' if result.attempts != 1 else ''}")
+        facts.append(PLURALS.attempts(result.attempts))
     if result.latency_ms is not None:
         facts.append(f"{result.latency_ms:,.0f} ms")
-    lines = [f"ID: {display_text(result.id, _TEXT_LIMIT)}", " · ".join(facts)]
+    lines = [
+        QCoreApplication.translate("DetailPane", "ID: {0}").format(
+            display_text(result.id, _TEXT_LIMIT)
+        ),
+        " · ".join(facts),
+    ]
     if result.quantity is not None:
-        lines.append(f"Quantity: {format_number(result.quantity)}")
+        lines.append(
+            QCoreApplication.translate("DetailPane", "Quantity: {0}").format(
+                format_number(result.quantity)
+            )
+        )
     if result.checked_at:
-        lines.append(f"Checked at: {display_text(result.checked_at)}")
+        lines.append(
+            QCoreApplication.translate("DetailPane", "Checked at: {0}").format(
+                display_text(result.checked_at)
+            )
+        )
     if template is not None:
-        lines.append(f"URL: {_url(template, result)}")
+        lines.append(
+            QCoreApplication.translate("DetailPane", "URL: {0}").format(_url(template, result))
+        )
     if result.error:
-        lines += ["", "Error:", display_text(result.error, _TEXT_LIMIT)]
+        lines += [
+            "",
+            QCoreApplication.translate("DetailPane", "Error:"),
+            display_text(result.error, _TEXT_LIMIT),
+        ]
     if result.fields:
-        lines += ["", "Input columns:"]
+        lines += ["", QCoreApplication.translate("DetailPane", "Input columns:")]
         lines += [
             f"  {display_text(name)}: {display_text(value, _TEXT_LIMIT)}"
             for name, value in result.fields.items()
@@ -46,8 +67,12 @@ def describe_result(result: Result, template: UrlTemplate | None = None) -> str:
     if result.response is not None:
         text = bounded_json(result.response, _RESPONSE_LIMIT + 1, indent=2)
         if len(text) > _RESPONSE_LIMIT:
-            text = text[:_RESPONSE_LIMIT] + "\n… (truncated)"
-        lines += ["", "Response:", text]
+            text = (
+                text[:_RESPONSE_LIMIT]
+                + "\n"
+                + QCoreApplication.translate("DetailPane", "… (truncated)")
+            )
+        lines += ["", QCoreApplication.translate("DetailPane", "Response:"), text]
     return qt_text("\n".join(lines), 2 * _RESPONSE_LIMIT)
 
 
@@ -55,7 +80,7 @@ def _url(template: UrlTemplate, result: Result) -> str:
     try:
         return template.describe(Product(result.id, result.fields))
     except (InventoryError, ValueError) as exc:  # e.g. an ID that cannot be encoded
-        return f"<cannot be built: {exc}>"
+        return QCoreApplication.translate("DetailPane", "<cannot be built: {0}>").format(exc)
 
 
 class DetailPane(QPlainTextEdit):
@@ -65,9 +90,11 @@ class DetailPane(QPlainTextEdit):
         super().__init__(parent)
         self.setObjectName("detailPane")
         self.setReadOnly(True)
+        self.setTabChangesFocus(True)  # read-only: Tab moves on rather than typing nothing
         self.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.setPlaceholderText("Select a row to see its full error and raw response.")
-        self.setToolTip("Details of the selected row")
+        self.setPlaceholderText(self.tr("Select a row to see its full error and raw response."))
+        self.setToolTip(self.tr("Details of the selected row"))
+        self.setAccessibleName(self.tr("Details of the selected row"))
 
     def show_result(self, result: Result | None, template: UrlTemplate | None = None) -> None:
         """Show ``result`` (or nothing)."""

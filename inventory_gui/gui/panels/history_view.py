@@ -27,6 +27,8 @@ from inventory_gui.core.safe_values import (
     qt_text,
     real_number,
 )
+from inventory_gui.gui.i18n import PLURALS
+from inventory_gui.gui.table.columns import STATUS_TEXT, status_text
 from inventory_gui.gui.theme import ERROR_HUE, INFO_HUE, MIN_GRAPHIC_CONTRAST, with_contrast
 
 
@@ -80,7 +82,9 @@ class QuantityChart(QWidget):
         painter.setPen(QPen(text, 1))
         points = self.points()
         if not points:
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "No quantities yet")
+            painter.drawText(
+                self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("No quantities yet")
+            )
             return
         times = [t for t, _ in points] + [w for c in self._checks if (w := _when(c.checked_at))]
         t0, t1 = min(times), max(times)
@@ -116,12 +120,17 @@ class HistoryView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("historyView")
-        self.title = QLabel("Select a row to see its history.", self)
+        self.title = QLabel(self.tr("Select a row to see its history."), self)
         self.chart = QuantityChart(self)
         self.checks = QTreeWidget(self)
         self.checks.setObjectName("historyChecks")
+        self.checks.setAccessibleName(self.tr("Checks of the selected product"))
+        self.checks.header().setAccessibleName(self.tr("Column headers"))
         self.checks.setRootIsDecorated(False)
-        self.checks.setHeaderLabels(["Checked at", "Status", "Quantity", "Change", "Error"])
+        self.checks.setHeaderLabels(
+            [self.tr("Checked at"), self.tr("Status"), self.tr("Quantity"), self.tr("Change"),
+             self.tr("Error")]
+        )  # fmt: skip
         self.checks.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.chart)
@@ -137,15 +146,19 @@ class HistoryView(QWidget):
         self.chart.set_checks(checks)
         self.checks.clear()
         if product_id is None:
-            self.title.setText("Select a row to see its history.")
+            self.title.setText(self.tr("Select a row to see its history."))
             return
-        self.title.setText(qt_text(f"History of {product_id}: {len(checks)} check(s)"))
+        title = PLURALS.history_checks(len(checks)).format(product_id)
+        self.title.setText(qt_text(title))
         items = []
         for check in reversed(checks):  # newest first in the list
             when = display_text(check.checked_at).replace("T", " ")[:19]
             texts = [
                 when,
-                display_text(check.status),
+                # Stored statuses are "ok", "error"...: shown as the table names them.
+                status_text(check.status)
+                if check.status in STATUS_TEXT
+                else display_text(check.status),
                 format_number(check.quantity),
                 "" if check.change is None else format_change(check.change),
                 display_text(check.error or ""),

@@ -14,6 +14,8 @@ from typing import Any
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtWidgets import QMenu, QTreeWidget, QTreeWidgetItem, QWidget
 
+from inventory_gui.gui.i18n import PLURALS
+
 MAX_NODES = 2000
 MAX_DEPTH = 30
 MAX_TEXT = 200
@@ -59,7 +61,8 @@ class JsonTree(QTreeWidget):
         super().__init__(parent)
         self.setObjectName("jsonTree")
         self.setColumnCount(3)
-        self.setHeaderLabels(["Key", "Value", "Type"])
+        self.setHeaderLabels([self.tr("Key"), self.tr("Value"), self.tr("Type")])
+        self.setAccessibleName(self.tr("The API's answer"))
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._menu)
         self.itemDoubleClicked.connect(self._double_clicked)
@@ -70,7 +73,7 @@ class JsonTree(QTreeWidget):
         """Show ``value`` (a parsed JSON body), the top levels expanded."""
         self.clear()
         self._budget = MAX_NODES
-        root = QTreeWidgetItem(self, ["(answer)", "", json_type(value)])
+        root = QTreeWidgetItem(self, [self.tr("(answer)"), "", json_type(value)])
         root.setData(0, PATH_ROLE, None)
         self._fill(root, value, "", 0)
         self.expandToDepth(1)
@@ -97,14 +100,17 @@ class JsonTree(QTreeWidget):
             )
             item.setText(1, text if len(text) <= MAX_TEXT else text[: MAX_TEXT - 1] + "…")
             return
-        item.setText(1, f"{len(children)} {'keys' if isinstance(value, dict) else 'items'}")
+        count = PLURALS.json_keys if isinstance(value, dict) else PLURALS.json_items
+        item.setText(1, count(len(children)))
         if depth >= MAX_DEPTH:
-            QTreeWidgetItem(item, ["…", f"deeper than {MAX_DEPTH} levels: not shown", ""])
+            deeper = self.tr("deeper than {0} levels: not shown").format(MAX_DEPTH)
+            QTreeWidgetItem(item, ["…", deeper, ""])
             return
         for shown, (key, child) in enumerate(children):
             if self._budget <= 0:
                 left = len(children) - shown
-                QTreeWidgetItem(item, ["…", f"{left} more not shown", ""])
+                more = self.tr("{0} more not shown").format(left)
+                QTreeWidgetItem(item, ["…", more, ""])
                 return
             self._budget -= 1
             node = QTreeWidgetItem(item, [str(key), "", json_type(child)])
@@ -124,10 +130,10 @@ class JsonTree(QTreeWidget):
             return
         menu = QMenu(self)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        use = menu.addAction(f"Use {path} as the quantity field")
+        use = menu.addAction(self.tr("Use {0} as the quantity field").format(path))
         use.setObjectName("useAsQuantityAction")
         use.triggered.connect(lambda: self.quantityChosen.emit(path))
-        extra = menu.addAction(f"Add {path} as an extra field")
+        extra = menu.addAction(self.tr("Add {0} as an extra field").format(path))
         extra.setObjectName("addAsExtraAction")
         extra.triggered.connect(lambda: self.extraChosen.emit(path))
         self.menu = menu

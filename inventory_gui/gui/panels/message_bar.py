@@ -45,7 +45,8 @@ class MessageBar(QFrame):
         close = QToolButton(self)
         close.setText("✕")
         close.setAutoRaise(True)
-        close.setToolTip("Dismiss")
+        close.setToolTip(self.tr("Dismiss"))
+        close.setAccessibleName(self.tr("Dismiss"))
         close.clicked.connect(self.clear)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 4, 4)
@@ -83,6 +84,8 @@ class MessageBar(QFrame):
         self.kind = kind
         self._restyle()
         self.label.setText(message)
+        # The colour says error or information; so does the name a screen reader reads.
+        self.setAccessibleName(self.tr("Error") if kind == "error" else self.tr("Information"))
         self.show()
 
     def _restyle(self) -> None:

@@ -9,7 +9,7 @@ dialog; only the paths are kept (the files are read when a run starts).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
@@ -24,10 +24,14 @@ from inventory_gui.core import settings_schema as schema
 from inventory_gui.core.fetch.network import NetworkOptions
 from inventory_gui.core.secrets import mask_template, restore_template
 from inventory_gui.core.settings_schema import Setting
-from inventory_gui.gui.panels.setting_widgets import check_box, line_edit
+from inventory_gui.gui.panels.setting_widgets import check_box, line_edit, setting_label
 
-PROXY_PLACEHOLDER = "from HTTP_PROXY / HTTPS_PROXY, e.g. http://proxy:3128"
-_PEM_FILTER = "PEM files (*.pem *.crt *.cer *.key);;All files (*)"
+PROXY_PLACEHOLDER = QT_TRANSLATE_NOOP(
+    "NetworkSection", "from HTTP_PROXY / HTTPS_PROXY, e.g. http://proxy:3128"
+)
+_PEM_FILTER = QT_TRANSLATE_NOOP(
+    "NetworkSection", "PEM files (*.pem *.crt *.cer *.key);;All files (*)"
+)
 
 
 class NetworkSection(QGroupBox):
@@ -40,22 +44,29 @@ class NetworkSection(QGroupBox):
     changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Network", parent, objectName="networkSection")
+        super().__init__(parent, objectName="networkSection")
+        self.setTitle(self.tr("Network"))
         self._loading = False
         self._real_proxy = ""  # the proxy URL with the user info the edit shows as ***
-        self.proxy_edit = line_edit(schema.PROXY, "proxyEdit", PROXY_PLACEHOLDER)
+        self.proxy_edit = line_edit(schema.PROXY, "proxyEdit", self.tr(PROXY_PLACEHOLDER))
         self.proxy_env_check = check_box(
-            schema.PROXY_ENV, "Use HTTP_PROXY / NO_PROXY when no proxy is set", "proxyEnvCheck"
+            schema.PROXY_ENV,
+            self.tr("Use HTTP_PROXY / NO_PROXY when no proxy is set"),
+            "proxyEnvCheck",
         )
-        self.ca_bundle_edit = line_edit(schema.CA_BUNDLE, "caBundleEdit", "system trust store")
-        self.client_cert_edit = line_edit(schema.CLIENT_CERT, "clientCertEdit", "none")
-        self.client_key_edit = line_edit(schema.CLIENT_KEY, "clientKeyEdit", "in the certificate")
+        self.ca_bundle_edit = line_edit(
+            schema.CA_BUNDLE, "caBundleEdit", self.tr("system trust store")
+        )
+        self.client_cert_edit = line_edit(schema.CLIENT_CERT, "clientCertEdit", self.tr("none"))
+        self.client_key_edit = line_edit(
+            schema.CLIENT_KEY, "clientKeyEdit", self.tr("in the certificate")
+        )
         form = QFormLayout(self)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        form.addRow("Proxy", self.proxy_edit)
+        form.addRow(setting_label(schema.PROXY), self.proxy_edit)
         form.addRow(self.proxy_env_check)
         for setting, edit in self._paths():
-            form.addRow(setting.label[0].upper() + setting.label[1:], _with_browse(edit, setting))
+            form.addRow(setting_label(setting), _with_browse(edit, setting))
         for edit in (self.proxy_edit, *(edit for _s, edit in self._paths())):
             edit.textChanged.connect(self._emit_changed)
         self.proxy_env_check.toggled.connect(self._emit_changed)
@@ -117,14 +128,17 @@ def _with_browse(edit: QLineEdit, setting: Setting) -> QWidget:
     row = QHBoxLayout(box)
     row.setContentsMargins(0, 0, 0, 0)
     row.addWidget(edit, 1)
+    edit.setAccessibleName(setting_label(setting))  # the form's label names the box, not it
     browse = QToolButton(text="…", objectName=f"{edit.objectName()}Browse")
-    browse.setToolTip(f"Choose the {setting.label} file")
-    browse.setAccessibleName(f"Choose the {setting.label} file")
+    choose = QCoreApplication.translate("NetworkSection", "{0}: choose a file")
+    choose = choose.format(setting_label(setting))
+    browse.setToolTip(choose)
+    browse.setAccessibleName(choose)
     row.addWidget(browse)
 
     def pick() -> None:
-        path, _filter = QFileDialog.getOpenFileName(box, f"Choose the {setting.label}", edit.text(),
-                                                    _PEM_FILTER)  # fmt: skip
+        pem = QCoreApplication.translate("NetworkSection", _PEM_FILTER)
+        path, _filter = QFileDialog.getOpenFileName(box, choose, edit.text(), pem)
         if path:
             edit.setText(path)
 

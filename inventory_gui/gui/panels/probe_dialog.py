@@ -14,7 +14,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -58,16 +58,23 @@ class ProbeDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("testDialog")
-        self.setWindowTitle("Test the connection")
+        self.setWindowTitle(self.tr("Test the connection"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._settings_of = settings_of
         self._task: asyncio.Task[None] | None = None
-        self.id_edit = QLineEdit(product_id, objectName="testIdEdit", placeholderText="Product ID")
-        self.check_button = QPushButton("Check", objectName="testCheckButton")
-        self.status = QLabel("Check one product to see the API's answer.", objectName="testStatus")
+        self.id_edit = QLineEdit(
+            product_id, objectName="testIdEdit", placeholderText=self.tr("Product ID")
+        )
+        self.id_edit.setAccessibleName(self.tr("Product ID"))
+        self.check_button = QPushButton(self.tr("Check"), objectName="testCheckButton")
+        self.status = QLabel(
+            self.tr("Check one product to see the API's answer."), objectName="testStatus"
+        )
         self.status.setWordWrap(True)
         self.tree = JsonTree(self)
-        hint = QLabel("Double-click a value to use it as the quantity field; right-click for more.")
+        hint = QLabel(
+            self.tr("Double-click a value to use it as the quantity field; right-click for more.")
+        )
         row = QHBoxLayout()
         row.addWidget(self.id_edit, 1)
         row.addWidget(self.check_button)
@@ -93,7 +100,7 @@ class ProbeDialog(QDialog):
         if self.running:
             return
         if not product_id:
-            self._done("Type a product ID to check.")
+            self._done(self.tr("Type a product ID to check."))
             return
         try:
             settings = self._settings_of()
@@ -101,7 +108,7 @@ class ProbeDialog(QDialog):
             self._done(str(exc))
             return
         self.check_button.setEnabled(False)
-        self.status.setText(f"Checking {product_id}…")
+        self.status.setText(self.tr("Checking {0}…").format(product_id))
         self._task = asyncio.ensure_future(self._check(settings, Product(product_id)))
 
     async def _check(self, settings: FetchSettings, product: Product) -> None:
@@ -129,7 +136,11 @@ class ProbeDialog(QDialog):
 
 def _outcome(result: Result) -> str:
     """One line on a check: its HTTP status and the quantity found, or its error."""
-    status = f"HTTP {result.http_status}" if result.http_status is not None else "No answer"
+    if result.http_status is not None:
+        status = f"HTTP {result.http_status}"
+    else:
+        status = QCoreApplication.translate("ProbeDialog", "No answer")
     if result.status == "ok":
-        return f"{status}: quantity {result.quantity}"
+        found = QCoreApplication.translate("ProbeDialog", "{0}: quantity {1}")
+        return found.format(status, result.quantity)
     return f"{status}: {result.error}"

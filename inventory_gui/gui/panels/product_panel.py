@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -16,22 +16,27 @@ from PySide6.QtWidgets import (
 
 from inventory_gui.core.inputs.registry import parse_pasted
 from inventory_gui.core.models import ProductList
+from inventory_gui.gui.i18n import PLURALS
 
 PARSE_DELAY_MS = 300
 
 
 def describe(products: ProductList) -> str:
     """One line about a product list: count, duplicates, lines it could not use, notes."""
-    parts = [f"{len(products.products):,} product{'s' if len(products.products) != 1 else ''}"]
+    count = len(products.products)
+    parts = [PLURALS.products(count)]
     if products.duplicates:
         extra = sum(products.duplicates.values())
-        parts.append(f"{extra:,} duplicate{'s' if extra != 1 else ''} (fetched once)")
+        parts.append(PLURALS.duplicates(extra))
     if products.skipped:
         lines = ", ".join(str(line) for line, _ in products.skipped[:5])
         more = "…" if len(products.skipped) > 5 else ""
-        parts.append(f"{len(products.skipped):,} line(s) not used: {lines}{more}")
+        skipped = len(products.skipped)
+        text = PLURALS.lines_not_used(skipped)
+        parts.append(text.format(lines + more))
     if products.columns:
-        parts.append("columns: " + ", ".join(products.columns[:6]))
+        columns = ", ".join(products.columns[:6])
+        parts.append(QCoreApplication.translate("ProductPanel", "columns: {0}").format(columns))
     parts.extend(products.notes)  # e.g. the encoding, when the file was not UTF-8
     return " · ".join(parts)
 
@@ -56,18 +61,26 @@ class ProductPanel(QWidget):
         self.editor = QPlainTextEdit(self)
         self.editor.setObjectName("productInput")
         self.editor.setPlaceholderText(
-            "Type or paste product IDs, one per line,\nor rows copied from a spreadsheet."
+            self.tr("Type or paste product IDs, one per line,\nor rows copied from a spreadsheet.")
         )
         self.editor.setToolTip(
-            "One ID per line, or tab-separated rows with a header (id, sku, name…).\n"
-            "Duplicates are fetched once; blank lines are skipped."
+            self.tr(
+                "One ID per line, or tab-separated rows with a header (id, sku, name…).\n"
+                "Duplicates are fetched once; blank lines are skipped."
+            )
         )
+        self.editor.setAccessibleName(self.tr("Product IDs"))
+        self.editor.setAccessibleDescription(self.editor.toolTip())
+        # Tab moves on to the next control (keyboard users); pasted rows keep their tabs.
+        self.editor.setTabChangesFocus(True)
         self.editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        self.open_button = QPushButton("Open…", self)
+        self.open_button = QPushButton(self.tr("Open…"), self)
         self.open_button.setObjectName("openButton")
-        self.open_button.setToolTip("Open a product file: CSV, TSV, TXT, JSON or XLSX (Ctrl+O)")
+        self.open_button.setToolTip(
+            self.tr("Open a product file: CSV, TSV, TXT, JSON or XLSX (Ctrl+O)")
+        )
         self.open_button.clicked.connect(self.openRequested)
-        self.summary = QLabel("No products yet", self)
+        self.summary = QLabel(self.tr("No products yet"), self)
         self.summary.setObjectName("productSummary")
         self.summary.setWordWrap(True)
         self._source = QLabel("", self)
@@ -81,7 +94,7 @@ class ProductPanel(QWidget):
 
     def _build_layout(self) -> None:
         top = QHBoxLayout()
-        top.addWidget(QLabel("<b>Products</b>", self))
+        top.addWidget(QLabel(self.tr("<b>Products</b>"), self))
         top.addStretch(1)
         top.addWidget(self.open_button)
         layout = QVBoxLayout(self)
@@ -99,7 +112,8 @@ class ProductPanel(QWidget):
         self.editor.blockSignals(False)
         self._timer.stop()
         name = Path(path).name
-        self._source.setText(f"From <b>{_escape(name)}</b>. Type below to replace the list.")
+        from_file = self.tr("From <b>{0}</b>. Type below to replace the list.")
+        self._source.setText(from_file.format(_escape(name)))
         self._source.setToolTip(path)
         self._source.show()
         self.summary.setText(describe(products))
@@ -131,7 +145,9 @@ class ProductPanel(QWidget):
         if not products.products and self._source.isVisible():
             return  # an emptied editor leaves the opened file's list alone
         self._source.hide()
-        self.summary.setText(describe(products) if products.products else "No products yet")
+        self.summary.setText(
+            describe(products) if products.products else self.tr("No products yet")
+        )
         self.productsChanged.emit(products)
 
     def set_running(self, running: bool) -> None:

@@ -18,7 +18,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
@@ -45,8 +45,9 @@ from inventory_gui.gui.panels.stock_panel import StockPanel
 from inventory_gui.gui.settings_store import SettingsStore
 
 log = logging.getLogger(__name__)
-DEFAULT_NAME = "Default"
-JSON_FILTER = "Profile (*.json)"
+# English source texts, translated where shown.
+DEFAULT_NAME = QT_TRANSLATE_NOOP("ProfileBar", "Default")
+JSON_FILTER = QT_TRANSLATE_NOOP("ProfileBar", "Profile (*.json)")
 
 
 class ProfileBar(QWidget):
@@ -82,12 +83,15 @@ class ProfileBar(QWidget):
         self.current: str | None = store.last if store is not None else None
         self.dialog: QWidget | None = None  # the dialog on screen, if any
         self.combo = QComboBox(objectName="profileCombo")
-        self.combo.setPlaceholderText("No profile")
-        self.combo.setToolTip("Connection profile: switching saves this one and shows the other")
-        self.menu_button = QToolButton(objectName="profileMenuButton", text="Profile")
+        self.combo.setPlaceholderText(self.tr("No profile"))
+        self.combo.setAccessibleName(self.tr("Connection profile"))
+        self.combo.setToolTip(
+            self.tr("Connection profile: switching saves this one and shows the other")
+        )
+        self.menu_button = QToolButton(objectName="profileMenuButton", text=self.tr("Profile"))
         self.menu_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.test_button = QPushButton("Test", objectName="testButton")
-        self.test_button.setToolTip("Check one product and show the API's raw answer")
+        self.test_button = QPushButton(self.tr("Test"), objectName="testButton")
+        self.test_button.setToolTip(self.tr("Check one product and show the API's raw answer"))
         self.actions = self._build_menu()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -104,13 +108,13 @@ class ProfileBar(QWidget):
     def _build_menu(self) -> dict[str, QAction]:
         menu = QMenu(self)
         items = {
-            "new": ("&New profile…", self._ask_new),
-            "rename": ("&Rename…", self._ask_rename),
-            "duplicate": ("&Duplicate…", self._ask_duplicate),
-            "delete": ("De&lete", lambda: self._guard(self.delete_current)),
-            "import": ("&Import from file…", self._ask_import),
-            "export": ("&Export to file…", self._ask_export),
-            "curl": ("&Paste curl command…", self.open_curl),
+            "new": (self.tr("&New profile…"), self._ask_new),
+            "rename": (self.tr("&Rename…"), self._ask_rename),
+            "duplicate": (self.tr("&Duplicate…"), self._ask_duplicate),
+            "delete": (self.tr("De&lete"), lambda: self._guard(self.delete_current)),
+            "import": (self.tr("&Import from file…"), self._ask_import),
+            "export": (self.tr("&Export to file…"), self._ask_export),
+            "curl": (self.tr("&Paste curl command…"), self.open_curl),
         }
         actions = {}
         for key, (text, slot) in items.items():
@@ -176,7 +180,9 @@ class ProfileBar(QWidget):
         self.save_current()
         left_out = store.export(name, path)
         if left_out:
-            self.message.emit(f"Exported without its secrets: {', '.join(left_out)}.")
+            self.message.emit(
+                self.tr("Exported without its secrets: {0}.").format(", ".join(left_out))
+            )
 
     def import_from(self, path: Path) -> None:
         """Add the profile exported to ``path`` and show it."""
@@ -185,7 +191,8 @@ class ProfileBar(QWidget):
         self._refill()
         self.switch_to(name)
         if to_enter:
-            self.message.emit(f"Profile {name!r} imported: enter {', '.join(to_enter)}.")
+            imported = self.tr("Profile {0} imported: enter {1}.")
+            self.message.emit(imported.format(repr(name), ", ".join(to_enter)))
 
     def save_current(self) -> None:
         """Save the form into the current profile, if there is one."""
@@ -193,7 +200,7 @@ class ProfileBar(QWidget):
             return
         refused = self.store.save(self.current, self.panel.settings())
         if refused:
-            self.message.emit(f"The system keyring refused {', '.join(refused)}.")
+            self.message.emit(self.tr("The system keyring refused {0}.").format(", ".join(refused)))
 
     def apply_curl(self, request: CurlRequest, template: str) -> None:
         """Fill the form from a pasted curl command (secret headers stay secret)."""
@@ -213,8 +220,12 @@ class ProfileBar(QWidget):
         self.panel.set_settings(dataclasses.replace(cs, **changes))
         self.panel.changed.emit()
         if left:
-            self.message.emit(f"This version sends GET without a body: the {' and '.join(left)} "
-                              "of the curl command were not kept.")  # fmt: skip
+            names = {"method": self.tr("method"), "body": self.tr("body")}
+            parts = self.tr(" and ").join(names[key] for key in left)
+            dropped = self.tr(
+                "This version sends GET without a body: the {0} of the curl command were not kept."
+            )
+            self.message.emit(dropped.format(parts))
 
     def open_curl(self) -> CurlDialog:
         """Open the paste-a-curl-command dialog."""
@@ -247,7 +258,8 @@ class ProfileBar(QWidget):
 
     def _say_missing(self, name: str) -> None:
         if self.store is not None and (missing := self.store.missing_secrets(name)):
-            self.message.emit(f"Profile {name!r}: enter {', '.join(missing)} again.")
+            again = self.tr("Profile {0}: enter {1} again.")
+            self.message.emit(again.format(repr(name), ", ".join(missing)))
 
     def _need_store(self) -> ProfileStore:
         if self.store is None:
@@ -280,28 +292,31 @@ class ProfileBar(QWidget):
         dialog = QInputDialog(self)
         dialog.setObjectName("profileNameDialog")
         dialog.setWindowTitle(title)
-        dialog.setLabelText("Profile name:")
+        dialog.setLabelText(self.tr("Profile name:"))
         dialog.setTextValue(initial)
         dialog.textValueSelected.connect(lambda text: self._guard(then, text))
         self._show(dialog)
 
     def _ask_new(self) -> None:
-        self._ask_name("New profile", "" if self.current else DEFAULT_NAME, self.create)
+        initial = "" if self.current else self.tr(DEFAULT_NAME)
+        self._ask_name(self.tr("New profile"), initial, self.create)
 
     def _ask_rename(self) -> None:
-        self._ask_name("Rename profile", self.current or "", self.rename_current)
+        self._ask_name(self.tr("Rename profile"), self.current or "", self.rename_current)
 
     def _ask_duplicate(self) -> None:
-        self._ask_name("Duplicate profile", f"{self.current} copy", self.duplicate_current)
+        copy = self.tr("{0} copy").format(self.current)
+        self._ask_name(self.tr("Duplicate profile"), copy, self.duplicate_current)
 
     def _ask_import(self) -> None:
-        dialog = QFileDialog(self, "Import a profile", "", JSON_FILTER)
+        dialog = QFileDialog(self, self.tr("Import a profile"), "", self.tr(JSON_FILTER))
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.fileSelected.connect(lambda path: self._guard(self.import_from, Path(path)))
         self._show(dialog)
 
     def _ask_export(self) -> None:
-        dialog = QFileDialog(self, "Export the profile", f"{self.current}.json", JSON_FILTER)
+        title = self.tr("Export the profile")
+        dialog = QFileDialog(self, title, f"{self.current}.json", self.tr(JSON_FILTER))
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.fileSelected.connect(lambda path: self._guard(self.export_current, Path(path)))
         self._show(dialog)
@@ -325,7 +340,7 @@ def open_profiles(path: Path, secrets: SecretStore) -> ProfileStore | str:
         return ProfileStore(path, secrets)
     except ProfileError as exc:
         log.warning("profiles are off: %s", exc)
-        return f"Profiles are off: {exc}"
+        return QCoreApplication.translate("ProfileBar", "Profiles are off: {0}").format(exc)
 
 
 def profile_bar_for(

@@ -10,17 +10,15 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable, Sequence
 
+from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QLabel, QWidget
 
 from inventory_gui.core.models import Product, Result
 from inventory_gui.core.progress import Progress, format_duration
+from inventory_gui.gui.i18n import PLURALS
 
 # Rows per slice while counting changes: the window paints between slices.
 SLICE_ROWS = 2_000
-
-
-def _count(number: int, one: str, many: str) -> str:
-    return f"{number:,} {one if number == 1 else many}"
 
 
 def summary_text(progress: Progress, seconds: float, changed: int | None = None) -> str:
@@ -33,12 +31,43 @@ def summary_text(progress: Progress, seconds: float, changed: int | None = None)
             check; None leaves the count out (no history to compare with).
     """
     took = f"{seconds:.1f} s" if seconds < 60 else format_duration(seconds)
-    parts = [f"Stopped after {took}" if progress.cancelled else f"Done in {took}"]
-    parts += [f"{progress.ok:,} ok", _count(progress.errors, "error", "errors")]
     if progress.cancelled:
-        parts.append(f"{progress.cancelled:,} cancelled")
+        ended = QCoreApplication.translate("RunSummary", "Stopped after {0}")
+    else:
+        ended = QCoreApplication.translate("RunSummary", "Done in {0}")
+    parts = [ended.format(took), PLURALS.ok(progress.ok)]
+    parts.append(PLURALS.errors(progress.errors))
+    if progress.cancelled:
+        parts.append(PLURALS.cancelled(progress.cancelled))
     if changed is not None:
-        parts.append(f"{changed:,} changed")
+        parts.append(PLURALS.changed(changed))
+    return " · ".join(parts)
+
+
+def progress_text(progress: Progress) -> str:
+    """The status bar's line during a run, in the window's language.
+
+    What :meth:`Progress.summary` says for the terminal:
+    ``1,234/5,000 · 1,200 ok · 34 errors · 812/s · ETA 0:05 · elapsed 0:02``.
+    """
+    locale = QLocale()
+    parts = [f"{locale.toString(progress.done)}/{locale.toString(progress.total)}"]
+    parts += [PLURALS.ok(progress.ok), PLURALS.errors(progress.errors)]
+    if progress.cancelled:
+        parts.append(PLURALS.cancelled(progress.cancelled))
+    parts.append(
+        QCoreApplication.translate("RunSummary", "{0}/s").format(
+            locale.toString(round(progress.rate))
+        )
+    )
+    if progress.concurrency is not None and progress.concurrency[0] < progress.concurrency[1]:
+        lowered = QCoreApplication.translate("RunSummary", "concurrency {0}/{1}")
+        parts.append(lowered.format(*progress.concurrency))
+    if progress.done < progress.total:
+        eta = QCoreApplication.translate("RunSummary", "ETA {0}")
+        parts.append(eta.format(format_duration(progress.eta)))
+    elapsed = QCoreApplication.translate("RunSummary", "elapsed {0}")
+    parts.append(elapsed.format(format_duration(progress.elapsed)))
     return " · ".join(parts)
 
 
@@ -76,7 +105,7 @@ class RunSummary(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("runSummary")
-        self.setAccessibleName("Last run")
+        self.setAccessibleName(self.tr("Last run"))
 
     def show_run(self, progress: Progress, seconds: float, changed: int | None = None) -> None:
         """Show a finished run's summary (see :func:`summary_text`)."""

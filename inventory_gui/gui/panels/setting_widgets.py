@@ -5,6 +5,11 @@ from the definition, so the window accepts exactly what the command line,
 validation and the settings file accept.  Each editor carries the setting's key
 in its :data:`SETTING_PROPERTY` property, for tests that check every editor
 against its definition.
+
+A setting's label, tooltip and off text come from the (Qt-free) core in English;
+they are translated here in the context "Setting".  The core's texts are not in
+the GUI's sources, so ``python -m inventory_gui.devtools.translations`` lists
+them for ``pyside6-lupdate`` (:func:`setting_texts`).
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TypeVar
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inventory_gui.core.settings_schema import Setting
+from inventory_gui.core.settings_schema import ALL_SETTINGS, DEMO_SETTINGS, Setting
 
 SETTING_PROPERTY = "setting"
 _Widget = TypeVar("_Widget", bound=QWidget)
@@ -43,7 +49,7 @@ def spin_box(setting: Setting, object_name: str) -> QSpinBox | QDoubleSpinBox:
     lowest = setting.low if setting.off is None else setting.off
     spin.setRange(lowest, setting.high)  # type: ignore[arg-type]
     if setting.off is not None:
-        spin.setSpecialValueText(setting.off_text)
+        spin.setSpecialValueText(QCoreApplication.translate("Setting", setting.off_text))
     if setting.unit:
         spin.setSuffix(f" {setting.unit}")
     spin.setSingleStep(setting.step)  # type: ignore[arg-type]
@@ -78,7 +84,36 @@ def check_box(setting: Setting, text: str, object_name: str) -> QCheckBox:
     return _tagged(check, setting)
 
 
+def setting_label(setting: Setting) -> str:
+    """The setting's label as a form shows it: capitalised, translated."""
+    return QCoreApplication.translate("Setting", _capitalised(setting.label))
+
+
+def setting_tooltip(setting: Setting) -> str:
+    """The setting's tooltip (help, range, off value), translated."""
+    return QCoreApplication.translate("Setting", setting.tooltip())
+
+
+def setting_texts() -> list[str]:
+    """Every text of the settings that the window translates, in the order of the schema.
+
+    The demo server's settings are left out: they belong to ``serve-demo`` only.
+    """
+    texts: list[str] = []
+    for setting in ALL_SETTINGS:
+        if setting in DEMO_SETTINGS:
+            continue
+        for text in (_capitalised(setting.label), setting.tooltip(), setting.off_text):
+            if text not in texts:
+                texts.append(text)
+    return texts
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def _tagged(widget: _Widget, setting: Setting) -> _Widget:
-    widget.setToolTip(setting.tooltip())
+    widget.setToolTip(setting_tooltip(setting))
     widget.setProperty(SETTING_PROPERTY, setting.key)
     return widget

@@ -75,13 +75,15 @@ class StockPanel(QWidget):
             placeholder="name, warehouse=location.warehouse, updated_at",
         )
         self.auto_refresh = spin_box(schema.AUTO_REFRESH, "autoRefreshSpin")
-        self.notify = check_box(schema.NOTIFY, "Notify when stock turns Low or Out", "notifyCheck")
+        self.notify = check_box(
+            schema.NOTIFY, self.tr("Notify when stock turns Low or Out"), "notifyCheck"
+        )
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
-        form.addRow("Low at or under", self.threshold)
-        form.addRow("Threshold columns", self.columns)
-        form.addRow("Extra fields", self.fields_edit)
-        form.addRow("Auto-refresh", self.auto_refresh)
+        form.addRow(self.tr("Low at or under"), self.threshold)
+        form.addRow(self.tr("Threshold columns"), self.columns)
+        form.addRow(self.tr("Extra fields"), self.fields_edit)
+        form.addRow(self.tr("Auto-refresh"), self.auto_refresh)
         form.addRow(self.notify)
         for signal in (
             self.threshold.valueChanged,

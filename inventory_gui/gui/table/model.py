@@ -14,7 +14,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QGuiApplication
 
 from inventory_gui.core.models import Previous, Product, Result
@@ -222,14 +228,17 @@ class ResultsModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal:
             return None
         if section == POSITION_COLUMN:
-            title, tip = "#", "Position in the input list"
+            title, tip = "#", self.tr("Position in the input list")
         elif section < FIXED_COUNT:
-            title, tip = FIXED_COLUMNS[section - 1].title, FIXED_COLUMNS[section - 1].tooltip
+            spec = FIXED_COLUMNS[section - 1]
+            title = QCoreApplication.translate("Columns", spec.title)
+            tip = QCoreApplication.translate("Columns", spec.tooltip) if spec.tooltip else ""
         elif section < FIXED_COUNT + len(self._columns):
-            title, tip = self._columns[section - FIXED_COUNT], "From the input file"
+            title, tip = self._columns[section - FIXED_COUNT], self.tr("From the input file")
         else:
             name = self._fields.names[section - FIXED_COUNT - len(self._columns)]
-            title, tip = name, f"From each answer: {self._fields.paths[name]}"
+            title = name
+            tip = self.tr("From each answer: {0}").format(self._fields.paths[name])
         if role == Qt.ItemDataRole.DisplayRole:
             return title
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -329,7 +338,11 @@ class ResultsModel(QAbstractTableModel):
     def _tooltip(self, result: Result, column: int) -> str | None:
         flip = self.context.flip(result)
         if flip and column in (QUANTITY_COLUMN, CHANGE_COLUMN):
-            return "Ran out since the last check" if flip == "out" else "Back in stock"
+            return (
+                self.tr("Ran out since the last check")
+                if flip == "out"
+                else self.tr("Back in stock")
+            )
         tip = self.context.last_checked(result) if column == FIXED_COUNT - 1 else result.error
         if not tip:
             return None

@@ -71,12 +71,12 @@ class RowMenu(QObject):
         super().__init__(view)
         self._view, self._copy_rows, self._can_refresh = view, copy_rows, can_refresh
         self._copy_items: list[tuple[str, str, TextOf]] = []
-        self.add_copy_item("Copy &ID", "copyIdAction", lambda product_id: product_id)
-        self.add_copy_item("Copy &URL", "copyUrlAction", url_of)
+        self.add_copy_item(self.tr("Copy &ID"), "copyIdAction", lambda product_id: product_id)
+        self.add_copy_item(self.tr("Copy &URL"), "copyUrlAction", url_of)
         self.menu: QMenu | None = None  # the menu on screen, if any
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         view.customContextMenuRequested.connect(self._at_pointer)
-        keys = QAction("Row menu", view)
+        keys = QAction(self.tr("Row menu"), view)
         keys.setObjectName("rowMenuAction")
         keys.setShortcuts(list(MENU_KEYS))
         keys.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -118,11 +118,11 @@ class RowMenu(QObject):
             item.setEnabled(copied is not None)
             item.triggered.connect(lambda _=False, t=copied: QGuiApplication.clipboard().setText(t))
         menu.addSeparator()
-        refresh = menu.addAction("&Refresh this row")
+        refresh = menu.addAction(self.tr("&Refresh this row"))
         refresh.setObjectName("refreshRowAction")
         refresh.setEnabled(self._can_refresh())
         refresh.triggered.connect(lambda: self.refreshRequested.emit(product_id))
-        history = menu.addAction("Show &history")
+        history = menu.addAction(self.tr("Show &history"))
         history.setObjectName("showHistoryAction")
         row = QPersistentModelIndex(index)  # follows the row if the table is sorted meanwhile
         history.triggered.connect(lambda: self._show_history(row, product_id))

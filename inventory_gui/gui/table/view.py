@@ -135,6 +135,12 @@ class ResultsView(QTableView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("resultsTable")
+        self.setAccessibleName(self.tr("Results"))
+        self.setAccessibleDescription(
+            self.tr("One row per product: status, stock, quantity, change and error")
+        )
+        self.horizontalHeader().setAccessibleName(self.tr("Column headers"))
+        self.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move in it
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setAlternatingRowColors(True)
