@@ -260,7 +260,7 @@ def test_export_of_auth_and_network_holds_no_secret_and_import_names_them(
     imported = other.connection(name)
     assert imported.auth == AuthSettings(BASIC, user="bob")  # the password to enter again
     assert imported.network.proxy == "http://proxy.corp:3128"  # user info to enter again
-    assert other.missing_secrets(name) == ["Basic auth password", "proxy"]
+    assert other.missing_secrets(name) == ["proxy"]  # the empty password is no secret
     assert imported.network.ca_bundle == str(tmp_path / "corp-ca.pem")
     assert other.import_file(out_oauth)[1] == ["OAuth2 client secret"]
     assert other.connection("OAuth").auth.client_secret == ""
