@@ -158,7 +158,7 @@ def _load(args: argparse.Namespace, given: set[str]) -> ConnectionSettings:
 def _check_group_secrets(profile: str, missing: list[str], given: set[str]) -> None:
     """InventoryError if the keyring lacks a secret of the profile's proxy or token
     that no option replaces (a Basic password or client secret has other sources)."""
-    if any(m.startswith(schema.PROXY.label + " ") for m in missing) and "proxy" not in given:
+    if schema.PROXY.label in missing and _dest(schema.PROXY) not in given:
         raise InventoryError(
             f"--profile: the keyring holds no user info of the proxy of profile "
             f"{profile!r}; give the proxy with --proxy"

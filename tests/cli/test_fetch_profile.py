@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -9,14 +10,17 @@ from pathlib import Path
 import pytest
 from aiohttp import web
 
-from inventory_gui.cli import fetch_profile
+from inventory_gui.cli import auth_options, fetch_profile
 from inventory_gui.cli.fetch_command import parse
 from inventory_gui.cli.main import main
 from inventory_gui.core.connection import ConnectionSettings, MemorySecretStore
+from inventory_gui.core.fetch.auth_settings import BASIC, BEARER, PASSWORD_ENV, AuthSettings
+from inventory_gui.core.fetch.network import NetworkOptions
 from inventory_gui.core.profiles import ProfileStore
 from tests.cli.apis import serve_in_thread
 from tests.cli.commands import assert_one_line_error, fetch_cli, write_ids
 from tests.loopback import LoopbackApi, product_id
+from tests.network_servers import CountingProxy
 
 TOKEN = "Bearer PROFILE-SECRET-4242"
 
@@ -113,3 +117,120 @@ def test_an_option_given_with_its_default_value_still_overrides_the_profile() ->
     args = parse(["p.csv", "--profile", "Shop", "--concurrency", "16", "--insecure"])
     assert args.given_options == {"concurrency", "insecure"}
     assert parse(["p.csv", "--concurrency", "16"]).concurrency == 16  # no profile: as before
+
+
+# -- the profile's Auth and Network groups ---------------------------------------------
+
+PASSWORD = "pw-PROFILE-BASIC-31"
+PROXY_SECRET = "px-PROFILE-PROXY-77"
+
+
+def _basic_api() -> LoopbackApi:
+    """An API that answers only with alice's Basic credentials."""
+    expected = "Basic " + base64.b64encode(f"alice:{PASSWORD}".encode()).decode()
+
+    async def handler(request: web.Request, api: LoopbackApi) -> web.Response:
+        if request.headers.get("Authorization") != expected:
+            return web.json_response({"error": "unauthorized"}, status=401)
+        return web.json_response({"quantity": len(product_id(request))})
+
+    return LoopbackApi(handler)
+
+
+def _run(tmp_path: Path, secrets: MemorySecretStore, profiles: Path, *more: str) -> int:
+    products, out = write_ids(tmp_path / "p.csv", ["A1", "B22"]), tmp_path / "out.json"
+    return main(["fetch", str(products), "--profiles-file", str(profiles), "-o", str(out),
+                 "--quiet", "--no-history", *more])  # fmt: skip
+
+
+@pytest.fixture
+def keyring(monkeypatch: pytest.MonkeyPatch) -> MemorySecretStore:
+    """Stands in for the system keyring; no password in the environment."""
+    secrets = MemorySecretStore()
+    monkeypatch.setattr(fetch_profile, "detect_secret_store", lambda: secrets)
+    monkeypatch.setattr(auth_options, "detect_secret_store", lambda: secrets)
+    monkeypatch.delenv(PASSWORD_ENV, raising=False)
+    return secrets
+
+
+def test_a_profile_signs_in_with_its_basic_auth_and_stored_password(
+    tmp_path: Path, keyring: MemorySecretStore, capsys: pytest.CaptureFixture
+) -> None:
+    with serve_in_thread(lambda: _basic_api().start()) as api:
+        profiles = tmp_path / "profiles.json"
+        ProfileStore(profiles, keyring).create(
+            "Basic",
+            ConnectionSettings(
+                url_template=api.template, auth=AuthSettings(BASIC, user="alice", password=PASSWORD)
+            ),
+        )
+        assert _run(tmp_path, keyring, profiles, "--profile", "Basic", "--concurrency", "1") == 0
+        assert len(api.requests) == 2
+        assert _quantities(tmp_path / "out.json") == [2, 3]
+        assert PASSWORD not in profiles.read_text() + capsys.readouterr().err
+
+
+def test_the_password_variable_wins_over_the_profile_and_auth_options_replace_it(
+    tmp_path: Path, keyring: MemorySecretStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with serve_in_thread(lambda: _basic_api().start()) as api:
+        profiles = tmp_path / "profiles.json"
+        ProfileStore(profiles, keyring).create(
+            "Stale",
+            ConnectionSettings(
+                url_template=api.template, auth=AuthSettings(BASIC, user="alice", password="old")
+            ),
+        )
+        assert _run(tmp_path, keyring, profiles, "--profile", "Stale") == 1  # 401s
+        monkeypatch.setenv(PASSWORD_ENV, PASSWORD)
+        assert _run(tmp_path, keyring, profiles, "--profile", "Stale") == 0
+        monkeypatch.setenv(PASSWORD_ENV, "wrong")
+        # --basic-auth replaces the profile's auth: bob's password comes from the variable.
+        assert _run(tmp_path, keyring, profiles, "--profile", "Stale", "--basic-auth", "bob") == 1
+        assert (
+            api.headers[-1]["Authorization"] == "Basic " + base64.b64encode(b"bob:wrong").decode()
+        )
+
+
+def test_a_profile_goes_through_its_proxy_with_its_stored_credentials(
+    tmp_path: Path, keyring: MemorySecretStore, api: LoopbackApi, capsys: pytest.CaptureFixture
+) -> None:
+    with serve_in_thread(lambda: CountingProxy().start()) as proxy:
+        profiles = tmp_path / "profiles.json"
+        url = proxy.url.replace("//", f"//ops:{PROXY_SECRET}@")
+        ProfileStore(profiles, keyring).create(
+            "Corp",
+            ConnectionSettings(url_template=api.template, network=NetworkOptions(proxy=url)),
+        )
+        assert PROXY_SECRET not in profiles.read_text()
+        assert _run(tmp_path, keyring, profiles, "--profile", "Corp") == 0
+        assert len(proxy.lines) == 2
+        assert set(proxy.auth) == {
+            "Basic " + base64.b64encode(f"ops:{PROXY_SECRET}".encode()).decode()
+        }
+        keyring.delete("profile:Corp:network:proxy")
+        assert _run(tmp_path, keyring, profiles, "--profile", "Corp") == 2
+        err = capsys.readouterr().err
+        assert "proxy of profile 'Corp'" in err
+        assert "--proxy" in err
+        assert PROXY_SECRET not in err
+        assert _run(tmp_path, keyring, profiles, "--profile", "Corp", "--proxy", proxy.url) == 0
+        assert len(proxy.lines) == 4
+
+
+def test_a_profiles_bearer_token_becomes_its_header(
+    tmp_path: Path, keyring: MemorySecretStore, api: LoopbackApi
+) -> None:
+    profiles = tmp_path / "profiles.json"
+    ProfileStore(profiles, keyring).create(
+        "Token",
+        ConnectionSettings(
+            url_template=api.template, auth=AuthSettings(BEARER, token="tok-PROFILE-9")
+        ),
+    )
+    assert _run(tmp_path, keyring, profiles, "--profile", "Token") == 0
+    assert {h["Authorization"] for h in api.headers} == {"Bearer tok-PROFILE-9"}
+    api.headers.clear()
+    flagged = ("--header", "Authorization: Bearer typed")
+    assert _run(tmp_path, keyring, profiles, "--profile", "Token", *flagged) == 0
+    assert {h["Authorization"] for h in api.headers} == {"Bearer typed"}

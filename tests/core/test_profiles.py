@@ -8,6 +8,9 @@ from pathlib import Path
 import pytest
 
 from inventory_gui.core.connection import ConnectionSettings, MemorySecretStore
+from inventory_gui.core.fetch.auth_settings import BASIC, OAUTH2, AuthSettings
+from inventory_gui.core.fetch.network import NetworkOptions
+from inventory_gui.core.profile_groups import GROUPS
 from inventory_gui.core.profiles import (
     ProfileError,
     ProfileStore,
@@ -15,9 +18,6 @@ from inventory_gui.core.profiles import (
     read_export,
     to_values,
 )
-from inventory_gui.core.fetch.auth_settings import BASIC, OAUTH2, AuthSettings
-from inventory_gui.core.fetch.network import NetworkOptions
-from inventory_gui.core.profile_groups import GROUPS
 from inventory_gui.core.settings_schema import CONNECTION_SETTINGS
 
 TOKEN = "Bearer sk_live_TOPSECRET123"
