@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import base64
 import json
 from collections.abc import Iterator
@@ -14,7 +15,15 @@ from inventory_gui.cli import auth_options, fetch_profile
 from inventory_gui.cli.fetch_command import parse
 from inventory_gui.cli.main import main
 from inventory_gui.core.connection import ConnectionSettings, MemorySecretStore
-from inventory_gui.core.fetch.auth_settings import BASIC, BEARER, PASSWORD_ENV, AuthSettings
+from inventory_gui.core.fetch.auth_settings import (
+    BASIC,
+    BEARER,
+    CLIENT_SECRET_ENV,
+    OAUTH2,
+    PASSWORD_ENV,
+    AuthSettings,
+    client_secret_key,
+)
 from inventory_gui.core.fetch.network import NetworkOptions
 from inventory_gui.core.profiles import ProfileStore
 from tests.cli.apis import serve_in_thread
@@ -234,3 +243,49 @@ def test_a_profiles_bearer_token_becomes_its_header(
     flagged = ("--header", "Authorization: Bearer typed")
     assert _run(tmp_path, keyring, profiles, "--profile", "Token", *flagged) == 0
     assert {h["Authorization"] for h in api.headers} == {"Bearer typed"}
+
+
+OAUTH2_PROFILE = AuthSettings(
+    OAUTH2, token_url="https://auth.example/token", client_id="shop-app",
+    client_secret="cs-PROFILE-OAUTH-1", scope="inventory:read", audience="https://api.example",
+)  # fmt: skip
+
+
+def _oauth2_args(tmp_path: Path, keyring: MemorySecretStore, *more: str) -> argparse.Namespace:
+    profiles = tmp_path / "profiles.json"
+    shop = ConnectionSettings(url_template="https://api.example/{id}", auth=OAUTH2_PROFILE)
+    ProfileStore(profiles, keyring).create("OAuth", shop)
+    args = parse(["p.csv", "--profiles-file", str(profiles), "--profile", "OAuth", *more])
+    fetch_profile.apply_profile(args, args.given_options)
+    return args
+
+
+def test_a_profiles_oauth2_client_secret_comes_after_the_environment_and_before_the_keyring(
+    tmp_path: Path, keyring: MemorySecretStore
+) -> None:
+    args = _oauth2_args(tmp_path, keyring)
+    window_entry = client_secret_key("shop-app", "https://auth.example/token")
+    keyring.set(window_entry, "cs-WINDOW-ENTRY")
+    template = args.url_template
+
+    def run_auth(environ: dict[str, str]) -> AuthSettings | None:
+        return auth_options.auth_settings(args, template, environ=environ, store=lambda: keyring)
+
+    assert run_auth({}) == OAUTH2_PROFILE
+    from_env = run_auth({CLIENT_SECRET_ENV: "cs-ENV"})
+    assert from_env is not None
+    assert from_env.client_secret == "cs-ENV"
+    args.client_id = "other-app"  # not the profile's client: its secret is not offered
+    keyring.set(client_secret_key("other-app", "https://auth.example/token"), "cs-OTHER")
+    other = run_auth({})
+    assert other is not None
+    assert other.client_secret == "cs-OTHER"
+
+
+def test_any_auth_option_replaces_the_profiles_auth(
+    tmp_path: Path, keyring: MemorySecretStore
+) -> None:
+    args = _oauth2_args(tmp_path, keyring, "--basic-auth", "bob")
+    assert args.oauth2_token_url is None  # not "give one, not both"
+    assert args.client_id is None
+    assert not hasattr(args, "profile_auth")
