@@ -71,7 +71,8 @@ def add_profile_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--profile",
         metavar="NAME",
-        help="use the connection profile NAME saved in the window; options given override it",
+        help="use the connection profile NAME saved in the window (its connection, auth and "
+        "network settings); options given override it",
     )
     parser.add_argument(
         "--profiles-file",
