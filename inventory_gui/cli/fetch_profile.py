@@ -121,7 +121,8 @@ def apply_profile(args: argparse.Namespace, given: set[str]) -> None:
 def _apply_token(args: argparse.Namespace, auth: AuthSettings, flagged: set[str]) -> None:
     """A bearer token or API key of the profile as its header or template query value."""
     template, headers, _run_auth = auth.apply(args.url_template or "", {})
-    args.url_template = template or args.url_template
+    if args.url_template:  # none: the run stops at the missing template anyway
+        args.url_template = template
     for name, value in headers.items():
         if name.lower() not in flagged:
             args.header.append(f"{name}: {value}")
@@ -141,7 +142,8 @@ def _load(args: argparse.Namespace, given: set[str]) -> ConnectionSettings:
     flagged = {parse_header(h)[0].lower() for h in args.header}
     missing_all = store.missing_secrets(args.profile)
     _check_group_secrets(args.profile, missing_all, given)
-    for missing in (m for m in missing_all if m.startswith("header ") or m == "URL template"):
+    url = schema.URL_TEMPLATE.label
+    for missing in (m for m in missing_all if m.startswith("header ") or m == url):
         header = missing.removeprefix("header ")
         if header != missing and header not in flagged:
             raise InventoryError(
@@ -167,7 +169,7 @@ def _check_group_secrets(profile: str, missing: list[str], given: set[str]) -> N
     if "bearer token or API key" in missing and not given & _AUTH_DESTS:
         raise InventoryError(
             f"--profile: the keyring holds no bearer token or API key of profile "
-            f"{profile!r}; give it with --header"
+            f"{profile!r}; give it with --header (or in --url-template's query)"
         )
 
 

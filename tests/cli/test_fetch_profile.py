@@ -21,6 +21,7 @@ from inventory_gui.core.fetch.auth_settings import (
     CLIENT_SECRET_ENV,
     OAUTH2,
     PASSWORD_ENV,
+    QUERY_KEY,
     AuthSettings,
     client_secret_key,
 )
@@ -289,3 +290,20 @@ def test_any_auth_option_replaces_the_profiles_auth(
     assert args.oauth2_token_url is None  # not "give one, not both"
     assert args.client_id is None
     assert not hasattr(args, "profile_auth")
+
+
+def test_a_profiles_query_key_joins_the_template_and_a_lost_template_key_is_one_line(
+    tmp_path: Path, keyring: MemorySecretStore, api: LoopbackApi, capsys: pytest.CaptureFixture
+) -> None:
+    profiles = tmp_path / "profiles.json"
+    store = ProfileStore(profiles, keyring)
+    query_key = AuthSettings(QUERY_KEY, key_name="api_key", token="qk-PROFILE-6")
+    store.create("Query", ConnectionSettings(url_template=api.template, auth=query_key))
+    assert _run(tmp_path, keyring, profiles, "--profile", "Query") == 0
+    assert {r.partition("?")[2] for r in api.requests} == {"api_key=qk-PROFILE-6"}
+    store.create("Keyed", ConnectionSettings(url_template=api.template + "?api_key=tk-LOST-1"))
+    keyring.delete("profile:Keyed:url_template")
+    assert _run(tmp_path, keyring, profiles, "--profile", "Keyed") == 2
+    err = capsys.readouterr().err
+    assert "no key of the URL template of profile 'Keyed'" in err
+    assert "tk-LOST-1" not in err
