@@ -2,9 +2,10 @@
 
 A secret never comes from the command line (other users see it in ``ps``, the
 shell keeps it in its history).  The Basic password is, in this order,
-``INVENTORY_GUI_PASSWORD``, the keyring entry the window's Auth section saves,
-or typed at a prompt when stdin is a terminal; the OAuth2 client secret is
-``INVENTORY_GUI_CLIENT_SECRET`` or the keyring entry.
+``INVENTORY_GUI_PASSWORD``, the ``--profile``'s own keyring entry (when the
+profile's auth is used), the keyring entry the window's Auth section saves, or
+typed at a prompt when stdin is a terminal; the OAuth2 client secret is
+``INVENTORY_GUI_CLIENT_SECRET``, the profile's entry or the window's entry.
 """
 
 from __future__ import annotations
@@ -68,8 +69,13 @@ def auth_settings(
         raise SettingsError("give --basic-auth or --oauth2-token-url, not both")
     if extras and not token_url:
         raise SettingsError(f"{extras[0]} needs --oauth2-token-url")
+    profile = getattr(args, "profile_auth", None) or AuthSettings()  # from --profile
     if user:
-        password = environ.get(PASSWORD_ENV) or store().get(password_key(user, url_template))
+        password = (
+            environ.get(PASSWORD_ENV)
+            or (profile.password if profile.user == user else "")
+            or store().get(password_key(user, url_template))
+        )
         if not password and interactive():
             origin = url_origin(url_template) or "the API"
             password = prompt(f"Password for {user} at {origin}: ")
@@ -82,8 +88,11 @@ def auth_settings(
     if token_url:
         if not args.client_id:
             raise SettingsError("--oauth2-token-url needs --client-id")
-        secret = environ.get(CLIENT_SECRET_ENV) or store().get(
-            client_secret_key(args.client_id, token_url)
+        same = (profile.client_id, profile.token_url) == (args.client_id, token_url)
+        secret = (
+            environ.get(CLIENT_SECRET_ENV)
+            or (profile.client_secret if same else "")
+            or store().get(client_secret_key(args.client_id, token_url))
         )
         if not secret:
             raise SettingsError(

@@ -7,6 +7,15 @@ the options the user gave (even with their default value) from the others;
 a ``--header`` replaces the profile's header of the same name and adds to
 the others.
 
+The profile's Auth and Network groups apply the same way, option by option
+(``--proxy``, ``--ca-bundle``, ...), except that auth goes as a whole: any auth
+option (``--basic-auth``, ``--oauth2-token-url``, ...) replaces the profile's
+auth.  A profile's bearer token or API key becomes its header or query value
+(a ``--header`` of that name wins); its Basic password or OAuth2 client secret
+rides along as ``args.profile_auth`` for
+:func:`~inventory_gui.cli.auth_options.auth_settings`, which takes it after
+the environment variable and before the keyring's window entry and a prompt.
+
 The profile comes from the profiles file the window writes
 (:func:`~inventory_gui.core.profiles.default_profiles_path`, a JSON file: no
 Qt here) and its secrets from the system keyring.
@@ -22,6 +31,7 @@ from typing import Any
 from inventory_gui.core import settings_schema as schema
 from inventory_gui.core.connection import ConnectionSettings, detect_secret_store
 from inventory_gui.core.errors import InventoryError
+from inventory_gui.core.fetch.auth_settings import BASIC, OAUTH2, AuthSettings
 from inventory_gui.core.fetch.settings import parse_header
 from inventory_gui.core.profiles import ProfileStore, default_profiles_path
 from inventory_gui.core.settings_schema import Setting
@@ -42,9 +52,18 @@ def _dest(setting: Setting) -> str:
     return setting.flag.lstrip("-").replace("-", "_")
 
 
-_FLAGGED = tuple(s for s in schema.CONNECTION_SETTINGS if s.flag)
+# (the ConnectionSettings group holding it or "" for none, setting): options a profile fills.
+_GROUPED = (
+    *(("", s) for s in schema.CONNECTION_SETTINGS),
+    *(("network", s) for s in schema.NETWORK_SETTINGS),
+    *(("auth", s) for s in schema.AUTH_SETTINGS),
+)
+_FLAGGED = tuple((group, s) for group, s in _GROUPED if s.flag)
 # Headers keep their default (no --header: an empty list): they merge with the profile's.
-_DEFERRED = tuple(s for s in _FLAGGED if s.kind is not list)
+_DEFERRED = tuple(s for _group, s in _FLAGGED if s.kind is not list)
+_AUTH_DESTS = {_dest(s) for group, s in _FLAGGED if group == "auth"}
+# The auth fields each kind that the command line runs itself uses.
+_AUTH_FIELDS = {BASIC: {"user"}, OAUTH2: {"token_url", "client_id", "scope", "audience"}}
 
 
 def add_profile_options(parser: argparse.ArgumentParser) -> None:
@@ -52,7 +71,8 @@ def add_profile_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--profile",
         metavar="NAME",
-        help="use the connection profile NAME saved in the window; options given override it",
+        help="use the connection profile NAME saved in the window (its connection, auth and "
+        "network settings); options given override it",
     )
     parser.add_argument(
         "--profiles-file",
@@ -83,7 +103,9 @@ def apply_profile(args: argparse.Namespace, given: set[str]) -> None:
     """
     if not args.profile:
         return
-    options = _as_options(_load(args, given))
+    cs = _load(args, given)
+    auth = None if given & _AUTH_DESTS else cs.auth  # any auth option replaces it all
+    options = _as_options(cs, auth)
     names = {parse_header(h)[0].lower() for h in args.header}
     profile_headers = options.pop(_dest(schema.HEADERS))
     kept = [h for h in profile_headers if h.split(":", 1)[0].lower() not in names]
@@ -91,6 +113,19 @@ def apply_profile(args: argparse.Namespace, given: set[str]) -> None:
     for dest, value in options.items():
         if dest not in given:
             setattr(args, dest, value)
+    if auth is not None:
+        _apply_token(args, auth, names)
+        args.profile_auth = auth
+
+
+def _apply_token(args: argparse.Namespace, auth: AuthSettings, flagged: set[str]) -> None:
+    """A bearer token or API key of the profile as its header or template query value."""
+    template, headers, _run_auth = auth.apply(args.url_template or "", {})
+    if args.url_template:  # none: the run stops at the missing template anyway
+        args.url_template = template
+    for name, value in headers.items():
+        if name.lower() not in flagged:
+            args.header.append(f"{name}: {value}")
 
 
 def _load(args: argparse.Namespace, given: set[str]) -> ConnectionSettings:
@@ -105,7 +140,10 @@ def _load(args: argparse.Namespace, given: set[str]) -> ConnectionSettings:
         known = ", ".join(repr(n) for n in store.names) or "none"
         raise InventoryError(f"--profile: no profile named {args.profile!r} (saved: {known})")
     flagged = {parse_header(h)[0].lower() for h in args.header}
-    for missing in store.missing_secrets(args.profile):
+    missing_all = store.missing_secrets(args.profile)
+    _check_group_secrets(args.profile, missing_all, given)
+    url = schema.URL_TEMPLATE.label
+    for missing in (m for m in missing_all if m.startswith("header ") or m == url):
         header = missing.removeprefix("header ")
         if header != missing and header not in flagged:
             raise InventoryError(
@@ -120,11 +158,29 @@ def _load(args: argparse.Namespace, given: set[str]) -> ConnectionSettings:
     return store.connection(args.profile)
 
 
-def _as_options(cs: ConnectionSettings) -> dict[str, Any]:
-    """``cs`` as the values the connection options would have parsed to."""
+def _check_group_secrets(profile: str, missing: list[str], given: set[str]) -> None:
+    """InventoryError if the keyring lacks a secret of the profile's proxy or token
+    that no option replaces (a Basic password or client secret has other sources)."""
+    if schema.PROXY.label in missing and _dest(schema.PROXY) not in given:
+        raise InventoryError(
+            f"--profile: the keyring holds no user info of the proxy of profile "
+            f"{profile!r}; give the proxy with --proxy"
+        )
+    if "bearer token or API key" in missing and not given & _AUTH_DESTS:
+        raise InventoryError(
+            f"--profile: the keyring holds no bearer token or API key of profile "
+            f"{profile!r}; give it with --header (or in --url-template's query)"
+        )
+
+
+def _as_options(cs: ConnectionSettings, auth: AuthSettings | None) -> dict[str, Any]:
+    """``cs`` as the values the options would have parsed to; with ``auth`` None,
+    no auth option."""
     options: dict[str, Any] = {}
-    for setting in _FLAGGED:
-        value = getattr(cs, setting.key)
+    for group, setting in _FLAGGED:
+        if group == "auth" and (auth is None or setting.key not in _AUTH_FIELDS.get(auth.kind, ())):
+            continue
+        value = getattr(getattr(cs, group), setting.key) if group else getattr(cs, setting.key)
         if setting.kind is bool:  # the flag turns the setting away from its default
             options[_dest(setting)] = value != setting.default
         elif setting.kind is list:

@@ -2,7 +2,9 @@
 
 A profile holds every setting of the connection group
 (:data:`~inventory_gui.core.settings_schema.CONNECTION_SETTINGS`) by its key,
-so a setting added to that group joins profiles without more code here.
+so a setting added to that group joins profiles without more code here, and
+the nested groups of :data:`~inventory_gui.core.profile_groups.GROUPS` (Auth,
+Network) each as a JSON object under its name.
 
 Where they live: one JSON file, ``profiles.json`` beside the window's
 settings file (``~/.config/inventory-gui`` on Linux and macOS,
@@ -31,6 +33,15 @@ from typing import Any
 from inventory_gui.core.connection import ConnectionSettings, SecretStore, SecretStoreError
 from inventory_gui.core.errors import InventoryError, SettingsError
 from inventory_gui.core.outputs.atomic_file import atomic_write, resolve_target
+from inventory_gui.core.profile_groups import (
+    BY_ATTR,
+    describe,
+    from_group,
+    group_secret_names,
+    group_values,
+    join_group,
+    split_group,
+)
 from inventory_gui.core.secrets import MASK, is_secret_name, mask_template, restore_template
 from inventory_gui.core.settings_schema import CONNECTION_SETTINGS, Setting
 
@@ -92,22 +103,32 @@ def check_name(name: str) -> str:
 def to_values(cs: ConnectionSettings) -> dict[str, Any]:
     """Every connection setting of ``cs`` as a JSON value, secrets included."""
     values = {s.key: getattr(cs, s.key) for s in CONNECTION_SETTINGS}
-    return {k: [list(p) for p in v] if isinstance(v, list) else v for k, v in values.items()}
+    values = {k: [list(p) for p in v] if isinstance(v, list) else v for k, v in values.items()}
+    return values | {attr: group_values(g, getattr(cs, attr)) for attr, g in BY_ATTR.items()}
 
 
-def from_values(values: dict[str, Any], where: str) -> ConnectionSettings:
+def from_values(
+    values: dict[str, Any], where: str, empty_masked: bool = False
+) -> ConnectionSettings:
     """The connection of ``values`` (setting key to JSON value), checked.
 
-    Missing settings take their default.
+    Missing settings take their default; ``empty_masked``: a group's secret
+    field still ``***`` (an import) comes in empty.
 
     Raises:
         ProfileError: an unknown setting or a value it refuses, naming ``where``.
     """
-    unknown = sorted(set(values) - set(_BY_KEY))
+    unknown = sorted(set(values) - set(_BY_KEY) - set(BY_ATTR))
     if unknown:
         raise ProfileError(f"{where}: unknown setting {unknown[0]!r}")
     kwargs = {}
     for key, raw in values.items():
+        if key in BY_ATTR:
+            try:
+                kwargs[key] = from_group(BY_ATTR[key], raw, where, empty_masked)
+            except SettingsError as exc:
+                raise ProfileError(str(exc)) from None
+            continue
         setting = _BY_KEY[key]
         try:
             kwargs[key] = _pairs(raw, setting) if setting.kind is list else setting.read(raw)
@@ -137,6 +158,10 @@ def split_secrets(values: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str
     shown: dict[str, Any] = {}
     secrets: dict[str, str] = {}
     for key, value in values.items():
+        if key in BY_ATTR:
+            shown[key], found = split_group(BY_ATTR[key], value)
+            secrets.update(found)
+            continue
         setting = _BY_KEY[key]
         if setting.kind is list:
             pairs = []
@@ -159,6 +184,8 @@ def secret_names(shown: dict[str, Any]) -> list[str]:
     names = []
     for key, value in shown.items():
         setting = _BY_KEY.get(key)
+        if key in BY_ATTR:
+            names += group_secret_names(BY_ATTR[key], value)
         if setting is None:
             continue
         if setting.kind is list:
@@ -173,7 +200,9 @@ def _join_secrets(shown: dict[str, Any], get: Any) -> dict[str, Any]:
     values: dict[str, Any] = {}
     for key, value in shown.items():
         setting = _BY_KEY.get(key)
-        if setting is not None and setting.kind is list and isinstance(value, list):
+        if key in BY_ATTR:
+            values[key] = join_group(BY_ATTR[key], value, get)
+        elif setting is not None and setting.kind is list and isinstance(value, list):
             values[key] = [_join_pair(p, get) for p in value]
         elif setting is not None and setting.secret and isinstance(value, str) and MASK in value:
             values[key] = restore_template(value, get(key) or "", unknown="")
@@ -416,7 +445,7 @@ def read_export(path: Path) -> tuple[str, ConnectionSettings, list[str]]:
         name = check_name(name)
     except ProfileError as exc:
         raise ProfileError(f"{path}: {exc}") from None
-    checked = from_values(settings, str(path))  # shapes and ranges; secrets still ***
+    checked = from_values(settings, str(path), empty_masked=True)  # secrets still ***
     emptied = {  # secret pairs come in empty, for the user to fill; a template keeps its ***
         s.key: [(n, "" if v == MASK else v) for n, v in getattr(checked, s.key)]
         for s in CONNECTION_SETTINGS
@@ -446,6 +475,8 @@ def _describe(suffix: str) -> str:
     kind, _sep, header = suffix.partition(":")
     if kind == "header" and header:
         return f"header {header}"
+    if (group := describe(suffix)) is not None:
+        return group
     setting = _BY_KEY.get(suffix)
     return setting.label if setting is not None else suffix
 

@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QDialogButtonBox, QInputDialog, QLineEdit
 
 from inventory_gui.core.connection import MemorySecretStore
+from inventory_gui.core.fetch.auth_settings import BASIC, OAUTH2
 from inventory_gui.core.profiles import PROFILES_ENV
 from inventory_gui.gui.panels.curl_dialog import CurlDialog
 from inventory_gui.gui.panels.probe_dialog import ProbeDialog
@@ -232,3 +233,49 @@ def test_a_broken_profiles_file_turns_profiles_off_and_says_why(make_window, pro
     assert bar.combo.toolTip() == f"Profiles are off: {profiles_file}: line 1: not valid JSON"
     assert bar.test_button.isEnabled()  # Test needs no profile
     assert profiles_file.read_text() == "[1, 2"  # left for the user to mend
+
+
+def _fill_basic_behind_proxy(window, proxy: str) -> None:
+    """Type Basic auth and a proxy with credentials into the sections, as a user would."""
+    auth, network = window.connection.auth_section, window.connection.network
+    auth.kind_combo.setCurrentIndex(auth.kind_combo.findData(BASIC))
+    auth.user_edit.setText("alice")
+    auth.password_edit.setText("pw-WINDOW-BASIC-8")
+    network.proxy_edit.setText(proxy)
+    network.proxy_edit.editingFinished.emit()  # leaving the field masks its user info
+
+
+def test_switching_profiles_swaps_the_auth_and_network_sections(
+    make_window, profiles_file, tmp_path
+):
+    secrets = MemorySecretStore()
+    window = make_window("https://shop.example/a/{id}", secrets=secrets)
+    auth, network = window.connection.auth_section, window.connection.network
+    proxy = "http://ops:px-WINDOW-PROXY-3@proxy.corp:3128"
+    _fill_basic_behind_proxy(window, proxy)
+    _name_dialog(window, "new", "Basic")
+    _name_dialog(window, "new", "OAuth")  # a copy of the form, edited below
+    auth.kind_combo.setCurrentIndex(auth.kind_combo.findData(OAUTH2))
+    auth.token_url_edit.setText("https://auth.example/token")
+    auth.client_id_edit.setText("shop-app")
+    auth.client_secret_edit.setText("cs-WINDOW-OAUTH-5")
+    network.proxy_edit.setText("")
+    network.ca_bundle_edit.setText(str(tmp_path / "corp-ca.pem"))
+    _choose(window, "Basic")  # saves the form into OAuth, shows Basic
+    assert auth.kind() == BASIC
+    assert (auth.user_edit.text(), auth.password_edit.text()) == ("alice", "pw-WINDOW-BASIC-8")
+    assert network.options().proxy == proxy
+    assert network.ca_bundle_edit.text() == ""
+    _choose(window, "OAuth")
+    assert auth.kind() == OAUTH2
+    assert auth.client_secret_edit.text() == "cs-WINDOW-OAUTH-5"
+    assert network.options().proxy == ""
+    assert network.ca_bundle_edit.text() == str(tmp_path / "corp-ca.pem")
+    text = profiles_file.read_text()
+    for secret in ("pw-WINDOW-BASIC-8", "px-WINDOW-PROXY-3", "cs-WINDOW-OAUTH-5"):
+        assert secret not in text
+    _choose(window, "Basic")
+    window.close()
+    again = make_window(secrets=secrets)  # the last used reopens, secrets from the store
+    assert again.connection.auth_section.password_edit.text() == "pw-WINDOW-BASIC-8"
+    assert again.connection.network.options().proxy == proxy
