@@ -61,7 +61,7 @@ def build_parser() -> OneLineParser:
     )
     parser.add_argument("--id-column", metavar="C", help="column holding the product IDs")
     parser.add_argument("--sheet", metavar="NAME", help="XLSX sheet to read (default: the first)")
-    for setting in (*schema.CONNECTION_SETTINGS, schema.MAX_BODY):
+    for setting in (*schema.CONNECTION_SETTINGS, schema.MAX_BODY, schema.RATE_LIMITED_MAX):
         add_setting_option(parser, setting)
     parser.add_argument(
         "--output",
@@ -201,6 +201,8 @@ def _prepare(args: argparse.Namespace, history: FetchHistory) -> tuple[FetchInpu
         verify_tls=not args.insecure,
         adaptive=not args.no_adaptive,
         rate_limit=args.rate_limit,
+        rate_limited_max=args.rate_limited_max,
+        remembered_rate=history.remembered_rate(template) if not args.no_adaptive else None,
     )
     settings.validate()
     UrlTemplate(template).check_columns(job.products.columns)

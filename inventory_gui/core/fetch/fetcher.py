@@ -35,6 +35,7 @@ from inventory_gui.core.fetch.failures import describe_failure, describe_unsenda
 from inventory_gui.core.fetch.limits import NEUTRAL, AdaptiveLimit, Outcome, RateLimiter
 from inventory_gui.core.fetch.open_files import fit_concurrency
 from inventory_gui.core.fetch.quantity import QuantityError, extract_quantity
+from inventory_gui.core.fetch.rate_control import RateController, RateLimitedRow, rate_controller
 from inventory_gui.core.fetch.redirects import (
     MAX_REDIRECTS,
     REDIRECT_STATUSES,
@@ -79,6 +80,7 @@ class _Answer:
     retryable: bool = False
     retry_after: float | None = None
     outcome: Outcome = NEUTRAL  # for the adaptive limit
+    headers: Any = None  # the answer's headers, for the rate controller
 
 
 class Fetcher:
@@ -114,6 +116,7 @@ class Fetcher:
         self._cancel_requested = False
         self._adaptive: AdaptiveLimit | None = None
         self._limiter: RateLimiter | None = None
+        self._control: RateController | None = None
         # Secrets: scrubbed from error rows, sent only to the template's origin.
         self._scrubber = Scrubber.for_run(settings.url_template, settings.headers)
         self._redirects = RedirectGuard(self._template.sample, self._scrubber.values)
@@ -132,6 +135,17 @@ class Fetcher:
         """The most requests in flight allowed right now (readable from any thread)."""
         adaptive = self._adaptive
         return adaptive.limit if adaptive is not None else self._concurrency
+
+    @property
+    def rate_control(self) -> RateController | None:
+        """The run's rate controller (None with ``adaptive`` off or before a run)."""
+        return self._control
+
+    @property
+    def pace(self) -> str | None:
+        """The current pace for people, or None when unpaced (readable from any thread)."""
+        control = self._control
+        return control.describe() if control is not None else None
 
     def cancel(self) -> None:
         """Stop the run: no new requests, those in flight cancelled.
@@ -172,6 +186,7 @@ class Fetcher:
         settings = self.settings
         self._adaptive = AdaptiveLimit(self._concurrency) if settings.adaptive else None
         self._limiter = RateLimiter(settings.rate_limit) if settings.rate_limit else None
+        self._control = rate_controller(settings)
         count = min(self._concurrency, len(products))
         step = _ramp_step(count)
         self._workers = [
@@ -275,11 +290,13 @@ class Fetcher:
         return _finalise(result, started, error=error)
 
     async def _attempts(self, session: aiohttp.ClientSession, url: Any, result: Result) -> _Answer:
-        adaptive, limiter = self._adaptive, self._limiter
+        adaptive, limiter, control = self._adaptive, self._limiter, self._control
+        limited: RateLimitedRow | None = None  # this row's refusals by the rate limit
+        waited_out = False  # this row has just slept a Retry-After the whole run pauses for
         while True:
             # Each attempt holds a permit of the adaptive limit, then takes a rate
             # token (after the permit, so the token is spent at once).
-            ticket = 0
+            ticket = sent_in = 0
             if adaptive is not None:
                 ticket = adaptive.try_acquire()
                 if ticket < 0:
@@ -288,14 +305,28 @@ class Fetcher:
             try:
                 if limiter is not None:
                     await limiter.acquire()
+                if control is not None:
+                    await control.acquire(waited_out=waited_out)
+                    sent_in = control.epoch
                 result.attempts += 1
                 answer = await self._attempt(session, url)
                 outcome = answer.outcome
             finally:
                 if adaptive is not None:
                     adaptive.release(outcome, ticket)
-            if not answer.retryable or result.attempts > self._policy.retries:
+            if control is not None and control.on_answer(
+                answer.http_status,
+                answer.headers,
+                answer.retry_after,
+                sent_in,
+                adaptive.limit if adaptive is not None else None,
+            ):  # refused by the rate limit: again, without spending a retry, up to a bound
+                limited = limited or RateLimitedRow(self.settings.rate_limited_max)
+                if not limited.requeue(answer):
+                    return answer
+            elif not answer.retryable or result.attempts - _count(limited) > self._policy.retries:
                 return answer
+            waited_out = answer.retry_after is not None
             await self._sleep(self._policy.delay(result.attempts, answer.retry_after, self._rng))
 
     async def _attempt(self, session: aiohttp.ClientSession, url: Any) -> _Answer:
@@ -323,7 +354,7 @@ class Fetcher:
 
     async def _read_answer(self, response: aiohttp.ClientResponse) -> _Answer:
         status = response.status
-        answer = _Answer(http_status=status)
+        answer = _Answer(http_status=status, headers=response.headers)
         if self._adaptive is not None:
             answer.outcome = self._adaptive.on_answer(status, response.headers)
         raw, too_large = await self._read_capped(response)
@@ -390,6 +421,11 @@ def open_session(settings: FetchSettings) -> aiohttp.ClientSession:
 def secret_headers(settings: FetchSettings) -> dict[str, str]:
     """The headers of ``settings`` whose values are secret."""
     return {name: value for name, value in settings.headers.items() if is_secret_name(name)}
+
+
+def _count(limited: RateLimitedRow | None) -> int:
+    """Requests of a row refused by the rate limit (they spend no retries)."""
+    return limited.count if limited is not None else 0
 
 
 def _ramp_step(workers: int) -> float:

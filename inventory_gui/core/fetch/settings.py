@@ -17,6 +17,7 @@ from inventory_gui.core.settings_schema import (
     CONCURRENCY,
     FETCH_NUMBERS,
     MAX_BODY,
+    RATE_LIMITED_MAX,
     RETRIES,
     TIMEOUT,
 )
@@ -40,6 +41,10 @@ class FetchSettings:
         adaptive: lower the requests in flight while the API pushes back
             (429, 503, ``X-RateLimit-Remaining`` low), up to ``concurrency``.
         rate_limit: most requests started per second, or None for no limit.
+        rate_limited_max: seconds a product may keep being refused by the rate
+            limit (re-queued, retries unspent) before it fails.
+        remembered_rate: the API's limit learned by an earlier run (requests
+            per second), the adaptive pace's start; None to start unpaced.
 
     The numbers must lie within the ranges of their definitions in
     :mod:`inventory_gui.core.settings_schema` (see :meth:`validate`).
@@ -56,6 +61,8 @@ class FetchSettings:
     backoff_base: float = BACKOFF_BASE.default
     adaptive: bool = True
     rate_limit: float | None = None
+    rate_limited_max: float = RATE_LIMITED_MAX.default
+    remembered_rate: float | None = None
 
     def validate(self) -> None:
         """Raise SettingsError (or TemplateError) for settings a run cannot use.
