@@ -40,14 +40,17 @@ from inventory_gui.core.fetch.retry import RETRY_AFTER_CAP
 from inventory_gui.core.fetch.settings import FetchSettings
 
 PUSHBACK_STATUSES = frozenset({429, 503})
-BETA = 0.85  # a decrease keeps this share of the rate the API accepted
+BETA = 0.9  # a decrease keeps this share of the rate the API accepted
 MIN_RATE = 0.2  # requests per second: the pace never goes below this
 HEADER_MARGIN = 0.98  # pace at this share of an advertised sustained rate
-_GROWTH_BELOW = 1.5  # 1/s: how fast the pace closes its gap to the last failed rate
-_GROWTH_ABOVE = 0.03  # 1/s: relative growth past the last failed rate
+MEASURED_MARGIN = 0.95  # pace at this share of a rate measured from refusals' timing
+_GROWTH_BELOW = 0.3  # 1/s: how fast the pace closes its gap to the last failed rate
+_GROWTH_ABOVE = 0.005  # 1/s: relative growth past the last failed rate
 _ACCEPT_WINDOW_S = 1.0  # accepted answers counted over this long for a decrease
 _RESUME_JITTER_S = 0.05  # waiters resume up to this long after a pause ends
 _BURST_S = 0.02  # the pacer lets this much time's worth of requests go at once
+_TRUSTED_WINDOW_S = 0.3  # a decrease measures the accepted rate over at least this long
+_SPREAD_S = 1.0  # an advertised budget above the reserve is spread over this long
 _MAX_SLEEP_S = 60.0
 
 HEADERS = "API limit learned from headers"
@@ -98,11 +101,13 @@ class RateController:
             self._set_rate(start_rate)
             self.source = start_source
         self._next = -math.inf  # the pacer's next free start time
-        self._pause_until = -math.inf
+        self._pause_until = self._resumed = -math.inf
+        self._pauses = 0  # pauses begun so far
         self._paused = False
         self._epoch = 0
         self._last_decrease = -math.inf
-        self._failed_rate: float | None = None  # the pace at the last decrease
+        self._failed_rate: float | None = None  # the API's rate as estimated at the last decrease
+        self._first: tuple[int, float] | None = None  # accepted, seconds: the start's episode
         self._last_growth = self._started = clock()
         self._accepted: deque[float] = deque()  # times of recent accepted answers
         self._answered: deque[float] = deque()  # times of recent answers, refusals included
@@ -142,16 +147,21 @@ class RateController:
         """
         if self._rate is None and not self._paused:
             return
-        await self._wait_pause(waited_out)
-        rate = self._rate
-        if rate is None:
-            return
-        now = self._clock()
-        slot = max(self._next, now - _BURST_S)
-        self._next = slot + 1.0 / rate
-        if slot > now:
+        while True:
+            await self._wait_pause(waited_out)
+            rate = self._rate
+            if rate is None:
+                return
+            now = self._clock()
+            slot = max(self._next, now - _BURST_S)
+            self._next = slot + 1.0 / rate
+            if slot <= now:
+                return
+            pauses = self._pauses
             await self._sleep(min(_MAX_SLEEP_S, slot - now))
-            await self._wait_pause(waited_out)  # a pause that began meanwhile
+            if pauses == self._pauses:
+                return
+            waited_out = False  # a pause began meanwhile: wait for it, then take a new slot
 
     async def _wait_pause(self, waited_out: bool) -> None:
         """Sleep until a ``Retry-After`` pause has passed, plus a little jitter."""
@@ -195,13 +205,13 @@ class RateController:
         if status in PUSHBACK_STATUSES:
             self.pushbacks += 1
             self._note(self._answered, now)
-            if retry_after is not None and retry_after > 0:
-                self._pause(now + min(retry_after, RETRY_AFTER_CAP))
             timed = retry_after is not None and retry_after > 0
             if (budget is None or budget.sustained_rate is None) and (
                 timed or concurrency is None or concurrency <= 1
             ):
                 self._decrease(now, sent_in)
+            if timed:
+                self._pause(now + min(retry_after, RETRY_AFTER_CAP))  # type: ignore[arg-type]
             # A 503 without Retry-After or a budget is the API failing, not limiting.
             return status == 429 or retry_after is not None or budget is not None
         self._note(self._accepted, now)
@@ -218,10 +228,14 @@ class RateController:
         if remaining is not None and reset is not None:
             spread = remaining / max(reset, 1.0)
         if sustained is not None:
-            pace = sustained * HEADER_MARGIN
-            reserve = max(1.0, 0.05 * (budget.limit or 0.0))
+            # The sustained rate, plus what is left above a small reserve spread
+            # over a second (a leaky bucket's room, a token bucket's burst)...
+            reserve = max(1.0, 0.02 * (budget.limit or 0.0))
+            room = max(0.0, remaining - reserve) if remaining is not None else 0.0
+            pace = sustained * HEADER_MARGIN + room / _SPREAD_S
             if remaining is not None and remaining <= reserve:
-                pace = min(pace, max(spread or 0.0, sustained * (remaining / reserve) * 0.5))
+                # ...and slower once the budget is nearly spent, before it runs out.
+                pace = max(spread or 0.0, sustained * (0.5 + 0.5 * remaining / reserve))
             self._learned = sustained
         elif spread is not None:
             pace = spread * HEADER_MARGIN
@@ -234,22 +248,47 @@ class RateController:
     def _decrease(self, now: float, sent_in: int | None) -> None:
         if sent_in != self._epoch and now - self._last_decrease < _ACCEPT_WINDOW_S:
             return  # the same round of requests: already decreased for it
-        since = max(self._last_decrease, self._started)
-        window = min(_ACCEPT_WINDOW_S, max(0.1, now - since))
-        accepted = _count_since(self._accepted, now - window) / window
-        if accepted > 0:
-            self._failed_rate = max(accepted, MIN_RATE)  # what the API took when it refused
-            self._learned = self._failed_rate
-            base = self._failed_rate if self._rate is None else min(self._rate, self._failed_rate)
-        else:  # nothing accepted lately: go by what was sent, the limit still unknown
-            answered = _count_since(self._answered, now - window) / window
-            base = min(self._rate or answered, answered) if answered else (self._rate or 1.0)
-        self._set_rate(BETA * base)
+        rate = self._rate
+        if rate is None:  # the first refusal: the limit is still unknown
+            base = self._first_estimate(now)
+        elif self._first is not None and self._last_decrease < self._resumed < now:
+            base = min(rate, max(rate * 0.5, self._bucket_rate(rate, now - self._resumed)))
+        else:
+            base = rate  # nothing to measure by: a plain multiplicative decrease
+        self._failed_rate = self._learned = max(MIN_RATE, base)
+        measured = rate is not None and base < rate
+        self._set_rate(base * (MEASURED_MARGIN if measured else BETA))
         self.source = PUSHBACKS
         self._epoch += 1
         self._last_decrease = now
         self._last_growth = now
         self.decreases += 1
+
+    def _first_estimate(self, now: float) -> float:
+        """The API's rate as first guessed: what it accepted at the start, over 0.1-1 s.
+
+        Remembered with its duration for :meth:`_bucket_rate`.
+        """
+        window = min(_ACCEPT_WINDOW_S, max(0.1, now - self._started))
+        accepted = _count_since(self._accepted, now - window)
+        self._first = (accepted, now - self._started)
+        if accepted:
+            return accepted / window
+        answered = _count_since(self._answered, now - window)  # all refused: go by what was sent
+        return answered / window if answered else 1.0
+
+    def _bucket_rate(self, pace: float, elapsed: float) -> float:
+        """The refill rate R of a token bucket of B requests, from two full-bucket episodes.
+
+        At the start, unpaced, the API accepted ``A`` requests in ``t`` seconds
+        before refusing: ``A = B + R t``.  Since the last pause refilled it, the
+        bucket has emptied in ``elapsed`` seconds at ``pace``: ``B = (pace - R)
+        elapsed``.  Hence ``R = (A - pace elapsed) / (t - elapsed)``.
+        """
+        accepted, start = self._first or (0, 0.0)
+        if elapsed - start < 0.05:
+            return pace - accepted / max(elapsed, 1e-3)  # too close to tell apart: B about A
+        return (accepted - pace * elapsed) / (start - elapsed)
 
     def _grow(self, now: float) -> None:
         """Raise the pace with time: back toward the failed rate, then past it slowly."""
@@ -258,6 +297,7 @@ class RateController:
             return
         self._last_growth = now
         rate, target = self._rate, self._failed_rate
+        target = target * MEASURED_MARGIN if target is not None else None
         if target is not None and rate < target:
             rate += (target - rate) * min(1.0, _GROWTH_BELOW * dt)
             rate = max(rate, self._rate + 1e-9)
@@ -274,6 +314,8 @@ class RateController:
 
     def _pause(self, until: float) -> None:
         if until > self._pause_until:
+            self._resumed = until
+            self._pauses += 1
             self._pause_until = until
             self._paused = True
 
