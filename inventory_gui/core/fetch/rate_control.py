@@ -43,9 +43,9 @@ PUSHBACK_STATUSES = frozenset({429, 503})
 BETA = 0.9  # a decrease keeps this share of the rate the API accepted
 MIN_RATE = 0.2  # requests per second: the pace never goes below this
 HEADER_MARGIN = 0.98  # pace at this share of an advertised sustained rate
-MEASURED_MARGIN = 0.95  # pace at this share of a rate measured from refusals' timing
-_GROWTH_BELOW = 0.3  # 1/s: how fast the pace closes its gap to the last failed rate
-_GROWTH_ABOVE = 0.005  # 1/s: relative growth past the last failed rate
+MEASURED_MARGIN = 0.97  # pace at this share of a rate measured from refusals' timing
+_GROWTH_BELOW = 0.5  # 1/s: how fast the pace closes its gap to the last failed rate
+_GROWTH_ABOVE = 0.02  # 1/s: relative growth past the last failed rate
 _ACCEPT_WINDOW_S = 1.0  # accepted answers counted over this long for a decrease
 _RESUME_JITTER_S = 0.05  # waiters resume up to this long after a pause ends
 _BURST_S = 0.02  # the pacer lets this much time's worth of requests go at once
@@ -103,6 +103,7 @@ class RateController:
         self._next = -math.inf  # the pacer's next free start time
         self._pause_until = self._resumed = -math.inf
         self._pauses = 0  # pauses begun so far
+        self._lock = asyncio.Lock()
         self._paused = False
         self._epoch = 0
         self._last_decrease = -math.inf
@@ -147,21 +148,21 @@ class RateController:
         """
         if self._rate is None and not self._paused:
             return
-        while True:
-            await self._wait_pause(waited_out)
-            rate = self._rate
-            if rate is None:
-                return
-            now = self._clock()
-            slot = max(self._next, now - _BURST_S)
-            self._next = slot + 1.0 / rate
-            if slot <= now:
-                return
-            pauses = self._pauses
-            await self._sleep(min(_MAX_SLEEP_S, slot - now))
-            if pauses == self._pauses:
-                return
-            waited_out = False  # a pause began meanwhile: wait for it, then take a new slot
+        async with self._lock:  # one waiter at a time: the pace is read as each one goes
+            while True:
+                pauses = self._pauses
+                await self._wait_pause(waited_out)
+                rate = self._rate
+                if rate is None:
+                    return
+                now = self._clock()
+                slot = max(self._next, now - _BURST_S)
+                if slot <= now:
+                    self._next = slot + 1.0 / rate
+                    return
+                await self._sleep(min(_MAX_SLEEP_S, slot - now))
+                if pauses != self._pauses:
+                    waited_out = False  # a pause began meanwhile: wait for it too
 
     async def _wait_pause(self, waited_out: bool) -> None:
         """Sleep until a ``Retry-After`` pause has passed, plus a little jitter."""
