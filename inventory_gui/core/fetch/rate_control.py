@@ -43,9 +43,10 @@ PUSHBACK_STATUSES = frozenset({429, 503})
 BETA = 0.9  # a decrease keeps this share of the rate the API accepted
 MIN_RATE = 0.2  # requests per second: the pace never goes below this
 HEADER_MARGIN = 0.98  # pace at this share of an advertised sustained rate
-MEASURED_MARGIN = 0.97  # pace at this share of a rate measured from refusals' timing
+MEASURED_MARGIN = 0.95  # pace at this share of a rate measured from refusals' timing
 _GROWTH_BELOW = 0.5  # 1/s: how fast the pace closes its gap to the last failed rate
-_GROWTH_ABOVE = 0.02  # 1/s: relative growth past the last failed rate
+_GROWTH_ABOVE = 0.02  # 1/s: relative growth past the last failed rate...
+_PROBE_AFTER_S = 10.0  # ...once this long has passed without a refusal
 _ACCEPT_WINDOW_S = 1.0  # accepted answers counted over this long for a decrease
 _RESUME_JITTER_S = 0.05  # waiters resume up to this long after a pause ends
 _BURST_S = 0.02  # the pacer lets this much time's worth of requests go at once
@@ -302,8 +303,8 @@ class RateController:
         if target is not None and rate < target:
             rate += (target - rate) * min(1.0, _GROWTH_BELOW * dt)
             rate = max(rate, self._rate + 1e-9)
-        else:
-            rate *= 1.0 + _GROWTH_ABOVE * dt
+        elif now - self._last_decrease >= _PROBE_AFTER_S:
+            rate *= 1.0 + _GROWTH_ABOVE * dt  # no refusal for a while: the limit may be higher
         self._set_rate(rate)
 
     @staticmethod
