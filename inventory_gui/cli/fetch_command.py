@@ -65,7 +65,10 @@ def build_parser() -> OneLineParser:
     )
     parser.add_argument("--id-column", metavar="C", help="column holding the product IDs")
     parser.add_argument("--sheet", metavar="NAME", help="XLSX sheet to read (default: the first)")
-    for setting in (*schema.CONNECTION_SETTINGS, schema.MAX_BODY, *schema.NETWORK_SETTINGS):
+    for setting in (
+        *schema.CONNECTION_SETTINGS, schema.MAX_BODY, *schema.NETWORK_SETTINGS,
+        schema.RATE_LIMITED_MAX,
+    ):
         add_setting_option(parser, setting)
     add_auth_options(parser)
     add_profile_options(parser)
@@ -234,6 +237,8 @@ def _prepare(args: argparse.Namespace, history: FetchHistory) -> tuple[FetchInpu
         client_cert=args.client_cert or "",
         client_key=args.client_key or "",
         auth=auth_settings(args, template),
+        rate_limited_max=args.rate_limited_max,
+        remembered_rate=history.remembered_rate(template) if not args.no_adaptive else None,
     )
     settings.validate()
     settings.check_columns(job.products.columns)

@@ -13,6 +13,7 @@ from functools import partial
 from inventory_gui.cli.options import data_dir
 from inventory_gui.cli.terminal import warn
 from inventory_gui.core.errors import HistoryError
+from inventory_gui.core.fetch.rate_control import RateController, api_origin
 from inventory_gui.core.history.store import HistoryStore, Run
 from inventory_gui.core.history.writer import HistoryWriter
 from inventory_gui.core.models import Previous, ProductList, Result
@@ -88,6 +89,27 @@ class FetchHistory:
         """Record the end of the run: ``done`` or ``cancelled``."""
         if self._writer is not None and self._run_id is not None:
             self._writer.end_run(self._run_id, state)
+
+    def remembered_rate(self, url_template: str) -> float | None:
+        """The API's rate limit learned by an earlier run, the next run's starting pace."""
+        origin = api_origin(url_template)
+        if self.store is None or origin is None:
+            return None
+        try:
+            return self.store.remembered_rate(origin)
+        except HistoryError:
+            return None  # a pace not remembered: the run learns it again
+
+    def remember_rate(self, url_template: str, control: RateController | None) -> None:
+        """Keep the rate limit this run learned for its API host (one small write)."""
+        origin = api_origin(url_template)
+        rate = control.learned_rate if control is not None else None
+        if self.store is None or origin is None or rate is None:
+            return
+        try:
+            self.store.remember_rate(origin, rate, control.source)  # type: ignore[union-attr]
+        except HistoryError as exc:
+            warn(f"the API's rate limit is not remembered: {exc}")
 
     def close(self) -> None:
         """Commit what is recorded (a run not ended stays resumable) and close.

@@ -93,7 +93,7 @@ async def _fetch_recorded(
     record = history.recorder()
     if fetcher.notice:  # the open-file limit forced a lower concurrency
         terminal.warn(fetcher.notice)
-    progress = Progress(total=len(products.products))
+    progress = Progress(total=len(products.products), pace=lambda: fetcher.pace)
     _report_input(products, quiet)
     printer = ProgressPrinter(progress, sys.stderr, quiet=quiet)
     printer.start()
@@ -108,6 +108,7 @@ async def _fetch_recorded(
         return await fetcher.run(products.products, on_result)
     finally:
         await printer.stop()
+        history.remember_rate(fetcher.settings.url_template, fetcher.rate_control)
 
 
 def _report_input(products: ProductList, quiet: bool) -> None:

@@ -25,6 +25,9 @@ class Progress:
         ok / errors / cancelled: counts per final status.
         concurrency: ``(current, configured)`` requests in flight allowed, shown
             while the current level is below the configured one; None to hide.
+        pace: returns the rate controller's pace for people ("pacing at 180
+            req/s, API limit learned from headers"), read when the line is drawn
+            (never per result); None, or returning None, to hide.
     """
 
     total: int
@@ -34,6 +37,7 @@ class Progress:
     errors: int = 0
     cancelled: int = 0
     concurrency: tuple[int, int] | None = None
+    pace: Callable[[], str | None] | None = None
     started: float = field(init=False)
     _marks: deque[tuple[float, int]] = field(init=False, repr=False)
 
@@ -90,6 +94,9 @@ class Progress:
         parts.append(f"{self.rate:,.0f}/s")
         if self.concurrency is not None and self.concurrency[0] < self.concurrency[1]:
             parts.append(f"concurrency {self.concurrency[0]}/{self.concurrency[1]}")
+        pace = self.pace() if self.pace is not None else None
+        if pace:
+            parts.append(pace)
         eta = self.eta
         if self.done < self.total:
             parts.append("ETA " + (format_duration(eta) if eta is not None else "--"))

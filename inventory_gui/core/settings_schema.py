@@ -260,6 +260,12 @@ MAX_BODY = Setting(
     1024, 1024**3, unit="bytes", flag="--max-body-mib", metavar="MIB", flag_scale=1024**2,
     hidden=True,
 )  # fmt: skip
+RATE_LIMITED_MAX = Setting(
+    "rate_limited_max", "rate-limited wait", float, 600.0,
+    "how long a product may keep being refused by the API's rate limit (429/503 while "
+    "backing off, re-queued without spending its retries) before it fails",
+    1.0, 86_400.0, unit="s", flag="--rate-limited-max", metavar="S",
+)  # fmt: skip
 BACKOFF_BASE = Setting(
     "backoff_base", "backoff base", float, 0.5,
     "the first retry's longest pause, doubled at each retry", 0.0, 60.0, unit="s",
@@ -299,7 +305,9 @@ CONNECTION_SETTINGS = (
 )  # fmt: skip
 """What :class:`~inventory_gui.core.connection.ConnectionSettings` holds, in the form's order."""
 
-FETCH_NUMBERS = (CONCURRENCY, TIMEOUT, RETRIES, RATE_LIMIT, MAX_BODY, BACKOFF_BASE)
+FETCH_NUMBERS = (
+    CONCURRENCY, TIMEOUT, RETRIES, RATE_LIMIT, MAX_BODY, BACKOFF_BASE, RATE_LIMITED_MAX,
+)  # fmt: skip
 """The numbers :meth:`~inventory_gui.core.fetch.settings.FetchSettings.validate` checks."""
 
 # -- the network: proxy and TLS (core/fetch/network.py) --------------------------
@@ -448,6 +456,6 @@ DEMO_ERROR_RATE = Setting(
 DEMO_SETTINGS = (DEMO_HOST, DEMO_PORT, DEMO_LATENCY, DEMO_JITTER, DEMO_ERROR_RATE)
 
 ALL_SETTINGS = (
-    *CONNECTION_SETTINGS, MAX_BODY, BACKOFF_BASE, *NETWORK_SETTINGS, *AUTH_SETTINGS,
-    *STOCK_SETTINGS, *WINDOW_SETTINGS, *DEMO_SETTINGS,
+    *CONNECTION_SETTINGS, MAX_BODY, BACKOFF_BASE, RATE_LIMITED_MAX, *NETWORK_SETTINGS,
+    *AUTH_SETTINGS, *STOCK_SETTINGS, *WINDOW_SETTINGS, *DEMO_SETTINGS,
 )  # fmt: skip

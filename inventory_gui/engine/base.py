@@ -96,6 +96,11 @@ class OffThreadRun:
         """(allowed now, configured) requests in flight."""
         raise NotImplementedError
 
+    @property
+    def pace(self) -> str | None:
+        """The rate controller's pace for people, or None when unpaced."""
+        return None
+
     def cancel(self) -> None:
         """Stop the run from any thread; unfinished rows end ``cancelled``."""
         raise NotImplementedError
@@ -196,6 +201,11 @@ class OffThreadEngine:
         """(allowed now, configured) requests in flight in the last run started."""
         run = self._run
         return run.concurrency if run is not None else None
+
+    def pace(self) -> str | None:
+        """The last run's pace for people ("pacing at 180 req/s, ..."), or None."""
+        run = self._run
+        return run.pace if run is not None else None
 
     def cancel(self) -> None:
         """Ask the run to stop (any thread)."""

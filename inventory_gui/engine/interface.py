@@ -76,6 +76,10 @@ class FetchEngine(Protocol):
         """(allowed now, configured) requests in flight in the run; None before any run."""
         ...
 
+    def pace(self) -> str | None:
+        """The run's pace for people ("pacing at 180 req/s, ..."), or None when unpaced."""
+        ...
+
     def cancel(self) -> None:
         """Ask the run to stop (any thread); rows not finished end ``cancelled``."""
 

@@ -7,7 +7,8 @@ end of a socket pair.  Messages are pickled tuples
 
 - to the worker: ``("run", run_id, products, settings, session_factory)``,
   ``("cancel", run_id)``, ``("exit",)``;
-- to the window: ``("results", run_id, [(index, result), ...], concurrency)``
+- to the window: ``("results", run_id, [(index, result), ...], concurrency, pace)``
+  (pace: the rate controller's pace for people, or None)
   every few milliseconds while results come, then ``("done", run_id, error)``
   once per run, where ``error`` is None or the message of an unexpected
   failure; and ``("unreadable", None, error)`` for a message the worker could

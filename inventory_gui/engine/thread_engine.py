@@ -61,6 +61,12 @@ class ThreadRun(OffThreadRun):
         current = fetcher.current_concurrency if fetcher is not None else self._settings.concurrency
         return current, self._settings.concurrency
 
+    @property
+    def pace(self) -> str | None:
+        """The rate controller's pace for people (None when unpaced)."""
+        fetcher = self._fetcher
+        return fetcher.pace if fetcher is not None else None
+
     def cancel(self) -> None:
         """Stop the run from any thread; unfinished rows end ``cancelled``."""
         self._cancel_requested = True  # seen by the thread if it has not started yet

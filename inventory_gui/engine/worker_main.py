@@ -144,7 +144,8 @@ async def _run(
         concurrency = fetcher.current_concurrency if fetcher else settings.concurrency
         batch = pending[:]
         pending.clear()
-        _send_results(conn, run_id, batch, concurrency, fetcher)
+        pace = fetcher.pace if fetcher else None
+        _send_results(conn, run_id, batch, (concurrency, pace), fetcher)
 
     def collect(index: int, result: Result) -> None:
         pending.append((index, result))
@@ -205,7 +206,7 @@ def _send_results(
     conn: Connection,
     run_id: int,
     batch: list[tuple[int, Result]],
-    concurrency: int,
+    concurrency: tuple[int, str | None],
     fetcher: Fetcher | None,
 ) -> None:
     """Send a batch; a result that cannot be pickled is sent as an error row.
@@ -215,7 +216,7 @@ def _send_results(
     """
     try:
         packed = [(index, pack_result(result)) for index, result in batch]
-        _send(conn, ("results", run_id, packed, concurrency), fetcher)
+        _send(conn, ("results", run_id, packed, *concurrency), fetcher)
         return
     except _Gone:
         raise
@@ -223,9 +224,9 @@ def _send_results(
         pass
     for index, result in batch:  # one by one, to find the culprits
         try:
-            _send(conn, ("results", run_id, [(index, pack_result(result))], concurrency), fetcher)
+            _send(conn, ("results", run_id, [(index, pack_result(result))], *concurrency), fetcher)
         except _Gone:
             raise
         except Exception as exc:
             failed = unsendable(result, describe_exception(exc))
-            _send(conn, ("results", run_id, [(index, pack_result(failed))], concurrency), fetcher)
+            _send(conn, ("results", run_id, [(index, pack_result(failed))], *concurrency), fetcher)

@@ -226,6 +226,7 @@ class WorkerProcessRun(OffThreadRun):
         self._worker = worker
         self._run_id = next(_run_ids)
         self._concurrency = settings.concurrency
+        self._pace: str | None = None
         self._sent = False
         self._contacted = False  # the worker may have had part of this run
         self._watchdog: threading.Timer | None = None
@@ -235,6 +236,11 @@ class WorkerProcessRun(OffThreadRun):
     def concurrency(self) -> tuple[int, int]:
         """(allowed now, configured) requests in flight, as last reported by the worker."""
         return self._concurrency, self._settings.concurrency
+
+    @property
+    def pace(self) -> str | None:
+        """The rate controller's pace, as last reported by the worker."""
+        return self._pace
 
     def cancel(self) -> None:
         """Stop the run from any thread; unfinished rows end ``cancelled``."""
@@ -299,7 +305,7 @@ class WorkerProcessRun(OffThreadRun):
             if message[2] is not None:
                 raise RuntimeError(message[2])
             return False
-        _kind, _run_id, batch, self._concurrency = message
+        _kind, _run_id, batch, self._concurrency, self._pace = message
         products = self._products
         unpacked = []
         for index, packed in batch:

@@ -40,6 +40,7 @@ from inventory_gui.core.fetch.limits import NEUTRAL, AdaptiveLimit, Outcome, Rat
 from inventory_gui.core.fetch.network import session_options
 from inventory_gui.core.fetch.open_files import fit_concurrency
 from inventory_gui.core.fetch.quantity import QuantityError, extract_quantity
+from inventory_gui.core.fetch.rate_control import RateController, RateLimitedRow, rate_controller
 from inventory_gui.core.fetch.redirects import (
     MAX_REDIRECTS,
     REDIRECT_STATUSES,
@@ -81,6 +82,7 @@ class _Answer:
     retryable: bool = False
     retry_after: float | None = None
     outcome: Outcome = NEUTRAL  # for the adaptive limit
+    headers: Any = None  # the answer's headers, for the rate controller
 
 
 class Fetcher:
@@ -122,6 +124,7 @@ class Fetcher:
         self._cancel_requested = False
         self._adaptive: AdaptiveLimit | None = None
         self._limiter: RateLimiter | None = None
+        self._control: RateController | None = None
         # Secrets: scrubbed from error rows, sent only to the template's origin.
         self._scrubber = settings.scrubber()  # with the body's secrets ("api_key": "…")
         self._redirects = RedirectGuard(self._template.sample, self._scrubber.values)
@@ -153,6 +156,17 @@ class Fetcher:
         """The most requests in flight allowed right now (readable from any thread)."""
         adaptive = self._adaptive
         return adaptive.limit if adaptive is not None else self._concurrency
+
+    @property
+    def rate_control(self) -> RateController | None:
+        """The run's rate controller (None with ``adaptive`` off or before a run)."""
+        return self._control
+
+    @property
+    def pace(self) -> str | None:
+        """The current pace for people, or None when unpaced (readable from any thread)."""
+        control = self._control
+        return control.describe() if control is not None else None
 
     def cancel(self) -> None:
         """Stop the run: no new requests, those in flight cancelled.
@@ -192,6 +206,7 @@ class Fetcher:
         settings = self.settings
         self._adaptive = AdaptiveLimit(self._concurrency) if settings.adaptive else None
         self._limiter = RateLimiter(settings.rate_limit) if settings.rate_limit else None
+        self._control = rate_controller(settings)
         # A worker takes one row, or with batches one batch: limits count requests.
         size = settings.batch_size
         units: Iterator[Any] = (
@@ -349,7 +364,10 @@ class Fetcher:
         self, session: aiohttp.ClientSession, url: Any, result: Result, body: bytes | None = None
     ) -> _Answer:
         adaptive, limiter, auth = self._adaptive, self._limiter, self._auth
+        control = self._control
         reauthorized = False  # a 401 renews the credentials once per product
+        limited: RateLimitedRow | None = None  # this row's refusals by the rate limit
+        waited_out = False  # this row has just slept a Retry-After the whole run pauses for
         while True:
             sent = None  # the auth's headers, fetched outside the limits (a token request)
             if auth is not None:
@@ -359,7 +377,7 @@ class Fetcher:
                     return _Answer(error=str(exc))
             # Each attempt holds a permit of the adaptive limit, then takes a rate
             # token (after the permit, so the token is spent at once).
-            ticket = 0
+            ticket = sent_in = 0
             if adaptive is not None:
                 ticket = adaptive.try_acquire()
                 if ticket < 0:
@@ -368,6 +386,9 @@ class Fetcher:
             try:
                 if limiter is not None:
                     await limiter.acquire()
+                if control is not None:
+                    await control.acquire(waited_out=waited_out)
+                    sent_in = control.epoch
                 result.attempts += 1
                 answer = await self._attempt(session, url, sent, body)
                 outcome = answer.outcome
@@ -378,8 +399,19 @@ class Fetcher:
                 reauthorized = auth.on_unauthorized(sent)  # type: ignore[union-attr]
                 if reauthorized:
                     continue
-            if not answer.retryable or result.attempts > self._policy.retries:
+            if control is not None and control.on_answer(
+                answer.http_status,
+                answer.headers,
+                answer.retry_after,
+                sent_in,
+                adaptive.limit if adaptive is not None else None,
+            ):  # refused by the rate limit: again, without spending a retry, up to a bound
+                limited = limited or RateLimitedRow(self.settings.rate_limited_max)
+                if not limited.requeue(answer):
+                    return answer
+            elif not answer.retryable or result.attempts - _count(limited) > self._policy.retries:
                 return answer
+            waited_out = answer.retry_after is not None
             await self._sleep(self._policy.delay(result.attempts, answer.retry_after, self._rng))
 
     async def _attempt(
@@ -438,7 +470,7 @@ class Fetcher:
 
     async def _read_answer(self, response: aiohttp.ClientResponse) -> _Answer:
         status = response.status
-        answer = _Answer(http_status=status)
+        answer = _Answer(http_status=status, headers=response.headers)
         if self._adaptive is not None:
             answer.outcome = self._adaptive.on_answer(status, response.headers)
         raw, too_large = await self._read_capped(response)
@@ -504,6 +536,11 @@ def open_session(settings: FetchSettings) -> aiohttp.ClientSession:
 def secret_headers(settings: FetchSettings) -> dict[str, str]:
     """The headers of ``settings`` whose values are secret."""
     return {name: value for name, value in settings.headers.items() if is_secret_name(name)}
+
+
+def _count(limited: RateLimitedRow | None) -> int:
+    """Requests of a row refused by the rate limit (they spend no retries)."""
+    return limited.count if limited is not None else 0
 
 
 def _ramp_step(workers: int) -> float:

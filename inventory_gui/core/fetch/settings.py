@@ -25,6 +25,7 @@ from inventory_gui.core.settings_schema import (
     ITEM_ID,
     MAX_BODY,
     METHOD,
+    RATE_LIMITED_MAX,
     RETRIES,
     TIMEOUT,
 )
@@ -63,6 +64,10 @@ class FetchSettings:
         client_cert, client_key: PEM files presented for mutual TLS (the key
             may sit in the certificate's file); paths only, never key material.
         auth: Basic auth or OAuth2 client credentials, or None (headers only).
+        rate_limited_max: seconds a product may keep being refused by the rate
+            limit (re-queued, retries unspent) before it fails.
+        remembered_rate: the API's limit learned by an earlier run (requests
+            per second), the adaptive pace's start; None to start unpaced.
 
     The numbers must lie within the ranges of their definitions in
     :mod:`inventory_gui.core.settings_schema` (see :meth:`validate`).
@@ -121,6 +126,8 @@ class FetchSettings:
         UrlTemplate(self.url_template, needs_placeholder=body is None).check_columns(columns)
         if body is not None:
             body.check_columns(columns)
+    rate_limited_max: float = RATE_LIMITED_MAX.default
+    remembered_rate: float | None = None
 
     def validate(self) -> None:
         """Raise SettingsError (or TemplateError) for settings a run cannot use.

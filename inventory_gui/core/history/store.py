@@ -68,6 +68,9 @@ ALTER TABLE checks ADD COLUMN fields_json TEXT;
 CREATE TABLE run_items (run_id INTEGER NOT NULL, position INTEGER NOT NULL,
   product_id TEXT NOT NULL, fields_json TEXT, PRIMARY KEY (run_id, position)) WITHOUT ROWID;
 CREATE INDEX checks_by_run ON checks (run_id, product_id)""")
+_migration("""
+CREATE TABLE api_pace (origin TEXT PRIMARY KEY, rate REAL NOT NULL, source TEXT NOT NULL,
+  learned_at TEXT NOT NULL) WITHOUT ROWID""")  # issue 16: each API's rate limit, as learned
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -335,3 +338,14 @@ class HistoryStore:
         sql = "UPDATE runs SET state = ?, finished_at = COALESCE(?, finished_at) WHERE id = ?"
         if self._read(lambda c: c.execute(sql, (state, finished, run_id))).rowcount == 0:
             raise HistoryError(f"{self.file}: no run {run_id}")
+
+    def remembered_rate(self, origin: str) -> float | None:
+        """The rate limit (requests per second) learned for ``origin`` by an earlier run."""
+        sql = "SELECT rate FROM api_pace WHERE origin = ?"
+        row = self._read(lambda c: c.execute(sql, (origin,)).fetchone())
+        return float(row[0]) if row is not None and row[0] > 0 else None
+
+    def remember_rate(self, origin: str, rate: float, source: str) -> None:
+        """Keep the rate limit learned for ``origin`` (one small write at a run's end)."""
+        sql = "INSERT OR REPLACE INTO api_pace VALUES (?, ?, ?, ?)"
+        self._read(lambda c: c.execute(sql, (origin, rate, source, utc_stamp())))

@@ -22,6 +22,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from inventory_gui.devtools.bench.clients import BULK_BATCH_SIZE
+from inventory_gui.devtools.bench.rate import rate_limits
 
 PY = sys.executable
 
@@ -223,11 +224,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scale-n", type=int, default=100_000)
     parser.add_argument("--large-n", type=int, default=1_000_000)
     parser.add_argument("--quick", action="store_true", help="small sizes, one round (CI)")
-    parser.add_argument("--only", choices=["throughput", "latency", "scale", "startup", "bulk"])
+    parser.add_argument("--rate-n", type=int, default=3_000, help="products per rate-limit run")
+    parser.add_argument(
+        "--only", choices=["throughput", "latency", "scale", "startup", "bulk", "rate"]
+    )
     options = parser.parse_args(argv)
     if options.quick:
         options.n, options.rounds, options.latency_n = 500, 1, 200
         options.scale_n, options.large_n = 2_000, 20_000
+        options.rate_n = 300
     print(
         f"inventory-gui benchmark: {platform.platform()}, Python {platform.python_version()}, "
         f"{_cpu()}"
@@ -235,7 +240,8 @@ def main(argv: list[str] | None = None) -> int:
     if options.quick:
         print("(smoke run: sizes far too small for the targets to mean anything)")
     sections = {"throughput": throughput, "latency": latency_bound, "scale": scale,
-                "startup": startup, "bulk": bulk}  # fmt: skip
+                "startup": startup, "bulk": bulk,
+                "rate": lambda o: rate_limits(o.rate_n)}  # fmt: skip
     for name, section in sections.items():
         if options.only in (None, name):
             print("\n".join(section(options)), flush=True)

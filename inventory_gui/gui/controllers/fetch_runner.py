@@ -212,6 +212,7 @@ class FetchRunner(QObject):
             progress.add(result)
         self._model.apply(batch)
         progress.concurrency = self._engine.concurrency
+        progress.pace = self._engine.pace
         progress.tick()
         self.progressed.emit(progress)
 

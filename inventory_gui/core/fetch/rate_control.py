@@ -1,0 +1,392 @@
+"""Riding an API's rate limit: :class:`RateController` paces requests per second.
+
+The adaptive concurrency limit (:mod:`inventory_gui.core.fetch.limits`) cannot
+express a per-second quota: at loopback or LAN latency one request in flight
+already exceeds it.  This controller paces the *start* of requests:
+
+* **Headers first.**  When answers carry a budget (:mod:`.rate_headers`), the
+  pace is the API's sustained rate (``limit / window``), or the remaining budget
+  spread over the time to its reset; when the remaining budget falls to a few
+  requests the pace drops to what is left per second, *before* it runs out.
+* **AIMD otherwise.**  A 429 or 503 sets the pace to ``BETA`` times the rate
+  the API accepted over the last second (at most once per round: answers to
+  requests sent before the decrease do not decrease again); successes then
+  raise it, quickly back toward the rate that last failed, slowly beyond it
+  (CUBIC's shape, on requests per second).
+* **Retry-After pauses everyone.**  No request starts until it has passed; each
+  waiter then resumes after a small random jitter, so they do not all hit the
+  wall together.
+
+While the API never pushes back and sends no budget, :meth:`acquire` returns at
+once (no clock read, no sleep): unpaced runs pay one attribute test per request.
+
+The clock, sleep and random source are injectable: the unit tests drive the
+controller on a fake clock.  One event loop only.  Qt-free.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import math
+import random
+import time
+from collections import deque
+from collections.abc import Awaitable, Callable, Mapping
+from typing import Protocol
+from urllib.parse import urlsplit
+
+from inventory_gui.core.fetch.rate_headers import Budget, read_budget
+from inventory_gui.core.fetch.retry import RETRY_AFTER_CAP
+from inventory_gui.core.fetch.settings import FetchSettings
+
+PUSHBACK_STATUSES = frozenset({429, 503})
+BETA = 0.9  # a decrease keeps this share of the rate the API accepted
+MIN_RATE = 0.2  # requests per second: the pace never goes below this
+HEADER_MARGIN = 0.98  # pace at this share of an advertised sustained rate
+MEASURED_MARGIN = 0.95  # pace at this share of a rate measured from refusals' timing
+_GROWTH_BELOW = 0.5  # 1/s: how fast the pace closes its gap to the last failed rate
+_GROWTH_ABOVE = 0.02  # 1/s: relative growth past the last failed rate...
+_PROBE_AFTER_S = 10.0  # ...once this long has passed without a refusal
+_ACCEPT_WINDOW_S = 1.0  # accepted answers counted over this long for a decrease
+_RESUME_JITTER_S = 0.05  # waiters resume up to this long after a pause ends
+_BURST_S = 0.02  # the pacer lets this much time's worth of requests go at once
+_TRUSTED_WINDOW_S = 0.3  # a decrease measures the accepted rate over at least this long
+_SPREAD_S = 1.0  # an advertised budget above the reserve is spread over this long
+_MAX_SLEEP_S = 60.0
+
+HEADERS = "API limit learned from headers"
+PUSHBACKS = "API limit learned from 429s"
+REMEMBERED = "API limit remembered from an earlier run"
+
+
+class _HasError(Protocol):
+    error: str | None
+
+
+class RateController:
+    """Paces request starts to the rate an API allows.
+
+    Use in the request loop::
+
+        await control.acquire()        # may wait: paced, or paused by a Retry-After
+        ...send, read the answer...
+        limited = control.on_answer(status, headers, retry_after)
+
+    Args:
+        ceiling: a hard most requests per second (``--rate-limit``), or None.
+        start_rate: the pace to start at (a limit remembered from an earlier
+            run), or None to start unpaced.
+        start_source: how :attr:`source` describes ``start_rate``.
+        clock: monotonic seconds; sleep: the coroutine used to wait;
+        rng: random source of the resume jitter (tests inject all three).
+    """
+
+    def __init__(
+        self,
+        *,
+        ceiling: float | None = None,
+        start_rate: float | None = None,
+        start_source: str = REMEMBERED,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], Awaitable[object]] = asyncio.sleep,
+        rng: random.Random | None = None,
+    ) -> None:
+        self._ceiling = ceiling
+        self._clock = clock
+        self._sleep = sleep
+        self._rng = rng or random.Random()
+        self._rate: float | None = None  # None: unpaced
+        self.source = ""
+        self._learned: float | None = None  # the API's limit as learned, for the next run
+        if start_rate:
+            self._set_rate(start_rate)
+            self.source = start_source
+        self._next = -math.inf  # the pacer's next free start time
+        self._pause_until = self._resumed = -math.inf
+        self._pauses = 0  # pauses begun so far
+        self._lock = asyncio.Lock()
+        self._paused = False
+        self._epoch = 0
+        self._last_decrease = -math.inf
+        self._failed_rate: float | None = None  # the API's rate as estimated at the last decrease
+        self._first: tuple[int, float] | None = None  # accepted, seconds: the start's episode
+        self._last_growth = self._started = clock()
+        self._accepted: deque[float] = deque()  # times of recent accepted answers
+        self._answered: deque[float] = deque()  # times of recent answers, refusals included
+        self.pushbacks = 0
+        self.decreases = 0
+
+    @property
+    def rate(self) -> float | None:
+        """The current pace in requests per second, or None when unpaced."""
+        return self._rate
+
+    @property
+    def learned_rate(self) -> float | None:
+        """The API's limit as learned this run (headers or 429s), to remember."""
+        return self._learned
+
+    @property
+    def epoch(self) -> int:
+        """Bumped at each decrease; pass it back to :meth:`on_answer` as ``sent_in``."""
+        return self._epoch
+
+    def describe(self) -> str | None:
+        """``"pacing at 180 req/s, API limit learned from headers"``, or None if unpaced."""
+        if self._rate is None:
+            return None
+        text = f"pacing at {_rate_text(self._rate)} req/s"
+        if self._paused and self._clock() < self._pause_until:
+            text += f", paused {self._pause_until - self._clock():.0f} s (Retry-After)"
+        return f"{text}, {self.source}" if self.source else text
+
+    async def acquire(self, *, waited_out: bool = False) -> None:
+        """Wait for this request's turn: past any pause, then at the pace.
+
+        Args:
+            waited_out: the caller has just slept its own ``Retry-After`` (the
+                request that was told it): it does not wait for that pause again.
+        """
+        if self._rate is None and not self._paused:
+            return
+        async with self._lock:  # one waiter at a time: the pace is read as each one goes
+            while True:
+                pauses = self._pauses
+                await self._wait_pause(waited_out)
+                rate = self._rate
+                if rate is None:
+                    return
+                now = self._clock()
+                slot = max(self._next, now - _BURST_S)
+                if slot <= now:
+                    self._next = slot + 1.0 / rate
+                    return
+                await self._sleep(min(_MAX_SLEEP_S, slot - now))
+                if pauses != self._pauses:
+                    waited_out = False  # a pause began meanwhile: wait for it too
+
+    async def _wait_pause(self, waited_out: bool) -> None:
+        """Sleep until a ``Retry-After`` pause has passed, plus a little jitter."""
+        if not self._paused:
+            return
+        now = self._clock()
+        if now >= self._pause_until:
+            self._paused = False
+        elif not waited_out:
+            jitter = self._rng.uniform(0.0, _RESUME_JITTER_S)
+            await self._sleep(min(_MAX_SLEEP_S, self._pause_until - now + jitter))
+
+    def on_answer(
+        self,
+        status: int | None,
+        headers: Mapping[str, str] | None = None,
+        retry_after: float | None = None,
+        sent_in: int | None = None,
+        concurrency: int | None = None,
+    ) -> bool:
+        """Learn from one answer; True when it is a rate-limit refusal (429/503).
+
+        Args:
+            status: the HTTP status, None for no answer (which teaches nothing).
+            headers: the answer's headers (budget fields, if any).
+            retry_after: its ``Retry-After`` in seconds, already parsed.
+            sent_in: :attr:`epoch` when the request was sent; a refusal of a
+                request sent before the last decrease does not decrease again.
+            concurrency: the adaptive limit on requests in flight, if any.  A
+                refusal without ``Retry-After`` may be about requests in flight,
+                not per second: the pace is lowered for it only once that limit
+                is down to 1 (at low latency one request in flight can exceed a
+                per-second quota).
+        """
+        if status is None:
+            return False
+        now = self._clock()
+        budget = read_budget(headers, time.time()) if headers else None
+        if budget is not None:
+            self._follow_budget(budget)
+        if status in PUSHBACK_STATUSES:
+            self.pushbacks += 1
+            self._note(self._answered, now)
+            timed = retry_after is not None and retry_after > 0
+            if (budget is None or budget.sustained_rate is None) and (
+                timed or concurrency is None or concurrency <= 1
+            ):
+                self._decrease(now, sent_in)
+            if timed:
+                self._pause(now + min(retry_after, RETRY_AFTER_CAP))  # type: ignore[arg-type]
+            # A 503 without Retry-After or a budget is the API failing, not limiting.
+            return status == 429 or retry_after is not None or budget is not None
+        self._note(self._accepted, now)
+        self._note(self._answered, now)
+        if budget is None and self._rate is not None:
+            self._grow(now)
+        return False
+
+    def _follow_budget(self, budget: Budget) -> None:
+        """Pace to what the headers say the API takes, before it runs out."""
+        sustained = budget.sustained_rate
+        remaining, reset = budget.remaining, budget.reset
+        spread = None
+        if remaining is not None and reset is not None:
+            spread = remaining / max(reset, 1.0)
+        if sustained is not None:
+            # The sustained rate, plus what is left above a small reserve spread
+            # over a second (a leaky bucket's room, a token bucket's burst)...
+            reserve = max(1.0, 0.02 * (budget.limit or 0.0))
+            room = max(0.0, remaining - reserve) if remaining is not None else 0.0
+            pace = sustained * HEADER_MARGIN + room / _SPREAD_S
+            if remaining is not None and remaining <= reserve:
+                # ...and slower once the budget is nearly spent, before it runs out.
+                pace = max(spread or 0.0, sustained * (0.5 + 0.5 * remaining / reserve))
+            self._learned = sustained
+        elif spread is not None:
+            pace = spread * HEADER_MARGIN
+            self._learned = spread if self._learned is None else max(self._learned, spread)
+        else:
+            return  # a limit with nothing to pace by: the 429s will say more
+        self._set_rate(pace)
+        self.source = HEADERS
+
+    def _decrease(self, now: float, sent_in: int | None) -> None:
+        if sent_in != self._epoch and now - self._last_decrease < _ACCEPT_WINDOW_S:
+            return  # the same round of requests: already decreased for it
+        rate = self._rate
+        if rate is None:  # the first refusal: the limit is still unknown
+            base = self._first_estimate(now)
+        elif self._first is not None and self._last_decrease < self._resumed < now:
+            base = min(rate, max(rate * 0.5, self._bucket_rate(rate, now - self._resumed)))
+        else:
+            base = rate  # nothing to measure by: a plain multiplicative decrease
+        self._failed_rate = self._learned = max(MIN_RATE, base)
+        measured = rate is not None and base < rate
+        self._set_rate(base * (MEASURED_MARGIN if measured else BETA))
+        self.source = PUSHBACKS
+        self._epoch += 1
+        self._last_decrease = now
+        self._last_growth = now
+        self.decreases += 1
+
+    def _first_estimate(self, now: float) -> float:
+        """The API's rate as first guessed: what it accepted at the start, over 0.1-1 s.
+
+        Remembered with its duration for :meth:`_bucket_rate`.
+        """
+        window = min(_ACCEPT_WINDOW_S, max(0.1, now - self._started))
+        accepted = _count_since(self._accepted, now - window)
+        self._first = (accepted, now - self._started)
+        if accepted:
+            return accepted / window
+        answered = _count_since(self._answered, now - window)  # all refused: go by what was sent
+        return answered / window if answered else 1.0
+
+    def _bucket_rate(self, pace: float, elapsed: float) -> float:
+        """The refill rate R of a token bucket of B requests, from two full-bucket episodes.
+
+        At the start, unpaced, the API accepted ``A`` requests in ``t`` seconds
+        before refusing: ``A = B + R t``.  Since the last pause refilled it, the
+        bucket has emptied in ``elapsed`` seconds at ``pace``: ``B = (pace - R)
+        elapsed``.  Hence ``R = (A - pace elapsed) / (t - elapsed)``.
+        """
+        accepted, start = self._first or (0, 0.0)
+        if elapsed - start < 0.05:
+            return pace - accepted / max(elapsed, 1e-3)  # too close to tell apart: B about A
+        return (accepted - pace * elapsed) / (start - elapsed)
+
+    def _grow(self, now: float) -> None:
+        """Raise the pace with time: back toward the failed rate, then past it slowly."""
+        dt = now - self._last_growth
+        if dt < 0.05 or self._rate is None:
+            return
+        self._last_growth = now
+        rate, target = self._rate, self._failed_rate
+        target = target * MEASURED_MARGIN if target is not None else None
+        if target is not None and rate < target:
+            rate += (target - rate) * min(1.0, _GROWTH_BELOW * dt)
+            rate = max(rate, self._rate + 1e-9)
+        elif now - self._last_decrease >= _PROBE_AFTER_S:
+            rate *= 1.0 + _GROWTH_ABOVE * dt  # no refusal for a while: the limit may be higher
+        self._set_rate(rate)
+
+    @staticmethod
+    def _note(times: deque[float], now: float) -> None:
+        """Append ``now``, forgetting what is older than a decrease looks back."""
+        times.append(now)
+        if len(times) > 4096:
+            _count_since(times, now - _ACCEPT_WINDOW_S)
+
+    def _pause(self, until: float) -> None:
+        if until > self._pause_until:
+            self._resumed = until
+            self._pauses += 1
+            self._pause_until = until
+            self._paused = True
+
+    def _set_rate(self, rate: float) -> None:
+        rate = max(MIN_RATE, rate)
+        if self._ceiling is not None:
+            rate = min(rate, self._ceiling)
+        self._rate = rate
+
+
+def _count_since(times: deque[float], since: float) -> int:
+    """Drop the times before ``since``; return how many are left."""
+    while times and times[0] < since:
+        times.popleft()
+    return len(times)
+
+
+def _rate_text(rate: float) -> str:
+    return f"{rate:,.0f}" if rate >= 10 else f"{rate:.1f}"
+
+
+def rate_controller(settings: FetchSettings) -> RateController | None:
+    """The controller a run with ``settings`` uses: None with adaptation off."""
+    if not settings.adaptive:
+        return None
+    return RateController(ceiling=settings.rate_limit, start_rate=settings.remembered_rate)
+
+
+class RateLimitedRow:
+    """One row's refusals by the rate limit: re-queued, up to ``max_seconds`` in all.
+
+    A refusal answered while the controller backs off is not the row's failure
+    and spends none of its retries; past the bound the row fails with
+    ``rate limited for N s``.
+    """
+
+    __slots__ = ("_clock", "_first", "_max", "count")
+
+    def __init__(self, max_seconds: float, clock: Callable[[], float] = time.monotonic) -> None:
+        self._max = max_seconds
+        self._clock = clock
+        self._first: float | None = None
+        self.count = 0
+
+    def requeue(self, answer: _HasError) -> bool:
+        """Count one refusal; False (and ``answer.error`` set) once the bound has passed."""
+        now = self._clock()
+        if self._first is None:
+            self._first = now
+        self.count += 1
+        waited = now - self._first
+        if waited < self._max:
+            return True
+        answer.error = f"rate limited for {waited:.0f} s"
+        return False
+
+
+def api_origin(url_template: str) -> str | None:
+    """The API host a template names, ``https://api.example.com:443``, to remember a pace by.
+
+    No user name, password, path or query: nothing secret is kept.  None when
+    the template names no host (or its host is a placeholder).
+    """
+    try:
+        parts = urlsplit(url_template)
+        host, port = parts.hostname, parts.port
+    except ValueError:
+        return None
+    if not host or "{" in host or parts.scheme not in ("http", "https"):
+        return None
+    port = port or (443 if parts.scheme == "https" else 80)
+    return f"{parts.scheme}://{host}:{port}"

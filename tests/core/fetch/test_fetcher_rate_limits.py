@@ -1,0 +1,140 @@
+"""The fetcher riding real rate limits on loopback (issue 16).
+
+Short real-time runs against the benchmark's limited API
+(:mod:`inventory_gui.devtools.bench.limited_api`); the tolerances are wide,
+the exact decisions are tested on a fake clock in test_rate_control.py.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+import pytest_asyncio
+from aiohttp import web
+
+from inventory_gui.core.fetch.fetcher import Fetcher, FetchSettings
+from inventory_gui.core.history.store import HistoryStore
+from inventory_gui.core.models import Product
+from inventory_gui.core.progress import Progress
+from inventory_gui.devtools.bench.limited_api import Limits, Stats, make_app
+
+
+def products(n: int) -> list[Product]:
+    return [Product(f"p{i}", {}) for i in range(n)]
+
+
+@pytest_asyncio.fixture
+async def limited_api():
+    runners = []
+
+    async def start(limits: Limits) -> tuple[str, Stats]:
+        stats = Stats()
+        runner = web.AppRunner(make_app(limits, stats), access_log=None)
+        await runner.setup()
+        site = web.TCPSite(runner, "127.0.0.1", 0)
+        await site.start()
+        runners.append(runner)
+        port = runner.addresses[0][1]
+        return f"http://127.0.0.1:{port}/get-current-inventory/{{id}}", stats
+
+    yield start
+    for runner in runners:
+        await runner.cleanup()
+
+
+async def timed_run(settings: FetchSettings, n: int) -> tuple[list, float, Fetcher]:
+    fetcher = Fetcher(settings)
+    started = time.monotonic()
+    results = await fetcher.run(products(n))
+    return results, time.monotonic() - started, fetcher
+
+
+@pytest.mark.asyncio
+async def test_budget_headers_are_ridden_without_refusals(limited_api):
+    template, stats = await limited_api(Limits("bucket", rate=100, burst=10, headers=True))
+    results, seconds, fetcher = await timed_run(FetchSettings(template, concurrency=32), 250)
+    assert all(r.status == "ok" for r in results)
+    # Only the opening wave: 32 requests leave before the first answer tells the
+    # budget, 10 are taken; after it the pace keeps within the budget.
+    assert stats.refused <= 32
+    # 10 at once, then 100/s: 2.4 s at best.
+    assert seconds >= 2.0
+    assert 250 / seconds >= 0.6 * 100  # tolerant: a shared machine; exact on the fake clock
+    assert fetcher.pace.startswith("pacing at ")
+    assert fetcher.pace.endswith("API limit learned from headers")
+
+
+@pytest.mark.asyncio
+async def test_unadvertised_bucket_every_row_ok_without_spending_retries(limited_api):
+    template, stats = await limited_api(Limits("bucket", rate=100, burst=10))
+    settings = FetchSettings(template, concurrency=32, retries=0)  # a refusal spends none
+    results, seconds, fetcher = await timed_run(settings, 300)
+    assert all(r.status == "ok" for r in results), {r.error for r in results}
+    assert 1 <= stats.refused <= 60  # learned from a few rounds of 429 + Retry-After: 1
+    assert 300 / seconds >= 0.5 * 100
+    assert fetcher.rate_control.learned_rate == pytest.approx(100, rel=0.5)
+    assert sum(r.attempts for r in results) == 300 + stats.refused
+
+
+@pytest.mark.asyncio
+async def test_without_adaptation_the_same_api_fails_rows(limited_api):
+    template, _stats = await limited_api(Limits("bucket", rate=100, burst=10))
+    settings = FetchSettings(template, concurrency=32, retries=0, adaptive=False)
+    results, _seconds, fetcher = await timed_run(settings, 100)
+    assert sum(r.status == "error" for r in results) >= 50
+    assert fetcher.pace is None
+
+
+@pytest.mark.asyncio
+async def test_leaky_bucket_used_over_limit(limited_api):
+    template, stats = await limited_api(Limits("leaky", burst=60))  # leaks 3/s
+    results, seconds, _fetcher = await timed_run(FetchSettings(template, concurrency=16), 66)
+    assert all(r.status == "ok" for r in results)
+    assert stats.refused <= 3
+    assert seconds <= 6.0  # 60 at once, 6 more at 3/s
+
+
+@pytest.mark.asyncio
+async def test_concurrency_cap_is_left_to_the_concurrency_limit(limited_api):
+    limits = Limits("concurrency", cap=8, latency_s=0.01)
+    template, _stats = await limited_api(limits)
+    results, seconds, fetcher = await timed_run(FetchSettings(template, concurrency=64), 400)
+    assert all(r.status == "ok" for r in results)
+    assert fetcher.rate_control.rate is None  # 429s without Retry-After: not a rate limit
+    assert seconds < 400 * 0.01 / 8 * 5  # within a few times what 8 at once allow
+
+
+@pytest.mark.asyncio
+async def test_a_row_refused_too_long_fails_with_the_time(make_api):
+    async def handler(request, api):
+        return web.Response(status=429, headers={"Retry-After": "0.2"})
+
+    api = await make_api(handler)
+    settings = FetchSettings(api.template, retries=0, rate_limited_max=1.0)
+    results, _seconds, _fetcher = await timed_run(settings, 1)
+    assert results[0].status == "error"
+    assert results[0].error == "rate limited for 1 s"
+    assert results[0].attempts >= 4
+
+
+@pytest.mark.asyncio
+async def test_the_learned_limit_is_remembered_and_starts_the_next_run(tmp_path):
+    store = HistoryStore(tmp_path)
+    try:
+        assert store.remembered_rate("http://127.0.0.1:1") is None
+        store.remember_rate("http://127.0.0.1:1", 180.0, "API limit learned from headers")
+        assert store.remembered_rate("http://127.0.0.1:1") == 180.0
+    finally:
+        store.close()
+    fetcher = Fetcher(FetchSettings("http://127.0.0.1:1/{id}", remembered_rate=180.0))
+    await fetcher.run([])
+    assert fetcher.pace == "pacing at 180 req/s, API limit remembered from an earlier run"
+
+
+def test_the_progress_line_shows_the_pace():
+    progress = Progress(
+        total=10, pace=lambda: "pacing at 180 req/s, API limit learned from headers"
+    )
+    assert "pacing at 180 req/s, API limit learned from headers" in progress.summary()
+    assert "pacing" not in Progress(total=10, pace=lambda: None).summary()
