@@ -104,24 +104,6 @@ class Result:
         self.error = reason or "cancelled"
         self.checked_at = checked_at
 
-    def to_dict(self, *, with_response: bool = True) -> dict[str, Any]:
-        """Return the result as a flat mapping: fixed keys, then input columns."""
-        row: dict[str, Any] = {
-            "id": self.id,
-            "status": self.status,
-            "http_status": self.http_status,
-            "quantity": self.quantity,
-            "latency_ms": None if self.latency_ms is None else round(self.latency_ms, 1),
-            "attempts": self.attempts,
-            "error": self.error,
-            "checked_at": self.checked_at,
-        }
-        for key, value in self.fields.items():
-            row.setdefault(key, value)
-        if with_response:
-            row["response"] = self.response
-        return row
-
 
 RESULT_COLUMNS = (
     "id",

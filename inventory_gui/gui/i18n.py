@@ -51,7 +51,7 @@ def install_translators(app: QCoreApplication, language: str | None) -> list[QTr
     """Install the app's and Qt's translators for ``language`` (None: English, none).
 
     The translators are parented to ``app``, so they live as long as it does;
-    returns the ones installed (:func:`remove_translators` takes them out).  A
+    returns the ones installed (``app.removeTranslator`` takes each out).  A
     missing catalogue is logged and skipped: the window then shows English.
     """
     if language is None:
@@ -80,12 +80,6 @@ def use_system_language(app: QCoreApplication) -> str | None:
     language = chosen_language()
     install_translators(app, language)
     return language
-
-
-def remove_translators(app: QCoreApplication, translators: list[QTranslator]) -> None:
-    """Undo :func:`install_translators` (tests switch languages in one process)."""
-    for translator in translators:
-        app.removeTranslator(translator)
 
 
 class Plurals(QObject):

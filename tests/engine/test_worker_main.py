@@ -8,6 +8,7 @@ the window's process going away.  The run must end, and the next one complete.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import importlib
 import json
 import sys
@@ -112,7 +113,7 @@ async def test_an_answer_the_worker_cannot_pickle_is_that_rows_error_alone(make_
     assert "could not be passed to the window (RecursionError" in by_id["deep"].error
     assert by_id["deep"].response is None
     assert all(r.status == "ok" and r.quantity == 4 for r in results if r.id != "deep")
-    json.dumps([r.to_dict() for r in results])  # nothing odd left in any row
+    json.dumps([dataclasses.asdict(r) for r in results])  # nothing odd left in any row
 
 
 def test_the_worker_exits_when_the_window_process_goes_away(worker):

@@ -6,7 +6,7 @@ import platform
 
 import PySide6
 from PySide6.QtCore import QSize, Qt, qVersion
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
 from inventory_gui import APP_NAME, __version__
 from inventory_gui.gui.about import HOMEPAGE, ICON_SIZES, AboutDialog, app_icon, show_about
@@ -43,7 +43,8 @@ def test_dialog_shows_name_versions_licence_and_link(qtbot):
     assert icon is not None
     assert not icon.pixmap().isNull()
 
-    qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+    close = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close)
+    qtbot.mouseClick(close, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.isVisible())
     assert dialog.result() == AboutDialog.DialogCode.Rejected
 

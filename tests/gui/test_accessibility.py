@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inventory_gui.gui.i18n import LANGUAGES, install_translators, remove_translators
+from inventory_gui.gui.i18n import LANGUAGES, install_translators
 from inventory_gui.gui.table.columns import STATUS_COLUMN, STOCK_COLUMN, status_text
 from tests.gui.window_actions import column, fetch
 from tests.loopback import product_id
@@ -192,7 +192,8 @@ def language(request, qapp) -> Iterator[str | None]:
     """Each language the window speaks: mnemonics must stay unique in every one."""
     installed = install_translators(qapp, request.param)
     yield request.param
-    remove_translators(qapp, installed)
+    for translator in installed:
+        qapp.removeTranslator(translator)
 
 
 def test_every_menu_and_menu_item_has_a_mnemonic_unique_in_its_menu(make_window, language):

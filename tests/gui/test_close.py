@@ -6,6 +6,7 @@ import subprocess
 import sys
 import textwrap
 
+from inventory_gui.gui.table.model import ResultRole
 from tests.gui.demo_process import demo_api
 from tests.loopback import wait_forever
 
@@ -21,7 +22,7 @@ def test_close_during_run_cancels_and_closes(make_window, make_api, qtbot):
     assert not window.runner.running
     assert not window.isVisible()
     qtbot.waitUntil(lambda: api.in_flight == 0)  # the server saw every connection close
-    assert {window.model.result_at(r).status for r in range(50)} == {"cancelled"}
+    assert {window.model.index(r, 0).data(ResultRole).status for r in range(50)} == {"cancelled"}
     # The qloop fixture fails the test if the loop reported an unclosed session
     # or a task destroyed while pending.
 

@@ -32,6 +32,11 @@ def type_lines(qtbot, editor, lines: list[str]) -> None:
         qtbot.keyClicks(editor, line)
 
 
+def shown_ids(window) -> list[str]:
+    """The IDs of the list the window holds now (not the editor's text)."""
+    return [p.id for p in window.model.products()]
+
+
 def paste(qtbot, editor, text: str) -> None:
     """Replace the editor's text by pasting ``text`` with Ctrl+A, Ctrl+V."""
     QGuiApplication.clipboard().setText(text)
@@ -46,12 +51,12 @@ def test_typed_ids_into_an_empty_list_are_fetched_at_once(make_window, make_api,
     panel = window.products_panel
     assert not window.actions["fetch"].isEnabled()  # nothing to fetch yet
     type_lines(qtbot, panel.editor, ["new1", "new2", "new3"])
-    assert panel.edit_pending  # the parse delay has not run out
-    assert window.model.rowCount() == 0
+    assert window.model.rowCount() == 0  # the parse delay has not run out
     with qtbot.waitSignal(window.fetchFinished, timeout=20_000):
         click(qtbot, window, "fetchButton")  # enabled by the text alone
     assert fetched(api) == ["new1", "new2", "new3"]
-    assert not panel.edit_pending
+    with qtbot.assertNotEmitted(panel.productsChanged):
+        panel.parse_pending()  # nothing left waiting for the parse delay
 
 
 def test_pasted_list_replaces_the_previous_one_before_fetching(
@@ -64,7 +69,7 @@ def test_pasted_list_replaces_the_previous_one_before_fetching(
         click(qtbot, window, "fetchButton")
     api.requests.clear()
     paste(qtbot, window.products_panel.editor, "new1\nnew2\n")
-    assert window.products_panel.edit_pending
+    assert shown_ids(window) == ["old1", "old2"]  # the parse delay has not run out
     with qtbot.waitSignal(window.fetchFinished, timeout=20_000):
         click(qtbot, window, "fetchButton")
     assert fetched(api) == ["new1", "new2"]
@@ -79,7 +84,7 @@ def test_f5_in_the_editor_fetches_the_edited_list(make_window, make_api, qtbot):
     window.products_panel.set_text("old1\nold2")
     editor.moveCursor(QTextCursor.MoveOperation.End)
     type_lines(qtbot, editor, ["", "added"])
-    assert window.products_panel.edit_pending
+    assert shown_ids(window) == ["old1", "old2"]  # the parse delay has not run out
     with qtbot.waitSignal(window.fetchFinished, timeout=20_000):
         qtbot.keyClick(editor, Qt.Key.Key_F5)
     assert fetched(api) == ["added", "old1", "old2"]
@@ -100,9 +105,10 @@ def test_resume_fetches_the_resumed_list_not_text_typed_just_before(
     window = make_window(api.template, history=HistoryStore(data))
     assert window.offer_resume()
     type_lines(qtbot, window.products_panel.editor, ["typed"])
-    assert window.products_panel.edit_pending
+    assert "typed" not in shown_ids(window)  # the parse delay has not run out
     with qtbot.waitSignal(window.fetchFinished, timeout=20_000):
         window.message_bar.action_button.click()
     assert fetched(api) == ["p1", "p2"]
-    assert not window.products_panel.edit_pending  # not parsed later, over the resumed list
+    with qtbot.assertNotEmitted(window.products_panel.productsChanged):
+        window.products_panel.parse_pending()  # nothing left to parse over the resumed list
     window.close()

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import math
+import sqlite3
 import time
+from contextlib import closing
 
 from aiohttp import web
 
@@ -43,7 +45,8 @@ def test_a_locked_history_is_shown_closing_is_prompt_and_the_next_start_records_
         assert journals(data) == []
         assert store.unfinished_run() is None
         assert [store.history(pid)[0].quantity for pid in ("a", "bb", "ccc")] == [1, 2, 3]
-        assert store.get_run(1).state == "done"
+        with closing(sqlite3.connect(store.file)) as conn:
+            assert conn.execute("SELECT state FROM runs").fetchall() == [("done",)]
     finally:
         store.close()
 

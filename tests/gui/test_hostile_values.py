@@ -38,7 +38,7 @@ from inventory_gui.core.stock import FieldMap, Stock, StockRules, typed
 from inventory_gui.gui.panels.detail_pane import describe_result
 from inventory_gui.gui.panels.history_view import HistoryView
 from inventory_gui.gui.table.columns import CHANGE_COLUMN, QUANTITY_COLUMN, RowContext, ago
-from inventory_gui.gui.table.model import ResultsModel
+from inventory_gui.gui.table.model import ResultRole, ResultsModel
 from tests.gui.child_window import deep_list, hostile_values
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -122,10 +122,10 @@ def test_quantities_sort_by_value_even_past_float_range(qtbot):
     big = 10**400
     model = _model([5, big, -big, 2.5, "n/a", math.nan, math.inf, None, 10**5000])
     model.sort(QUANTITY_COLUMN, Qt.SortOrder.AscendingOrder)
-    shown = [model.result_at(r).quantity for r in range(model.rowCount())]
+    shown = [model.index(r, 0).data(ResultRole).quantity for r in range(model.rowCount())]
     assert shown[:6] == [-big, 2.5, 5, big, 10**5000, math.inf]
     model.sort(QUANTITY_COLUMN, Qt.SortOrder.DescendingOrder)
-    shown = [model.result_at(r).quantity for r in range(model.rowCount())]
+    shown = [model.index(r, 0).data(ResultRole).quantity for r in range(model.rowCount())]
     assert shown[:6] == [math.inf, 10**5000, big, 5, 2.5, -big]  # empty cells stay last
     assert model.data(model.index(1, QUANTITY_COLUMN)) == "1.0000e+5000"
 
@@ -268,4 +268,4 @@ def test_model_data_of_every_role_never_raises(qtbot, quantities, previous):
     for column in range(model.columnCount()):  # every column's sort key, fixed ones included
         model.sort(column, Qt.SortOrder.DescendingOrder)
     _every_role(model)
-    describe_result(model.result_at(0))
+    describe_result(model.index(0, 0).data(ResultRole))

@@ -14,6 +14,7 @@ from __future__ import annotations
 import pytest
 
 from inventory_gui.gui.table.columns import STATUS_COLUMN
+from inventory_gui.gui.table.model import ResultRole
 from tests.gui.demo_process import demo_api
 
 SOAK_PRODUCTS = 100_000
@@ -40,4 +41,4 @@ def test_100k_results_through_the_window(make_window, run, qtbot, tmp_path, engi
     assert {model.index(r, STATUS_COLUMN).data() for r in (0, 49_999, SOAK_PRODUCTS - 1)} == {
         "Error"
     }
-    assert all(model.result_at(r).http_status == 404 for r in range(SOAK_PRODUCTS))
+    assert all(model.index(r, 0).data(ResultRole).http_status == 404 for r in range(SOAK_PRODUCTS))

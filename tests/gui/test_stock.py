@@ -14,6 +14,7 @@ from inventory_gui.gui.table.columns import (
     QUANTITY_COLUMN,
     STOCK_COLUMN,
 )
+from inventory_gui.gui.table.model import ResultRole
 from tests.gui.window_actions import column, fetch_all
 from tests.loopback import product_id
 
@@ -157,7 +158,7 @@ def test_window_shows_the_lowered_concurrency_when_the_api_pushes_back(
     lines: list[str] = []
     window.runner.progressed.connect(lambda progress: lines.append(progress.summary()))
     fetch_all(qtbot, window)
-    assert all(window.model.result_at(r).status == "ok" for r in range(150))
+    assert all(window.model.index(r, 0).data(ResultRole).status == "ok" for r in range(150))
     assert any("concurrency " in line and "/32" in line for line in lines)
 
 

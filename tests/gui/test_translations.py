@@ -44,7 +44,6 @@ from inventory_gui.gui.i18n import (
     PLURALS,
     chosen_language,
     install_translators,
-    remove_translators,
 )
 from inventory_gui.gui.panels.history_view import HistoryView
 from inventory_gui.gui.panels.run_summary import progress_text
@@ -72,7 +71,8 @@ def translated(qapp) -> Iterator[object]:
         installed.extend(install_translators(qapp, language))
 
     yield use
-    remove_translators(qapp, installed)
+    for translator in installed:
+        qapp.removeTranslator(translator)
 
 
 # -- the catalogues ------------------------------------------------------------

@@ -16,6 +16,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
 
 from inventory_gui.core import settings_schema as schema
+from inventory_gui.gui.table.model import ResultRole
 from inventory_gui.gui.tray import NO_TRAY, CloseToTray
 from tests.gui.test_stock import Quantities
 from tests.loopback import stock_handler, wait_forever
@@ -78,7 +79,7 @@ def test_tray_quit_ends_the_app_cancelling_a_run(make_window, make_api, qtbot):
     with qtbot.waitSignal(window.closed, timeout=5_000):
         tray.quit_action.trigger()
     assert not window.runner.running
-    assert {window.model.result_at(r).status for r in range(20)} == {"cancelled"}
+    assert {window.model.index(r, 0).data(ResultRole).status for r in range(20)} == {"cancelled"}
     assert not tray.icon.isVisible()
 
 

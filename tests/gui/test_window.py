@@ -12,6 +12,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QLineEdit, QProgressBar, QSpinBox, QTableView, QToolButton
 
 from inventory_gui.gui.table.columns import ERROR_COLUMN, ID_COLUMN, QUANTITY_COLUMN, STATUS_COLUMN
+from inventory_gui.gui.table.model import ResultRole
 from tests.gui.window_actions import click, column, fetch, not_found_for_bad
 from tests.loopback import product_id, stock_handler
 
@@ -120,13 +121,13 @@ def test_retry_failed_fetches_only_failed_rows(make_window, make_api, qtbot):
     window.products_panel.set_text("a\nb\nc\nd\ne")
     fetch(qtbot, window)
     assert column(window, STATUS_COLUMN) == ["OK", "Error", "OK", "Error", "OK"]
-    first = [window.model.result_at(i) for i in range(5)]
+    first = [window.model.index(i, 0).data(ResultRole) for i in range(5)]
     failing.clear()
     api.requests.clear()
     fetch(qtbot, window, "retryFailedButton")
     assert sorted(api.requests) == ["/get-current-inventory/b", "/get-current-inventory/d"]
     assert column(window, STATUS_COLUMN) == ["OK"] * 5
-    kept = [window.model.result_at(i) is first[i] for i in range(5)]
+    kept = [window.model.index(i, 0).data(ResultRole) is first[i] for i in range(5)]
     assert kept == [True, False, True, False, True]
 
 

@@ -122,7 +122,6 @@ class OAuth2ClientCredentials:
         self._expires_at = 0.0
         self._failure: str | None = None
         self._pending: asyncio.Future[None] | None = None
-        self.requests = 0  # token requests sent (for the user's log and tests)
 
     async def headers(self, session: aiohttp.ClientSession) -> Mapping[str, str]:
         """``Authorization: Bearer <token>``, fetching the token first if needed."""
@@ -183,7 +182,6 @@ class OAuth2ClientCredentials:
             form["scope"] = settings.scope
         if settings.audience:
             form["audience"] = settings.audience
-        self.requests += 1
         # No redirects: the client secret goes only to the URL the user named.
         async with session.post(
             settings.token_url,

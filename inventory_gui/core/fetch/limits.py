@@ -254,11 +254,6 @@ class RateLimiter:
         """The bucket size."""
         return self._burst
 
-    def tokens(self) -> float:
-        """Tokens available now."""
-        self._refill()
-        return self._tokens
-
     async def acquire(self) -> None:
         """Wait until a token is available and take it."""
         if not self._queued and self._take():

@@ -309,11 +309,6 @@ class HistoryStore:
             for r in reversed(rows)
         ]  # fmt: skip
 
-    def get_run(self, run_id: int) -> Run | None:
-        """Return one run, or None when there is no such run."""
-        row = self._read(lambda c: c.execute(_RUN + " WHERE id = ?", (run_id,)).fetchone())
-        return None if row is None else Run(*row)
-
     def unfinished_run(self) -> Run | None:
         """Return the latest run ``interrupted``, or ``running`` (the app died; or runs now)."""
         sql = _RUN + " WHERE state IN ('running', 'interrupted') ORDER BY id DESC LIMIT 1"

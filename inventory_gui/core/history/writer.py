@@ -45,7 +45,7 @@ NOTICE_SECONDS = 1.0
 """Locked this long, the writer says (once) that recording is delayed."""
 CLOSE_WAIT = 2.0
 """How long :meth:`HistoryWriter.close` tries to commit before leaving the rest in a journal."""
-_RECORD, _BEGIN, _STATE, _FLUSH, _SAFE, _CLOSE = range(6)
+_RECORD, _BEGIN, _STATE, _FLUSH, _CLOSE = range(5)
 _ITEMS_PER_OP = 1000
 
 
@@ -121,7 +121,6 @@ class HistoryWriter:
     ) -> None:
         self.file = file
         self.error: str | None = None
-        self.commits = 0
         self.delayed = False
         self.left_in: Path | None = None
         self._on_delayed = on_delayed
@@ -137,7 +136,6 @@ class HistoryWriter:
         self._ids: dict[int, int] = {}  # a run's token -> its real id
         self._begun: dict[int, Future[int]] = {}
         self._flushes: list[Future[bool]] = []
-        self._safes: list[Future[bool]] = []
         self._blocked_since: float | None = None
         self._retry_at = 0.0  # while locked, when to try writing again
         self._thread = threading.Thread(target=self._loop, name="history-writer", daemon=True)
@@ -207,19 +205,6 @@ class HistoryWriter:
             raise HistoryError(f"{self.file}: {self.error}")
         return done
 
-    def safe(self, timeout: float | None = None) -> bool:
-        """Wait until everything queued so far is committed or in the journal.
-
-        Either way it survives this process being killed.  False if that did
-        not happen within ``timeout`` seconds.
-        """
-        future: Future[bool] = Future()
-        self._put((_SAFE, future))
-        try:
-            return future.result(timeout)
-        except TimeoutError:
-            return False
-
     def close(self, wait: float = CLOSE_WAIT) -> None:
         """Commit what is queued and stop the thread (idempotent; never raises).
 
@@ -248,7 +233,6 @@ class HistoryWriter:
                     self._write()
                 elif self._backlog:  # locked: to the journal until the next try
                     self._spill()
-                self._settle_safes()
             while self._pending() and time.monotonic() < deadline:
                 time.sleep(max(0.0, min(self._retry_at, deadline) - time.monotonic()))
                 self._write()
@@ -303,8 +287,6 @@ class HistoryWriter:
             self._backlog.append(["state", *item[1:]])
         elif kind == _FLUSH:
             self._flushes.append(item[1])
-        elif kind == _SAFE:
-            self._safes.append(item[1])
         elif kind == _CLOSE:
             return item[1]
         return None
@@ -344,17 +326,10 @@ class HistoryWriter:
             else:
                 replay.apply(op)
         self._conn.execute("COMMIT")
-        self.commits += 1
         for token, future in list(self._begun.items()):
             if token in self._ids:
                 del self._begun[token]
                 future.set_result(self._ids[token])
-
-    def _settle_safes(self) -> None:
-        if not self._backlog:
-            for future in self._safes:
-                future.set_result(True)
-            self._safes.clear()
 
     def _blocked(self) -> None:
         """The database is locked: keep everything in the journal, say so once."""
@@ -419,8 +394,6 @@ class HistoryWriter:
             self._journal.release()
             for future in self._flushes:
                 future.set_result(False)
-            for future in self._safes:
-                future.set_result(not self._backlog)
             for begun in self._begun.values():
                 begun.set_exception(HistoryError(f"{self.file}: the run is not recorded yet"))
         finally:

@@ -22,11 +22,7 @@ def default_stock() -> StockContext:
 
 
 def fixed_values(result: Result, stock: StockContext) -> list[Any]:
-    """Return the values of :data:`OUTPUT_COLUMNS` for one result, in that order.
-
-    Written out rather than read from :meth:`Result.to_dict`: exports call this
-    per row (tests/core/outputs/test_stock_columns.py checks both agree).
-    """
+    """Return the values of :data:`OUTPUT_COLUMNS` for one result, in that order."""
     status, previous_quantity, change, previous_checked_at = stock.standing(result)
     latency = result.latency_ms
     return [

@@ -79,11 +79,6 @@ class JsonTree(QTreeWidget):
         self.expandToDepth(1)
         self.resizeColumnToContents(0)
 
-    def item_at_path(self, path: str) -> QTreeWidgetItem | None:
-        """The node whose path is ``path`` (shown), or None."""
-        items = self.findItems("*", Qt.MatchFlag.MatchWildcard | Qt.MatchFlag.MatchRecursive)
-        return next((i for i in items if i.data(0, PATH_ROLE) == path), None)
-
     def _fill(self, item: QTreeWidgetItem, value: Any, path: str | None, depth: int) -> None:
         children = (
             list(value.items()) if isinstance(value, dict)

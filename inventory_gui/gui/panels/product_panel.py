@@ -123,11 +123,6 @@ class ProductPanel(QWidget):
         self.editor.setPlainText(text)
         self.parse_now()
 
-    @property
-    def edit_pending(self) -> bool:
-        """True while typed or pasted text waits for the parse delay."""
-        return self._timer.isActive()
-
     def has_text(self) -> bool:
         """True when the editor holds any text (there may be IDs to parse)."""
         return not self.editor.document().isEmpty()

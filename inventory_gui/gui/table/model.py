@@ -182,10 +182,6 @@ class ResultsModel(QAbstractTableModel):
         ordered = sorted(zip(self._positions, self._rows, strict=True), key=lambda pr: pr[0])
         return [r for _, r in ordered]
 
-    def result_at(self, row: int) -> Result:
-        """The result shown in ``row`` of this model."""
-        return self._rows[row]
-
     def products(self, ids: Iterable[str] | None = None) -> list[Product]:
         """The products behind the given IDs (all, in input order, if None)."""
         if ids is None:  # the dict keeps input order, as the rows' positions do

@@ -158,8 +158,7 @@ async def test_concurrent_waiters_before_the_first_answer_make_one_request(token
     auth = OAuth2ClientCredentials(oauth2(tokens, audience="https://api"), lambda s: None)
     async with aiohttp.ClientSession() as session:
         sent = await asyncio.gather(*(auth.headers(session) for _ in range(64)))
-    assert auth.requests == 1
-    assert len(tokens.forms) == 1
+    assert len(tokens.forms) == 1  # what the token endpoint received
     assert tokens.forms[0]["audience"] == "https://api"
     assert {h["Authorization"] for h in sent} == {f"Bearer {tokens.issued[0]}"}
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import json
 import logging
 import random
@@ -316,7 +317,7 @@ async def test_headers_are_sent_and_secret_never_in_errors(make_api):
     result = (await Fetcher(settings).run(products("x")))[0]
     assert api.headers[0]["Authorization"] == f"Bearer {secret}"
     assert result.http_status == 500
-    assert secret not in json.dumps(result.to_dict())
+    assert secret not in json.dumps(dataclasses.asdict(result))
 
 
 async def fast_or_never(request, api):

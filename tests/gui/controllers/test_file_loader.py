@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 from inventory_gui.core.models import ProductList
+from inventory_gui.gui.table.model import ResultRole
 
 
 def write_big_list(path: Path, rows: int = 1_000_000) -> Path:
@@ -74,7 +75,7 @@ def test_the_window_says_how_a_mixed_encoding_file_was_read(make_window, run, tm
     path = tmp_path / "mixed.csv"
     path.write_bytes("id\nCafé-1\nCafé-2\n".encode() + b"Caf\xe9-3\n")
     assert run(window.load_file(path)) is True
-    ids = [window.model.result_at(row).id for row in range(window.model.rowCount())]
+    ids = [window.model.index(row, 0).data(ResultRole).id for row in range(window.model.rowCount())]
     assert ids == ["Café-1", "Café-2", "Café-3"]
     note = "read as UTF-8, but line 4 held bytes that are not; read those as Windows-1252"
     assert note in window.products_panel.summary.text()

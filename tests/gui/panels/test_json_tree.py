@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTreeWidgetItemIterator
+from PySide6.QtWidgets import QTreeWidgetItem, QTreeWidgetItemIterator
 
-from inventory_gui.gui.panels.json_tree import MAX_DEPTH, MAX_NODES, MAX_TEXT, JsonTree, child_path
+from inventory_gui.gui.panels.json_tree import (
+    MAX_DEPTH,
+    MAX_NODES,
+    MAX_TEXT,
+    PATH_ROLE,
+    JsonTree,
+    child_path,
+)
 
 
 def _items(tree: JsonTree) -> list:
@@ -16,6 +23,11 @@ def _items(tree: JsonTree) -> list:
     return found
 
 
+def item_at_path(tree: JsonTree, path: str) -> QTreeWidgetItem | None:
+    """The node the tree gives the dotted ``path`` (what a double click offers), or None."""
+    return next((i for i in _items(tree) if i.data(0, PATH_ROLE) == path), None)
+
+
 def test_nodes_show_type_value_and_their_dotted_path(qtbot):
     tree = JsonTree()
     qtbot.addWidget(tree)
@@ -23,8 +35,8 @@ def test_nodes_show_type_value_and_their_dotted_path(qtbot):
     assert [(i.text(0), i.text(1), i.text(2)) for i in _items(tree)[3:7]] == [
         ("0", "1", "number"), ("1", "x", "string"), ("2", "null", "null"), ("3", "true", "boolean"),
     ]  # fmt: skip
-    assert tree.item_at_path("a.b.1").text(1) == "x"
-    assert tree.item_at_path("odd.key") is None  # not expressible as a dotted path
+    assert item_at_path(tree, "a.b.1").text(1) == "x"
+    assert item_at_path(tree, "odd.key") is None  # not expressible as a dotted path
     assert child_path("a", "b.c") is None
     assert child_path("", 0) == "0"
 
@@ -51,7 +63,7 @@ def test_double_click_on_a_leaf_offers_it_as_the_quantity_field(qtbot):
     qtbot.addWidget(tree)
     tree.show_value({"stock": {"available": 4}})
     tree.show()
-    node = tree.item_at_path("stock.available")
+    node = item_at_path(tree, "stock.available")
     where = tree.visualItemRect(node).center()
     with qtbot.waitSignal(tree.quantityChosen) as chosen:
         qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=where)

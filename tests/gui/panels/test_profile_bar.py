@@ -10,12 +10,13 @@ import pytest
 from aiohttp import web
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QGuiApplication
-from PySide6.QtWidgets import QDialogButtonBox, QInputDialog, QLineEdit
+from PySide6.QtWidgets import QDialogButtonBox, QInputDialog, QLineEdit, QTreeWidgetItem
 
 from inventory_gui.core.connection import MemorySecretStore
 from inventory_gui.core.fetch.auth_settings import BASIC, OAUTH2
 from inventory_gui.core.profiles import PROFILES_ENV
 from inventory_gui.gui.panels.curl_dialog import CurlDialog
+from inventory_gui.gui.panels.json_tree import PATH_ROLE, JsonTree
 from inventory_gui.gui.panels.probe_dialog import ProbeDialog
 from tests.loopback import product_id
 
@@ -43,6 +44,12 @@ def _choose(window, name: str) -> None:
     index = combo.findText(name)
     combo.setCurrentIndex(index)
     combo.activated.emit(index)  # what a user's pick sends
+
+
+def item_at_path(tree: JsonTree, path: str) -> QTreeWidgetItem | None:
+    """The node the tree gives the dotted ``path`` (what a double click offers), or None."""
+    items = tree.findItems("*", Qt.MatchFlag.MatchWildcard | Qt.MatchFlag.MatchRecursive)
+    return next((i for i in items if i.data(0, PATH_ROLE) == path), None)
 
 
 def test_profiles_create_switch_rename_duplicate_delete_and_reopen(make_window, profiles_file):
@@ -173,7 +180,7 @@ def test_the_test_button_shows_the_answer_and_a_click_sets_the_quantity_field(
     assert dialog.status.text() == "HTTP 200: quantity 1"
     assert api.requests == ["/get-current-inventory/p1"]  # the list's first product, once
     tree = dialog.tree
-    node = tree.item_at_path("stock.available")
+    node = item_at_path(tree, "stock.available")
     assert node is not None
     assert (node.text(1), node.text(2)) == ("7", "number")
     tree.scrollToItem(node)
@@ -181,7 +188,7 @@ def test_the_test_button_shows_the_answer_and_a_click_sets_the_quantity_field(
     qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=where)  # a double click's
     qtbot.mouseDClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=where)  # press comes first
     assert window.connection.settings().quantity_field == "stock.available"
-    counts = tree.item_at_path("counts.0.quantity")
+    counts = item_at_path(tree, "counts.0.quantity")
     tree.scrollToItem(counts)
     tree.customContextMenuRequested.emit(tree.visualItemRect(counts).center())
     extra = tree.menu.findChild(QAction, "addAsExtraAction")

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 
 from inventory_gui.core.models import Product, Result
 from inventory_gui.gui.table.columns import QUANTITY_COLUMN
-from inventory_gui.gui.table.model import ResultsModel
+from inventory_gui.gui.table.model import ResultRole, ResultsModel
 
 
 def loaded(qapp, count: int) -> ResultsModel:
@@ -23,7 +23,9 @@ def test_products_stay_in_input_order_however_the_rows_are_sorted(qapp):
     model = loaded(qapp, 50)
     model.apply([done(f"p{i}", (i * 37) % 11) for i in range(50)])
     model.sort(QUANTITY_COLUMN, Qt.SortOrder.DescendingOrder)
-    assert [model.result_at(r).id for r in range(50)] != [f"p{i}" for i in range(50)]
+    assert [model.index(r, 0).data(ResultRole).id for r in range(50)] != [
+        f"p{i}" for i in range(50)
+    ]
     assert [p.id for p in model.products()] == [f"p{i}" for i in range(50)]
     assert [p.fields for p in model.products()][7] == {"name": "n7"}
     assert [p.id for p in model.products(["p9", "p2", "nope"])] == ["p9", "p2"]
@@ -39,5 +41,5 @@ def test_mark_pending_resets_finished_rows_and_leaves_a_fresh_list_alone(qapp, q
     changes.clear()
     model.mark_pending(["p3", "p20", "p21"])
     assert changes == [(3, 20)]  # one signal for the batch
-    assert {model.result_at(r).status for r in range(30)} == {"pending"}
-    assert model.result_at(3).fields == {"name": "n3"}
+    assert {model.index(r, 0).data(ResultRole).status for r in range(30)} == {"pending"}
+    assert model.index(3, 0).data(ResultRole).fields == {"name": "n3"}
