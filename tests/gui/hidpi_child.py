@@ -22,7 +22,7 @@ from inventory_gui.gui.table.columns import STATUS_COLUMN
 from inventory_gui.gui.table.filter import ResultsFilter
 from inventory_gui.gui.table.model import ResultsModel
 from inventory_gui.gui.table.view import ResultsView
-from tests.gui.test_theme import blocky
+from tests.gui.pixels import blocky
 
 
 def main() -> int:

@@ -10,8 +10,7 @@ from aiohttp import web
 
 from inventory_gui.core.connection import ConnectionSettings
 from inventory_gui.gui.panels.connection_panel import ConnectionPanel
-from tests.gui.test_fetch_after_paste import paste
-from tests.gui.test_window import click, write_csv
+from tests.gui.window_actions import click, paste, write_csv
 
 
 async def comma_joined_handler(request, api):

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from aiohttp import web
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QTextCursor
+from PySide6.QtGui import QTextCursor
 
 from inventory_gui.core.history.store import HistoryStore
 from inventory_gui.core.models import Product, Result
-from tests.gui.test_window import click, write_csv
+from tests.gui.window_actions import click, paste, write_csv
 from tests.loopback import product_id
 
 
@@ -35,14 +35,6 @@ def type_lines(qtbot, editor, lines: list[str]) -> None:
 def shown_ids(window) -> list[str]:
     """The IDs of the list the window holds now (not the editor's text)."""
     return [p.id for p in window.model.products()]
-
-
-def paste(qtbot, editor, text: str) -> None:
-    """Replace the editor's text by pasting ``text`` with Ctrl+A, Ctrl+V."""
-    QGuiApplication.clipboard().setText(text)
-    editor.setFocus()
-    qtbot.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClick(editor, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
 
 
 def test_typed_ids_into_an_empty_list_are_fetched_at_once(make_window, make_api, qtbot):

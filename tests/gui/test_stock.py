@@ -15,24 +15,7 @@ from inventory_gui.gui.table.columns import (
     STOCK_COLUMN,
 )
 from inventory_gui.gui.table.model import ResultRole
-from tests.gui.window_actions import column, fetch_all
-from tests.loopback import product_id
-
-
-class Quantities:
-    """A server whose quantities the test sets between runs."""
-
-    def __init__(self, **quantities: int) -> None:
-        self.quantities = quantities
-
-    async def __call__(self, request, api):
-        pid = product_id(request)
-        if pid not in self.quantities:
-            return web.json_response({"error": "unknown product"}, status=404)
-        return web.json_response(
-            {"quantity": self.quantities[pid], "name": f"Item {pid}", "shelf": {"row": len(pid)},
-             "updated_at": "2026-11-28T10:00:00Z"}
-        )  # fmt: skip
+from tests.gui.window_actions import Quantities, column, fetch_all
 
 
 def test_stock_status_thresholds_counts_and_filter(make_window, make_api, qtbot):

@@ -41,6 +41,7 @@ from inventory_gui.gui.theme import (
     luminance,
     with_contrast,
 )
+from tests.gui.pixels import blocky
 
 ROOT = Path(__file__).resolve().parents[2]
 PALETTES = {"light": light_palette, "dark": dark_palette}
@@ -229,15 +230,6 @@ def test_contrast_follows_wcag():
     assert 4.5 <= contrast(lighter, black) < 4.6
     assert luminance(lighter) > luminance(red)
     assert darker.hue() == pytest.approx(red.hue(), abs=2)  # still red
-
-
-def blocky(image: QImage) -> bool:
-    """True if every 2x2 block of pixels is one colour (a 1x picture scaled up)."""
-    return all(
-        len({image.pixel(x + dx, y + dy) for dx in (0, 1) for dy in (0, 1)}) == 1
-        for y in range(0, image.height() - 1, 2)
-        for x in range(0, image.width() - 1, 2)
-    )
 
 
 def test_status_dots_are_drawn_for_a_2x_screen():

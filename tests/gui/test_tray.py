@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
 from inventory_gui.core import settings_schema as schema
 from inventory_gui.gui.table.model import ResultRole
 from inventory_gui.gui.tray import NO_TRAY, CloseToTray
-from tests.gui.test_stock import Quantities
+from tests.gui.window_actions import Quantities
 from tests.loopback import stock_handler, wait_forever
 
 MINUTES = 5

@@ -13,15 +13,8 @@ from PySide6.QtWidgets import QLineEdit, QProgressBar, QSpinBox, QTableView, QTo
 
 from inventory_gui.gui.table.columns import ERROR_COLUMN, ID_COLUMN, QUANTITY_COLUMN, STATUS_COLUMN
 from inventory_gui.gui.table.model import ResultRole
-from tests.gui.window_actions import click, column, fetch, not_found_for_bad
+from tests.gui.window_actions import click, column, fetch, not_found_for_bad, write_csv
 from tests.loopback import product_id, stock_handler
-
-
-def write_csv(tmp_path: Path, ids: list[str], name: str = "products.csv") -> Path:
-    path = tmp_path / name
-    rows = ["sku,name"] + [f"{i},name of {i}" for i in ids]
-    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
-    return path
 
 
 def test_stable_object_names(make_window):

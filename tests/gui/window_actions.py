@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from aiohttp import web
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QToolButton
 
 from tests.loopback import product_id
@@ -46,3 +49,34 @@ async def not_found_for_bad(request: web.Request, api: object) -> web.Response:
     if pid.startswith("bad"):
         return web.json_response({"error": "unknown product"}, status=404)
     return web.json_response({"id": pid, "quantity": len(pid)})
+
+
+def write_csv(tmp_path: Path, ids: list[str], name: str = "products.csv") -> Path:
+    path = tmp_path / name
+    rows = ["sku,name"] + [f"{i},name of {i}" for i in ids]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+def paste(qtbot, editor, text: str) -> None:
+    """Replace the editor's text by pasting ``text`` with Ctrl+A, Ctrl+V."""
+    QGuiApplication.clipboard().setText(text)
+    editor.setFocus()
+    qtbot.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(editor, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+
+
+class Quantities:
+    """A server whose quantities the test sets between runs."""
+
+    def __init__(self, **quantities: int) -> None:
+        self.quantities = quantities
+
+    async def __call__(self, request, api):
+        pid = product_id(request)
+        if pid not in self.quantities:
+            return web.json_response({"error": "unknown product"}, status=404)
+        return web.json_response(
+            {"quantity": self.quantities[pid], "name": f"Item {pid}", "shelf": {"row": len(pid)},
+             "updated_at": "2026-11-28T10:00:00Z"}
+        )  # fmt: skip
