@@ -56,8 +56,8 @@ def build_parser() -> OneLineParser:
         nargs="?",
         metavar="FILE",
         help=(
-            "product list: .csv .tsv .txt .json .xlsx .xlsm .xlsb .xls .ods (optional with --demo: the bundled "
-            "sample; not used with --retry-failed-from or --resume)"
+            "product list: .csv .tsv .txt .json .xlsx .xlsm .xlsb .xls .ods (optional with "
+            "--demo: the bundled sample; not used with --retry-failed-from or --resume)"
         ),
     )
     parser.add_argument("--id-column", metavar="C", help="column holding the product IDs")

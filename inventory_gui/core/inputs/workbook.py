@@ -64,7 +64,8 @@ def read_workbook(
     except python_calamine.PasswordError:
         raise InputError(source, PASSWORD_PROTECTED) from None
     except Exception as exc:
-        raise InputError(source, f"not a valid Excel or OpenDocument workbook ({_short(exc)})") from None
+        problem = f"not a valid Excel or OpenDocument workbook ({_short(exc)})"
+        raise InputError(source, problem) from None
     try:
         name = _pick_sheet(book, sheet, source)
         try:

@@ -2,14 +2,16 @@
 
 Written by ``xlsxwriter`` in constant-memory mode: each row goes to a
 temporary file as it is written, so memory does not grow with the rows.  Its
-temporary files go to a folder of this export's own, removed when the export
-ends, written or not (a failed export in the window, which runs for hours,
+temporary files, and the workbook it assembles before it is copied to the
+target, go to a folder of this export's own, removed when the export ends,
+written or not (a failed export in the window, which runs for hours,
 leaves no copy of its rows behind).  xlsxwriter is imported when a workbook
 is written, not when the app starts.
 """
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 from collections.abc import Iterable, Sequence
 from contextlib import suppress
@@ -28,6 +30,7 @@ _OPTIONS = {
     "strings_to_numbers": False,
     "strings_to_urls": False,
 }
+_COPY_CHUNK = 1 << 20
 
 
 def write_xlsx(target: Path, results: Sequence[Result], columns: Sequence[str] | None) -> None:
@@ -50,22 +53,25 @@ def write_xlsx(target: Path, results: Sequence[Result], columns: Sequence[str] |
     from xlsxwriter.exceptions import FileCreateError
 
     header, keys = spreadsheet_header(results, columns)
-    with (
-        tempfile.TemporaryDirectory(prefix="inventory-xlsx-", ignore_cleanup_errors=True) as tmp,
-        atomic_write(target, "wb") as out,
-    ):
-        book = xlsxwriter.Workbook(out, {**_OPTIONS, "tmpdir": tmp})
+    with tempfile.TemporaryDirectory(prefix="inventory-xlsx-", ignore_cleanup_errors=True) as tmp:
+        # Assembled in the private folder, then copied: a write that fails at
+        # the target (a full disk) fails in our copy, not inside xlsxwriter's
+        # zip file, which would complain about it again when collected.
+        assembled = Path(tmp) / "book.xlsx"
+        book = xlsxwriter.Workbook(str(assembled), {**_OPTIONS, "tmpdir": tmp})
         try:
             _write_sheet(book, header, result_rows(results, keys))
         except BaseException:
-            with suppress(Exception):  # closes its temporary files; ``out`` is discarded
+            with suppress(Exception):  # closes its temporary row file
                 book.close()
             raise
         try:
-            book.close()  # assembles the workbook into ``out``
+            book.close()
         except FileCreateError as exc:  # xlsxwriter's wrapper of the OSError it met
             cause = exc.args[0] if exc.args else None
             raise cause if isinstance(cause, OSError) else OSError(str(exc)) from None
+        with assembled.open("rb") as source, atomic_write(target, "wb") as out:
+            shutil.copyfileobj(source, out, _COPY_CHUNK)
 
 
 def _write_sheet(book: Any, header: list[str], rows: Iterable[list[Any]]) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import resource
 import statistics
 import subprocess
 import sys
@@ -27,18 +28,33 @@ Server = Callable[..., AbstractContextManager[int]]
 """``bench_server(latency_ms, stock_loop=True)``: runs the bench server, yields its port."""
 
 
-def timed(command: list[str], timeout: float = 900) -> float:
-    """Run ``command`` to its end; return its wall time in seconds.
+CPU_SECONDS: dict[str, list[float]] = {}
+"""The CPU time (user + system) of every timed command, by label: steadier than wall
+time on a shared machine, and what the command costs apart from the server."""
+
+
+def timed(label: str, command: list[str], timeout: float = 900) -> float:
+    """Run ``command`` to its end; return its wall time in seconds, keep its CPU time.
 
     Raises:
         RuntimeError: it failed (its stderr's end is in the message).
     """
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
     seconds = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    CPU_SECONDS.setdefault(label, []).append(cpu)
     if done.returncode != 0:
         raise RuntimeError(f"{' '.join(command)} failed:\n{done.stderr[-2000:]}")
     return seconds
+
+
+def cpu_line(labels: dict[str, str]) -> str:
+    """One line: the median CPU seconds of each labelled command."""
+    parts = [f"{name} {statistics.median(CPU_SECONDS[key]):.2f} s" for key, name in labels.items()]
+    return "   CPU time (median, user + system): " + ", ".join(parts)
 
 
 def fetch_command(port: int, concurrency: int, source: Path, out: Path, *extra: str) -> list[str]:
@@ -94,11 +110,13 @@ def headless(options: argparse.Namespace, server: Server) -> list[str]:
         reference = [PY, "-m", "inventory_gui.devtools.bench.reference", str(source), str(port),
                      str(c), str(tmp / "ref.json")]  # fmt: skip
         for round_ in range(options.rounds):
-            walls["ref"].append(timed(reference))
-            walls["cmd"].append(timed(fetch_command(port, c, source, out, *data)))
+            walls["ref"].append(timed("ref", reference))
+            walls["cmd"].append(timed("cmd", fetch_command(port, c, source, out, *data)))
             if ok_rows(out) != n:
                 raise RuntimeError(f"inventory-gui fetch: {ok_rows(out)} of {n} ok")
-            walls["nohist"].append(timed(fetch_command(port, c, source, out, "--no-history")))
+            walls["nohist"].append(
+                timed("nohist", fetch_command(port, c, source, out, "--no-history"))
+            )
             ref, cmd, nohist = (walls[key][-1] for key in ("ref", "cmd", "nohist"))
             print(f"  round {round_ + 1}: reference {ref:.2f} s  fetch {cmd:.2f} s "
                   f"({ref / cmd:.2f})  --no-history {nohist:.2f} s ({ref / nohist:.2f})",
@@ -118,6 +136,7 @@ def headless(options: argparse.Namespace, server: Server) -> list[str]:
         f"   throughput against the reference, per round: {_list(ratios)}",
         f"   median {got:.2f} (target >= 0.95: {'met' if got >= 0.95 else 'MISSED'});"
         f" --no-history median {statistics.median(bare):.2f}",
+        cpu_line({"ref": "reference", "cmd": "fetch", "nohist": "--no-history"}),
     ]
 
 
@@ -134,7 +153,7 @@ def excel(options: argparse.Namespace, server: Server) -> list[str]:
         for round_ in range(options.rounds):
             for kind, source in sources.items():
                 command = fetch_command(port, c, source, tmp / f"out.{kind}", "--no-history")
-                walls[kind].append(timed(command))
+                walls[kind].append(timed(kind, command))
             print(f"  round {round_ + 1}: csv {walls['csv'][-1]:.2f} s  "
                   f"xlsx {walls['xlsx'][-1]:.2f} s", flush=True)  # fmt: skip
     ratios = [x / c_ for c_, x in zip(walls["csv"], walls["xlsx"], strict=True)]
@@ -146,6 +165,7 @@ def excel(options: argparse.Namespace, server: Server) -> list[str]:
         f"   .xlsx -> .xlsx  {statistics.median(walls['xlsx']):>6.2f} s",
         f"   xlsx / csv per round: {_list(ratios)}; median {got:.2f}"
         f" (target <= 1.50: {'met' if got <= 1.5 else 'MISSED'})",
+        cpu_line({"csv": ".csv", "xlsx": ".xlsx"}),
     ]
 
 
