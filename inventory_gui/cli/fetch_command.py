@@ -59,12 +59,12 @@ def build_parser() -> OneLineParser:
         nargs="?",
         metavar="FILE",
         help=(
-            "product list: .csv .tsv .txt .json .xlsx (optional with --demo: the bundled "
-            "sample; not used with --retry-failed-from or --resume)"
+            "product list: .csv .tsv .txt .json .xlsx .xlsm .xlsb .xls .ods (optional with "
+            "--demo: the bundled sample; not used with --retry-failed-from or --resume)"
         ),
     )
     parser.add_argument("--id-column", metavar="C", help="column holding the product IDs")
-    parser.add_argument("--sheet", metavar="NAME", help="XLSX sheet to read (default: the first)")
+    parser.add_argument("--sheet", metavar="NAME", help="sheet of a workbook (default: the first)")
     for setting in (
         *schema.CONNECTION_SETTINGS, schema.MAX_BODY, *schema.NETWORK_SETTINGS,
         schema.RATE_LIMITED_MAX,

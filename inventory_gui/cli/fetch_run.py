@@ -20,7 +20,6 @@ from inventory_gui.core.fetch.settings import FetchSettings
 from inventory_gui.core.history.store import Run
 from inventory_gui.core.models import ProductList, Result
 from inventory_gui.core.progress import Progress, ProgressPrinter
-from inventory_gui.demo.server import DemoConfig, start_demo_server
 
 
 @dataclass
@@ -64,6 +63,9 @@ async def run_fetch(
     history = history or FetchHistory(None)
     demo_server = None
     if demo:
+        # Imported here: aiohttp's server side costs every other run ~20 ms of start-up.
+        from inventory_gui.demo.server import DemoConfig, start_demo_server
+
         demo_server = await start_demo_server(DemoConfig(), "127.0.0.1", 0)
         settings = dataclasses.replace(settings, url_template=demo_server.url_template)
     fetcher = Fetcher(settings)

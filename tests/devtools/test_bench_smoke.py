@@ -17,10 +17,13 @@ def test_the_benchmark_runs_every_section_at_small_sizes():
     assert done.returncode == 0, done.stderr[-3000:]
     assert "Traceback" not in done.stderr
     out = done.stdout
-    for section in ("1. Throughput", "2. Latency-bound", "3. Responsiveness", "4. Scale",
-                    "5. Start-up", "6. Bulk"):  # fmt: skip
+    for section in ("1. Throughput, engine only", "2. Latency-bound, engine only",
+                    "3. Responsiveness", "4. Scale", "5. Start-up", "6. Bulk",
+                    "7. Rate limits", "8. The fetch command, whole processes",
+                    "9. Excel, whole processes"):  # fmt: skip
         assert section in out
     assert "full fetch" in out
     assert ", 2,000 ok" in out  # every product of the scale run answered
     assert "20,000-row file opened" in out
     assert "bulk / per product = " in out
+    assert "xlsx / csv per round:" in out  # section 9 ran both formats

@@ -7,9 +7,10 @@ The file's suffix picks its reader:
   (:mod:`~inventory_gui.core.inputs.delimited`); text without one holds one ID
   per line (:mod:`~inventory_gui.core.inputs.plain_text`).
 * ``.json``: :mod:`~inventory_gui.core.inputs.json_list`.
-* ``.xlsx``, ``.xlsm``: :mod:`~inventory_gui.core.inputs.workbook`.
+* ``.xlsx``, ``.xlsm``, ``.xlsb``, ``.xls``, ``.ods``:
+  :mod:`~inventory_gui.core.inputs.workbook`.
 
-A file of any other suffix is read by its content: a zip as a workbook, text
+A file of any other suffix is read by its content: a zip or an OLE2 file as a workbook, text
 starting like JSON as JSON if it parses, any other text as text.  Every reader
 turns its rows into products by the same rules
 (:mod:`~inventory_gui.core.inputs.product_table`).
@@ -19,7 +20,7 @@ regular files are read, in chunks between which the load can be cancelled
 (:mod:`~inventory_gui.core.inputs.file_reading`); text decides its encoding from
 the evidence it holds and says so when it is not UTF-8
 (:mod:`~inventory_gui.core.inputs.text_decoding`); workbooks are checked before
-openpyxl expands them (:mod:`~inventory_gui.core.inputs.workbook_guard`).
+they are expanded (:mod:`~inventory_gui.core.inputs.workbook_guard`).
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ from inventory_gui.core.inputs.plain_text import read_plain_text
 from inventory_gui.core.inputs.sniffing import sniff_delimiter
 from inventory_gui.core.inputs.text_decoding import NotTextError, decode_text
 from inventory_gui.core.inputs.workbook import WORKBOOK_SUFFIXES, read_workbook
-from inventory_gui.core.inputs.workbook_guard import check_not_ole2
+from inventory_gui.core.inputs.workbook_guard import OLE2_MAGIC, check_not_encrypted
 from inventory_gui.core.models import ProductList
 
 TextReader = Callable[[str, str, str | None], ProductList]
@@ -145,7 +146,7 @@ def parse_pasted(
 
 def _read_file(file: Path, source: str, suffix: str) -> bytearray:
     """Read the file's bytes, refusing binary data where the suffix promises text."""
-    text = suffix not in (*WORKBOOK_SUFFIXES, ".xls")
+    text = suffix not in WORKBOOK_SUFFIXES
     try:
         data = read_input(file, source, report_reading, text=text)
     except NotTextError as exc:
@@ -158,12 +159,13 @@ def _read_bytes(
     data: bytearray, suffix: str, source: str, id_column: str | None, sheet: str | None
 ) -> ProductList:
     """Pick the reader by the file suffix, or by the content for unknown suffixes."""
-    check_not_ole2(data, source)
+    check_not_encrypted(data, source)
     known = suffix in SUPPORTED_SUFFIXES
-    if suffix in WORKBOOK_SUFFIXES or (not known and data.startswith(_ZIP_MAGIC)):
+    workbook_content = data.startswith(OLE2_MAGIC) or (
+        not known and data.startswith(_ZIP_MAGIC)
+    )  # an .xls saved as .csv is still read: nothing else starts like OLE2
+    if suffix in WORKBOOK_SUFFIXES or workbook_content:
         return read_workbook(data, source, id_column, sheet)
-    if suffix == ".xls":
-        raise InputError(source, "old .xls workbooks are not supported; save it as .xlsx or CSV")
     try:
         decoded = decode_text(data, source)
     except NotTextError as exc:

@@ -1,9 +1,10 @@
-"""Refusing hostile or unreadable workbooks before openpyxl expands them.
+"""Refusing hostile or unreadable workbooks before the reader expands them.
 
-A workbook is a zip of XML parts.  openpyxl trusts it: a cell at row
-2,000,000,000 makes it yield two billion empty rows, a cell past column XFD
-pads each row to that width, and a part that unpacks to gigabytes is read
-whole.  :func:`check_workbook` looks first, within seconds and a few MB:
+An ``.xlsx``, ``.xlsm``, ``.xlsb`` or ``.ods`` workbook is a zip of parts.  A
+reader trusts it: a cell at row 2,000,000,000 means two billion rows, a cell
+past column XFD pads each row to that width, and a part that unpacks to
+gigabytes is read whole.  :func:`check_workbook` looks first, within seconds
+and a few MB:
 
 * the declared unpacked size of the parts, in all and against their packed size
   (an absurd ratio is a zip bomb; the zip reader never unpacks more than the
@@ -12,8 +13,9 @@ whole.  :func:`check_workbook` looks first, within seconds and a few MB:
   streamed in chunks, against Excel's own limits (1,048,576 rows, 16,384
   columns, XFD);
 
-and :func:`check_not_ole2` explains the OLE2 files that are not zips at all:
-a password-protected workbook, or an old binary ``.xls``.
+and :func:`check_not_encrypted` explains the password-protected workbooks,
+which are OLE2 compound files, not zips (so is an old binary ``.xls``, which
+is read: its format holds at most 65,536 rows and 256 columns).
 """
 
 from __future__ import annotations
@@ -32,7 +34,11 @@ MAX_UNPACKED_BYTES = 256 << 20
 MAX_RATIO = 250
 """Unpacked-to-packed size past which a large part is taken for a zip bomb."""
 
-_OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+"""How an OLE2 compound file starts: an old ``.xls``, or a password-protected workbook."""
+PASSWORD_PROTECTED = (
+    "the workbook is password-protected; remove the password in Excel and save again"
+)
 _ENCRYPTION_INFO = "EncryptionInfo".encode("utf-16-le")  # a stream name in the OLE2 directory
 _RATIO_FLOOR = 1 << 20  # parts smaller than this unpack to too little to matter
 _CHUNK = 1 << 20
@@ -50,18 +56,14 @@ _PART_NAME = re.compile(rb'\sPartName="([^"]*)"')
 _CONTENT_TYPE = re.compile(rb'\sContentType="([^"]*)"')
 
 
-def check_not_ole2(data: bytes | bytearray, source: str) -> None:
-    """Refuse an OLE2 compound file, saying what it most likely is.
+def check_not_encrypted(data: bytes | bytearray, source: str) -> None:
+    """Refuse a password-protected workbook (an OLE2 file holding an encrypted package).
 
     Raises:
-        InputError: a password-protected workbook, or an old binary workbook.
+        InputError: saying it is password-protected.
     """
-    if not data.startswith(_OLE2_MAGIC):
-        return
-    if _ENCRYPTION_INFO in data:
-        problem = "the workbook is password-protected; remove the password in Excel and save again"
-        raise InputError(source, problem)
-    raise InputError(source, "old .xls workbooks are not supported; save it as .xlsx or CSV")
+    if data.startswith(OLE2_MAGIC) and _ENCRYPTION_INFO in data:
+        raise InputError(source, PASSWORD_PROTECTED)
 
 
 def check_workbook(data: bytes | bytearray, source: str, report: Callable[[], None]) -> None:
@@ -75,7 +77,6 @@ def check_workbook(data: bytes | bytearray, source: str, report: Callable[[], No
     Raises:
         InputError: one line saying which limit the workbook breaks.
     """
-    check_not_ole2(data, source)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, ValueError, OSError, EOFError):
@@ -113,7 +114,7 @@ def _worksheet_names(archive: zipfile.ZipFile) -> set[str]:
         with archive.open("[Content_Types].xml") as stream:
             types = stream.read(_CHUNK)
     except (KeyError, zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError):
-        return set()  # openpyxl will say what is wrong with it
+        return set()  # the reader will say what is wrong with it
     names = set()
     for override in _OVERRIDE.findall(types):
         name, kind = _PART_NAME.search(override), _CONTENT_TYPE.search(override)
@@ -154,7 +155,7 @@ def _check_reference(reference: bytes, part: str, source: str) -> None:
     """Refuse an ``A1``-style reference (letters, digits, either may be absent) past the limits."""
     match = _REFERENCE.fullmatch(reference)
     if match is None:
-        return  # not a reference openpyxl would follow either
+        return  # not a reference a reader would follow either
     letters, digits = match.group(1).decode("ascii").upper(), match.group(2).lstrip(b"0")
     if len(digits) > 7 or (digits and int(digits) > EXCEL_MAX_ROWS):
         shown = f"row {int(digits):,}" if len(digits) <= 20 else "a row"

@@ -1,15 +1,22 @@
 """Writing results as an Excel workbook: one "Results" sheet, bold header, numbers kept.
 
-openpyxl is imported when a workbook is written, not when the app starts.
+Written by ``xlsxwriter`` in constant-memory mode: each row goes to a
+temporary file as it is written, so memory does not grow with the rows.  Its
+temporary files, and the workbook it assembles before it is copied to the
+target, go to a folder of this export's own, removed when the export ends,
+written or not (a failed export in the window, which runs for hours,
+leaves no copy of its rows behind).  xlsxwriter is imported when a workbook
+is written, not when the app starts.
 """
 
 from __future__ import annotations
 
-import zipfile
-from collections.abc import Sequence
+import shutil
+import tempfile
+from collections.abc import Iterable, Sequence
 from contextlib import suppress
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from inventory_gui.core.models import OUTPUT_COLUMNS, Result
 from inventory_gui.core.outputs.atomic_file import atomic_write
@@ -21,11 +28,24 @@ CHANGE_FORMAT = '"+"General;"-"General;0'
 """How the change column reads in Excel: ``+3``, ``-5``, ``0``, as the window shows it."""
 _CHANGE = OUTPUT_COLUMNS.index("change")
 
+_OPTIONS = {
+    "constant_memory": True,
+    # Text stays text: never a formula, a number or a link however it reads.
+    "strings_to_formulas": False,
+    "strings_to_numbers": False,
+    "strings_to_urls": False,
+}
+_COPY_CHUNK = 1 << 20
+
 
 def write_xlsx(
     target: Path, results: Sequence[Result], columns: Sequence[str] | None, stock: StockContext
 ) -> None:
     """Write the results' columns (no responses), replacing ``target`` atomically.
+
+    Every value goes through :func:`~inventory_gui.core.outputs.cells.xlsx_value`
+    (numbers Excel cannot hold become text, XML-illegal characters are
+    escaped, text is cut at Excel's 32,767 characters).
 
     Args:
         target: the file to replace (from ``resolve_target``).
@@ -37,75 +57,41 @@ def write_xlsx(
     Raises:
         OSError: the file could not be written.
     """
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
+    import xlsxwriter  # deferred: only workbooks need it
+    from xlsxwriter.exceptions import FileCreateError
 
     header, keys = spreadsheet_header(results, columns)
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet("Results")
-    sheet.freeze_panes = "A2"  # sheet layout must be set before the first row
-    titles = [_xlsx_cell(sheet, name, title=True) for name in header]
-    for cell in titles:
-        cell.font = Font(bold=True)
-    try:
-        sheet.append(titles)
-        for row in result_rows(results, keys, stock):
-            cells = [_xlsx_cell(sheet, value) for value in row]
-            if isinstance(cells[_CHANGE], int | float):  # signed, as the window shows it
-                cells[_CHANGE] = _number_cell(sheet, cells[_CHANGE], CHANGE_FORMAT)
-            sheet.append(cells)
-        with atomic_write(target, "wb") as out:
-            _save_workbook(book, out)
-    except BaseException:
-        with suppress(Exception):  # else the half-written sheet complains when collected
-            sheet.close()
-        with suppress(Exception):
-            discard_unsaved_rows(sheet)
-        raise
+    with tempfile.TemporaryDirectory(prefix="inventory-xlsx-", ignore_cleanup_errors=True) as tmp:
+        # Assembled in the private folder, then copied: a write that fails at
+        # the target (a full disk) fails in our copy, not inside xlsxwriter's
+        # zip file, which would complain about it again when collected.
+        assembled = Path(tmp) / "book.xlsx"
+        book = xlsxwriter.Workbook(str(assembled), {**_OPTIONS, "tmpdir": tmp})
+        try:
+            _write_sheet(book, header, result_rows(results, keys, stock))
+        except BaseException:
+            with suppress(Exception):  # closes its temporary row file
+                book.close()
+            raise
+        try:
+            book.close()
+        except FileCreateError as exc:  # xlsxwriter's wrapper of the OSError it met
+            cause = exc.args[0] if exc.args else None
+            raise cause if isinstance(cause, OSError) else OSError(str(exc)) from None
+        with assembled.open("rb") as source, atomic_write(target, "wb") as out:
+            shutil.copyfileobj(source, out, _COPY_CHUNK)
 
 
-def discard_unsaved_rows(sheet: Any) -> None:
-    """Remove the temporary file in which openpyxl keeps a write-only sheet's rows.
-
-    openpyxl removes it when the workbook is saved, or else only when the
-    process exits; a failed export in the window, which runs for hours, would
-    leave a copy of its rows in the temporary folder until then.  openpyxl has
-    no public call for this, so this is the one place that uses its internal
-    ``_writer``; tests/core/outputs/test_xlsx_output.py fails if that changes.
-    """
-    sheet._writer.cleanup()
-
-
-def _save_workbook(book: Any, out: IO[bytes]) -> None:
-    """``book.save(out)``, with the zip archive closed on failure too: otherwise, when
-    collected, it writes its end record into the closed file (a traceback on stderr)."""
-    from openpyxl.writer.excel import ExcelWriter
-
-    archive = zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
-    try:
-        ExcelWriter(book, archive).save()
-    except BaseException:
-        with suppress(Exception):
-            archive.close()
-        raise
-
-
-def _number_cell(sheet: Any, value: float, number_format: str) -> Any:
-    """A number cell shown in ``number_format``."""
-    from openpyxl.cell import WriteOnlyCell
-
-    cell = WriteOnlyCell(sheet, value=value)
-    cell.number_format = number_format
-    return cell
-
-
-def _xlsx_cell(sheet: Any, value: Any, *, title: bool = False) -> Any:
-    """Return a value or cell for the sheet (see :func:`xlsx_value`); text is never a formula."""
-    value, is_text = xlsx_value(value)
-    if not (title or (is_text and value.startswith("="))):
-        return value
-    from openpyxl.cell import WriteOnlyCell
-
-    cell = WriteOnlyCell(sheet, value=value)
-    cell.data_type = "s"  # openpyxl would store "=..." as a formula
-    return cell
+def _write_sheet(book: Any, header: list[str], rows: Iterable[list[Any]]) -> None:
+    """Add the "Results" sheet: a bold, frozen header row, then one row per result."""
+    sheet = book.add_worksheet("Results")
+    sheet.freeze_panes(1, 0)
+    sheet.write_row(0, 0, [xlsx_value(name)[0] for name in header], book.add_format({"bold": True}))
+    change_format = book.add_format({"num_format": CHANGE_FORMAT})
+    write_row, write_number = sheet.write_row, sheet.write_number
+    for number, row in enumerate(rows, 1):
+        cells = [xlsx_value(value)[0] for value in row]
+        write_row(number, 0, cells)
+        change = cells[_CHANGE]
+        if isinstance(change, int | float) and not isinstance(change, bool):
+            write_number(number, _CHANGE, change, change_format)  # signed, as the window shows it

@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from inventory_gui.devtools.bench import whole
 from inventory_gui.devtools.bench.clients import BULK_BATCH_SIZE
 from inventory_gui.devtools.bench.rate import rate_limits
 
@@ -28,9 +29,10 @@ PY = sys.executable
 
 
 @contextmanager
-def bench_server(latency_ms: float) -> Iterator[int]:
-    """Run the bench server; yield its port."""
+def bench_server(latency_ms: float, *, stock_loop: bool = False) -> Iterator[int]:
+    """Run the bench server (on uvloop, or on the stock loop); yield its port."""
     command = [PY, "-m", "inventory_gui.devtools.bench.server", "0", str(latency_ms)]
+    command += ["stock"] if stock_loop else []
     with subprocess.Popen(
         command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
     ) as server:
@@ -114,10 +116,13 @@ def throughput(options: argparse.Namespace) -> list[str]:
         "a": "(a) seed's way: session per request, unbounded gather",
         "plain": "(b) plain aiohttp: one session, gather, stock loop",
         "sem": "(b) the same with a semaphore per request",
-        "c": "(c) our headless fetch",
+        "c": "(c) our headless fetch, engine only",
         "d": "(d) our window, end to end (offscreen)",
     }
-    lines = [f"1. Throughput: {n:,} products, zero latency, concurrency {c} (median/s)"]
+    lines = [
+        f"1. Throughput, engine only (no start-up, input, history or output; see 6):"
+        f" {n:,} products, zero latency, concurrency {c} (median/s)"
+    ]
     for key, label in names.items():
         if rates[key]:
             lines.append(f"   {label:<55} {median(rates[key]):>8,.0f}/s")
@@ -144,7 +149,9 @@ def latency_bound(options: argparse.Namespace) -> list[str]:
         for _ in range(options.rounds):
             for mode in walls:
                 walls[mode].append(client(mode, port, n, c)["seconds"])
-    lines = [f"2. Latency-bound: {n:,} products, {latency:.0f} ms latency, concurrency {c}"]
+    lines = [
+        f"2. Latency-bound, engine only: {n:,} products, {latency:.0f} ms latency, concurrency {c}"
+    ]
     lines.append(f"   ideal N x L / C                          {ideal:>6.2f} s")
     labels = {"plain": "plain aiohttp", "sem": "plain aiohttp + semaphore", "fetch": "our fetch"}
     for mode, label in labels.items():
@@ -223,15 +230,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--latency-n", type=int, default=2_000)
     parser.add_argument("--scale-n", type=int, default=100_000)
     parser.add_argument("--large-n", type=int, default=1_000_000)
+    parser.add_argument("--excel-n", type=int, default=100_000, help="rows of section 9")
     parser.add_argument("--quick", action="store_true", help="small sizes, one round (CI)")
     parser.add_argument("--rate-n", type=int, default=3_000, help="products per rate-limit run")
     parser.add_argument(
-        "--only", choices=["throughput", "latency", "scale", "startup", "bulk", "rate"]
+        "--only",
+        choices=["throughput", "latency", "scale", "startup", "bulk", "rate", "command", "excel"],
     )
     options = parser.parse_args(argv)
     if options.quick:
         options.n, options.rounds, options.latency_n = 500, 1, 200
-        options.scale_n, options.large_n = 2_000, 20_000
+        options.scale_n, options.large_n, options.excel_n = 2_000, 20_000, 500
         options.rate_n = 300
     print(
         f"inventory-gui benchmark: {platform.platform()}, Python {platform.python_version()}, "
@@ -241,7 +250,9 @@ def main(argv: list[str] | None = None) -> int:
         print("(smoke run: sizes far too small for the targets to mean anything)")
     sections = {"throughput": throughput, "latency": latency_bound, "scale": scale,
                 "startup": startup, "bulk": bulk,
-                "rate": lambda o: rate_limits(o.rate_n)}  # fmt: skip
+                "rate": lambda o: rate_limits(o.rate_n),
+                "command": lambda o: whole.headless(o, bench_server),
+                "excel": lambda o: whole.excel(o, bench_server)}  # fmt: skip
     for name, section in sections.items():
         if options.only in (None, name):
             print("\n".join(section(options)), flush=True)

@@ -1,4 +1,4 @@
-"""Benchmark section 6 (issue 16): riding an API's rate limit, whole ``inventory-gui fetch`` runs.
+"""Benchmark section 7: riding an API's rate limit, whole ``inventory-gui fetch`` runs.
 
 Each case starts :mod:`inventory_gui.devtools.bench.limited_api` in its own
 process and runs ``inventory-gui fetch`` (a fresh process, no history) on
@@ -77,7 +77,7 @@ def _line(label: str, got: dict[str, float], allowed: float | None) -> str:
 
 def rate_limits(n: int) -> list[str]:
     """The section's lines."""
-    lines = [f"6. Rate limits: {n:,} products, concurrency 64, whole `inventory-gui fetch` runs"]
+    lines = [f"7. Rate limits: {n:,} products, concurrency 64, whole `inventory-gui fetch` runs"]
     with tempfile.TemporaryDirectory() as folder:
         ids = Path(folder) / "ids.txt"
         ids.write_text("".join(f"p{i}\n" for i in range(n)), encoding="utf-8")

@@ -1,6 +1,6 @@
 """A plain inventory API for benchmarks.
 
-``python -m inventory_gui.devtools.bench.server PORT LATENCY_MS``.
+``python -m inventory_gui.devtools.bench.server PORT LATENCY_MS [stock]``.
 
 Answers ``GET /get-current-inventory/{id}`` with ``{"id", "quantity"}`` after a
 fixed latency, and ``POST /inventory/batch-retrieve`` (``{"ids": [...]}``) with
@@ -8,6 +8,9 @@ fixed latency, and ``POST /inventory/batch-retrieve`` (``{"ids": [...]}``) with
 endpoint), and nothing else, so that clients, not the server, are measured:
 it runs on uvloop where installed, which takes about a third off the server's
 CPU per request (on two cores the server's CPU is time the client waits for).
+With ``stock`` it runs on the stock asyncio loop instead: the plain
+``aiohttp.web`` server the whole-process sections measure against, as the
+issue defines them.
 Prints ``ready PORT`` once listening (PORT 0 picks a free port).
 """
 
@@ -69,4 +72,5 @@ def raise_open_file_limit() -> None:
 if __name__ == "__main__":
     raise_open_file_limit()
     with contextlib.suppress(KeyboardInterrupt):
-        event_loop.run(serve(int(sys.argv[1]), float(sys.argv[2])))
+        run = asyncio.run if sys.argv[3:] == ["stock"] else event_loop.run
+        run(serve(int(sys.argv[1]), float(sys.argv[2])))

@@ -12,7 +12,17 @@ from inventory_gui.core.models import Product
 
 
 def test_supported_suffixes_cover_every_format() -> None:
-    assert set(SUPPORTED_SUFFIXES) == {".csv", ".tsv", ".txt", ".json", ".xlsx", ".xlsm"}
+    assert set(SUPPORTED_SUFFIXES) == {
+        ".csv",
+        ".tsv",
+        ".txt",
+        ".json",
+        ".xlsx",
+        ".xlsm",
+        ".xlsb",
+        ".xls",
+        ".ods",
+    }
 
 
 def test_unknown_suffix_is_sniffed(tmp_path: Path, write_file, write_xlsx, ids) -> None:
@@ -32,7 +42,7 @@ def test_unknown_suffix_is_sniffed(tmp_path: Path, write_file, write_xlsx, ids) 
         ("empty.json", b"  \n", "empty.json: the file is empty"),
         ("nul.csv", b"id\nab\x00cd\n", "nul.csv: binary data, not text"),
         ("junk.txt", b"\x81\x8d\x8f\x90\x9d", "junk.txt: binary data, not text"),
-        ("old.xls", b"\xd0\xcf\x11\xe0", "old.xls: old .xls workbooks are not supported"),
+        ("old.xls", b"\xd0\xcf\x11\xe0", "old.xls: not a valid Excel workbook"),
         ("pic.png", b"\x89PNG\r\n\x1a\n\x00\x00", "pic.png: unsupported file type"),
     ],
 )

@@ -102,5 +102,7 @@ def test_zip_that_is_not_a_workbook(tmp_path: Path) -> None:
     path = tmp_path / "other.xlsx"
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("hello.txt", "hi")
-    with pytest.raises(InputError, match=r"other\.xlsx: not a valid Excel workbook"):
+    with pytest.raises(
+        InputError, match=r"other\.xlsx: not a valid Excel or OpenDocument workbook"
+    ):
         load_products(path)

@@ -161,11 +161,11 @@ def test_encrypted_workbook_says_password_protected(tmp_path: Path, name: str) -
 
 
 @pytest.mark.parametrize("name", ["old.xls", "renamed.xlsx", "old.csv"])
-def test_old_binary_workbook_says_xls_is_not_supported(tmp_path: Path, name: str) -> None:
+def test_damaged_binary_workbook_is_one_line(tmp_path: Path, name: str) -> None:
+    """An OLE2 file that is no workbook is read as one (.xls is supported) and refused."""
     path = tmp_path / name
     path.write_bytes(compound_file("Workbook", "\x05SummaryInformation"))
     with pytest.raises(InputError) as caught:
         load_products(path)
-    assert str(caught.value) == (
-        f"{name}: old .xls workbooks are not supported; save it as .xlsx or CSV"
-    )
+    assert str(caught.value).startswith(f"{name}: not a valid Excel or OpenDocument workbook (")
+    assert "\n" not in str(caught.value)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import openpyxl
@@ -10,7 +9,6 @@ import pytest
 
 from inventory_gui.core.models import OUTPUT_COLUMNS, Result
 from inventory_gui.core.outputs.registry import write_results
-from inventory_gui.core.outputs.xlsx_output import discard_unsaved_rows
 
 
 def test_xlsx_round_trip(tmp_path: Path, sample_results: list[Result]) -> None:
@@ -40,18 +38,38 @@ def test_xlsx_round_trip(tmp_path: Path, sample_results: list[Result]) -> None:
     book.close()
 
 
-def test_discard_unsaved_rows_removes_openpyxl_temporary_file() -> None:
-    """Fails if openpyxl changes the internal ``_writer`` that ``discard_unsaved_rows`` uses."""
-    from openpyxl.worksheet._writer import ALL_TEMP_FILES
+def test_xlsx_cell_rules_and_large_values(tmp_path: Path) -> None:
+    """Numbers Excel cannot hold exactly are text; text is capped at 32,767 characters."""
+    results = [
+        Result(id="big", quantity=2**60, latency_ms=float("nan"), error="x" * 40_000),
+        Result(id="12345", quantity=1e300, latency_ms=float("inf"), error="\x0b\ud800"),
+    ]
+    path = write_results(tmp_path / "out.xlsx", results)
+    book = openpyxl.load_workbook(path, read_only=True)
+    rows = [list(row) for row in book["Results"].iter_rows(values_only=True)]
+    book.close()
+    first, second = (dict(zip(rows[0], row, strict=True)) for row in rows[1:])
+    assert first["quantity"] == str(2**60)
+    assert first["latency_ms"] == "NaN"
+    assert first["error"] == "x" * 32_767
+    assert second["id"] == "12345"  # an ID stays text
+    assert second["quantity"] == 1e300
+    assert second["latency_ms"] == "Infinity"
+    assert second["error"] == "\\x0b\\ud800"
 
-    book = openpyxl.Workbook(write_only=True)
-    sheet = book.create_sheet("Results")
-    sheet.append(["id", 1])
-    temp_file = sheet._writer.out
-    assert os.path.exists(temp_file)
-    sheet.close()
 
-    discard_unsaved_rows(sheet)
+def test_xlsx_writer_keeps_constant_memory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The rows go to a temporary file as they are written, in a folder removed afterwards."""
+    import xlsxwriter
 
-    assert not os.path.exists(temp_file)
-    assert temp_file not in ALL_TEMP_FILES
+    seen: list[dict[str, object]] = []
+    real = xlsxwriter.Workbook
+
+    def recording(*args: object, **kwargs: object) -> object:
+        seen.append(dict(args[1]))  # type: ignore[arg-type]
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(xlsxwriter, "Workbook", recording)
+    write_results(tmp_path / "out.xlsx", [Result(id=str(i)) for i in range(3)])
+    assert seen[0]["constant_memory"] is True
+    assert not Path(str(seen[0]["tmpdir"])).exists()
