@@ -1,4 +1,4 @@
-"""``inventory-gui fetch`` in a child process: exit statuses, outputs, bad input, secrets."""
+"""``inventory-gui fetch``, mostly in a child process: statuses, outputs, bad input, secrets."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import time
 import openpyxl
 import pytest
 
+from inventory_gui.cli.main import main
 from tests.cli.apis import BIG
 from tests.cli.commands import assert_one_line_error, cli, fetch_cli, write_ids
 
@@ -110,17 +111,27 @@ def test_bad_input_is_one_line_exit_2_and_no_output(tmp_path, content, name, nee
     assert not out.exists()
 
 
-def test_missing_file_directory_and_bad_usage(tmp_path):
+def test_missing_file_directory_and_bad_usage(tmp_path, capsys):
     template = ("--url-template", "http://127.0.0.1:9/{id}")
+    # Two in a child process: the real exit status and stderr of the command.
     assert_one_line_error(cli("fetch", str(tmp_path / "nope.csv"), *template), "nope.csv")
     assert_one_line_error(cli("fetch", str(tmp_path), *template), tmp_path.name, "directory")
     ids = write_ids(tmp_path / "p.csv", ["a"])
-    assert_one_line_error(cli("fetch", str(ids), *template, "--id-column", "sku"), "sku")
-    assert_one_line_error(cli("fetch", str(ids)), "--url-template")
-    assert_one_line_error(cli("fetch", str(ids), *template, "--concurrency", "0"), "concurrency")
-    assert_one_line_error(cli("fetch", str(ids), "--url-template", "ftp://x/{id}"), "http")
-    assert_one_line_error(cli("fetch", str(ids), *template, "-o", "x.pdf"), "x.pdf")
-    assert_one_line_error(cli("fetch", str(ids), *template, "--header", "nocolon"), "header")
+    # The rest in process: the same main(), without an interpreter start-up each.
+    for args, needle in [
+        ((*template, "--id-column", "sku"), "sku"),
+        ((), "--url-template"),
+        ((*template, "--concurrency", "0"), "concurrency"),
+        (("--url-template", "ftp://x/{id}"), "http"),
+        ((*template, "-o", "x.pdf"), "x.pdf"),
+        ((*template, "--header", "nocolon"), "header"),
+    ]:
+        try:
+            status = main(["fetch", str(ids), *args])
+        except SystemExit as stop:  # argparse's own exit, as the process would see it
+            status = stop.code
+        done = subprocess.CompletedProcess([], status, "", capsys.readouterr().err)
+        assert_one_line_error(done, needle)
 
 
 def test_secret_header_never_printed_or_exported(tmp_path):

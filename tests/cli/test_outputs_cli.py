@@ -94,7 +94,7 @@ def small_disk(tmp_path: Path) -> Iterator[Path]:
     """A real 64 KiB file system (tmpfs) to fill; skipped where mounting is not allowed."""
     folder = tmp_path / "small"
     folder.mkdir()
-    mount = ["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(folder)]
+    mount = ["mount", "-t", "tmpfs", "-o", "size=16k", "tmpfs", str(folder)]
     try:
         mounted = subprocess.run(mount, capture_output=True, timeout=30, check=False)
     except OSError:
@@ -107,7 +107,7 @@ def small_disk(tmp_path: Path) -> Iterator[Path]:
 
 @pytest.mark.parametrize("suffix", [".xlsx", ".json", ".csv"])
 def test_full_disk_under_the_output_is_one_line(tmp_path, api, small_disk, suffix):
-    products = write_ids(tmp_path / "p.csv", [f"fast-{i:04d}" for i in range(3000)])
+    products = write_ids(tmp_path / "p.csv", [f"fast-{i:04d}" for i in range(1000)])
     out = small_disk / f"out{suffix}"
 
     done = fetch_cli(str(products), "--url-template", api.template, "-q", "--no-history",

@@ -87,6 +87,7 @@ def test_second_signal_while_finishing_still_writes_the_output(tmp_path, api):
     assert temp_files(tmp_path) == []
 
 
+@pytest.mark.slow  # a 300k-row export, long enough to signal during it
 def test_signal_while_writing_a_stopped_runs_output_waits_for_the_output(tmp_path, api):
     earlier = tmp_path / "earlier.json"  # a long export: many ok rows, slow rows to fetch again
     rows = [{"id": f"p{i}", "status": "ok", "response": {"quantity": i, "tags": ["a", "b"]}}
@@ -116,6 +117,7 @@ def test_signal_while_writing_a_stopped_runs_output_waits_for_the_output(tmp_pat
     assert temp_files(tmp_path) == []
 
 
+@pytest.mark.slow  # a 300k-row export, long enough to signal during it
 def test_ctrl_c_during_a_large_export_is_one_line_and_keeps_the_previous_file(tmp_path):
     earlier = tmp_path / "earlier.json"  # all ok: nothing to fetch, a long export
     rows = [{"id": f"p{i}", "status": "ok", "response": {"quantity": i, "tags": ["a", "b"]}}

@@ -259,6 +259,8 @@ def test_shown_text_never_raises_and_is_bounded(value, other):
             difference(a, b)
 
 
+# The hostile_values() case above covers every column and role in a second.
+@pytest.mark.slow
 @settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )

@@ -50,8 +50,19 @@ def _wait_for(condition, proc: subprocess.Popen, timeout: float) -> None:
         time.sleep(0.05)  # a polling interval, not a synchronisation
 
 
+# One signal in the fast set; the other two take the same path and run with the slow set.
+SLOW = pytest.mark.slow
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
-@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM, signal.SIGHUP])
+@pytest.mark.parametrize(
+    "signum",
+    [
+        pytest.param(signal.SIGINT, marks=SLOW),
+        signal.SIGTERM,
+        pytest.param(signal.SIGHUP, marks=SLOW),
+    ],
+)
 def test_quit_signal_cancels_the_run_and_exits_with_its_status(tmp_path, signum):
     data_dir = tmp_path / "data"
     proc = subprocess.Popen(

@@ -67,6 +67,7 @@ def test_workbook_past_excel_limits_is_refused(
     assert str(caught.value).startswith(f"bomb.xlsx: {needle}")
 
 
+@pytest.mark.slow  # a 1,048,577-row sheet; the dimension case above is the fast sibling
 def test_rows_past_the_limit_without_references_are_refused(
     workbook_with_sheet: MakeWorkbook,
 ) -> None:
