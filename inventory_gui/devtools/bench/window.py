@@ -13,8 +13,13 @@ prints one JSON line with:
 - ``peak_rss_mb``: the whole app's peak resident memory, the window's process
   plus its fetch worker process, sampled together every 20 ms (and each
   process's own peak: ``window_rss_mb``, ``worker_rss_mb``);
+- ``painted_s``: Fetch clicked until the table's viewport has repainted after
+  the last row came in (what the user sees: the whole run, end to end);
 - with ``--large ROWS``: ``large_load_s`` and ``large_max_gap_ms`` for opening
-  a ROWS-row file while the heartbeat runs.
+  a ROWS-row file while the heartbeat runs; with ``--large-fetch`` that list is
+  then fetched too (``large_fetch_s``; the peak RSS then covers a ROWS-row run);
+- with ``--freezes``: the longest GUI-thread gaps of the known freezes (see
+  :mod:`inventory_gui.devtools.bench.freezes`).
 """
 
 from __future__ import annotations
@@ -31,11 +36,12 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 import qasync  # after PySide6
 
+from inventory_gui.devtools.bench import freezes
 from inventory_gui.gui.app import (
     after_window_shown,
     build_main_window,
@@ -112,6 +118,34 @@ class Heartbeat:
         self._last = now
 
 
+class PaintWatch(QObject):
+    """Notes when a widget starts painting (an event filter on it)."""
+
+    def __init__(self, widget) -> None:
+        super().__init__(widget)
+        self._painted: list[float] = []
+        self._next: asyncio.Future[float] | None = None
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Note the time of every paint; let every event through."""
+        if event.type() == QEvent.Type.Paint:
+            now = time.perf_counter()
+            self._painted.append(now)
+            if self._next is not None and not self._next.done():
+                self._next.set_result(now)
+        return False
+
+    async def after(self, moment: float) -> float:
+        """The time of the first paint after ``moment`` (if none yet, waits for it)."""
+        done = [t for t in self._painted if t >= moment]
+        if done:
+            return done[0]
+        self._next = asyncio.get_running_loop().create_future()
+        self.parent().update()  # a repaint due already comes once; else this asks for one
+        return await self._next
+
+
 def write_ids(path: Path, rows: int) -> Path:
     """A CSV with an ID and a name column."""
     with path.open("w", encoding="utf-8") as out:
@@ -151,16 +185,22 @@ async def measure(options: argparse.Namespace, folder: Path, app: QApplication) 
     window.fetchFinished.connect(lambda _p: finished.set())
     last_row_in: list[float] = []  # the runner's final flush: the last row is in the model
     window.runner.finished.connect(lambda _p: last_row_in.append(time.perf_counter()))
+    paints = PaintWatch(window.table.viewport())
     heartbeat.start()
     started = time.perf_counter()
     window.actions["fetch"].trigger()
     await finished.wait()  # then the stock counts and alert: the heartbeat covers them too
     figures["seconds"] = last_row_in[0] - started
+    figures["painted_s"] = await paints.after(last_row_in[0]) - started
     figures["max_gap_ms"] = heartbeat.stop()
     figures["ok"] = sum(1 for r in window.model.results() if r.status == "ok")
     figures.update(interaction_times(window, app))
+    if options.freezes:
+        figures.update(await freezes.measure(window, app, heartbeat, options.n))
     if options.large:
         figures.update(await large_load(window, folder, options.large, heartbeat, app))
+        if options.large_fetch:
+            figures["large_fetch_s"] = await fetch_all(window)
     figures["peak_rss_mb"] = memory.stop()
     figures["worker_rss_mb"] = memory.worker_peak_mb
     figures["window_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -184,6 +224,16 @@ def interaction_times(window, app: QApplication) -> dict:
     return {"sort_ms": sort_ms, "scroll_ms": scroll_ms}
 
 
+async def fetch_all(window) -> float:
+    """Fetch the whole list; return the seconds until the run has finished."""
+    finished = asyncio.Event()
+    window.fetchFinished.connect(lambda _p: finished.set())
+    started = time.perf_counter()
+    window.actions["fetch"].trigger()
+    await finished.wait()
+    return time.perf_counter() - started
+
+
 async def large_load(window, folder: Path, rows: int, heartbeat: Heartbeat, app) -> dict:
     """Open a very large file while the heartbeat runs."""
     path = write_ids(folder / "large.csv", rows)
@@ -204,6 +254,8 @@ def main() -> None:
     parser.add_argument("n", type=int)
     parser.add_argument("concurrency", type=int)
     parser.add_argument("--large", type=int, default=0)
+    parser.add_argument("--large-fetch", action="store_true")
+    parser.add_argument("--freezes", action="store_true")
     options = parser.parse_args()
     tune_interpreter()  # as run_app() does
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
