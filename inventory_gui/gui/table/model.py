@@ -155,6 +155,11 @@ class ResultsModel(QAbstractTableModel):
         rows, row_of, stale = self._rows, self._row_of, self._stale
         if all(row.status == "pending" for row in rows):
             return  # a list just loaded: a quick pass, no lookup per ID
+        ids = list(ids)
+        if len(ids) == len(rows) and row_of.keys() == set(ids):  # every row: no loop here
+            self._stale = bytearray(b"\x01") * len(rows)
+            self._changed_all()
+            return
         marked = [
             row
             for row in map(row_of.get, ids)
