@@ -98,6 +98,7 @@ class ProductPanel(QWidget):
         self._timer.timeout.connect(self._parse_later)
         self.editor.textChanged.connect(self._edited)
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="inventory-paste")
+        self._worker.submit(int)  # its thread starts now, not in the first long parse
         self._generation = 0  # bumped by every parse: a parse older than the last is dropped
         self._in_flight = False  # a parse runs on the worker thread
         self._preparer: Preparer | None = None
