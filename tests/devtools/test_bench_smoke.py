@@ -18,8 +18,12 @@ def test_the_benchmark_runs_every_section_at_small_sizes():
     assert "Traceback" not in done.stderr
     out = done.stdout
     for section in ("1. Throughput", "2. Latency-bound", "3. Responsiveness", "4. Scale",
-                    "5. Start-up"):  # fmt: skip
+                    "5. Start-up", "6. Freezes"):  # fmt: skip
         assert section in out
     assert "full fetch" in out
     assert ", 2,000 ok" in out  # every product of the scale run answered
     assert "20,000-row file opened" in out
+    assert "(e) our window, click to last row painted" in out
+    assert "e/b = " in out
+    assert "holding and fetching it" in out
+    assert "paste 4,000 IDs until shown" in out
