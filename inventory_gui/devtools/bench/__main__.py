@@ -193,13 +193,15 @@ def freezes(options: argparse.Namespace) -> list[str]:
     n = options.freeze_n
     with bench_server(0) as port:
         win = window(port, n, 64, "--freezes")
+    rows = [
+        ("Fetch again on the fetched list, to the end", win["refetch_gap_ms"]),
+        (f"paste {2 * n:,} IDs until shown ({win['paste_s']:.1f} s)", win["paste_gap_ms"]),
+        (f"type one more ID into them until shown ({win['keystroke_s']:.1f} s)",
+         win["keystroke_gap_ms"]),
+    ]  # fmt: skip
     return [
         f"6. Freezes: longest GUI-thread gap (target <= 50 ms each), {n:,}-row list",
-        f"   Fetch again on the fetched list, to the end   {win['refetch_gap_ms']:>6.0f} ms",
-        f"   paste {2 * n:,} IDs until shown ({win['paste_s']:.1f} s)"
-        f"{'':<8}{win['paste_gap_ms']:>6.0f} ms",
-        f"   type one more ID into them until shown ({win['keystroke_s']:.1f} s)"
-        f" {win['keystroke_gap_ms']:>6.0f} ms",
+        *(f"   {label:<52} {gap:>6.0f} ms" for label, gap in rows),
         "   (the 1,000,000-row install: see 4. Scale)",
     ]
 
