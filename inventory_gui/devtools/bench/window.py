@@ -7,7 +7,8 @@ prints one JSON line with:
 - ``seconds``: Fetch clicked until the last result is in the model (the
   run's stock summary, done after that, is in the heartbeat figure, not here);
 - ``max_gap_ms``: the longest gap between 10 ms heartbeat timers on the GUI
-  thread during the fetch (what a user feels as a stutter);
+  thread during the fetch (what a user feels as a stutter), ``max_gap_at_s``
+  when it ended, in seconds from the click;
 - ``sort_ms`` / ``scroll_ms``: sorting by quantity, and scrolling to the end
   and back, each until repainted;
 - ``peak_rss_mb``: the whole app's peak resident memory, the window's process
@@ -97,15 +98,16 @@ class Heartbeat:
 
     def __init__(self) -> None:
         self.max_gap = 0.0
-        self._last = time.perf_counter()
+        self.max_gap_at = 0.0  # seconds from start() to the end of the longest gap
+        self._started = self._last = time.perf_counter()
         self._timer = QTimer()
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.setInterval(10)
         self._timer.timeout.connect(self._tick)
 
     def start(self) -> None:
-        self.max_gap = 0.0
-        self._last = time.perf_counter()
+        self.max_gap = self.max_gap_at = 0.0
+        self._started = self._last = time.perf_counter()
         self._timer.start()
 
     def stop(self) -> float:
@@ -114,7 +116,8 @@ class Heartbeat:
 
     def _tick(self) -> None:
         now = time.perf_counter()
-        self.max_gap = max(self.max_gap, now - self._last)
+        if now - self._last > self.max_gap:
+            self.max_gap, self.max_gap_at = now - self._last, now - self._started
         self._last = now
 
 
@@ -205,6 +208,7 @@ async def measure(options: argparse.Namespace, folder: Path, app: QApplication) 
     figures["seconds"] = last_row_in[0] - started
     figures["painted_s"] = await paints.painted() - started
     figures["max_gap_ms"] = heartbeat.stop()
+    figures["max_gap_at_s"] = heartbeat.max_gap_at  # when in the run: its start, middle or end
     figures["ok"] = sum(1 for r in window.model.results() if r.status == "ok")
     figures.update(interaction_times(window, app))
     if options.freezes:
