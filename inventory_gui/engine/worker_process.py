@@ -333,7 +333,8 @@ class WorkerProcessEngine(OffThreadEngine):
         self.worker = WorkerProcess(session_factory)
 
     def prepare(self) -> None:
-        """Start the worker process now, so that Fetch need not wait for it."""
+        """Start the worker process (and the runs' thread) now, so that Fetch need not."""
+        super().prepare()
         self.worker.start()
 
     def _new_run(
@@ -354,5 +355,6 @@ class WorkerProcessEngine(OffThreadEngine):
         return self.worker.pid
 
     def close(self) -> None:
-        """Stop the worker process."""
+        """Stop the worker process and the runs' thread."""
         self.worker.close()
+        super().close()

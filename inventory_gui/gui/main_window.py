@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Coroutine, Sequence
+from collections.abc import Callable, Coroutine, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -50,7 +50,7 @@ from inventory_gui.gui.panels.profile_bar import profile_bar_for
 from inventory_gui.gui.panels.run_summary import RunSummary, count_changed, progress_text
 from inventory_gui.gui.settings_store import SettingsStore
 from inventory_gui.gui.table.filter import ResultsFilter
-from inventory_gui.gui.table.model import ResultRole, ResultsModel
+from inventory_gui.gui.table.model import PreparedRows, ResultRole, ResultsModel, prepare_rows
 from inventory_gui.gui.table.view import ResultsView
 
 log = logging.getLogger(__name__)
@@ -189,6 +189,8 @@ class MainWindow(QMainWindow):
         self.row_actions = RowActions(self)  # Ctrl+C and the rows' context menu
         self.products_panel.openRequested.connect(self.choose_file)
         self.products_panel.productsChanged.connect(self._show_products)
+        self.products_panel.productsReady.connect(self._show_prepared)
+        self.products_panel.set_preparer(self._rows_preparer)
         # Fetch is enabled by any text, before the parse delay has run out.
         self.products_panel.editor.textChanged.connect(
             lambda: self._set_running(self.runner.running)
@@ -259,6 +261,17 @@ class MainWindow(QMainWindow):
     def _show_products(self, products: ProductList) -> None:
         self._source = products.source
         self.model.set_products(products.products, products.columns)
+        self._arrange(products)
+
+    def _rows_preparer(self) -> Callable[[ProductList], PreparedRows]:
+        """Builds a long pasted list's rows on the panel's worker thread (keeping the
+        results shown now for the same IDs)."""
+        shown = self.model.snapshot()
+        return lambda products: prepare_rows(products.products, products.columns, shown)
+
+    def _show_prepared(self, products: ProductList, prepared: PreparedRows) -> None:
+        self._source = products.source
+        self.model.install(prepared)
         self._arrange(products)
 
     def _arrange(self, products: ProductList) -> None:

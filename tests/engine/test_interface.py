@@ -8,6 +8,7 @@ process engine uses a real worker process.
 from __future__ import annotations
 
 import asyncio
+import threading
 from collections.abc import AsyncIterator
 
 import pytest
@@ -106,3 +107,22 @@ async def test_each_engine_has_the_interface_and_only_one_a_worker_process(engin
 def test_an_unknown_engine_is_refused():
     with pytest.raises(ValueError, match="no fetch engine called 'loop'"):
         make_engine("loop")  # type: ignore[arg-type]
+
+
+@pytest.mark.asyncio
+async def test_runs_go_on_the_one_thread_started_by_prepare(make_api, engine):
+    # Starting a thread at each Fetch click stuttered the window: prepare()
+    # starts the runs' thread once, and every run after goes on it.
+    api = await make_api(stock_handler)
+    settings = FetchSettings(api.template, concurrency=4)
+    before = {t.ident for t in threading.enumerate()}
+    engine.prepare()
+    ours = [t for t in threading.enumerate() if t.name == "inventory-fetch"]
+    assert len(ours) == 1
+    assert ours[0].ident not in before
+    for round_ in range(2):
+        results, _ = await drain_until_done(engine, engine.start([Product(f"r{round_}")], settings))
+        assert results[0].status == "ok"
+    assert [t.ident for t in threading.enumerate() if t.name == "inventory-fetch"] == [
+        ours[0].ident
+    ]

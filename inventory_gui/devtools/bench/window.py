@@ -7,14 +7,20 @@ prints one JSON line with:
 - ``seconds``: Fetch clicked until the last result is in the model (the
   run's stock summary, done after that, is in the heartbeat figure, not here);
 - ``max_gap_ms``: the longest gap between 10 ms heartbeat timers on the GUI
-  thread during the fetch (what a user feels as a stutter);
+  thread during the fetch (what a user feels as a stutter), ``max_gap_at_s``
+  when it ended, in seconds from the click;
 - ``sort_ms`` / ``scroll_ms``: sorting by quantity, and scrolling to the end
   and back, each until repainted;
 - ``peak_rss_mb``: the whole app's peak resident memory, the window's process
   plus its fetch worker process, sampled together every 20 ms (and each
   process's own peak: ``window_rss_mb``, ``worker_rss_mb``);
+- ``painted_s``: Fetch clicked until the table's viewport has repainted after
+  the last row came in (what the user sees: the whole run, end to end);
 - with ``--large ROWS``: ``large_load_s`` and ``large_max_gap_ms`` for opening
-  a ROWS-row file while the heartbeat runs.
+  a ROWS-row file while the heartbeat runs; with ``--large-fetch`` that list is
+  then fetched too (``large_fetch_s``; the peak RSS then covers a ROWS-row run);
+- with ``--freezes``: the longest GUI-thread gaps of the known freezes (see
+  :mod:`inventory_gui.devtools.bench.freezes`).
 """
 
 from __future__ import annotations
@@ -31,11 +37,12 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 import qasync  # after PySide6
 
+from inventory_gui.devtools.bench import freezes
 from inventory_gui.gui.app import (
     after_window_shown,
     build_main_window,
@@ -91,15 +98,16 @@ class Heartbeat:
 
     def __init__(self) -> None:
         self.max_gap = 0.0
-        self._last = time.perf_counter()
+        self.max_gap_at = 0.0  # seconds from start() to the end of the longest gap
+        self._started = self._last = time.perf_counter()
         self._timer = QTimer()
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.setInterval(10)
         self._timer.timeout.connect(self._tick)
 
     def start(self) -> None:
-        self.max_gap = 0.0
-        self._last = time.perf_counter()
+        self.max_gap = self.max_gap_at = 0.0
+        self._started = self._last = time.perf_counter()
         self._timer.start()
 
     def stop(self) -> float:
@@ -108,8 +116,42 @@ class Heartbeat:
 
     def _tick(self) -> None:
         now = time.perf_counter()
-        self.max_gap = max(self.max_gap, now - self._last)
+        if now - self._last > self.max_gap:
+            self.max_gap, self.max_gap_at = now - self._last, now - self._started
         self._last = now
+
+
+class PaintWatch(QObject):
+    """Notes when a widget starts painting (an event filter on it)."""
+
+    def __init__(self, widget) -> None:
+        super().__init__(widget)
+        self._painted: list[float] = []
+        self._next: asyncio.Future[float] | None = None
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Note the time of every paint; let every event through."""
+        if event.type() == QEvent.Type.Paint:
+            now = time.perf_counter()
+            self._painted.append(now)
+            if self._next is not None and not self._next.done():
+                self._next.set_result(now)
+        return False
+
+    def expect(self, moment: float) -> None:
+        """Wait for the first paint after ``moment`` (asking for one at once)."""
+        self._painted = [t for t in self._painted if t >= moment]
+        self._next = asyncio.get_running_loop().create_future()
+        if self._painted:
+            self._next.set_result(self._painted[0])
+        else:  # the view repaints only changed rows on screen: the last batch may have none
+            self.parent().update()
+
+    async def painted(self) -> float:
+        """The time of the paint :meth:`expect` waits for."""
+        assert self._next is not None
+        return await self._next
 
 
 def write_ids(path: Path, rows: int) -> Path:
@@ -149,18 +191,32 @@ async def measure(options: argparse.Namespace, folder: Path, app: QApplication) 
     figures["load_s"] = time.perf_counter() - started
     finished = asyncio.Event()
     window.fetchFinished.connect(lambda _p: finished.set())
+    paints = PaintWatch(window.table.viewport())
     last_row_in: list[float] = []  # the runner's final flush: the last row is in the model
-    window.runner.finished.connect(lambda _p: last_row_in.append(time.perf_counter()))
+
+    def run_ended(_progress) -> None:
+        last_row_in.append(time.perf_counter())
+        paints.expect(last_row_in[0])
+
+    window.runner.finished.connect(run_ended)
+    window.table.scrollToBottom()  # the last rows of the list on screen, as they come
+    settle(app)
     heartbeat.start()
     started = time.perf_counter()
     window.actions["fetch"].trigger()
     await finished.wait()  # then the stock counts and alert: the heartbeat covers them too
     figures["seconds"] = last_row_in[0] - started
+    figures["painted_s"] = await paints.painted() - started
     figures["max_gap_ms"] = heartbeat.stop()
+    figures["max_gap_at_s"] = heartbeat.max_gap_at  # when in the run: its start, middle or end
     figures["ok"] = sum(1 for r in window.model.results() if r.status == "ok")
     figures.update(interaction_times(window, app))
+    if options.freezes:
+        figures.update(await freezes.measure(window, app, heartbeat, options.n))
     if options.large:
         figures.update(await large_load(window, folder, options.large, heartbeat, app))
+        if options.large_fetch:
+            figures["large_fetch_s"] = await fetch_all(window)
     figures["peak_rss_mb"] = memory.stop()
     figures["worker_rss_mb"] = memory.worker_peak_mb
     figures["window_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -184,6 +240,16 @@ def interaction_times(window, app: QApplication) -> dict:
     return {"sort_ms": sort_ms, "scroll_ms": scroll_ms}
 
 
+async def fetch_all(window) -> float:
+    """Fetch the whole list; return the seconds until the run has finished."""
+    finished = asyncio.Event()
+    window.fetchFinished.connect(lambda _p: finished.set())
+    started = time.perf_counter()
+    window.actions["fetch"].trigger()
+    await finished.wait()
+    return time.perf_counter() - started
+
+
 async def large_load(window, folder: Path, rows: int, heartbeat: Heartbeat, app) -> dict:
     """Open a very large file while the heartbeat runs."""
     path = write_ids(folder / "large.csv", rows)
@@ -204,6 +270,8 @@ def main() -> None:
     parser.add_argument("n", type=int)
     parser.add_argument("concurrency", type=int)
     parser.add_argument("--large", type=int, default=0)
+    parser.add_argument("--large-fetch", action="store_true")
+    parser.add_argument("--freezes", action="store_true")
     options = parser.parse_args()
     tune_interpreter()  # as run_app() does
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

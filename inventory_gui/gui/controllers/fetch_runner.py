@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable, Sequence
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -124,7 +125,7 @@ class FetchRunner(QObject):
         settings.validate()  # before anything changes
         products = list(products)
         # Rows read pending before the worker starts competing for the GIL.
-        self._model.mark_pending(p.id for p in products)
+        self._model.mark_pending(map(attrgetter("id"), products))  # no Python loop per row
         self._recorder = recorder
         self._flush_failure = None
         done = asyncio.wrap_future(self._engine.start(products, settings, recorder))

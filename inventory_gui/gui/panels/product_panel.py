@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -14,11 +17,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inventory_gui.core import gc_policy
 from inventory_gui.core.inputs.registry import parse_pasted
 from inventory_gui.core.models import ProductList
 from inventory_gui.gui.i18n import PLURALS
+from inventory_gui.gui.panels.product_editor import ProductEditor
 
 PARSE_DELAY_MS = 300
+# Longer text is parsed on a worker thread (with a preparer: its table rows are
+# built there too); some 10,000 lines, parsed here in a few tens of ms.
+BACKGROUND_CHARS = 100_000
+# Called on the GUI thread when a parse starts; what it returns is called on the
+# worker thread with the parsed list (see ProductPanel.set_preparer).
+Preparer = Callable[[], Callable[[ProductList], Any]]
 
 
 def describe(products: ProductList) -> str:
@@ -48,17 +59,26 @@ class ProductPanel(QWidget):
     the same rules as files (one ID per line, or rows copied from a spreadsheet).
     Opening a file replaces the list; typing afterwards replaces it again.
 
+    A long text is parsed on a worker thread, and an edit made meanwhile
+    drops that parse's result: typing in a 200,000-line list never freezes
+    the window.
+
     Signals:
         productsChanged(object): a new :class:`ProductList` from the text.
+        productsReady(object, object): the same, parsed on the worker thread,
+            with what the preparer built from it there (see :meth:`set_preparer`).
         openRequested(): the Open button was pressed.
     """
 
     productsChanged = Signal(object)
+    productsReady = Signal(object, object)
     openRequested = Signal()
+    # (generation, ProductList or the exception parsing raised, prepared), across threads
+    _parsed = Signal(int, object, object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.editor = QPlainTextEdit(self)
+        self.editor = ProductEditor(self)
         self.editor.setObjectName("productInput")
         self.editor.setPlaceholderText(
             self.tr("Type or paste product IDs, one per line,\nor rows copied from a spreadsheet.")
@@ -88,8 +108,14 @@ class ProductPanel(QWidget):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(PARSE_DELAY_MS)
-        self._timer.timeout.connect(self.parse_now)
-        self.editor.textChanged.connect(self._timer.start)
+        self._timer.timeout.connect(self._parse_later)
+        self.editor.textChanged.connect(self._edited)
+        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="inventory-paste")
+        self._worker.submit(int)  # its thread starts now, not in the first long parse
+        self._generation = 0  # bumped by every parse: a parse older than the last is dropped
+        self._in_flight = False  # a parse runs on the worker thread
+        self._preparer: Preparer | None = None
+        self._parsed.connect(self._parsed_in_background)
         self._build_layout()
 
     def _build_layout(self) -> None:
@@ -111,6 +137,8 @@ class ProductPanel(QWidget):
         self.editor.clear()
         self.editor.blockSignals(False)
         self._timer.stop()
+        self._generation += 1  # a parse still running would replace the file's list
+        self._in_flight = False
         name = Path(path).name
         from_file = self.tr("From <b>{0}</b>. Type below to replace the list.")
         self._source.setText(from_file.format(_escape(name)))
@@ -123,31 +151,92 @@ class ProductPanel(QWidget):
         self.editor.setPlainText(text)
         self.parse_now()
 
+    def set_preparer(self, preparer: Preparer) -> None:
+        """Have a long text's list prepared on the worker thread too (its table rows).
+
+        ``preparer()`` is called on the GUI thread as the parse starts; the
+        function it returns runs on the worker thread with the parsed list, and
+        its result comes with :attr:`productsReady`.
+        """
+        self._preparer = preparer
+
+    @property
+    def edit_pending(self) -> bool:
+        """True while typed or pasted text waits to be parsed or is being parsed."""
+        return self._timer.isActive() or self.editor.pasting or self._in_flight
+
     def has_text(self) -> bool:
         """True when the editor holds any text (there may be IDs to parse)."""
-        return not self.editor.document().isEmpty()
+        return self.editor.pasting or not self.editor.document().isEmpty()
 
     def parse_pending(self) -> None:
-        """Parse text still waiting for the parse delay now, so that the list is what
+        """Parse text still waiting (or being parsed) now, so that the list is what
         the editor shows (Fetch pressed right after a paste)."""
-        if self._timer.isActive():
+        if self.edit_pending:
+            self.editor.finish_paste()
             self.parse_now()
 
     def parse_now(self) -> None:
         """Parse the editor's text now and emit :attr:`productsChanged`."""
         self._timer.stop()
-        products = parse_pasted(self.editor.toPlainText())
+        self._generation += 1
+        self._in_flight = False
+        self._show(parse_pasted(self.editor.toPlainText()))
+
+    def _edited(self) -> None:
+        self._generation += 1  # a parse of the text before this edit is stale now
+        self._timer.start()
+
+    def _parse_later(self) -> None:
+        """The parse delay is over: parse here, or on the worker thread if long."""
+        if self.editor.pasting:
+            return  # the paste's last slice starts the delay again
+        text = self.editor.toPlainText()
+        if len(text) <= BACKGROUND_CHARS:
+            self.parse_now()
+            return
+        self._generation += 1
+        self._in_flight = True
+        prepare = self._preparer() if self._preparer is not None else None
+        self._worker.submit(self._parse_on_worker, self._generation, text, prepare)
+
+    def _parse_on_worker(self, generation: int, text: str, prepare: Any) -> None:
+        """Worker thread: parse (and prepare) unless a newer edit came meanwhile."""
+        if generation != self._generation:
+            return
+        try:
+            # No collector pass over the new objects while the window waits for the GIL.
+            with gc_policy.paused():
+                products = parse_pasted(text)
+                ready = prepare(products) if prepare and products.products else None
+        except Exception as exc:  # shown on the GUI thread, as a parse there would be
+            self._parsed.emit(generation, exc, None)
+        else:
+            self._parsed.emit(generation, products, ready)
+
+    def _parsed_in_background(self, generation: int, products: Any, ready: Any) -> None:
+        if generation != self._generation:
+            return  # the text changed since: its own parse follows
+        self._in_flight = False
+        if isinstance(products, Exception):
+            raise products
+        self._show(products, ready)
+
+    def _show(self, products: ProductList, ready: Any = None) -> None:
         if not products.products and self._source.isVisible():
             return  # an emptied editor leaves the opened file's list alone
         self._source.hide()
         self.summary.setText(
             describe(products) if products.products else self.tr("No products yet")
         )
-        self.productsChanged.emit(products)
+        if ready is None:
+            self.productsChanged.emit(products)
+        else:
+            self.productsReady.emit(products, ready)
 
     def set_running(self, running: bool) -> None:
         """Freeze the list while a fetch is going."""
-        self.editor.setReadOnly(running)
+        self.editor.setReadOnly(running or self.editor.pasting)
         self.open_button.setEnabled(not running)
 
 

@@ -69,6 +69,10 @@ class ResultsModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[Result] = []
+        # 1 where a row reads pending but still holds its old result: fetching a
+        # long list again marks its rows in one quick pass, and only the rows
+        # something reads before their new result comes are made pending (_row).
+        self._stale = bytearray()
         # Input position of each row, for "restore order" (an array: 8 bytes a row).
         self._positions: array[int] = array("l")
         self._row_of: dict[str, int] = {}
@@ -93,6 +97,7 @@ class ResultsModel(QAbstractTableModel):
 
     def snapshot(self) -> list[Result]:
         """The current rows, for :func:`prepare_rows` on another thread."""
+        self._make_pending()
         return list(self._rows)
 
     def install(self, prepared: PreparedRows) -> None:
@@ -101,6 +106,7 @@ class ResultsModel(QAbstractTableModel):
         try:
             self._products = prepared.products
             self._rows = prepared.rows
+            self._stale = bytearray(len(prepared.rows))
             self._row_of = prepared.row_of
             self._positions = prepared.positions
             self._columns = prepared.columns
@@ -147,28 +153,57 @@ class ResultsModel(QAbstractTableModel):
     # -- updates in batches ------------------------------------------------
 
     def mark_pending(self, ids: Iterable[str]) -> None:
-        """Reset the given products to pending (before they are fetched again)."""
-        rows, row_of, products = self._rows, self._row_of, self._products
+        """Reset the given products to pending (before they are fetched again).
+
+        Only flags the rows (see ``_stale``): making 100,000 pending results
+        here would freeze the window for a third of a second.
+        """
+        rows, row_of, stale = self._rows, self._row_of, self._stale
         if all(row.status == "pending" for row in rows):
             return  # a list just loaded: a quick pass, no lookup per ID
-        batch = [
-            Result.pending(products[i])
-            for i in ids
-            if i in row_of and rows[row_of[i]].status != "pending"
+        ids = list(ids)
+        if len(ids) == len(rows) and row_of.keys() == set(ids):  # every row: no loop here
+            self._stale = bytearray(b"\x01") * len(rows)
+            self._changed_all()
+            return
+        marked = [
+            row
+            for row in map(row_of.get, ids)
+            if row is not None and not stale[row] and rows[row].status != "pending"
         ]
-        self.apply(batch)
+        for row in marked:
+            stale[row] = 1
+        if marked:
+            self._version += 1
+            last = self.index(max(marked), self.columnCount() - 1)
+            self.dataChanged.emit(self.index(min(marked), 0), last)
+
+    def _row(self, row: int) -> Result:
+        """The result shown in ``row``: a pending one made now if the row was marked."""
+        if self._stale[row]:
+            self._rows[row] = Result.pending(self._products[self._rows[row].id])
+            self._stale[row] = 0
+        return self._rows[row]
+
+    def _make_pending(self) -> None:
+        """Make every marked row's pending result (before reading all rows)."""
+        row = self._stale.find(1)
+        while row >= 0:
+            self._row(row)
+            row = self._stale.find(1, row + 1)
 
     def apply(self, batch: Sequence[Result]) -> None:
         """Put a batch of results in their rows; one ``dataChanged`` for the lot."""
         if not batch:
             return
-        rows, row_of = self._rows, self._row_of
+        rows, row_of, stale = self._rows, self._row_of, self._stale
         first, last = len(rows), -1
         for result in batch:
             row = row_of.get(result.id)
             if row is None:
                 continue
             rows[row] = result
+            stale[row] = 0
             first = min(first, row)
             last = max(last, row)
         if last >= 0:
@@ -179,6 +214,7 @@ class ResultsModel(QAbstractTableModel):
 
     def results(self) -> list[Result]:
         """Every row's result, in input order (for export)."""
+        self._make_pending()
         ordered = sorted(zip(self._positions, self._rows, strict=True), key=lambda pr: pr[0])
         return [r for _, r in ordered]
 
@@ -247,7 +283,7 @@ class ResultsModel(QAbstractTableModel):
         """Text, colour, icon, tooltip and raw values of one cell."""
         if not index.isValid():
             return None
-        result = self._rows[index.row()]
+        result = self._row(index.row())
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(result, index.row(), column)
@@ -270,7 +306,7 @@ class ResultsModel(QAbstractTableModel):
             ``(text, alignment, foreground brush, icon, background brush)``, the
             last three None where the cell has none; the same as :meth:`data`.
         """
-        result = self._rows[row]
+        result = self._row(row)
         foreground, icon, background = self._decoration(result, column)
         return (
             self._text(result, row, column),
@@ -350,6 +386,7 @@ class ResultsModel(QAbstractTableModel):
             return  # the view asks twice for one header click; the rows have not changed
         # Everything that could fail runs before the layout signals: an exception
         # between them leaves views with stale indexes, and Qt crashes.
+        self._make_pending()  # the keys read every row, and the flags would not follow
         new_order = self._sorted_order(column, order == Qt.SortOrder.DescendingOrder)
         positions = array("l", [self._positions[i] for i in new_order])
         rows = [self._rows[i] for i in new_order]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from inventory_gui.core.models import Product, Result
-from inventory_gui.gui.table.columns import QUANTITY_COLUMN
+from inventory_gui.gui.table.columns import QUANTITY_COLUMN, STATUS_COLUMN
 from inventory_gui.gui.table.model import ResultRole, ResultsModel
 
 
@@ -43,3 +43,45 @@ def test_mark_pending_resets_finished_rows_and_leaves_a_fresh_list_alone(qapp, q
     assert changes == [(3, 20)]  # one signal for the batch
     assert {model.index(r, 0).data(ResultRole).status for r in range(30)} == {"pending"}
     assert model.index(3, 0).data(ResultRole).fields == {"name": "n3"}
+
+
+def test_rows_marked_pending_read_pending_everywhere_until_their_new_result(qapp):
+    model = loaded(qapp, 6)
+    model.apply([done(f"p{i}", 10 + i) for i in range(6)])
+    model.apply([Result("p5", "error", 500, error="boom")])
+    model.mark_pending(["p1", "p2", "p5"])
+    status = model.index(1, STATUS_COLUMN)
+    assert model.data(status) == "Pending"
+    assert [r.status for r in model.snapshot()] == [
+        "ok",
+        "pending",
+        "pending",
+        "ok",
+        "ok",
+        "pending",
+    ]
+    assert model.failed_ids() == []  # p5 is being fetched again: no longer failed
+    model.apply([done("p2", 99)])  # a new result is never replaced by the old mark
+    model.sort(QUANTITY_COLUMN, Qt.SortOrder.DescendingOrder)
+    assert [(r.id, r.status) for r in (model.index(i, 0).data(ResultRole) for i in range(6))][
+        :1
+    ] == [("p2", "ok")]
+    assert [(r.id, r.quantity) for r in model.results()] == [
+        ("p0", 10), ("p1", None), ("p2", 99), ("p3", 13), ("p4", 14), ("p5", None)
+    ]  # fmt: skip
+    assert model.results()[1].fields == {"name": "n1"}  # a pending row keeps its columns
+
+
+def test_marking_a_long_list_pending_makes_only_the_rows_read_pending(qapp, monkeypatch):
+    model = loaded(qapp, 1000)
+    model.apply([done(f"p{i}", i) for i in range(1000)])
+    made: list[str] = []
+    pending = Result.pending
+    monkeypatch.setattr(
+        Result, "pending", lambda product: made.append(product.id) or pending(product)
+    )
+    model.mark_pending(f"p{i}" for i in range(1000))  # Fetch on a fetched list: no freeze
+    assert made == []
+    assert model.index(7, 0).data(ResultRole).status == "pending"
+    model.apply([done(f"p{i}", -i) for i in range(1000)])  # the run's results come
+    assert made == ["p7"]

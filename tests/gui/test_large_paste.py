@@ -1,0 +1,103 @@
+"""Large pastes and long lists in the editor never freeze the window (issue 14).
+
+A paste longer than PASTE_SLICE_CHARS goes into the real editor by slices (one
+undo step); text longer than BACKGROUND_CHARS is parsed, and its table rows
+built, on the panel's worker thread; an edit made meanwhile drops that result.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+
+from inventory_gui.gui.panels.product_editor import PASTE_SLICE_CHARS
+from inventory_gui.gui.panels.product_panel import BACKGROUND_CHARS, ProductPanel
+from tests.gui.test_fetch_after_paste import fetched, paste, quantity_handler
+from tests.gui.test_window import click
+
+LINES = 2 * BACKGROUND_CHARS // 10  # of "big00000\n": twice the background threshold
+
+
+def big_list(count: int = LINES) -> str:
+    return "".join(f"big{i:05d}\n" for i in range(count))
+
+
+def test_a_large_paste_goes_in_by_slices_as_one_undo_step(qtbot):
+    panel = ProductPanel()
+    qtbot.addWidget(panel)
+    text = big_list()
+    assert len(text) > 2 * PASTE_SLICE_CHARS
+    qtbot.keyClicks(panel.editor, "typed")
+    qtbot.keyClick(panel.editor, Qt.Key.Key_Return)
+    lengths: list[int] = []
+    panel.editor.textChanged.connect(lambda: lengths.append(len(panel.editor.toPlainText())))
+    with qtbot.waitSignal(panel.editor.pasteFinished, timeout=20_000):
+        paste(qtbot, panel.editor, text)
+        assert panel.editor.pasting  # not all of it at once
+        assert panel.edit_pending
+        assert panel.editor.isReadOnly()  # typing cannot land inside the paste
+    assert panel.editor.toPlainText() == text  # Ctrl+A, Ctrl+V: it replaced what was typed
+    assert len(lengths) >= 3  # slice by slice, in order, each ending a line
+    assert lengths[1:] == sorted(lengths[1:])
+    assert all(text[n - 1] == "\n" for n in lengths[1:])
+    assert not panel.editor.isReadOnly()
+    assert panel.editor.textCursor().position() == len(text)  # after the pasted text
+    panel.editor.undo()
+    assert panel.editor.toPlainText() == "typed\n"  # one step: the paste and what it replaced
+
+
+def test_fetch_during_a_large_paste_fetches_all_of_it(make_window, make_api, qtbot):
+    api = make_api(quantity_handler)
+    window = make_window(api.template)
+    text = big_list(12_000)
+    paste(qtbot, window.products_panel.editor, text)
+    assert window.products_panel.editor.pasting
+    with qtbot.waitSignal(window.fetchFinished, timeout=60_000):
+        click(qtbot, window, "fetchButton")
+    assert fetched(api) == text.split()
+
+
+def test_a_long_list_is_parsed_off_the_gui_thread_into_the_table(make_window, qtbot):
+    window = make_window("http://127.0.0.1:9/{id}")
+    panel = window.products_panel
+    threads: list[str] = []
+    built = panel._preparer  # the window's, wrapped to see where it runs
+    panel.set_preparer(lambda: _noting(built(), threads))
+    text = big_list()
+    with qtbot.waitSignal(panel.productsReady, timeout=30_000):
+        panel.editor.setPlainText(text)  # the parse delay, then the worker thread
+    assert threads == ["inventory-paste_0"]
+    assert window.model.rowCount() == LINES
+    assert [p.id for p in window.model.products()] == text.split()
+    assert panel.summary.text().startswith(f"{LINES:,} products")
+
+
+def test_an_edit_during_a_background_parse_drops_its_result(qtbot):
+    panel = ProductPanel()
+    qtbot.addWidget(panel)
+    release = threading.Event()
+    parsed: list[int] = []
+    panel.set_preparer(lambda: lambda products: release.wait(20) and len(products.products))
+    panel.productsReady.connect(lambda products, _ready: parsed.append(len(products.products)))
+    with qtbot.waitSignal(panel.editor.textChanged):
+        panel.editor.setPlainText(big_list())
+    qtbot.waitUntil(lambda: panel.edit_pending and not panel._timer.isActive(), timeout=5_000)
+    cursor = panel.editor.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    panel.editor.setTextCursor(cursor)
+    qtbot.keyClicks(panel.editor, "typed1")  # while the first parse waits on the worker
+    release.set()
+    with qtbot.waitSignal(panel.productsReady, timeout=30_000):
+        pass
+    assert parsed == [LINES + 1]  # the first parse's list never showed
+    assert not panel.edit_pending
+
+
+def _noting(prepare, threads: list[str]):
+    def noted(products):
+        threads.append(threading.current_thread().name)
+        return prepare(products)
+
+    return noted
