@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import threading
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QTextCursor
 
 from inventory_gui.gui.panels.product_editor import PASTE_SLICE_CHARS
@@ -71,7 +71,8 @@ def test_a_long_list_is_parsed_off_the_gui_thread_into_the_table(make_window, qt
     assert threads == ["inventory-paste_0"]
     assert window.model.rowCount() == LINES
     assert [p.id for p in window.model.products()] == text.split()
-    assert panel.summary.text().startswith(f"{LINES:,} products")
+    # Counts are written in the locale's digits (i18n.Plurals).
+    assert panel.summary.text().startswith(f"{QLocale().toString(LINES)} products")
 
 
 def test_an_edit_during_a_background_parse_drops_its_result(qtbot):
