@@ -1386,6 +1386,14 @@ Duplikate werden einmal abgerufen; leere Zeilen werden übersprungen.</translati
         <translation>Längste Pause vor der ersten Wiederholung, bei jeder weiteren verdoppelt. 0 s bis 60 s.</translation>
     </message>
     <message>
+        <source>Rate-limited wait</source>
+        <translation>Wartezeit bei Ratenbegrenzung</translation>
+    </message>
+    <message>
+        <source>How long a product may keep being refused by the API&apos;s rate limit (429/503 while backing off, re-queued without spending its retries) before it fails. 1 s to 86400 s.</source>
+        <translation>Wie lange ein Produkt von der Ratenbegrenzung der API abgewiesen werden darf (429/503 während des Zurückfahrens, erneut eingereiht, ohne seine Wiederholungen zu verbrauchen), bevor es fehlschlägt. 1 s bis 86400 s.</translation>
+    </message>
+    <message>
         <source>Proxy</source>
         <translation>Proxy</translation>
     </message>

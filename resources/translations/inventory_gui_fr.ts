@@ -1386,6 +1386,14 @@ Les doublons sont récupérés une fois ; les lignes vides sont ignorées.</tran
         <translation>Pause maximale avant la première nouvelle tentative, doublée à chaque tentative. 0 s à 60 s.</translation>
     </message>
     <message>
+        <source>Rate-limited wait</source>
+        <translation>Attente en cas de limite de débit</translation>
+    </message>
+    <message>
+        <source>How long a product may keep being refused by the API&apos;s rate limit (429/503 while backing off, re-queued without spending its retries) before it fails. 1 s to 86400 s.</source>
+        <translation>Durée pendant laquelle un produit peut être refusé par la limite de débit de l&apos;API (429/503 pendant le ralentissement, remis en file sans consommer ses nouvelles tentatives) avant d&apos;échouer. 1 s à 86400 s.</translation>
+    </message>
+    <message>
         <source>Proxy</source>
         <translation>Proxy</translation>
     </message>

@@ -6,22 +6,12 @@ parse delay is still running (asserted), against a loopback API.
 
 from __future__ import annotations
 
-from aiohttp import web
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
 from inventory_gui.core.history.store import HistoryStore
 from inventory_gui.core.models import Product, Result
-from tests.gui.window_actions import click, paste, write_csv
-from tests.loopback import product_id
-
-
-async def quantity_handler(request, api):
-    return web.json_response({"quantity": len(product_id(request))})
-
-
-def fetched(api) -> list[str]:
-    return sorted(path.rsplit("/", 1)[1] for path in api.requests)
+from tests.gui.window_actions import click, fetched, paste, quantity_handler, write_csv
 
 
 def type_lines(qtbot, editor, lines: list[str]) -> None:

@@ -14,8 +14,7 @@ from PySide6.QtGui import QTextCursor
 
 from inventory_gui.gui.panels.product_editor import PASTE_SLICE_CHARS
 from inventory_gui.gui.panels.product_panel import BACKGROUND_CHARS, ProductPanel
-from tests.gui.test_fetch_after_paste import fetched, paste, quantity_handler
-from tests.gui.test_window import click
+from tests.gui.window_actions import click, fetched, paste, quantity_handler
 
 LINES = 2 * BACKGROUND_CHARS // 10  # of "big00000\n": twice the background threshold
 

@@ -80,3 +80,11 @@ class Quantities:
             {"quantity": self.quantities[pid], "name": f"Item {pid}", "shelf": {"row": len(pid)},
              "updated_at": "2026-11-28T10:00:00Z"}
         )  # fmt: skip
+
+
+async def quantity_handler(request, api):
+    return web.json_response({"quantity": len(product_id(request))})
+
+
+def fetched(api) -> list[str]:
+    return sorted(path.rsplit("/", 1)[1] for path in api.requests)
