@@ -23,6 +23,7 @@ from pathlib import Path
 
 from inventory_gui.devtools.bench import whole
 from inventory_gui.devtools.bench.clients import BULK_BATCH_SIZE
+from inventory_gui.devtools.bench.processes import serving
 from inventory_gui.devtools.bench.rate import rate_limits
 
 PY = sys.executable
@@ -31,19 +32,9 @@ PY = sys.executable
 @contextmanager
 def bench_server(latency_ms: float, *, stock_loop: bool = False) -> Iterator[int]:
     """Run the bench server (on uvloop, or on the stock loop); yield its port."""
-    command = [PY, "-m", "inventory_gui.devtools.bench.server", "0", str(latency_ms)]
-    command += ["stock"] if stock_loop else []
-    with subprocess.Popen(
-        command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
-    ) as server:
-        try:
-            line = server.stdout.readline() if server.stdout else ""
-            if not line.startswith("ready "):
-                raise RuntimeError(f"bench server did not start: {line!r}")
-            yield int(line.split()[1])
-        finally:
-            server.terminate()
-            server.wait(10)
+    extra = ["stock"] if stock_loop else []
+    with serving("inventory_gui.devtools.bench.server", str(latency_ms), *extra) as port:
+        yield port
 
 
 def run_json(*args: str, timeout: float = 900) -> dict:

@@ -19,6 +19,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from inventory_gui.devtools.bench.processes import serving
+
 PY = sys.executable
 ALLOWED = 200.0
 HAND_SET = ["--rate-limit", "200"]  # what a user who knows the limit gives
@@ -27,18 +29,8 @@ HAND_SET = ["--rate-limit", "200"]  # what a user who knows the limit gives
 @contextmanager
 def limited_server(*args: str) -> Iterator[int]:
     """Run the limited API; yield its port."""
-    command = [PY, "-m", "inventory_gui.devtools.bench.limited_api", "0", *args]
-    with subprocess.Popen(
-        command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
-    ) as server:
-        try:
-            line = server.stdout.readline() if server.stdout else ""
-            if not line.startswith("ready "):
-                raise RuntimeError(f"limited API did not start: {line!r}")
-            yield int(line.split()[1])
-        finally:
-            server.terminate()
-            server.wait(10)
+    with serving("inventory_gui.devtools.bench.limited_api", *args) as port:
+        yield port
 
 
 def fetch_run(port: int, ids: Path, out: Path, *extra: str) -> dict[str, float]:
