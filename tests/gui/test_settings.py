@@ -23,27 +23,10 @@ from inventory_gui.gui.panels.connection_panel import (
     HeaderRow,
 )
 from inventory_gui.gui.settings_store import MAX_RECENT_FILES, SettingsStore
+from tests.secret_stores import DictSecretStore
 
 SECRET = "s3cr3t-v4lue-0123456789"
 TEMPLATE = "https://api.example.com/stock/{id}?store={store}"
-
-
-class DictSecretStore:
-    """A persistent secret store kept in a dict shared across 'app runs'."""
-
-    persistent = True
-
-    def __init__(self, values: dict[str, str]) -> None:
-        self.values = values
-
-    def get(self, name: str) -> str | None:
-        return self.values.get(name)
-
-    def set(self, name: str, value: str) -> None:
-        self.values[name] = value
-
-    def delete(self, name: str) -> None:
-        self.values.pop(name, None)
 
 
 def make_store(tmp_path, secrets: SecretStore) -> SettingsStore:

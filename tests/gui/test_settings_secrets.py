@@ -13,27 +13,10 @@ from inventory_gui.core.models import Product
 from inventory_gui.gui.panels.connection_panel import ConnectionPanel
 from inventory_gui.gui.settings_store import SettingsStore
 from inventory_gui.gui.table.columns import ERROR_COLUMN, STATUS_COLUMN
+from tests.secret_stores import DictSecretStore
 
 KEY = "qk-9Yw2-LEAKME-in-query"
 TEMPLATE = f"https://api.example.com/s/{{id}}?store={{store}}&api_key={KEY}&sig=s1gn4ture"
-
-
-class DictSecretStore:
-    """A persistent secret store kept in a dict shared across 'app runs'."""
-
-    persistent = True
-
-    def __init__(self, values: dict[str, str]) -> None:
-        self.values = values
-
-    def get(self, name: str) -> str | None:
-        return self.values.get(name)
-
-    def set(self, name: str, value: str) -> None:
-        self.values[name] = value
-
-    def delete(self, name: str) -> None:
-        self.values.pop(name, None)
 
 
 def store_at(path: Path, secrets) -> SettingsStore:
