@@ -63,7 +63,7 @@ async def run_fetch(
     history = history or FetchHistory(None)
     demo_server = None
     if demo:
-        # Imported here: aiohttp's server side costs every other run ~20 ms of start-up.
+        # Imported here: only the demo needs aiohttp's server side at start-up.
         from inventory_gui.demo.server import DemoConfig, start_demo_server
 
         demo_server = await start_demo_server(DemoConfig(), "127.0.0.1", 0)

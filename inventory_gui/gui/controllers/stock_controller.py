@@ -28,9 +28,9 @@ _COUNTED = (Stock.IN_STOCK, Stock.LOW, Stock.OUT, Stock.UNKNOWN, Stock.ERROR)
 ID_CHARS = 100  # of each product ID named in an alert
 
 
-# Rows per slice when stock is worked out after a run: a few milliseconds each,
-# so the window paints and answers between slices on a list of any size (2,000
-# took 40-80 ms at the end of a run with the fetch threads holding the GIL).
+# Rows per slice when stock is worked out after a run: small enough that the
+# window paints and answers between slices on a list of any size, even while
+# the fetch threads still hold the GIL at the end of a run.
 SLICE_ROWS = 500
 
 
