@@ -345,7 +345,7 @@ class ResultsModel(QAbstractTableModel):
 
     def _field_value(self, result: Result, column: int) -> Any:
         name = self._fields.names[column - FIXED_COUNT - len(self._columns)]
-        return FieldMap({name: self._fields.paths[name]}).values(result.response).get(name)
+        return FieldMap({name: self._fields.paths[name]}).values(result.parsed_response()).get(name)
 
     def _search_text(self, result: Result) -> str:
         lead = STOCK_CODES[self.context.stock(result)] + (
