@@ -76,7 +76,9 @@ class ResultsModel(QAbstractTableModel):
         # Input position of each row, for "restore order" (an array: 8 bytes a row).
         self._positions: array[int] = array("l")
         self._row_of: dict[str, int] = {}
-        self._products: dict[str, Product] = {}
+        # The products by input position (a list, not a second dict by ID: a
+        # million-entry dict costs some 40 MB; positions lead from row to product).
+        self._products: list[Product] = []
         self._columns: list[str] = []
         self._numeric: set[str] = set()  # input columns shown right-aligned
         self._fields = FieldMap()
@@ -181,7 +183,7 @@ class ResultsModel(QAbstractTableModel):
     def _row(self, row: int) -> Result:
         """The result shown in ``row``: a pending one made now if the row was marked."""
         if self._stale[row]:
-            self._rows[row] = Result.pending(self._products[self._rows[row].id])
+            self._rows[row] = Result.pending(self._products[self._positions[row]])
             self._stale[row] = 0
         return self._rows[row]
 
@@ -220,14 +222,16 @@ class ResultsModel(QAbstractTableModel):
 
     def products(self, ids: Iterable[str] | None = None) -> list[Product]:
         """The products behind the given IDs (all, in input order, if None)."""
-        if ids is None:  # the dict keeps input order, as the rows' positions do
-            return list(self._products.values())
-        return [self._products[i] for i in ids if i in self._products]
+        products = self._products
+        if ids is None:
+            return list(products)
+        positions, row_of = self._positions, self._row_of
+        return [products[positions[row_of[i]]] for i in ids if i in row_of]
 
     def fields_of(self, product_id: str) -> dict[str, str]:
         """The input columns of one product ({} if it is not in the list)."""
-        product = self._products.get(product_id)
-        return product.fields if product is not None else {}
+        row = self._row_of.get(product_id)
+        return {} if row is None else self._products[self._positions[row]].fields
 
     def failed_ids(self) -> list[str]:
         """IDs whose last check ended in error or was cancelled, in input order."""
@@ -430,7 +434,7 @@ class ResultsModel(QAbstractTableModel):
 class PreparedRows:
     """Everything a model reset needs, built off the GUI thread for large lists."""
 
-    products: dict[str, Product]
+    products: list[Product]  # in input order
     rows: list[Result]
     row_of: dict[str, int]
     columns: list[str]
@@ -456,7 +460,7 @@ def prepare_rows(
             row.fields = product.fields
         rows.append(row)
     return PreparedRows(
-        products={p.id: p for p in products},
+        products=list(products),
         rows=rows,
         row_of={r.id: i for i, r in enumerate(rows)},
         columns=list(columns),

@@ -29,6 +29,13 @@ def test_products_stay_in_input_order_however_the_rows_are_sorted(qapp):
     assert [p.id for p in model.products()] == [f"p{i}" for i in range(50)]
     assert [p.fields for p in model.products()][7] == {"name": "n7"}
     assert [p.id for p in model.products(["p9", "p2", "nope"])] == ["p9", "p2"]
+    assert model.fields_of("p9") == {"name": "n9"}
+    assert model.fields_of("nope") == {}
+    model.mark_pending(["p9"])  # a row read pending again is its product's, wherever it is
+    shown = [model.index(r, 0).data(ResultRole) for r in range(50)]
+    assert [r for r in shown if r.status == "pending"] == [
+        Result.pending(Product("p9", {"name": "n9"}))
+    ]
 
 
 def test_mark_pending_resets_finished_rows_and_leaves_a_fresh_list_alone(qapp, qtbot):
