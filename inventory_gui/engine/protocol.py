@@ -89,6 +89,7 @@ def unsendable(result: Result, reason: str) -> Result:
     )
 
 
+_ID_PLACEHOLDERS = frozenset({"id", "ids"})  # filled from the product's ID (see url_template)
 PackedIds = tuple[str, array]  # every ID in one string, and where each one ends
 Packed = PackedIds | list[tuple[str, dict[str, str]]]
 
@@ -98,8 +99,10 @@ def pack_products(products: Sequence[Product], columns: Sequence[str]) -> Packed
 
     IDs alone travel as one string and an array of offsets: pickling a list of
     strings memoizes each one (the memo outweighs the message), and the worker
-    keeps one string instead of one per product.
+    keeps one string instead of one per product.  ``{id}`` and ``{ids}`` name
+    the product's ID, never a column: a template using only them sends IDs alone.
     """
+    columns = [c for c in columns if c not in _ID_PLACEHOLDERS]
     if not columns:
         ids = [product.id for product in products]
         return "".join(ids), array("q", itertools.accumulate(map(len, ids)))
