@@ -176,7 +176,9 @@ class StockController(QObject):
                 now = status(result)
                 counts[now] += 1
                 then = before.get(result.id) or self._last_checked_stock(result.id)
-                if then != now:
+                # A row with no earlier stock cannot alert (see alert_summary): not
+                # kept, or a first run of a long list would hold two dicts of all its rows.
+                if then is not None and then != now:
                     was[result.id], now_is[result.id] = then, now
             await asyncio.sleep(0)
         counts[Stock.PENDING] = len(rows) - sum(counts.values())
