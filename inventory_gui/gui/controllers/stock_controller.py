@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
@@ -212,9 +212,8 @@ class StockController(QObject):
 
     def update_counts(self) -> None:
         """Show how many rows are in each stock status (in slices on a large list)."""
-        rows = self._model.snapshot()
-        self._counting = self._count_in_slices(rows)  # an older, unfinished count is dropped
-        if len(rows) <= SLICE_ROWS * 5:
+        self._counting = self._count_in_slices()  # an older, unfinished count is dropped
+        if self._model.rowCount() <= SLICE_ROWS * 5:
             for _ in self._counting:  # small: at once
                 pass
             self._counting = None
@@ -232,7 +231,10 @@ class StockController(QObject):
                 self._counting = None
         self._count_timer.stop()
 
-    def _count_in_slices(self, rows: Sequence[Result]) -> Iterator[None]:
+    def _count_in_slices(self) -> Iterator[None]:
+        # The copy of the rows is the first slice's work: on a long list just
+        # installed, a turn of the loop apart from the install's.
+        rows = self._model.snapshot()
         status, counts = self._model.context.rules.status, Counter[Stock]()
         for start in range(0, len(rows), SLICE_ROWS):
             counts.update(status(r) for r in rows[start : start + SLICE_ROWS])

@@ -465,8 +465,17 @@ def prepare_rows(
         row_of={r.id: i for i, r in enumerate(rows)},
         columns=list(columns),
         numeric={name for name in columns if _looks_numeric(products, name)},
-        positions=array("l", range(len(rows))),
+        positions=_count_up(len(rows)),
     )
+
+
+def _count_up(count: int, step: int = 65_536) -> array[int]:
+    """``array("l", range(count))`` built in steps: made in one C call, a million
+    numbers would hold the GIL, and so freeze the GUI thread, for tens of ms."""
+    positions = array("l")
+    for start in range(0, count, step):
+        positions.extend(range(start, min(count, start + step)))
+    return positions
 
 
 def _looks_numeric(products: Sequence[Product], name: str, sample: int = 50) -> bool:
