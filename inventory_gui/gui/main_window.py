@@ -50,7 +50,8 @@ from inventory_gui.gui.panels.profile_bar import profile_bar_for
 from inventory_gui.gui.panels.run_summary import RunSummary, count_changed, progress_text
 from inventory_gui.gui.settings_store import SettingsStore
 from inventory_gui.gui.table.filter import ResultsFilter
-from inventory_gui.gui.table.model import PreparedRows, ResultRole, ResultsModel, prepare_rows
+from inventory_gui.gui.table.model import ResultRole, ResultsModel
+from inventory_gui.gui.table.rows import PreparedRows, prepare_rows
 from inventory_gui.gui.table.view import ResultsView
 
 log = logging.getLogger(__name__)

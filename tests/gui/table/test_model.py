@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 
 from inventory_gui.core.models import Product, Result
 from inventory_gui.gui.table.columns import QUANTITY_COLUMN, STATUS_COLUMN
-from inventory_gui.gui.table.model import ResultRole, ResultsModel, prepare_rows
+from inventory_gui.gui.table.model import ResultRole, ResultsModel
 
 
 def loaded(qapp, count: int) -> ResultsModel:
@@ -92,10 +92,3 @@ def test_marking_a_long_list_pending_makes_only_the_rows_read_pending(qapp, monk
     assert model.index(7, 0).data(ResultRole).status == "pending"
     model.apply([done(f"p{i}", -i) for i in range(1000)])  # the run's results come
     assert made == ["p7"]
-
-
-def test_prepared_rows_count_their_positions_up_across_steps():
-    products = [Product(f"p{i}") for i in range(70_000)]  # more than one step of 65,536
-    prepared = prepare_rows(products, [])
-    assert list(prepared.positions) == list(range(70_000))
-    assert prepare_rows([], []).positions.tolist() == []
