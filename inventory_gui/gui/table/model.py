@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
 )
 from PySide6.QtGui import QGuiApplication
 
@@ -43,6 +44,11 @@ from inventory_gui.gui.table.columns import (
 from inventory_gui.gui.table.rows import PreparedRows, prepare_rows
 
 ResultRole = Qt.ItemDataRole.UserRole + 1
+# Rows a model reset shows at once: the rest of a longer list follows in slices
+# of as many, a turn of the event loop apart.  The views' work on a reset or an
+# insert (the filter's row mapping, the row header) grows with its rows: ~26 ms
+# for a million at once, on the GUI thread.
+SHOW_SLICE = 100_000
 # A row's searchable text (column 0 only), for the filter proxy to match in C++:
 # a stock-status letter, a failure mark, then ID, error and input columns.
 SearchRole = Qt.ItemDataRole.UserRole + 2
@@ -86,6 +92,10 @@ class ResultsModel(QAbstractTableModel):
         self._version = 0  # bumped by every change, so a repeated sort can be skipped
         self._sorted_as: tuple[int, Qt.SortOrder, int] | None = None
         self.colours = TableColours.from_palette(QGuiApplication.palette())
+        self._shown = 0  # rows the views know of: all but while a long list is installed
+        self._show_timer = QTimer(self)
+        self._show_timer.setInterval(0)
+        self._show_timer.timeout.connect(self._show_next_slice)
 
     def use_colours(self, colours: TableColours) -> None:
         """Colour cells with ``colours`` (derived from the view's palette when it changes)."""
@@ -103,7 +113,13 @@ class ResultsModel(QAbstractTableModel):
         return list(self._rows)
 
     def install(self, prepared: PreparedRows) -> None:
-        """Show rows built by :func:`prepare_rows` (one model reset)."""
+        """Show rows built by :func:`prepare_rows`.
+
+        A model reset shows the first :data:`SHOW_SLICE` rows; the rest are
+        appended a slice per turn of the event loop (:attr:`showing` until
+        then).  Every other method covers all the rows at once.
+        """
+        self._show_timer.stop()
         self.beginResetModel()
         try:
             self._products = prepared.products
@@ -113,9 +129,33 @@ class ResultsModel(QAbstractTableModel):
             self._positions = prepared.positions
             self._columns = prepared.columns
             self._numeric = prepared.numeric
+            self._shown = min(len(prepared.rows), SHOW_SLICE)
             self._version += 1
         finally:
             self.endResetModel()
+        if self.showing:
+            self._show_timer.start()
+
+    @property
+    def showing(self) -> bool:
+        """True while the rows of a long list are still being appended to the views."""
+        return self._shown < len(self._rows)
+
+    def _show_next_slice(self, count: int | None = None) -> None:
+        end = min(len(self._rows), self._shown + (count or SHOW_SLICE))
+        if end > self._shown:
+            self.beginInsertRows(QModelIndex(), self._shown, end - 1)
+            self._shown = end
+            self.endInsertRows()
+        if not self.showing:
+            self._show_timer.stop()
+
+    def _changed(self, first: int, last: int, first_column: int = 0, last_column: int = -1) -> None:
+        """One ``dataChanged`` for rows first..last, as far as the views know of them."""
+        last = min(last, self._shown - 1)
+        if first <= last:
+            right = self.columnCount() - 1 if last_column < 0 else last_column
+            self.dataChanged.emit(self.index(first, first_column), self.index(last, right))
 
     def set_rules(self, rules: StockRules, fields: FieldMap) -> None:
         """Use new stock rules and extra fields (a reset if the columns change)."""
@@ -139,14 +179,11 @@ class ResultsModel(QAbstractTableModel):
             return  # the first run on a fresh history: nothing to repaint
         self._version += 1
         # Only Quantity (its flip colour), Change and Checked read previous checks.
-        last = self.index(len(self._rows) - 1, CHECKED_COLUMN)
-        self.dataChanged.emit(self.index(0, QUANTITY_COLUMN), last)
+        self._changed(0, len(self._rows) - 1, QUANTITY_COLUMN, CHECKED_COLUMN)
 
     def _changed_all(self) -> None:
         self._version += 1
-        if self._rows:
-            last = self.index(len(self._rows) - 1, self.columnCount() - 1)
-            self.dataChanged.emit(self.index(0, 0), last)
+        self._changed(0, len(self._rows) - 1)
 
     def _reindex(self) -> None:
         self._row_of = {}  # the old index goes first: never two of them in memory
@@ -177,8 +214,7 @@ class ResultsModel(QAbstractTableModel):
             stale[row] = 1
         if marked:
             self._version += 1
-            last = self.index(max(marked), self.columnCount() - 1)
-            self.dataChanged.emit(self.index(min(marked), 0), last)
+            self._changed(min(marked), max(marked))
 
     def _row(self, row: int) -> Result:
         """The result shown in ``row``: a pending one made now if the row was marked."""
@@ -210,7 +246,7 @@ class ResultsModel(QAbstractTableModel):
             last = max(last, row)
         if last >= 0:
             self._version += 1
-            self.dataChanged.emit(self.index(first, 0), self.index(last, self.columnCount() - 1))
+            self._changed(first, last)
 
     # -- reading -----------------------------------------------------------
 
@@ -251,7 +287,7 @@ class ResultsModel(QAbstractTableModel):
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         """Number of products (0 under any parent: this is a flat table)."""
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else self._shown
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         """Fixed columns, the input's columns, then the extra fields."""
@@ -391,6 +427,7 @@ class ResultsModel(QAbstractTableModel):
         # Everything that could fail runs before the layout signals: an exception
         # between them leaves views with stale indexes, and Qt crashes.
         self._make_pending()  # the keys read every row, and the flags would not follow
+        self._show_next_slice(len(self._rows))  # sorted, the rows not shown yet would be anywhere
         new_order = self._sorted_order(column, order == Qt.SortOrder.DescendingOrder)
         positions = array("l", [self._positions[i] for i in new_order])
         rows = [self._rows[i] for i in new_order]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from inventory_gui.core.models import Product, Result
+from inventory_gui.gui.table import model as model_module
 from inventory_gui.gui.table.columns import QUANTITY_COLUMN, STATUS_COLUMN
 from inventory_gui.gui.table.model import ResultRole, ResultsModel
 
@@ -92,3 +93,32 @@ def test_marking_a_long_list_pending_makes_only_the_rows_read_pending(qapp, monk
     assert model.index(7, 0).data(ResultRole).status == "pending"
     model.apply([done(f"p{i}", -i) for i in range(1000)])  # the run's results come
     assert made == ["p7"]
+
+
+def test_a_long_list_is_shown_in_slices_and_every_method_covers_all_its_rows(
+    qapp, qtbot, qtmodeltester, monkeypatch
+):
+    monkeypatch.setattr(model_module, "SHOW_SLICE", 40)
+    model = ResultsModel()
+    inserted: list[tuple[int, int]] = []
+    model.rowsInserted.connect(lambda _parent, first, last: inserted.append((first, last)))
+    model.set_products([Product(f"p{i}") for i in range(100)])
+    assert model.rowCount() == 40  # the reset shows one slice
+    assert model.showing
+    model.apply([done("p99", 5)])  # a row the views do not know of yet: kept all the same
+    assert model.results()[99].quantity == 5
+    assert [p.id for p in model.products()][-1] == "p99"
+    qtbot.waitUntil(lambda: not model.showing)
+    assert inserted == [(40, 79), (80, 99)]  # the rest, a slice per turn of the loop
+    assert model.index(99, QUANTITY_COLUMN).data() == "5"
+    qtmodeltester.check(model)
+
+
+def test_sorting_while_a_long_list_is_shown_sorts_and_shows_every_row(qapp, monkeypatch):
+    monkeypatch.setattr(model_module, "SHOW_SLICE", 40)
+    model = loaded(qapp, 100)
+    model.apply([done("p77", 9)])
+    model.sort(QUANTITY_COLUMN, Qt.SortOrder.DescendingOrder)
+    assert not model.showing
+    assert model.rowCount() == 100
+    assert model.index(0, 0).data(ResultRole).id == "p77"
