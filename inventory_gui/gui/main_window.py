@@ -29,6 +29,7 @@ from inventory_gui.core.connection import detect_secret_store
 from inventory_gui.core.errors import InventoryError, LoadCancelled
 from inventory_gui.core.fetch.url_template import UrlTemplate
 from inventory_gui.core.history.store import HistoryStore
+from inventory_gui.core.inputs.typed_list import Splice
 from inventory_gui.core.models import Product, ProductList
 from inventory_gui.core.outputs.registry import EXPORT_FORMATS, write_results
 from inventory_gui.core.progress import Progress
@@ -190,6 +191,7 @@ class MainWindow(QMainWindow):
         self.products_panel.openRequested.connect(self.choose_file)
         self.products_panel.productsChanged.connect(self._show_products)
         self.products_panel.productsReady.connect(self._show_prepared)
+        self.products_panel.productsPatched.connect(self._patch_products)
         self.products_panel.set_preparer(self._rows_preparer)
         # Fetch is enabled by any text, before the parse delay has run out.
         self.products_panel.editor.textChanged.connect(
@@ -262,6 +264,19 @@ class MainWindow(QMainWindow):
         self._source = products.source
         self.model.set_products(products.products, products.columns)
         self._arrange(products)
+
+    def _patch_products(self, products: ProductList, splices: Sequence[Splice]) -> None:
+        """An edit's rows change in place; the whole list is shown if the table holds another."""
+        before = len(products.products) - sum(len(s.inserted) - len(s.removed) for s in splices)
+        model = self.model
+        if model.rowCount() != before or not all(
+            model.replace_rows(s.row, s.removed, s.inserted) for s in splices
+        ):
+            self._show_products(products)
+            return
+        self._source = products.source
+        self.stock.update_counts()
+        self._set_running(False)
 
     def _rows_preparer(self) -> Callable[[ProductList], PreparedRows]:
         """Builds a long pasted list's rows on the panel's worker thread (keeping the

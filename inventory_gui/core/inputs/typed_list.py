@@ -220,7 +220,7 @@ class TypedList:
             Splice(at, [x], []) if up else Splice(at, [], [kept[x]]) for at, up, _line, x in placed
         ]
         if removed != [p.id for p in inserted]:
-            splices.append(Splice(row, removed, inserted))
+            splices.append(_trimmed(row, removed, inserted))
         for splice in splices:
             self._products[splice.row : splice.row + len(splice.removed)] = splice.inserted
         ids[first:end] = new_ids
@@ -248,6 +248,17 @@ class TypedList:
             self._duplicates.pop(product_id, None)
             if not count:
                 del self._counts[product_id]
+
+
+def _trimmed(row: int, removed: list[str], inserted: list[Product]) -> Splice:
+    """The splice without the products it would remove and put back in place."""
+    same = min(len(removed), len(inserted))
+    head = next((i for i in range(same) if removed[i] != inserted[i].id), same)
+    same -= head
+    tail = next((i for i in range(same) if removed[-1 - i] != inserted[-1 - i].id), same)
+    return Splice(
+        row + head, removed[head : len(removed) - tail], inserted[head : len(inserted) - tail]
+    )
 
 
 def _sniff(text: str, whole: bool = True) -> tuple[str | None, int]:
