@@ -8,7 +8,12 @@ first fetch of N rows, in the same window:
 - ``paste_gap_ms`` / ``paste_s``: 2 x N IDs pasted into the product editor
   until the table holds them;
 - ``keystroke_gap_ms`` / ``keystroke_s``: one more ID typed (six key presses)
-  at the end of that list until the table holds it too.
+  at the end of that list until the table holds it too, and
+  ``keystroke_lines``: the lines the list's reader read for it.
+
+Each ``*_busy_ms`` is the most CPU time the GUI thread spent between two
+heartbeat ticks (``time.thread_time``): the work in the longest freeze itself,
+which other processes on the cores only stretch into a longer gap.
 """
 
 from __future__ import annotations
@@ -16,24 +21,56 @@ from __future__ import annotations
 import asyncio
 import time
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QTextCursor
 from PySide6.QtTest import QTest
+
+from inventory_gui.core.inputs import typed_list
+
+
+class BusyProbe:
+    """A 10 ms timer on the GUI thread noting its CPU time between ticks."""
+
+    def __init__(self) -> None:
+        self.busy = 0.0
+        self._last = time.thread_time()
+        self._timer = QTimer()
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.setInterval(10)
+        self._timer.timeout.connect(self._tick)
+
+    def start(self) -> None:
+        self.busy, self._last = 0.0, time.thread_time()
+        self._timer.start()
+
+    def stop(self) -> float:
+        """The most GUI-thread CPU time between two ticks since start(), in ms."""
+        self._timer.stop()
+        self._tick()
+        return self.busy * 1000.0
+
+    def _tick(self) -> None:
+        now = time.thread_time()
+        self.busy, self._last = max(self.busy, now - self._last), now
 
 
 async def measure(window, app, heartbeat, n: int) -> dict:
     """Each freeze's longest gap between the heartbeat's 10 ms ticks."""
     figures: dict = {}
+    busy = BusyProbe()
     finished = asyncio.Event()
     window.fetchFinished.connect(lambda _p: finished.set())
     heartbeat.start()
+    busy.start()
     window.actions["fetch"].trigger()
     await finished.wait()
     figures["refetch_gap_ms"] = heartbeat.stop()
+    figures["refetch_busy_ms"] = busy.stop()
     editor = window.products_panel.editor
     pasted = 2 * n
     text = "".join(f"paste{i:07d}\n" for i in range(pasted))
     heartbeat.start()
+    busy.start()
     started = time.perf_counter()
     QGuiApplication.clipboard().setText(text)
     editor.setFocus()
@@ -41,27 +78,42 @@ async def measure(window, app, heartbeat, n: int) -> dict:
     await _rows(window, pasted)
     figures["paste_s"] = time.perf_counter() - started
     figures["paste_gap_ms"] = heartbeat.stop()
+    figures["paste_busy_ms"] = busy.stop()
     cursor = editor.textCursor()
     cursor.movePosition(QTextCursor.MoveOperation.End)
     editor.setTextCursor(cursor)
+    lines: list[int] = []
+    read_lines = typed_list.read_lines
+    typed_list.read_lines = lambda text_lines: (
+        lines.append(len(text_lines)) or read_lines(text_lines)
+    )
     heartbeat.start()
+    busy.start()
     started = time.perf_counter()
-    QTest.keyClicks(editor, "typed1")  # one more line: the text ended with a newline
-    await _rows(window, pasted + 1)
+    try:
+        QTest.keyClicks(editor, "typed1")  # one more line: the text ended with a newline
+        await _rows(window, pasted + 1)
+    finally:
+        typed_list.read_lines = read_lines
     figures["keystroke_s"] = time.perf_counter() - started
     figures["keystroke_gap_ms"] = heartbeat.stop()
+    figures["keystroke_busy_ms"] = busy.stop()
+    figures["keystroke_lines"] = sum(lines)
     return figures
 
 
 async def _rows(window, count: int) -> None:
-    """Wait until the table holds ``count`` rows (it changes by model resets)."""
+    """Wait until the table holds ``count`` rows (by a model reset or inserted rows)."""
     model = window.model
     if model.rowCount() == count:
         return
     shown = asyncio.Event()
-    check = lambda: model.rowCount() == count and shown.set()  # noqa: E731
-    model.modelReset.connect(check)
+    check = lambda *_args: model.rowCount() == count and shown.set()  # noqa: E731
+    signals = (model.modelReset, model.rowsInserted)
+    for signal in signals:
+        signal.connect(check)
     try:
         await shown.wait()
     finally:
-        model.modelReset.disconnect(check)
+        for signal in signals:
+            signal.disconnect(check)
