@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import threading
 
+import pytest
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QTextCursor
 
+from inventory_gui.core.inputs.registry import parse_pasted
 from inventory_gui.gui.panels.product_editor import PASTE_SLICE_CHARS
 from inventory_gui.gui.panels.product_panel import BACKGROUND_CHARS, ProductPanel
 from tests.gui.window_actions import click, fetched, paste, quantity_handler
@@ -101,3 +103,32 @@ def _noting(prepare, threads: list[str]):
         return prepare(products)
 
     return noted
+
+
+@pytest.mark.parametrize(
+    ("head", "first", "next_edit"),
+    [
+        ("x\u00a0y\r\nz\r", ["x y", "z"], "productsPatched"),  # read line by line
+        ("sep\u2028arated\n", ["sep", "arated"], "productsChanged"),  # two in one line: whole
+    ],
+)
+def test_a_large_paste_into_an_empty_editor_is_parsed_without_copying_the_editor(
+    qtbot, head, first, next_edit
+):
+    panel = ProductPanel()
+    qtbot.addWidget(panel)
+    copies: list[int] = []
+    real = panel.editor.toPlainText
+    panel.editor.toPlainText = lambda: copies.append(1) or real()
+    # Line ends and spaces the editor turns into its own: the list is the same.
+    with qtbot.waitSignal(panel.productsChanged, timeout=30_000) as shown:
+        paste(qtbot, panel.editor, head + big_list())  # no preparer: on the worker all the same
+    assert copies == []  # the pasted text was parsed, not a copy of the editor's
+    del panel.editor.toPlainText
+    expected = parse_pasted(panel.editor.toPlainText())
+    assert [p.id for p in expected.products[:2]] == first
+    assert shown.args[0] == expected
+    qtbot.keyClicks(panel.editor, "more")
+    with qtbot.waitSignal(getattr(panel, next_edit), timeout=30_000) as again:
+        pass
+    assert again.args[0] == parse_pasted(panel.editor.toPlainText())

@@ -30,6 +30,10 @@ class ProductEditor(QPlainTextEdit):
         super().__init__(parent)
         self._text = ""  # a paste in progress, inserted up to _done
         self._done = 0
+        self._whole = False  # the paste in progress is all the editor will hold
+        self.pasted_whole: str | None = None
+        """The last large paste's text if it filled the whole editor (as pasted: its
+        line ends and spaces are the editor's plain text only once normalised)."""
         self._cursor: QTextCursor | None = None
         self._slices = QTimer(self)
         self._slices.setInterval(0)
@@ -53,6 +57,7 @@ class ProductEditor(QPlainTextEdit):
         cursor.beginEditBlock()
         cursor.removeSelectedText()
         cursor.endEditBlock()
+        self._whole = self.document().isEmpty()
         self._cursor, self._text, self._done = cursor, text, 0
         self.setReadOnly(True)
         self._insert_slice()  # the first at once: the editor shows the paste has begun
@@ -78,6 +83,7 @@ class ProductEditor(QPlainTextEdit):
         if end < len(self._text):
             return
         self._slices.stop()
+        self.pasted_whole = self._text if self._whole else None
         self._cursor, self._text = None, ""
         self.setReadOnly(False)
         self.setTextCursor(cursor)

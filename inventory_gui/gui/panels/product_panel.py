@@ -30,6 +30,10 @@ BACKGROUND_CHARS = 100_000
 # An edit of up to this many lines (removed and added) patches the list on the
 # GUI thread; a larger one is read whole, as a paste is.
 PATCH_LINES = 2_000
+# What the editor's plain text makes of a pasted text's characters (toPlainText).
+_PLAIN_TEXT = str.maketrans(
+    {"\xa0": " ", "\u2028": "\n", "\u2029": "\n", "\ufdd0": "\n", "\ufdd1": "\n"}
+)
 # Called on the GUI thread when a parse starts; what it returns is called on the
 # worker thread with the parsed list (see ProductPanel.set_preparer).
 Preparer = Callable[[], Callable[[ProductList], Any]]
@@ -120,6 +124,8 @@ class ProductPanel(QWidget):
         self._timer.setInterval(PARSE_DELAY_MS)
         self._timer.timeout.connect(self._parse_later)
         self.editor.textChanged.connect(self._edited)
+        self.editor.pasteFinished.connect(self._paste_finished)
+        self._pasted: str | None = None  # the editor's whole text, as pasted
         document = self.editor.document()
         document.contentsChange.connect(self._note_edit)
         self._blocks = document.blockCount()  # lines before the latest edit
@@ -200,7 +206,8 @@ class ProductPanel(QWidget):
         self._generation += 1
         self._in_flight = False
         if not self._patch():
-            self._parse_whole(self.editor.toPlainText())
+            pasted = self._pasted
+            self._parse_whole(self.editor.toPlainText() if pasted is None else _plain_text(pasted))
 
     def _edited(self) -> None:
         self._generation += 1  # a parse of the text before this edit is stale now
@@ -208,6 +215,7 @@ class ProductPanel(QWidget):
 
     def _note_edit(self, position: int, _removed: int, added: int) -> None:
         """Add the lines an edit replaced to those waiting to be parsed."""
+        self._pasted = None
         document = self.editor.document()
         blocks = document.blockCount()
         first = document.findBlock(position).blockNumber()
@@ -223,6 +231,11 @@ class ProductPanel(QWidget):
         start, old, new = self._edit
         begin, stop = min(start, first), max(start + new, first + before)
         self._edit = (begin, stop - (new - old) - begin, stop + now - before - begin)
+
+    def _paste_finished(self) -> None:
+        # A paste into an empty editor is its whole text: no copy of 200,000 lines
+        # out of the editor on the GUI thread (the worker normalises it).
+        self._pasted = self.editor.pasted_whole
 
     def _patch(self) -> bool:
         """Patch the list by the lines edited since the last parse; False if the
@@ -269,24 +282,27 @@ class ProductPanel(QWidget):
             return  # the paste's last slice starts the delay again
         if self._patch():
             return
-        text = self.editor.toPlainText()
+        pasted = self._pasted
+        text = self.editor.toPlainText() if pasted is None else pasted
         if len(text) <= BACKGROUND_CHARS:
-            self._parse_whole(text)
+            self._parse_whole(text if pasted is None else _plain_text(text))
             return
         self._generation += 1
         self._in_flight = True
         self._typed = self._edit = None  # edits from now on wait for this parse
         prepare = self._preparer() if self._preparer is not None else None
-        self._worker.submit(self._parse_on_worker, self._generation, text, prepare)
+        self._worker.submit(
+            self._parse_on_worker, self._generation, text, prepare, pasted is not None
+        )
 
-    def _parse_on_worker(self, generation: int, text: str, prepare: Any) -> None:
+    def _parse_on_worker(self, generation: int, text: str, prepare: Any, pasted: bool) -> None:
         """Worker thread: parse (and prepare) unless a newer edit came meanwhile."""
         if generation != self._generation:
             return
         try:
             # No collector pass over the new objects while the window waits for the GIL.
             with gc_policy.paused():
-                products, typed = read_typed(text)
+                products, typed = read_typed(_plain_text(text) if pasted else text)
                 ready = prepare(products) if prepare and products.products else None
         except Exception as exc:  # shown on the GUI thread, as a parse there would be
             self._parsed.emit(generation, exc, None)
@@ -325,6 +341,11 @@ class ProductPanel(QWidget):
         """Freeze the list while a fetch is going."""
         self.editor.setReadOnly(running or self.editor.pasting)
         self.open_button.setEnabled(not running)
+
+
+def _plain_text(pasted: str) -> str:
+    """The editor's plain text of ``pasted``: what toPlainText() gives once it is in."""
+    return pasted.replace("\r\n", "\n").replace("\r", "\n").translate(_PLAIN_TEXT)
 
 
 def _escape(text: str) -> str:
