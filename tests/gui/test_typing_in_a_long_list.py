@@ -88,16 +88,21 @@ def test_fetch_right_after_typing_amid_a_long_list_fetches_the_typed_id(
     api = make_api(quantity_handler)
     window = make_window(api.template)
     editor = window.products_panel.editor
-    load(qtbot, window, long_list(12_000))
-    go_to(editor, 6_000)
-    qtbot.keyClicks(editor, "typed")  # id006000 becomes typedid006000
+    window.products_panel.set_text(long_list(2_000))  # read per line: edits patch it
+    go_to(editor, 1_000)
+    qtbot.keyClicks(editor, "typed")  # id001000 becomes typedid001000
     assert window.products_panel.edit_pending
+    patched: list[object] = []
+    window.products_panel.productsPatched.connect(
+        lambda _products, splices: patched.append(splices)
+    )
     with qtbot.waitSignal(window.fetchFinished, timeout=60_000):
         click(qtbot, window, "fetchButton")
+    assert len(patched) == 1  # the typed line patched the list before the run began
     ids = fetched(api)
-    assert "typedid006000" in ids
-    assert "id006000" not in ids
-    assert len(ids) == 12_000
+    assert "typedid001000" in ids
+    assert "id001000" not in ids
+    assert len(ids) == 2_000
 
 
 # Edits of the real editor: (where, how much after it, the text put there).
