@@ -223,6 +223,8 @@ class ProductPanel(QWidget):
         now = document.findBlock(end).blockNumber() - first + 1
         before = now - (blocks - self._blocks)
         self._blocks = blocks
+        if before < 1:  # not an edit of whole lines as Qt reports them: read it all
+            self._typed = None
         if self._edit is None:
             self._edit = (first, before, now)
             return
