@@ -274,6 +274,7 @@ class MainWindow(QMainWindow):
         ):
             self._show_products(products)
             return
+        model.set_input_order(products.products)
         self._source = products.source
         self.stock.update_counts()
         self._set_running(False)

@@ -12,7 +12,6 @@ from __future__ import annotations
 from array import array
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import count, islice
 from operator import attrgetter, itemgetter
 from typing import Any
 
@@ -43,6 +42,7 @@ from inventory_gui.gui.table.columns import (
     STOCK_COLUMN,
     RowContext,
 )
+from inventory_gui.gui.table.row_edits import RowEdits
 
 ResultRole = Qt.ItemDataRole.UserRole + 1
 # A row's searchable text (column 0 only), for the filter proxy to match in C++:
@@ -60,7 +60,7 @@ _DECORATION_ROLES = {
 }
 
 
-class ResultsModel(QAbstractTableModel):
+class ResultsModel(RowEdits, QAbstractTableModel):
     """One row per product: its latest result, or a pending placeholder.
 
     Rows are keyed by product ID (IDs are unique within a list).  After the
@@ -77,7 +77,8 @@ class ResultsModel(QAbstractTableModel):
         self._stale = bytearray()
         # Input position of each row, for "restore order" (an array: 8 bytes a row).
         self._positions: array[int] = array("l")
-        self._row_of: dict[str, int] = {}
+        self._row_index: dict[str, int] = {}  # see _row_of
+        self._renumber_from: int | None = None
         self._products: dict[str, Product] = {}
         self._columns: list[str] = []
         self._numeric: set[str] = set()  # input columns shown right-aligned
@@ -86,7 +87,8 @@ class ResultsModel(QAbstractTableModel):
         self._version = 0  # bumped by every change, so a repeated sort can be skipped
         self._sorted_as: tuple[int, Qt.SortOrder, int] | None = None
         self._input_order = True  # rows in input order: replace_rows can patch them
-        self._products_in_order = True  # _products iterates in input order
+        self._products_in_order = True  # _products iterates in input order (else _order)
+        self._order: list[Product] | None = None  # the products in input order, if known
         self.colours = TableColours.from_palette(QGuiApplication.palette())
 
     def use_colours(self, colours: TableColours) -> None:
@@ -116,68 +118,10 @@ class ResultsModel(QAbstractTableModel):
             self._columns = prepared.columns
             self._numeric = prepared.numeric
             self._input_order = self._products_in_order = True
+            self._order = None
             self._version += 1
         finally:
             self.endResetModel()
-
-    def replace_rows(self, row: int, removed: Sequence[str], products: Sequence[Product]) -> bool:
-        """Rows ``row`` to ``row + len(removed)``, holding the IDs ``removed``, become
-        ``products``: rows changed, or removed and inserted, not a model reset.
-
-        Finished results of the same IDs are kept, as :meth:`set_products` keeps them.
-
-        Returns:
-            False, changing nothing, when those rows hold other IDs or are sorted
-            out of input order (then show the whole list with :meth:`set_products`).
-        """
-        rows, end = self._rows, row + len(removed)
-        if not self._input_order or end > len(rows) or [r.id for r in rows[row:end]] != removed:
-            return False
-        gone = set(removed)
-        if any(p.id in self._row_of and p.id not in gone for p in products):
-            return False  # the rows are not the list these products were read into
-        known = {
-            r.id: r
-            for r, stale in zip(rows[row:end], self._stale[row:end], strict=True)
-            if not stale and r.status != "pending"
-        }
-        new_rows = [_kept_or_pending(known.get(p.id), p) for p in products]
-        tail = end == len(rows)  # appending keeps the products' dict in input order
-        self._products_in_order = self._products_in_order and (tail or not products)
-        if len(new_rows) == len(removed):
-            self._put_rows(row, end, products, new_rows)
-            if removed:
-                last = self.index(end - 1, self.columnCount() - 1)
-                self.dataChanged.emit(self.index(row, 0), last)
-            return True
-        if removed:
-            self.beginRemoveRows(QModelIndex(), row, end - 1)
-            self._put_rows(row, end, (), [])
-            self.endRemoveRows()
-        if new_rows:
-            self.beginInsertRows(QModelIndex(), row, row + len(new_rows) - 1)
-            self._put_rows(row, row, products, new_rows)
-            self.endInsertRows()
-        return True
-
-    def _put_rows(
-        self, row: int, end: int, products: Sequence[Product], new_rows: list[Result]
-    ) -> None:
-        """Rows ``row:end`` become ``new_rows`` (in input order), indexes kept up to date."""
-        rows, row_of = self._rows, self._row_of
-        for old in rows[row:end]:
-            del self._products[old.id], row_of[old.id]
-        rows[row:end] = new_rows
-        self._stale[row:end] = bytes(len(new_rows))
-        self._products.update((p.id, p) for p in products)
-        self._version += 1
-        if len(new_rows) == end - row:
-            row_of.update(zip(map(attrgetter("id"), new_rows), count(row)))
-            return
-        # Rows after the edit moved: their numbers and positions follow (in C, no loop here).
-        row_of.update(zip(map(attrgetter("id"), islice(rows, row, None)), count(row)))
-        del self._positions[row:]
-        self._positions.extend(range(row, len(rows)))
 
     def set_rules(self, rules: StockRules, fields: FieldMap) -> None:
         """Use new stock rules and extra fields (a reset if the columns change)."""
@@ -285,11 +229,15 @@ class ResultsModel(QAbstractTableModel):
     def products(self, ids: Iterable[str] | None = None) -> list[Product]:
         """The products behind the given IDs (all, in input order, if None)."""
         if ids is None:  # the dict keeps input order, as the rows' positions do
-            if not self._products_in_order:  # rows replaced amid the list: reorder once
-                ordered = sorted(zip(self._positions, self._rows, strict=True), key=itemgetter(0))
-                self._products = {r.id: self._products[r.id] for _, r in ordered}
-                self._products_in_order = True
-            return list(self._products.values())
+            if self._products_in_order:
+                return list(self._products.values())
+            if self._order is None:  # rows replaced amid the list: the rows' order
+                rows = self._rows
+                if not self._input_order:
+                    ordered = sorted(zip(self._positions, rows, strict=True), key=itemgetter(0))
+                    rows = [r for _, r in ordered]
+                self._order = list(map(self._products.__getitem__, map(attrgetter("id"), rows)))
+            return list(self._order)
         return [self._products[i] for i in ids if i in self._products]
 
     def fields_of(self, product_id: str) -> dict[str, str]:
@@ -535,14 +483,6 @@ def prepare_rows(
         numeric={name for name in columns if _looks_numeric(products, name)},
         positions=array("l", range(len(rows))),
     )
-
-
-def _kept_or_pending(known: Result | None, product: Product) -> Result:
-    """A finished result kept for ``product`` (with its fields), else a pending one."""
-    if known is None:
-        return Result.pending(product)
-    known.fields = product.fields
-    return known
 
 
 def _looks_numeric(products: Sequence[Product], name: str, sample: int = 50) -> bool:

@@ -44,11 +44,23 @@ def test_rows_are_inserted_removed_or_changed_and_results_kept(qapp):
     assert model.index(4, QUANTITY_COLUMN).data() == "7"  # p2 kept its result
     assert model.index(3, POSITION_COLUMN).data() == "4"
     assert [p.id for p in model.products()] == shown(model)  # input order, amid edits too
-    model.apply([done("new2", 3)])
+    model.apply([done("new2", 3), done("p5", 4)])
     assert model.index(3, QUANTITY_COLUMN).data() == "3"  # its row is known by its ID
+    assert model.index(6, QUANTITY_COLUMN).data() == "4"  # and rows after it renumbered
     # An ID moved within one replacement keeps its result too.
     assert model.replace_rows(4, ["p2", "p4"], [Product("p4"), Product("p2")])
     assert model.index(4, QUANTITY_COLUMN).data() == "9"
+
+
+def test_rows_after_edits_amid_a_long_list_are_renumbered_before_they_are_read(qapp):
+    model = loaded(50_000)
+    model.replace_rows(10, [], [Product("new")])  # 49,990 rows move down one
+    model.replace_rows(20_000, ["p19999"], [])
+    # Renumbered a slice per turn of the event loop, or (here) all at once when read.
+    model.apply([done("p49999", 7), done("p20000", 8)])
+    assert model.index(49_999, QUANTITY_COLUMN).data() == "7"
+    assert model.index(20_000, QUANTITY_COLUMN).data() == "8"
+    assert model.index(49_999, POSITION_COLUMN).data() == "50000"
 
 
 def test_rows_holding_other_ids_or_sorted_are_left_alone(qapp):
