@@ -7,9 +7,11 @@ first fetch of N rows, in the same window:
   back to pending) until the run has finished;
 - ``paste_gap_ms`` / ``paste_s``: 2 x N IDs pasted into the product editor
   until the table holds them;
-- ``keystroke_gap_ms`` / ``keystroke_s``: one more ID typed (six key presses)
-  at the end of that list until the table holds it too, and
-  ``keystroke_lines``: the lines the list's reader read for it.
+- ``keystroke_gap_ms`` / ``keystroke_s``: one more ID typed (six key presses,
+  30 ms apart) at the end of that list until the table holds it too, and
+  ``keystroke_lines``: the lines the list's reader read for it;
+- ``middle_gap_ms`` / ``middle_s`` / ``middle_lines``: the same for an ID typed
+  on a line of its own amid the list (four key presses and Return).
 
 Each ``*_busy_ms`` is the most CPU time the GUI thread spent between two
 heartbeat ticks (``time.thread_time``): the work in the longest freeze itself,
@@ -26,6 +28,8 @@ from PySide6.QtGui import QGuiApplication, QTextCursor
 from PySide6.QtTest import QTest
 
 from inventory_gui.core.inputs import typed_list
+
+KEY_INTERVAL_S = 0.03  # between key presses: a fast typist, not one burst of events
 
 
 class BusyProbe:
@@ -82,6 +86,15 @@ async def measure(window, app, heartbeat, n: int) -> dict:
     cursor = editor.textCursor()
     cursor.movePosition(QTextCursor.MoveOperation.End)
     editor.setTextCursor(cursor)
+    await _typed(window, busy, heartbeat, "typed1", pasted + 1, "keystroke", figures)
+    editor.setTextCursor(QTextCursor(editor.document().findBlockByNumber(n)))
+    await _typed(window, busy, heartbeat, "mid1\n", pasted + 2, "middle", figures)
+    return figures
+
+
+async def _typed(window, busy, heartbeat, keys: str, rows: int, name: str, figures: dict) -> None:
+    """Type ``keys`` at the cursor until the table holds ``rows`` rows."""
+    editor = window.products_panel.editor
     lines: list[int] = []
     read_lines = typed_list.read_lines
     typed_list.read_lines = lambda text_lines: (
@@ -91,15 +104,19 @@ async def measure(window, app, heartbeat, n: int) -> dict:
     busy.start()
     started = time.perf_counter()
     try:
-        QTest.keyClicks(editor, "typed1")  # one more line: the text ended with a newline
-        await _rows(window, pasted + 1)
+        for key in keys:
+            if key == "\n":
+                QTest.keyClick(editor, Qt.Key.Key_Return)
+            else:
+                QTest.keyClicks(editor, key)
+            await asyncio.sleep(KEY_INTERVAL_S)
+        await _rows(window, rows)
     finally:
         typed_list.read_lines = read_lines
-    figures["keystroke_s"] = time.perf_counter() - started
-    figures["keystroke_gap_ms"] = heartbeat.stop()
-    figures["keystroke_busy_ms"] = busy.stop()
-    figures["keystroke_lines"] = sum(lines)
-    return figures
+    figures[f"{name}_s"] = time.perf_counter() - started
+    figures[f"{name}_gap_ms"] = heartbeat.stop()
+    figures[f"{name}_busy_ms"] = busy.stop()
+    figures[f"{name}_lines"] = sum(lines)
 
 
 async def _rows(window, count: int) -> None:
