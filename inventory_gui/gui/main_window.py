@@ -266,13 +266,14 @@ class MainWindow(QMainWindow):
         self._arrange(products)
 
     def _patch_products(self, products: ProductList, splices: Sequence[Splice]) -> None:
-        """An edit's rows change in place; the whole list is shown if the table holds another."""
+        """An edit's rows change in place; the list is read whole again (off the GUI
+        thread if long) if the table is sorted or holds another list."""
         before = len(products.products) - sum(len(s.inserted) - len(s.removed) for s in splices)
         model = self.model
         if model.rowCount() != before or not all(
             model.replace_rows(s.row, s.removed, s.inserted) for s in splices
         ):
-            self._show_products(products)
+            self.products_panel.read_again()
             return
         model.set_input_order(products.products)
         self._source = products.source

@@ -14,6 +14,7 @@ from PySide6.QtGui import QTextCursor
 
 from inventory_gui.core.inputs import typed_list
 from inventory_gui.core.inputs.registry import parse_pasted
+from inventory_gui.gui.table.columns import ID_COLUMN
 from tests.gui.window_actions import click, fetched, quantity_handler
 
 
@@ -154,3 +155,19 @@ def test_after_any_edits_the_table_holds_a_full_parse_of_the_text(make_window, q
     # Most edits patched the rows (a reset only where the text had to be read whole).
     assert sum(patched) > 40
     assert signals.count("rowsInserted") + signals.count("rowsRemoved") > 40
+
+
+def test_typing_in_a_sorted_long_list_reads_it_again_off_the_gui_thread(make_window, qtbot):
+    window = make_window("http://127.0.0.1:9/{id}")
+    panel, editor = window.products_panel, window.products_panel.editor
+    load(qtbot, window, long_list(20_000))
+    window.table.sortByColumn(ID_COLUMN, Qt.SortOrder.DescendingOrder)
+    go_to(editor, 10_000)
+    qtbot.keyClicks(editor, "new")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    # The patch cannot go into rows sorted otherwise: the text is read again, on the
+    # worker thread as a long text is, and the table gets the whole list.
+    with qtbot.waitSignal(panel.productsReady, timeout=30_000):
+        pass
+    assert shown_ids(window) == parsed_ids(window)
+    assert "new" in shown_ids(window)

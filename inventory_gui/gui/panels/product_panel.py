@@ -174,6 +174,12 @@ class ProductPanel(QWidget):
         self.editor.setPlainText(text)
         self.parse_now()
 
+    def read_again(self) -> None:
+        """Read the whole text again after the parse delay (on the worker thread
+        if long): the list shown could not take the last patch (a sorted table)."""
+        self._typed = None
+        self._timer.start()
+
     def set_preparer(self, preparer: Preparer) -> None:
         """Have a long text's list prepared on the worker thread too (its table rows).
 
@@ -250,11 +256,11 @@ class ProductPanel(QWidget):
         first, before, now = edit
         if before + now > PATCH_LINES:
             return False
-        self._edit = None
+        self._edit = self._typed = None  # until patched: a failure leaves a whole read
         splices = typed.edit(first, before, self._lines(first, now), self._first_lines)
         if splices is None:
-            self._typed = None
             return False
+        self._typed = typed
         products = typed.products()
         self._describe(products)
         if splices:
