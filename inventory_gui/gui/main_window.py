@@ -270,14 +270,19 @@ class MainWindow(QMainWindow):
         thread if long) if the table is sorted or holds another list."""
         before = len(products.products) - sum(len(s.inserted) - len(s.removed) for s in splices)
         model = self.model
-        if model.rowCount() != before or not all(
-            model.replace_rows(s.row, s.removed, s.inserted) for s in splices
-        ):
+        replaced = []
+        for splice in splices if model.rowCount() == before else ():
+            rows = model.replace_rows(splice.row, splice.removed, splice.inserted)
+            if rows is None:
+                break
+            replaced.append(rows)
+        if len(replaced) != len(splices):
             self.products_panel.read_again()
             return
         model.set_input_order(products.products)
         self._source = products.source
-        self.stock.update_counts()
+        for removed, added in replaced:
+            self.stock.rows_replaced(removed, added)
         self._set_running(False)
 
     def _rows_preparer(self) -> Callable[[ProductList], PreparedRows]:

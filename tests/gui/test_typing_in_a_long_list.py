@@ -15,7 +15,7 @@ from PySide6.QtGui import QTextCursor
 from inventory_gui.core.inputs import typed_list
 from inventory_gui.core.inputs.registry import parse_pasted
 from inventory_gui.gui.table.columns import ID_COLUMN
-from tests.gui.window_actions import click, fetched, quantity_handler
+from tests.gui.window_actions import Quantities, click, fetch_all, fetched, quantity_handler
 
 
 def long_list(count: int) -> str:
@@ -171,3 +171,24 @@ def test_typing_in_a_sorted_long_list_reads_it_again_off_the_gui_thread(make_win
         pass
     assert shown_ids(window) == parsed_ids(window)
     assert "new" in shown_ids(window)
+
+
+def test_stock_counts_follow_typing_by_the_edited_rows_alone(make_window, make_api, qtbot):
+    api = make_api(Quantities(a=50, b=0, c=0))
+    window = make_window(api.template)
+    panel, editor = window.products_panel, window.products_panel.editor
+    panel.set_text("a\nb\nc\n")
+    fetch_all(qtbot, window)
+    assert window.stock.counts.text() == "In stock 1 · Out 2"
+    recounts: list[int] = []
+    real = window.stock.update_counts
+    window.stock.update_counts = lambda: recounts.append(1) or real()
+    go_to(editor, 1)
+    cursor = editor.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.Down, QTextCursor.MoveMode.KeepAnchor)
+    cursor.removeSelectedText()  # the line "b" goes
+    qtbot.keyClicks(editor, "x")  # "c" becomes "xc": a new, pending row
+    panel.parse_pending()
+    assert shown_ids(window) == ["a", "xc"]
+    assert window.stock.counts.text() == "In stock 1"  # both "Out" rows went (pending: not shown)
+    assert recounts == []  # by the rows the edit replaced, not by every row

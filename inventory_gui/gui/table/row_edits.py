@@ -36,27 +36,27 @@ class RowEdits:
     _order: list[Product] | None  # the products in input order, if known
     _version: int
 
-    def replace_rows(self, row: int, removed: Sequence[str], products: Sequence[Product]) -> bool:
+    def replace_rows(
+        self, row: int, removed: Sequence[str], products: Sequence[Product]
+    ) -> tuple[list[Result], list[Result]] | None:
         """Rows ``row`` to ``row + len(removed)``, holding the IDs ``removed``, become
         ``products``: rows changed, or removed and inserted, not a model reset.
 
         Finished results of the same IDs are kept, as :meth:`set_products` keeps them.
 
         Returns:
-            False, changing nothing, when those rows hold other IDs or are sorted
-            out of input order (then show the whole list with :meth:`set_products`).
+            The rows replaced and the rows now in their place; None, changing
+            nothing, when those rows hold other IDs or are sorted out of input
+            order (then show the whole list with :meth:`set_products`).
         """
         rows, end = self._rows, row + len(removed)
         if not self._input_order or end > len(rows) or [r.id for r in rows[row:end]] != removed:
-            return False
+            return None
         gone = set(removed)
         if any(p.id in self._row_index and p.id not in gone for p in products):
-            return False  # the rows are not the list these products were read into
-        known = {
-            r.id: r
-            for r, stale in zip(rows[row:end], self._stale[row:end], strict=True)
-            if not stale and r.status != "pending"
-        }
+            return None  # the rows are not the list these products were read into
+        old_rows = [self._row(i) for i in range(row, end)]  # pending if flagged so
+        known = {r.id: r for r in old_rows if r.status != "pending"}
         new_rows = [_kept_or_pending(known.get(p.id), p) for p in products]
         if products and end < len(rows):  # the products' dict takes them at its end
             self._products_in_order, self._order = False, None
@@ -65,7 +65,7 @@ class RowEdits:
             if removed:
                 last = self.index(end - 1, self.columnCount() - 1)
                 self.dataChanged.emit(self.index(row, 0), last)
-            return True
+            return old_rows, new_rows
         if removed:
             self.beginRemoveRows(QModelIndex(), row, end - 1)
             self._put_rows(row, end, (), [])
@@ -74,7 +74,7 @@ class RowEdits:
             self.beginInsertRows(QModelIndex(), row, row + len(new_rows) - 1)
             self._put_rows(row, row, products, new_rows)
             self.endInsertRows()
-        return True
+        return old_rows, new_rows
 
     def _put_rows(
         self, row: int, end: int, products: Sequence[Product], new_rows: list[Result]
