@@ -68,7 +68,6 @@ class TypedList:
         self._first = bytearray(len(ids))  # 1 on the line where an ID first appears
         self._counts: dict[str, int] = {}  # lines per ID
         self._products: list[Product] = []
-        self._duplicates: dict[str, int] = {}
         self._filled = next((i for i, x in enumerate(ids) if x), None)  # first filled line
         self._header = (
             None
@@ -88,7 +87,7 @@ class TypedList:
 
     @classmethod
     def read(cls, text: str) -> TypedList | None:
-        """The text's lines, or None when it is not one ID per line with an ID in it."""
+        """``text`` read line by line; None when it is not one ID per line with an ID in it."""
         lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         lines[0] = lines[0].lstrip("\ufeff")
         delimiter, sniffed_line = _sniff(text.lstrip("\ufeff"))
