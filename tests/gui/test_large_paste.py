@@ -11,10 +11,10 @@ import threading
 
 import pytest
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QGuiApplication, QTextCursor
 
 from inventory_gui.core.inputs.registry import parse_pasted
-from inventory_gui.gui.panels.product_editor import PASTE_SLICE_CHARS
+from inventory_gui.gui.panels.product_editor import AROUND_CHARS, PASTE_SLICE_CHARS
 from inventory_gui.gui.panels.product_panel import BACKGROUND_CHARS, ProductPanel
 from tests.gui.window_actions import click, fetched, paste, quantity_handler
 
@@ -132,3 +132,38 @@ def test_a_large_paste_into_an_empty_editor_is_parsed_without_copying_the_editor
     with qtbot.waitSignal(getattr(panel, next_edit), timeout=30_000) as again:
         pass
     assert again.args[0] == parse_pasted(panel.editor.toPlainText())
+
+
+def test_a_large_paste_amid_short_text_is_parsed_with_it_without_copying_the_editor(qtbot):
+    panel = ProductPanel()
+    qtbot.addWidget(panel)
+    panel.set_text("head1\ntail\u00a01")
+    cursor = panel.editor.textCursor()
+    cursor.setPosition(len("head1\n"))
+    panel.editor.setTextCursor(cursor)
+    copies: list[int] = []
+    real = panel.editor.toPlainText
+    panel.editor.toPlainText = lambda: copies.append(1) or real()
+    QGuiApplication.clipboard().setText("x\r\n" + big_list())
+    with qtbot.waitSignal(panel.productsChanged, timeout=30_000) as shown:
+        qtbot.keyClick(panel.editor, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert copies == []
+    del panel.editor.toPlainText
+    text = panel.editor.toPlainText()
+    assert text.startswith("head1\nx\nbig00000\n")
+    assert text.endswith("\ntail 1")
+    assert shown.args[0] == parse_pasted(text)
+
+
+def test_a_large_paste_amid_long_text_is_parsed_from_the_editor(qtbot):
+    panel = ProductPanel()
+    qtbot.addWidget(panel)
+    panel.set_text(big_list(AROUND_CHARS // 9 + 1))  # more text around than is copied out
+    panel.editor.moveCursor(QTextCursor.MoveOperation.End)
+    assert panel.editor.pasted_text is None
+    QGuiApplication.clipboard().setText("".join(f"more{i:05d}\n" for i in range(LINES)))
+    with qtbot.waitSignal(panel.productsReady, timeout=30_000) as shown:
+        panel.set_preparer(lambda: lambda products: len(products.products))
+        qtbot.keyClick(panel.editor, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert panel.editor.pasted_text is None  # the text came from toPlainText()
+    assert shown.args[0] == parse_pasted(panel.editor.toPlainText())

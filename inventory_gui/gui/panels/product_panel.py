@@ -125,7 +125,7 @@ class ProductPanel(QWidget):
         self._timer.timeout.connect(self._parse_later)
         self.editor.textChanged.connect(self._edited)
         self.editor.pasteFinished.connect(self._paste_finished)
-        self._pasted: str | None = None  # the editor's whole text, as pasted
+        self._pasted: str | None = None  # the editor's text, the paste as pasted
         document = self.editor.document()
         document.contentsChange.connect(self._note_edit)
         self._blocks = document.blockCount()  # lines before the latest edit
@@ -241,9 +241,9 @@ class ProductPanel(QWidget):
         self._edit = (begin, stop - (new - old) - begin, stop + now - before - begin)
 
     def _paste_finished(self) -> None:
-        # A paste into an empty editor is its whole text: no copy of 200,000 lines
+        # The pasted text itself, and the little around it: no copy of 200,000 lines
         # out of the editor on the GUI thread (the worker normalises it).
-        self._pasted = self.editor.pasted_whole
+        self._pasted = self.editor.pasted_text
 
     def _patch(self) -> bool:
         """Patch the list by the lines edited since the last parse; False if the
