@@ -432,6 +432,9 @@ class MainWindow(QMainWindow):
             if not self.runner.running:  # a new run has cleared the summary: leave it
                 self.run_summary.show_run(progress, seconds, changed)
         self.fetchFinished.emit(progress)
+        # Only now, with the run's end shown: a fetch worker retired after a
+        # large run is replaced (its start-up would compete with that).
+        self.runner.prepare()
 
     # -- table -------------------------------------------------------------
 
