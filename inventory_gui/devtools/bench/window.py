@@ -8,7 +8,9 @@ prints one JSON line with:
   run's stock summary, done after that, is in the heartbeat figure, not here);
 - ``max_gap_ms``: the longest gap between 10 ms heartbeat timers on the GUI
   thread during the fetch (what a user feels as a stutter), ``max_gap_at_s``
-  when it ended, in seconds from the click;
+  when it ended, in seconds from the click, and ``max_gap_busy_ms`` how much
+  of it the GUI thread spent on a CPU (its own work; the rest it waited: for
+  a core on a loaded machine, or for the GIL);
 - ``sort_ms`` / ``scroll_ms``: sorting by quantity, and scrolling to the end
   and back, each until repainted;
 - ``peak_rss_mb``: the whole app's peak resident memory, the window's process
@@ -94,20 +96,27 @@ def _rss_mb(pid: str) -> float:
 
 
 class Heartbeat:
-    """A 10 ms timer on the GUI thread that remembers the longest gap between ticks."""
+    """A 10 ms timer on the GUI thread that remembers the longest gap between ticks.
+
+    With it, the GUI thread's CPU time during that gap (``max_gap_busy``):
+    what the window itself did then, as opposed to waiting.
+    """
 
     def __init__(self) -> None:
         self.max_gap = 0.0
         self.max_gap_at = 0.0  # seconds from start() to the end of the longest gap
+        self.max_gap_busy = 0.0
         self._started = self._last = time.perf_counter()
+        self._last_cpu = time.thread_time()
         self._timer = QTimer()
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.setInterval(10)
         self._timer.timeout.connect(self._tick)
 
     def start(self) -> None:
-        self.max_gap = self.max_gap_at = 0.0
+        self.max_gap = self.max_gap_at = self.max_gap_busy = 0.0
         self._started = self._last = time.perf_counter()
+        self._last_cpu = time.thread_time()
         self._timer.start()
 
     def stop(self) -> float:
@@ -115,10 +124,11 @@ class Heartbeat:
         return self.max_gap * 1000.0
 
     def _tick(self) -> None:
-        now = time.perf_counter()
+        now, cpu = time.perf_counter(), time.thread_time()
         if now - self._last > self.max_gap:
             self.max_gap, self.max_gap_at = now - self._last, now - self._started
-        self._last = now
+            self.max_gap_busy = cpu - self._last_cpu
+        self._last, self._last_cpu = now, cpu
 
 
 class PaintWatch(QObject):
@@ -209,6 +219,7 @@ async def measure(options: argparse.Namespace, folder: Path, app: QApplication) 
     figures["painted_s"] = await paints.painted() - started
     figures["max_gap_ms"] = heartbeat.stop()
     figures["max_gap_at_s"] = heartbeat.max_gap_at  # when in the run: its start, middle or end
+    figures["max_gap_busy_ms"] = heartbeat.max_gap_busy * 1000.0
     figures["ok"] = sum(1 for r in window.model.results() if r.status == "ok")
     figures.update(interaction_times(window, app))
     if options.freezes:
