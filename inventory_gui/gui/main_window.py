@@ -400,7 +400,8 @@ class MainWindow(QMainWindow):
     def _show_progress(self, progress: Progress) -> None:
         self.filter.refresh(at_most_every=0.5)
         self._update_shown()
-        self.progress_bar.show_value(progress.done, max(1, progress.total))
+        self.progress_bar.setMaximum(max(1, progress.total))  # an update(), not a repaint
+        self.progress_bar.show_value(progress.done)
         self.progress_label.setText(progress_text(progress))
 
     def _show_alert(self, summary: str) -> None:
@@ -408,7 +409,8 @@ class MainWindow(QMainWindow):
             self.message_bar.show_info(self.tr("Stock changed: {0}").format(summary))
 
     def _show_load_progress(self, fraction: float) -> None:
-        self.progress_bar.show_value(round(fraction * 1000), 1000)
+        self.progress_bar.setMaximum(1000)
+        self.progress_bar.show_value(round(fraction * 1000))
 
     def _run_finished(self, progress: Progress) -> None:
         seconds = progress.elapsed

@@ -16,12 +16,10 @@ class ProgressBar(QProgressBar):
     :meth:`show_value` leaves the painting to the next paint event instead.
     """
 
-    def show_value(self, value: int, maximum: int | None = None) -> None:
-        """Set the value (and the maximum, if given); paint it with the next frame."""
+    def show_value(self, value: int) -> None:
+        """Set the value; paint it with the next frame."""
         self.setUpdatesEnabled(False)  # repaint() does nothing meanwhile
         try:
-            if maximum is not None:
-                self.setMaximum(maximum)
             self.setValue(value)
         finally:
             self.setUpdatesEnabled(True)  # schedules an ordinary update()
