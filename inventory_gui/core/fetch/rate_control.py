@@ -289,14 +289,15 @@ class RateController:
         elif timed and episode is not None and self._first is not None:
             refilled = episode[0] - self._last_decrease  # the pause before the episode
             seconds = now - episode[0]
-            base = min(rate, self._measure(episode[2], seconds, refilled, now))
-            if seconds < _MIN_SPREAD_S:  # refused at once (a burst too deep for it): halve
+            measure, solved = self._measure(episode[2], seconds, refilled, now)
+            base = min(rate, measure)
+            if not solved:  # a lower bound only: at most halve, and go on probing
                 base = max(base, rate * 0.5)
             elif self._measured and seconds > _CALM_S and self._failed_rate is not None:
                 # Long below a measured limit, then one refusal: a stall of the API's
                 # clock as likely as a lower limit; if lower, the next comes soon.
                 base = max(base, self._failed_rate * _CALM_KEEP)
-            self._measured = True
+            self._measured = self._measured or solved
             self._failed_rate = self._learned = max(MIN_RATE, base)
             self._set_rate(base * MEASURED_MARGIN)
         else:  # nothing to measure by: a plain multiplicative decrease
@@ -324,15 +325,18 @@ class RateController:
         self._set_rate(base * BETA)
         self.source = PUSHBACKS
 
-    def _measure(self, accepted: float, seconds: float, refilled: float, now: float) -> float:
+    def _measure(
+        self, accepted: float, seconds: float, refilled: float, now: float
+    ) -> tuple[float, bool]:
         """The bucket's refill rate ``R`` from an episode of ``accepted`` in ``seconds``.
 
-        The bucket, empty at the last refusal, refilled for ``refilled`` seconds
+        Returns ``R``, and whether it is solved (else it is a lower bound).  The
+        bucket, empty at the last refusal, refilled for ``refilled`` seconds
         before the episode: ``accepted = min(B, R refilled) + R seconds``, so
-        ``R`` is at least ``accepted / (refilled + seconds)`` (exact while the
-        pause is too short to fill it).  When it fills, the first episode's ``A
-        = B + R t`` solves both: ``R = (accepted - A) / (seconds - t)``, ``B =
-        A - R t``; once ``B`` is known, ``R = (accepted - B) / seconds``.
+        ``R`` is at least ``accepted / (refilled + seconds)``.  The first
+        episode's ``A = B + R t`` solves both: ``R = (accepted - A) / (seconds
+        - t)``, ``B = A - R t``, unless the two episodes are too alike; once
+        ``B`` is known, ``R = (accepted - B) / seconds``.
         """
         first_accepted, first_seconds = self._first or (0.0, 0.0)
         burst = self._burst if self._burst is not None else first_accepted  # B <= A
@@ -341,14 +345,14 @@ class RateController:
         lately = (_count_since(self._recent, now - window) - burst) / max(window, 1e-3)
         at_least = max(accepted / max(refilled + seconds, 1e-3), lately)
         if self._burst is not None:
-            return max(at_least, (accepted - self._burst) / max(seconds, 1e-3))
+            return max(at_least, (accepted - self._burst) / max(seconds, 1e-3)), True
         if seconds - first_seconds < _MIN_SPREAD_S:
-            return at_least  # too alike to tell R from B apart
+            return at_least, False  # too alike to tell R from B apart
         rate = (accepted - first_accepted) / (seconds - first_seconds)
-        if rate <= at_least:
-            return at_least
+        if rate <= at_least:  # the bucket was not full at the start: R is the refill
+            return at_least, True
         self._burst = max(0.0, first_accepted - rate * first_seconds)
-        return rate
+        return rate, True
 
     def _grow(self, now: float) -> None:
         """Raise the pace with time: back toward the failed rate, then past it slowly."""

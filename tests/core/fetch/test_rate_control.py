@@ -241,12 +241,29 @@ def test_a_pause_too_short_to_refill_the_bucket_is_measured_by_the_refill():
     answers(control, clock, 101, 0.02)
     refuse(control, clock)
     assert control.rate == pytest.approx(909)
-    # The 1 s pause refills 50; at 909/s that lasts 0.06 s, 53 accepted in all.
+    # The 1 s pause refills 50: with 4 more refilled, 54 accepted in 0.08 s.
     clock.now += 1.0
-    answers(control, clock, 53, 0.06)
+    answers(control, clock, 54, 0.08)
     refuse(control, clock)
-    assert control.learned_rate == pytest.approx(53 / 1.06)  # at least: accepted / refilling
+    assert control.learned_rate == pytest.approx(54 / 1.08)  # accepted / refilling time
     assert control.rate == pytest.approx(0.98 * 50)
+
+
+def test_episodes_too_alike_to_solve_at_most_halve_the_pace():
+    clock = FakeClock()
+    control = controller(clock)
+    answers(control, clock, 30, 0.05)
+    refuse(control, clock)
+    clock.now += 1.0
+    answers(control, clock, 25, 0.06)  # 0.01 s longer than the first: R and B not told apart
+    before = control.rate
+    refuse(control, clock)
+    assert control.learned_rate == pytest.approx(0.5 * before)
+    assert control.rate == pytest.approx(0.98 * 0.5 * before)
+    clock.now += 1.0
+    answers(control, clock, 25 + 15, 0.15)  # 0.1 s apart: solved, B = 25 and R = 100
+    refuse(control, clock)
+    assert control.learned_rate == pytest.approx(100)
 
 
 def test_late_answers_of_the_first_round_revise_the_first_guess():
