@@ -145,6 +145,13 @@ class Fetcher:
         return self._control
 
     @property
+    def learned_limit(self) -> tuple[float, str] | None:
+        """The API's limit this run learned and how (for the next run), or None."""
+        control = self._control
+        rate = control.learned_rate if control is not None else None
+        return (rate, control.source) if rate is not None else None  # type: ignore[union-attr]
+
+    @property
     def pace(self) -> str | None:
         """The current pace for people, or None when unpaced (readable from any thread)."""
         control = self._control
