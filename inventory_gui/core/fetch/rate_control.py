@@ -130,6 +130,7 @@ class RateController:
         # requests sent before it) still count in it.
         self._episode: list[float] | None = None
         self._first: tuple[float, float] | None = None  # the first episode: accepted, seconds
+        self._first_episode: list[float] | None = None
         self._burst: float | None = None  # the bucket's depth B, once solved
         self._measured = False  # a refusal has measured R (not only the first guess)
         if start_rate:  # a limit measured by an earlier run: probed only after a calm
@@ -245,7 +246,7 @@ class RateController:
             return status == 429 or retry_after is not None or budget is not None
         if episode is not None:
             episode[2] += 1
-            if now < self._pause_until and not self._measured and self._first is not None:
+            if episode is self._first_episode and now < self._pause_until:
                 self._first_estimate(now)  # the first round's late answers: a better guess
         recent = self._recent
         recent.append(now)
@@ -284,7 +285,8 @@ class RateController:
         if sent_in != self._epoch and now - self._last_decrease < _ROUND_S:
             return  # the same round of requests: already decreased for it
         rate, episode = self._rate, self._episode
-        if rate is None:  # the first refusal: the limit is still unknown
+        if rate is None or (timed and self._first is None):  # the limit still unknown
+            self._first_episode = episode
             self._first_estimate(now)
         elif timed and episode is not None and self._first is not None:
             refilled = episode[0] - self._last_decrease  # the pause before the episode

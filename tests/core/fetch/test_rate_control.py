@@ -260,6 +260,8 @@ def test_episodes_too_alike_to_solve_at_most_halve_the_pace():
     refuse(control, clock)
     assert control.learned_rate == pytest.approx(0.5 * before)
     assert control.rate == pytest.approx(0.98 * 0.5 * before)
+    answers(control, clock, 3, 0.01)  # late answers of this round: not a first guess again
+    assert control.learned_rate == pytest.approx(0.5 * before)
     clock.now += 1.0
     answers(control, clock, 25 + 15, 0.15)  # 0.1 s apart: solved, B = 25 and R = 100
     refuse(control, clock)
@@ -307,6 +309,15 @@ def test_a_remembered_limit_is_kept_then_probed_only_after_a_calm():
     assert control.rate == 180.0  # no refusal yet, but the limit was measured before
     answers(control, clock, 180 * 2, 2.0)
     assert 180.0 < control.rate < 180.0 * 1.03  # 30 s calm: 1 % a second
+    # Refused (the limit dropped to 50): a first guess from the calm episode...
+    refuse(control, clock)
+    assert control.learned_rate == pytest.approx(180.0, rel=0.01)
+    clock.now += 1.0
+    answers(control, clock, 20 + 50, 1.0)
+    before = control.rate
+    refuse(control, clock)
+    # ...then halved, not solved (this episode is the shorter of the two).
+    assert control.learned_rate == pytest.approx(0.5 * before)
 
 
 def test_a_row_refused_past_the_bound_fails_with_the_time():
