@@ -229,6 +229,7 @@ class WorkerProcessRun(OffThreadRun):
         self._run_id = next(_run_ids)
         self._concurrency = settings.concurrency
         self._pace: str | None = None
+        self._learned: tuple[float, str] | None = None
         self._sent = False
         self._contacted = False  # the worker may have had part of this run
         self._watchdog: threading.Timer | None = None
@@ -243,6 +244,11 @@ class WorkerProcessRun(OffThreadRun):
     def pace(self) -> str | None:
         """The rate controller's pace, as last reported by the worker."""
         return self._pace
+
+    @property
+    def learned_limit(self) -> tuple[float, str] | None:
+        """The API's rate limit the run learned, as the worker's "done" said."""
+        return self._learned
 
     def cancel(self) -> None:
         """Stop the run from any thread; unfinished rows end ``cancelled``."""
@@ -306,6 +312,7 @@ class WorkerProcessRun(OffThreadRun):
         if kind == "done":
             if message[2] is not None:
                 raise RuntimeError(message[2])
+            self._learned = message[3]
             return False
         _kind, _run_id, batch, self._concurrency, self._pace = message
         products = self._products

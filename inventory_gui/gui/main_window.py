@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import logging
 from collections.abc import Callable, Coroutine, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -366,9 +367,10 @@ class MainWindow(QMainWindow):
         self._save_connection()
         self.stock.run_started()
         self._run_products = products
-        self.runner.start(
-            products, settings, self.history.recorder(self._source, settings.url_template)
-        )
+        recorder = self.history.recorder(self._source, settings.url_template)
+        if recorder is not None and settings.adaptive:  # start at the limit learned before
+            settings = dataclasses.replace(settings, remembered_rate=recorder.remembered_rate())
+        self.runner.start(products, settings, recorder)
         return True
 
     def _save_connection(self) -> None:
