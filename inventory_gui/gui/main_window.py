@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import logging
 from collections.abc import Callable, Coroutine, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -18,7 +19,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMessageBox,
-    QProgressBar,
     QSystemTrayIcon,
     QTabWidget,
     QWidget,
@@ -49,6 +49,7 @@ from inventory_gui.gui.panels.message_bar import MessageBar
 from inventory_gui.gui.panels.product_panel import ProductPanel, describe
 from inventory_gui.gui.panels.profile_bar import profile_bar_for
 from inventory_gui.gui.panels.run_summary import RunSummary, count_changed, progress_text
+from inventory_gui.gui.progress_bar import ProgressBar
 from inventory_gui.gui.settings_store import SettingsStore
 from inventory_gui.gui.table.filter import ResultsFilter
 from inventory_gui.gui.table.model import PreparedRows, ResultRole, ResultsModel, prepare_rows
@@ -155,7 +156,7 @@ class MainWindow(QMainWindow):
             self.tr("Show only rows that ended in error or were cancelled")
         )
         self.shown_label = QLabel(self)
-        self.progress_bar = QProgressBar(self)
+        self.progress_bar = ProgressBar(self)
         self.progress_bar.setObjectName("progressBar")
         self.progress_bar.setMaximumWidth(260)
         self.progress_bar.setTextVisible(True)
@@ -388,9 +389,10 @@ class MainWindow(QMainWindow):
         self._save_connection()
         self.stock.run_started()
         self._run_products = products
-        self.runner.start(
-            products, settings, self.history.recorder(self._source, settings.url_template)
-        )
+        recorder = self.history.recorder(self._source, settings.url_template)
+        if recorder is not None and settings.adaptive:  # start at the limit learned before
+            settings = dataclasses.replace(settings, remembered_rate=recorder.remembered_rate())
+        self.runner.start(products, settings, recorder)
         return True
 
     def _save_connection(self) -> None:
@@ -422,8 +424,8 @@ class MainWindow(QMainWindow):
     def _show_progress(self, progress: Progress) -> None:
         self.filter.refresh(at_most_every=0.5)
         self._update_shown()
-        self.progress_bar.setMaximum(max(1, progress.total))
-        self.progress_bar.setValue(progress.done)
+        self.progress_bar.setMaximum(max(1, progress.total))  # an update(), not a repaint
+        self.progress_bar.show_value(progress.done)
         self.progress_label.setText(progress_text(progress))
 
     def _show_alert(self, summary: str) -> None:
@@ -432,7 +434,7 @@ class MainWindow(QMainWindow):
 
     def _show_load_progress(self, fraction: float) -> None:
         self.progress_bar.setMaximum(1000)
-        self.progress_bar.setValue(round(fraction * 1000))
+        self.progress_bar.show_value(round(fraction * 1000))
 
     def _run_finished(self, progress: Progress) -> None:
         seconds = progress.elapsed
@@ -456,6 +458,9 @@ class MainWindow(QMainWindow):
             if not self.runner.running:  # a new run has cleared the summary: leave it
                 self.run_summary.show_run(progress, seconds, changed)
         self.fetchFinished.emit(progress)
+        # Only now, with the run's end shown: a fetch worker retired after a
+        # large run is replaced (its start-up would compete with that).
+        self.runner.prepare()
 
     # -- table -------------------------------------------------------------
 
