@@ -13,9 +13,10 @@ first fetch of N rows, in the same window:
 - ``middle_gap_ms`` / ``middle_s`` / ``middle_lines``: the same for an ID typed
   on a new line amid the list (Return at the end of a line, four key presses).
 
-Each ``*_busy_ms`` is the most CPU time the GUI thread spent between two
-heartbeat ticks (``time.thread_time``): the work in the longest freeze itself,
-which other processes on the cores only stretch into a longer gap.
+Each ``*_busy_ms`` / ``*_queued_ms`` is how the GUI thread spent the longest
+gap (see :class:`~inventory_gui.devtools.bench.window.Heartbeat`): on a CPU
+(the freeze's own work) and waiting for a core (the machine's load); the rest
+it was blocked, as a rule on the GIL.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from __future__ import annotations
 import asyncio
 import time
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QTextCursor
 from PySide6.QtTest import QTest
 
@@ -32,69 +33,38 @@ from inventory_gui.core.inputs import typed_list
 KEY_INTERVAL_S = 0.03  # between key presses: a fast typist, not one burst of events
 
 
-class BusyProbe:
-    """A 10 ms timer on the GUI thread noting its CPU time between ticks."""
-
-    def __init__(self) -> None:
-        self.busy = 0.0
-        self._last = time.thread_time()
-        self._timer = QTimer()
-        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self._timer.setInterval(10)
-        self._timer.timeout.connect(self._tick)
-
-    def start(self) -> None:
-        self.busy, self._last = 0.0, time.thread_time()
-        self._timer.start()
-
-    def stop(self) -> float:
-        """The most GUI-thread CPU time between two ticks since start(), in ms."""
-        self._timer.stop()
-        self._tick()
-        return self.busy * 1000.0
-
-    def _tick(self) -> None:
-        now = time.thread_time()
-        self.busy, self._last = max(self.busy, now - self._last), now
-
-
 async def measure(window, app, heartbeat, n: int) -> dict:
     """Each freeze's longest gap between the heartbeat's 10 ms ticks."""
     figures: dict = {}
-    busy = BusyProbe()
     finished = asyncio.Event()
     window.fetchFinished.connect(lambda _p: finished.set())
     heartbeat.start()
-    busy.start()
     window.actions["fetch"].trigger()
     await finished.wait()
-    figures["refetch_gap_ms"] = heartbeat.stop()
-    figures["refetch_busy_ms"] = busy.stop()
+    _gap(heartbeat, "refetch", figures)
     editor = window.products_panel.editor
     pasted = 2 * n
     text = "".join(f"paste{i:07d}\n" for i in range(pasted))
     heartbeat.start()
-    busy.start()
     started = time.perf_counter()
     QGuiApplication.clipboard().setText(text)
     editor.setFocus()
     QTest.keyClick(editor, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     await _rows(window, pasted)
     figures["paste_s"] = time.perf_counter() - started
-    figures["paste_gap_ms"] = heartbeat.stop()
-    figures["paste_busy_ms"] = busy.stop()
+    _gap(heartbeat, "paste", figures)
     cursor = editor.textCursor()
     cursor.movePosition(QTextCursor.MoveOperation.End)
     editor.setTextCursor(cursor)
-    await _typed(window, busy, heartbeat, "typed1", pasted + 1, "keystroke", figures)
+    await _typed(window, heartbeat, "typed1", pasted + 1, "keystroke", figures)
     cursor = QTextCursor(editor.document().findBlockByNumber(n - 1))
     cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
     editor.setTextCursor(cursor)
-    await _typed(window, busy, heartbeat, "\nmid1", pasted + 2, "middle", figures)
+    await _typed(window, heartbeat, "\nmid1", pasted + 2, "middle", figures)
     return figures
 
 
-async def _typed(window, busy, heartbeat, keys: str, rows: int, name: str, figures: dict) -> None:
+async def _typed(window, heartbeat, keys: str, rows: int, name: str, figures: dict) -> None:
     """Type ``keys`` at the cursor until the table holds ``rows`` rows."""
     editor = window.products_panel.editor
     lines: list[int] = []
@@ -103,7 +73,6 @@ async def _typed(window, busy, heartbeat, keys: str, rows: int, name: str, figur
         lines.append(len(text_lines)) or read_lines(text_lines)
     )
     heartbeat.start()
-    busy.start()
     started = time.perf_counter()
     try:
         for key in keys:
@@ -116,9 +85,15 @@ async def _typed(window, busy, heartbeat, keys: str, rows: int, name: str, figur
     finally:
         typed_list.read_lines = read_lines
     figures[f"{name}_s"] = time.perf_counter() - started
-    figures[f"{name}_gap_ms"] = heartbeat.stop()
-    figures[f"{name}_busy_ms"] = busy.stop()
+    _gap(heartbeat, name, figures)
     figures[f"{name}_lines"] = sum(lines)
+
+
+def _gap(heartbeat, name: str, figures: dict) -> None:
+    """The longest gap since the heartbeat started, and how the GUI thread spent it."""
+    figures[f"{name}_gap_ms"] = heartbeat.stop()
+    figures[f"{name}_busy_ms"] = heartbeat.max_gap_busy * 1000.0
+    figures[f"{name}_queued_ms"] = heartbeat.max_gap_queued * 1000.0
 
 
 async def _rows(window, count: int) -> None:
