@@ -29,6 +29,7 @@ from inventory_gui.core.connection import detect_secret_store
 from inventory_gui.core.errors import InventoryError, LoadCancelled
 from inventory_gui.core.fetch.url_template import UrlTemplate
 from inventory_gui.core.history.store import HistoryStore
+from inventory_gui.core.inputs.typed_list import Splice
 from inventory_gui.core.models import Product, ProductList
 from inventory_gui.core.outputs.registry import EXPORT_FORMATS, write_results
 from inventory_gui.core.progress import Progress
@@ -191,6 +192,7 @@ class MainWindow(QMainWindow):
         self.products_panel.openRequested.connect(self.choose_file)
         self.products_panel.productsChanged.connect(self._show_products)
         self.products_panel.productsReady.connect(self._show_prepared)
+        self.products_panel.productsPatched.connect(self._patch_products)
         self.products_panel.set_preparer(self._rows_preparer)
         # Fetch is enabled by any text, before the parse delay has run out.
         self.products_panel.editor.textChanged.connect(
@@ -263,6 +265,26 @@ class MainWindow(QMainWindow):
         self._source = products.source
         self.model.set_products(products.products, products.columns)
         self._arrange(products)
+
+    def _patch_products(self, products: ProductList, splices: Sequence[Splice]) -> None:
+        """An edit's rows change in place; the list is read whole again (off the GUI
+        thread if long) if the table is sorted or holds another list."""
+        before = len(products.products) - sum(len(s.inserted) - len(s.removed) for s in splices)
+        model = self.model
+        replaced = []
+        for splice in splices if model.rowCount() == before else ():
+            rows = model.replace_rows(splice.row, splice.removed, splice.inserted)
+            if rows is None:
+                break
+            replaced.append(rows)
+        if len(replaced) != len(splices):
+            self.products_panel.read_again()
+            return
+        model.set_input_order(products.products)
+        self._source = products.source
+        for removed, added in replaced:
+            self.stock.rows_replaced(removed, added)
+        self._set_running(False)
 
     def _rows_preparer(self) -> Callable[[ProductList], PreparedRows]:
         """Builds a long pasted list's rows on the panel's worker thread (keeping the

@@ -123,6 +123,7 @@ class StockController(QObject):
         # A count of a large list, a slice per timer tick (a generator, not a task:
         # Qt may run it at any time, even from inside a coroutine).
         self._counting: Iterator[None] | None = None
+        self._counts: Counter[Stock] | None = None  # the rows' counts, as last shown
         self._count_timer = QTimer(self)
         self._count_timer.setInterval(0)
         self._count_timer.timeout.connect(self._count_next_slice)
@@ -210,6 +211,16 @@ class StockController(QObject):
         else:  # at once, a long list would freeze the window: a slice per turn of the loop
             self._count_timer.start()
 
+    def rows_replaced(self, removed: Sequence[Result], added: Sequence[Result]) -> None:
+        """Rows replaced by an edit of the list: the counts change by theirs alone."""
+        if self._counting is not None or self._counts is None:
+            self.update_counts()  # a count under way (or none yet) counts them all
+            return
+        status = self._model.context.rules.status
+        self._counts.subtract(status(r) for r in removed)
+        self._counts.update(status(r) for r in added)
+        self._show_counts(self._counts)
+
     def _count_next_slice(self) -> None:
         counting = self._counting
         if counting is not None:
@@ -228,6 +239,7 @@ class StockController(QObject):
         self._show_counts(counts)
 
     def _show_counts(self, counts: Counter[Stock]) -> None:
+        self._counts = counts
         names = self._model.context.stock_names
         parts = [f"{names[stock]} {counts[stock]:,}" for stock in _COUNTED if counts[stock]]
         self.counts.setText(" · ".join(parts))

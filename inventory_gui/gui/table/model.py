@@ -12,6 +12,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from PySide6.QtCore import (
@@ -41,6 +42,7 @@ from inventory_gui.gui.table.columns import (
     STOCK_COLUMN,
     RowContext,
 )
+from inventory_gui.gui.table.row_edits import RowEdits
 
 ResultRole = Qt.ItemDataRole.UserRole + 1
 # A row's searchable text (column 0 only), for the filter proxy to match in C++:
@@ -58,7 +60,7 @@ _DECORATION_ROLES = {
 }
 
 
-class ResultsModel(QAbstractTableModel):
+class ResultsModel(RowEdits, QAbstractTableModel):
     """One row per product: its latest result, or a pending placeholder.
 
     Rows are keyed by product ID (IDs are unique within a list).  After the
@@ -75,7 +77,8 @@ class ResultsModel(QAbstractTableModel):
         self._stale = bytearray()
         # Input position of each row, for "restore order" (an array: 8 bytes a row).
         self._positions: array[int] = array("l")
-        self._row_of: dict[str, int] = {}
+        self._row_index: dict[str, int] = {}  # see _row_of
+        self._renumber_from: int | None = None
         self._products: dict[str, Product] = {}
         self._columns: list[str] = []
         self._numeric: set[str] = set()  # input columns shown right-aligned
@@ -83,6 +86,9 @@ class ResultsModel(QAbstractTableModel):
         self.context = RowContext()
         self._version = 0  # bumped by every change, so a repeated sort can be skipped
         self._sorted_as: tuple[int, Qt.SortOrder, int] | None = None
+        self._input_order = True  # rows in input order: replace_rows can patch them
+        self._products_in_order = True  # _products iterates in input order (else _order)
+        self._order: list[Product] | None = None  # the products in input order, if known
         self.colours = TableColours.from_palette(QGuiApplication.palette())
 
     def use_colours(self, colours: TableColours) -> None:
@@ -111,6 +117,8 @@ class ResultsModel(QAbstractTableModel):
             self._positions = prepared.positions
             self._columns = prepared.columns
             self._numeric = prepared.numeric
+            self._input_order = self._products_in_order = True
+            self._order = None
             self._version += 1
         finally:
             self.endResetModel()
@@ -221,7 +229,15 @@ class ResultsModel(QAbstractTableModel):
     def products(self, ids: Iterable[str] | None = None) -> list[Product]:
         """The products behind the given IDs (all, in input order, if None)."""
         if ids is None:  # the dict keeps input order, as the rows' positions do
-            return list(self._products.values())
+            if self._products_in_order:
+                return list(self._products.values())
+            if self._order is None:  # rows replaced amid the list: the rows' order
+                rows = self._rows
+                if not self._input_order:
+                    ordered = sorted(zip(self._positions, rows, strict=True), key=itemgetter(0))
+                    rows = [r for _, r in ordered]
+                self._order = list(map(self._products.__getitem__, map(attrgetter("id"), rows)))
+            return list(self._order)
         return [self._products[i] for i in ids if i in self._products]
 
     def fields_of(self, product_id: str) -> dict[str, str]:
@@ -400,6 +416,10 @@ class ResultsModel(QAbstractTableModel):
                 persistent, [self.index(self._row_of[rid], col) for rid, col in kept]
             )
             self._sorted_as = (column, order, self._version)
+            ascending = order == Qt.SortOrder.AscendingOrder
+            self._input_order = column < POSITION_COLUMN or (
+                column == POSITION_COLUMN and ascending
+            )
         finally:
             self.layoutChanged.emit()
 
