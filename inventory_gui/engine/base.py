@@ -109,6 +109,11 @@ class OffThreadRun:
         """The rate controller's pace for people, or None when unpaced."""
         return None
 
+    @property
+    def learned_limit(self) -> tuple[float, str] | None:
+        """The API's rate limit the run learned and how, once it has ended (or None)."""
+        return None
+
     def cancel(self) -> None:
         """Stop the run from any thread; unfinished rows end ``cancelled``."""
         raise NotImplementedError
@@ -163,7 +168,7 @@ class OffThreadRun:
         if self._recorder is None:
             return
         try:
-            self._recorder.end(cancelled=cancelled)
+            self._recorder.end(cancelled=cancelled, learned=self.learned_limit)
         except Exception:  # the run's rows are what matters; the history says why it failed
             log.exception("could not record the end of the run in the history")
 

@@ -9,9 +9,10 @@ end of a socket pair.  Messages are pickled tuples
   ``("cancel", run_id)``, ``("exit",)``;
 - to the window: ``("results", run_id, [(index, result), ...], concurrency, pace)``
   (pace: the rate controller's pace for people, or None)
-  every few milliseconds while results come, then ``("done", run_id, error)``
-  once per run, where ``error`` is None or the message of an unexpected
-  failure; and ``("unreadable", None, error)`` for a message the worker could
+  every few milliseconds while results come, then ``("done", run_id, error,
+  learned)`` once per run, where ``error`` is None or the message of an
+  unexpected failure and ``learned`` the API's rate limit the run learned,
+  ``(rate, source)``, or None; and ``("unreadable", None, error)`` for a message the worker could
   not unpickle.
 
 Every message of a run carries its ID, so a late message of an earlier run is

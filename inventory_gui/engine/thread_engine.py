@@ -67,6 +67,12 @@ class ThreadRun(OffThreadRun):
         fetcher = self._fetcher
         return fetcher.pace if fetcher is not None else None
 
+    @property
+    def learned_limit(self) -> tuple[float, str] | None:
+        """The API's rate limit the fetcher learned (see :attr:`Fetcher.learned_limit`)."""
+        fetcher = self._fetcher
+        return fetcher.learned_limit if fetcher is not None else None
+
     def cancel(self) -> None:
         """Stop the run from any thread; unfinished rows end ``cancelled``."""
         self._cancel_requested = True  # seen by the thread if it has not started yet

@@ -79,7 +79,7 @@ async def _serve(conn: Connection) -> None:
             return
         except Exception as exc:  # the run ends with its reason; the worker serves on
             log.exception("fetch run failed in the worker")
-            if not _report(conn, ("done", run_id, describe_exception(exc))):
+            if not _report(conn, ("done", run_id, describe_exception(exc), None)):
                 return
 
 
@@ -190,7 +190,8 @@ async def _run(
             helper.cancel()
         await asyncio.gather(*helpers, return_exceptions=True)
     send_pending()
-    _send(conn, ("done", run_id, error), fetcher)
+    learned = fetcher.learned_limit if fetcher is not None else None
+    _send(conn, ("done", run_id, error, learned), fetcher)
 
 
 def _send(conn: Connection, message: tuple[Any, ...], fetcher: Fetcher | None) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import logging
 from collections.abc import Callable, Coroutine, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -18,7 +19,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMessageBox,
-    QProgressBar,
     QSystemTrayIcon,
     QTabWidget,
     QWidget,
@@ -29,6 +29,7 @@ from inventory_gui.core.connection import detect_secret_store
 from inventory_gui.core.errors import InventoryError, LoadCancelled
 from inventory_gui.core.fetch.url_template import UrlTemplate
 from inventory_gui.core.history.store import HistoryStore
+from inventory_gui.core.inputs.typed_list import Splice
 from inventory_gui.core.models import Product, ProductList
 from inventory_gui.core.outputs.registry import EXPORT_FORMATS, write_results
 from inventory_gui.core.progress import Progress
@@ -48,6 +49,7 @@ from inventory_gui.gui.panels.message_bar import MessageBar
 from inventory_gui.gui.panels.product_panel import ProductPanel, describe
 from inventory_gui.gui.panels.profile_bar import profile_bar_for
 from inventory_gui.gui.panels.run_summary import RunSummary, count_changed, progress_text
+from inventory_gui.gui.progress_bar import ProgressBar
 from inventory_gui.gui.settings_store import SettingsStore
 from inventory_gui.gui.table.filter import ResultsFilter
 from inventory_gui.gui.table.model import ResultRole, ResultsModel
@@ -155,7 +157,7 @@ class MainWindow(QMainWindow):
             self.tr("Show only rows that ended in error or were cancelled")
         )
         self.shown_label = QLabel(self)
-        self.progress_bar = QProgressBar(self)
+        self.progress_bar = ProgressBar(self)
         self.progress_bar.setObjectName("progressBar")
         self.progress_bar.setMaximumWidth(260)
         self.progress_bar.setTextVisible(True)
@@ -191,6 +193,7 @@ class MainWindow(QMainWindow):
         self.products_panel.openRequested.connect(self.choose_file)
         self.products_panel.productsChanged.connect(self._show_products)
         self.products_panel.productsReady.connect(self._show_prepared)
+        self.products_panel.productsPatched.connect(self._patch_products)
         self.products_panel.set_preparer(self._rows_preparer)
         # Fetch is enabled by any text, before the parse delay has run out.
         self.products_panel.editor.textChanged.connect(
@@ -263,6 +266,26 @@ class MainWindow(QMainWindow):
         self._source = products.source
         self.model.set_products(products.products, products.columns)
         self._arrange(products)
+
+    def _patch_products(self, products: ProductList, splices: Sequence[Splice]) -> None:
+        """An edit's rows change in place; the list is read whole again (off the GUI
+        thread if long) if the table is sorted or holds another list."""
+        before = len(products.products) - sum(len(s.inserted) - len(s.removed) for s in splices)
+        model = self.model
+        replaced = []
+        for splice in splices if model.rowCount() == before else ():
+            rows = model.replace_rows(splice.row, splice.removed, splice.inserted)
+            if rows is None:
+                break
+            replaced.append(rows)
+        if len(replaced) != len(splices):
+            self.products_panel.read_again()
+            return
+        model.set_input_order(products.products)
+        self._source = products.source
+        for removed, added in replaced:
+            self.stock.rows_replaced(removed, added)
+        self._set_running(False)
 
     def _rows_preparer(self) -> Callable[[ProductList], PreparedRows]:
         """Builds a long pasted list's rows on the panel's worker thread (keeping the
@@ -367,9 +390,10 @@ class MainWindow(QMainWindow):
         self._save_connection()
         self.stock.run_started()
         self._run_products = products
-        self.runner.start(
-            products, settings, self.history.recorder(self._source, settings.url_template)
-        )
+        recorder = self.history.recorder(self._source, settings.url_template)
+        if recorder is not None and settings.adaptive:  # start at the limit learned before
+            settings = dataclasses.replace(settings, remembered_rate=recorder.remembered_rate())
+        self.runner.start(products, settings, recorder)
         return True
 
     def _save_connection(self) -> None:
@@ -401,8 +425,8 @@ class MainWindow(QMainWindow):
     def _show_progress(self, progress: Progress) -> None:
         self.filter.refresh(at_most_every=0.5)
         self._update_shown()
-        self.progress_bar.setMaximum(max(1, progress.total))
-        self.progress_bar.setValue(progress.done)
+        self.progress_bar.setMaximum(max(1, progress.total))  # an update(), not a repaint
+        self.progress_bar.show_value(progress.done)
         self.progress_label.setText(progress_text(progress))
 
     def _show_alert(self, summary: str) -> None:
@@ -411,7 +435,7 @@ class MainWindow(QMainWindow):
 
     def _show_load_progress(self, fraction: float) -> None:
         self.progress_bar.setMaximum(1000)
-        self.progress_bar.setValue(round(fraction * 1000))
+        self.progress_bar.show_value(round(fraction * 1000))
 
     def _run_finished(self, progress: Progress) -> None:
         seconds = progress.elapsed
@@ -435,6 +459,9 @@ class MainWindow(QMainWindow):
             if not self.runner.running:  # a new run has cleared the summary: leave it
                 self.run_summary.show_run(progress, seconds, changed)
         self.fetchFinished.emit(progress)
+        # Only now, with the run's end shown: a fetch worker retired after a
+        # large run is replaced (its start-up would compete with that).
+        self.runner.prepare()
 
     # -- table -------------------------------------------------------------
 

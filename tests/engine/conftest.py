@@ -27,6 +27,7 @@ class ListRecorder:
         self.begun: list[str] = []
         self.recorded: list[Result] = []
         self.ended: bool | None = None
+        self.learned: tuple[float, str] | None = None
         self.previous: Any = None
 
     def begin(self, products: list[Product]) -> None:
@@ -38,8 +39,9 @@ class ListRecorder:
     def record_many(self, results: list[Result]) -> None:
         self.recorded.extend(results)
 
-    def end(self, cancelled: bool) -> None:
+    def end(self, cancelled: bool, learned: tuple[float, str] | None = None) -> None:
         self.ended = cancelled
+        self.learned = learned
 
 
 @pytest.fixture

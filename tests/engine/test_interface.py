@@ -13,7 +13,9 @@ from collections.abc import AsyncIterator
 
 import pytest
 import pytest_asyncio
+from aiohttp import web
 
+from inventory_gui.core.fetch.rate_control import HEADERS
 from inventory_gui.core.fetch.settings import FetchSettings
 from inventory_gui.core.models import Product, Result
 from inventory_gui.engine import worker_process
@@ -58,8 +60,26 @@ async def test_every_result_arrives_once_in_input_order(make_api, engine, record
     assert recorder.begun == [p.id for p in products]
     assert len(recorder.recorded) == 300
     assert recorder.ended is False
+    assert recorder.learned is None  # no limit met: none to remember
     assert engine.concurrency == (16, 16)
     assert {h["X-Key"] for h in api.headers} == {"s3cret"}
+
+
+async def budget_handler(request, api) -> web.Response:
+    """Stock, with a budget of 50 requests a second advertised on every answer."""
+    headers = {"RateLimit-Policy": '"d";q=50;w=1', "RateLimit": '"d";r=40;t=1'}
+    return web.json_response({"quantity": 1}, headers=headers)
+
+
+@pytest.mark.asyncio
+async def test_the_learned_rate_limit_reaches_the_recorder_at_the_end(make_api, engine, recorder):
+    api = await make_api(budget_handler)
+    settings = FetchSettings(api.template, concurrency=4)
+    results, _drained = await drain_until_done(
+        engine, engine.start([Product("a"), Product("b")], settings, recorder)
+    )
+    assert [r.status for r in results] == ["ok", "ok"]
+    assert recorder.learned == (50.0, HEADERS)
 
 
 @pytest.mark.asyncio

@@ -58,12 +58,12 @@ async def test_a_run_sent_during_another_ends_that_one_and_is_served(make_api, w
     await asyncio.wait_for(api.wait_in_flight(1), WAIT_S)
     worker.send(("run", 1002, pack_products([Product("b"), Product("c")], []), settings, None))
     messages = await asyncio.to_thread(receive_until_done, worker, 1002)
-    assert ("done", 1001, None) in messages
+    assert ("done", 1001, None, None) in messages
     first = statuses(messages, 1001)  # every row reported; "a" may have been in time
     assert first[0] == "cancelled"
     assert first[1] in ("ok", "cancelled")
     assert statuses(messages, 1002) == {0: "ok", 1: "ok"}
-    assert messages.index(("done", 1001, None)) < messages.index(("done", 1002, None))
+    assert messages.index(("done", 1001, None, None)) < messages.index(("done", 1002, None, None))
 
 
 @pytest.mark.asyncio

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import threading
 
+import pytest
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QGuiApplication, QTextCursor
 
-from inventory_gui.gui.panels.product_editor import PASTE_SLICE_CHARS
+from inventory_gui.core.inputs.registry import parse_pasted
+from inventory_gui.gui.panels.product_editor import AROUND_CHARS, PASTE_SLICE_CHARS
 from inventory_gui.gui.panels.product_panel import BACKGROUND_CHARS, ProductPanel
 from tests.gui.window_actions import click, fetched, paste, quantity_handler
 
@@ -101,3 +103,67 @@ def _noting(prepare, threads: list[str]):
         return prepare(products)
 
     return noted
+
+
+@pytest.mark.parametrize(
+    ("head", "first", "next_edit"),
+    [
+        ("x\u00a0y\r\nz\r", ["x y", "z"], "productsPatched"),  # read line by line
+        ("sep\u2028arated\n", ["sep", "arated"], "productsChanged"),  # two in one line: whole
+    ],
+)
+def test_a_large_paste_into_an_empty_editor_is_parsed_without_copying_the_editor(
+    qtbot, head, first, next_edit
+):
+    panel = ProductPanel()
+    qtbot.addWidget(panel)
+    copies: list[int] = []
+    real = panel.editor.toPlainText
+    panel.editor.toPlainText = lambda: copies.append(1) or real()
+    # Line ends and spaces the editor turns into its own: the list is the same.
+    with qtbot.waitSignal(panel.productsChanged, timeout=30_000) as shown:
+        paste(qtbot, panel.editor, head + big_list())  # no preparer: on the worker all the same
+    assert copies == []  # the pasted text was parsed, not a copy of the editor's
+    del panel.editor.toPlainText
+    expected = parse_pasted(panel.editor.toPlainText())
+    assert [p.id for p in expected.products[:2]] == first
+    assert shown.args[0] == expected
+    qtbot.keyClicks(panel.editor, "more")
+    with qtbot.waitSignal(getattr(panel, next_edit), timeout=30_000) as again:
+        pass
+    assert again.args[0] == parse_pasted(panel.editor.toPlainText())
+
+
+def test_a_large_paste_amid_short_text_is_parsed_with_it_without_copying_the_editor(qtbot):
+    panel = ProductPanel()
+    qtbot.addWidget(panel)
+    panel.set_text("head1\ntail\u00a01")
+    cursor = panel.editor.textCursor()
+    cursor.setPosition(len("head1\n"))
+    panel.editor.setTextCursor(cursor)
+    copies: list[int] = []
+    real = panel.editor.toPlainText
+    panel.editor.toPlainText = lambda: copies.append(1) or real()
+    QGuiApplication.clipboard().setText("x\r\n" + big_list())
+    with qtbot.waitSignal(panel.productsChanged, timeout=30_000) as shown:
+        qtbot.keyClick(panel.editor, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert copies == []
+    del panel.editor.toPlainText
+    text = panel.editor.toPlainText()
+    assert text.startswith("head1\nx\nbig00000\n")
+    assert text.endswith("\ntail 1")
+    assert shown.args[0] == parse_pasted(text)
+
+
+def test_a_large_paste_amid_long_text_is_parsed_from_the_editor(qtbot):
+    panel = ProductPanel()
+    qtbot.addWidget(panel)
+    panel.set_text(big_list(AROUND_CHARS // 9 + 1))  # more text around than is copied out
+    panel.editor.moveCursor(QTextCursor.MoveOperation.End)
+    assert panel.editor.pasted_text is None
+    QGuiApplication.clipboard().setText("".join(f"more{i:05d}\n" for i in range(LINES)))
+    with qtbot.waitSignal(panel.productsReady, timeout=30_000) as shown:
+        panel.set_preparer(lambda: lambda products: len(products.products))
+        qtbot.keyClick(panel.editor, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert panel.editor.pasted_text is None  # the text came from toPlainText()
+    assert shown.args[0] == parse_pasted(panel.editor.toPlainText())

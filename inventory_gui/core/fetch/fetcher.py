@@ -7,7 +7,9 @@ coroutines gathered at once make bursts of ready callbacks that cost far more
 than a small pool's.  With ``batch_size`` above 1 a worker takes a batch of
 products instead, sent as one request and split back onto the rows
 (:mod:`inventory_gui.core.fetch.batches`); the method and body of each request
-come from :mod:`inventory_gui.core.fetch.request_template`.
+come from :mod:`inventory_gui.core.fetch.request_template`.  Each attempt is
+sent by :mod:`inventory_gui.core.fetch.sending` (redirects, secrets kept to the
+API's origin) and its answer read by :mod:`inventory_gui.core.fetch.answers`.
 
 Politeness (:mod:`inventory_gui.core.fetch.limits`): each request attempt takes a
 permit from an :class:`AdaptiveLimit`, which lowers the requests in flight below
@@ -22,44 +24,36 @@ cancellation leaves :meth:`Fetcher._check`, and then the row reads ``cancelled``
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 import random
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 import aiohttp
 
 from inventory_gui.core.clock import utc_stamp
+from inventory_gui.core.fetch.answers import Answer
 from inventory_gui.core.fetch.auth import AuthError, build_auth
 from inventory_gui.core.fetch.batches import batches, check_batch
 from inventory_gui.core.fetch.failures import describe_failure, describe_unsendable
-from inventory_gui.core.fetch.limits import NEUTRAL, AdaptiveLimit, Outcome, RateLimiter
+from inventory_gui.core.fetch.limits import NEUTRAL, AdaptiveLimit, RateLimiter
 from inventory_gui.core.fetch.network import session_options
 from inventory_gui.core.fetch.open_files import fit_concurrency
 from inventory_gui.core.fetch.quantity import QuantityError, extract_quantity
 from inventory_gui.core.fetch.rate_control import RateController, RateLimitedRow, rate_controller
-from inventory_gui.core.fetch.redirects import (
-    MAX_REDIRECTS,
-    REDIRECT_STATUSES,
-    RedirectGuard,
-    RedirectRefused,
-)
+from inventory_gui.core.fetch.redirects import RedirectGuard
 from inventory_gui.core.fetch.request_template import RequestBuilder, body_headers
-from inventory_gui.core.fetch.retry import RetryPolicy, parse_retry_after
+from inventory_gui.core.fetch.retry import RetryPolicy
+from inventory_gui.core.fetch.sending import Sender
 from inventory_gui.core.fetch.settings import FetchSettings
 from inventory_gui.core.fetch.url_template import UrlTemplate
 from inventory_gui.core.models import Product, Result
 from inventory_gui.core.secrets import is_secret_name
-from inventory_gui.core.text import shorten, size_text
 
 log = logging.getLogger(__name__)
 ResultCallback = Callable[[int, Result], None]
 _RELEASED: Any = object()  # a finished row's slot when results are not kept
-
-_CHUNK = 64 * 1024
 
 # Workers start this far apart, the whole ramp kept under _RAMP_MAX_S.  Started
 # together, they advance in lock step (the loop runs every ready task one step
@@ -70,19 +64,6 @@ _CHUNK = 64 * 1024
 # (README, "Performance").
 _RAMP_STEP_S = 0.0004
 _RAMP_MAX_S = 0.1
-
-
-@dataclass(slots=True)
-class _Answer:
-    """What one request attempt produced."""
-
-    http_status: int | None = None
-    body: Any = None
-    error: str | None = None
-    retryable: bool = False
-    retry_after: float | None = None
-    outcome: Outcome = NEUTRAL  # for the adaptive limit
-    headers: Any = None  # the answer's headers, for the rate controller
 
 
 class Fetcher:
@@ -127,11 +108,12 @@ class Fetcher:
         self._control: RateController | None = None
         # Secrets: scrubbed from error rows, sent only to the template's origin.
         self._scrubber = settings.scrubber()  # with the body's secrets ("api_key": "…")
-        self._redirects = RedirectGuard(self._template.sample, self._scrubber.values)
-        self._secret_headers = secret_headers(settings) or None
+        redirects = RedirectGuard(self._template.sample, self._scrubber.values)
         # A body's type: sent with the body, on the template's origin only.
         body_type = body_headers(settings.headers) if self._parts.body is not None else {}
-        self._body_type = body_type or None
+        self._sender = Sender(
+            settings, self._policy, redirects, secret_headers(settings) or None, body_type or None
+        )
         # Basic or OAuth2 (core/fetch/auth.py): its headers join the secret ones.
         if settings.auth is not None:
             self._scrubber.add(*settings.auth.secrets)
@@ -161,6 +143,13 @@ class Fetcher:
     def rate_control(self) -> RateController | None:
         """The run's rate controller (None with ``adaptive`` off or before a run)."""
         return self._control
+
+    @property
+    def learned_limit(self) -> tuple[float, str] | None:
+        """The API's limit this run learned and how (for the next run), or None."""
+        control = self._control
+        rate = control.learned_rate if control is not None else None
+        return (rate, control.source) if rate is not None else None  # type: ignore[union-attr]
 
     @property
     def pace(self) -> str | None:
@@ -290,7 +279,7 @@ class Fetcher:
         if start_after:
             await asyncio.sleep(start_after)  # the ramp: see _RAMP_STEP_S
 
-        async def send(url: Any, counter: Result, body: bytes | None) -> _Answer:
+        async def send(url: Any, counter: Result, body: bytes | None) -> Answer:
             return await self._attempts(session, url, counter, body)
 
         for batch in units:
@@ -362,7 +351,7 @@ class Fetcher:
 
     async def _attempts(
         self, session: aiohttp.ClientSession, url: Any, result: Result, body: bytes | None = None
-    ) -> _Answer:
+    ) -> Answer:
         adaptive, limiter, auth = self._adaptive, self._limiter, self._auth
         control = self._control
         reauthorized = False  # a 401 renews the credentials once per product
@@ -374,7 +363,7 @@ class Fetcher:
                 try:
                     sent = await auth.headers(session)
                 except AuthError as exc:
-                    return _Answer(error=str(exc))
+                    return Answer(error=str(exc))
             # Each attempt holds a permit of the adaptive limit, then takes a rate
             # token (after the permit, so the token is spent at once).
             ticket = sent_in = 0
@@ -390,8 +379,9 @@ class Fetcher:
                     await control.acquire(waited_out=waited_out)
                     sent_in = control.epoch
                 result.attempts += 1
-                answer = await self._attempt(session, url, sent, body)
-                outcome = answer.outcome
+                answer = await self._sender.send(session, url, sent, body)
+                if adaptive is not None and answer.headers is not None:
+                    outcome = adaptive.on_answer(answer.http_status, answer.headers)
             finally:
                 if adaptive is not None:
                     adaptive.release(outcome, ticket)
@@ -413,105 +403,6 @@ class Fetcher:
                 return answer
             waited_out = answer.retry_after is not None
             await self._sleep(self._policy.delay(result.attempts, answer.retry_after, self._rng))
-
-    async def _attempt(
-        self,
-        session: aiohttp.ClientSession,
-        url: Any,
-        auth_headers: Mapping[str, str] | None,
-        body: bytes | None,
-    ) -> _Answer:
-        try:
-            return await self._follow(session, url, auth_headers, body)
-        except (aiohttp.ClientError, OSError, TimeoutError) as exc:
-            error, retryable = describe_failure(exc, self.settings.timeout)
-            return _Answer(error=error, retryable=retryable)
-
-    async def _follow(
-        self,
-        session: aiohttp.ClientSession,
-        url: Any,
-        auth_headers: Mapping[str, str] | None,
-        body: bytes | None,
-    ) -> _Answer:
-        """Send the request, following redirects with secrets kept to the template's origin.
-
-        ``auth_headers`` (Basic, a bearer token) are secret headers like the others.
-        """
-        secret = self._secret_headers
-        if auth_headers is not None:
-            secret = {**secret, **auth_headers} if secret else auth_headers
-        method = self.settings.method
-        body_type = self._body_type if body is not None else None
-        headers = {**secret, **body_type} if secret and body_type else secret or body_type
-        for _hop in range(MAX_REDIRECTS + 1):
-            async with session.request(
-                method, url, data=body, allow_redirects=False, headers=headers
-            ) as response:
-                status = response.status
-                location = response.headers.get("Location") if status in REDIRECT_STATUSES else None
-                if location is None:
-                    return await self._read_answer(response)
-            try:
-                url = self._redirects.follow(url, location)
-            except RedirectRefused as exc:
-                return _Answer(http_status=status, error=str(exc))
-            if status == 303 or (status in (301, 302) and method == "POST"):
-                method, body = "GET", None  # as browsers and aiohttp do
-            same = self._redirects.same_origin(url)
-            if body is not None and not same:  # a body may hold what was meant for this API only
-                error = "redirect to another origin would send the request body there, not followed"
-                return _Answer(http_status=status, error=error)
-            if not same:
-                headers = None
-            elif body is None:  # no body (any more): no Content-Type
-                headers = secret
-        return _Answer(error="too many redirects")
-
-    async def _read_answer(self, response: aiohttp.ClientResponse) -> _Answer:
-        status = response.status
-        answer = _Answer(http_status=status, headers=response.headers)
-        if self._adaptive is not None:
-            answer.outcome = self._adaptive.on_answer(status, response.headers)
-        raw, too_large = await self._read_capped(response)
-        if too_large:
-            limit = size_text(self.settings.max_body_bytes)
-            answer.error = f"HTTP {status}: response larger than {limit}, not read"
-            return answer
-        if status >= 400:
-            reason = shorten(response.reason or "", 60)
-            answer.error = f"HTTP {status} {reason}".rstrip() + _detail(raw)
-            answer.retryable = self._policy.retryable_status(status)
-            answer.retry_after = parse_retry_after(response.headers.get("Retry-After"))
-            answer.body = _try_json(raw)
-            return answer
-        try:
-            answer.body = json.loads(raw)
-        except (json.JSONDecodeError, UnicodeDecodeError):
-            kind = shorten(response.content_type or "no content type", 60)
-            answer.error = f"HTTP {status}: not JSON ({kind}): {_first_bytes(raw)}"
-        except RecursionError:
-            answer.error = f"HTTP {status}: JSON nested too deeply to read"
-        except ValueError:  # an integer of more digits than Python converts
-            answer.error = f"HTTP {status}: JSON holds a number too long to read"
-        return answer
-
-    async def _read_capped(self, response: aiohttp.ClientResponse) -> tuple[bytes, bool]:
-        """Read the body, stopping as soon as it passes the cap."""
-        cap = self.settings.max_body_bytes
-        length = response.content_length
-        if length is not None and length > cap:
-            return b"", True
-        if length is not None and "Content-Encoding" not in response.headers:
-            return await response.read(), False  # fast path: the size is known and small
-        chunks: list[bytes] = []
-        total = 0
-        while chunk := await response.content.read(_CHUNK):
-            total += len(chunk)
-            if total > cap:
-                return b"", True
-            chunks.append(chunk)
-        return b"".join(chunks), False
 
 
 def open_session(settings: FetchSettings) -> aiohttp.ClientSession:
@@ -558,27 +449,3 @@ def _finalise(result: Result, started: float, *, error: str | None) -> Result:
 
 def _ignore(index: int, result: Result) -> None:
     """The default result callback: do nothing."""
-
-
-def _try_json(raw: bytes) -> Any:
-    try:
-        return json.loads(raw) if raw else None
-    except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
-        return None
-
-
-def _detail(raw: bytes) -> str:
-    """A short reason from an error body: its JSON error/message, or its first bytes."""
-    body = _try_json(raw)
-    if isinstance(body, dict):
-        for key in ("error", "message", "detail", "title"):
-            if isinstance(body.get(key), str) and body[key].strip():
-                return f": {shorten(body[key].strip(), 120)}"
-    text = raw[:200].decode("utf-8", "replace").strip()
-    return f": {shorten(' '.join(text.split()), 80)}" if text and body is None else ""
-
-
-def _first_bytes(raw: bytes, limit: int = 40) -> str:
-    if not raw:
-        return "empty body"
-    return repr(raw[:limit]) + ("…" if len(raw) > limit else "")

@@ -8,11 +8,20 @@ already exceeds it.  This controller paces the *start* of requests:
   pace is the API's sustained rate (``limit / window``), or the remaining budget
   spread over the time to its reset; when the remaining budget falls to a few
   requests the pace drops to what is left per second, *before* it runs out.
-* **AIMD otherwise.**  A 429 or 503 sets the pace to ``BETA`` times the rate
-  the API accepted over the last second (at most once per round: answers to
-  requests sent before the decrease do not decrease again); successes then
-  raise it, quickly back toward the rate that last failed, slowly beyond it
-  (CUBIC's shape, on requests per second).
+* **Measured from refusals otherwise.**  An API without headers is taken for
+  a token bucket of ``B`` requests refilled at ``R`` per second, full at the
+  start and after each ``Retry-After`` pause.  Each stretch of answers from
+  then to the next refusal (an *episode*) accepted ``A = B + R t`` requests in
+  ``t`` seconds.  The first refusal gives one such equation: the pace drops to
+  ``BETA`` times what was accepted, which overshoots ``R`` by the burst.  The
+  second gives the other: ``R`` and ``B`` are solved, and the pace settles at
+  ``MEASURED_MARGIN`` of ``R``; later refusals re-measure ``R`` as ``(A -
+  B) / t`` (a limit that drops).  A decrease happens at most once per round:
+  answers to requests sent before it do not decrease again.
+* **Probing, slowly.**  After ``_PROBE_AFTER_S`` without a refusal the pace
+  grows by ``_GROWTH_ABOVE`` a second (a limit that rises), up to
+  ``_PROBE_CAP`` times the last measured rate; each refusal it costs pauses
+  the run, so it waits long.
 * **Retry-After pauses everyone.**  No request starts until it has passed; each
   waiter then resumes after a small random jitter, so they do not all hit the
   wall together.
@@ -43,14 +52,20 @@ PUSHBACK_STATUSES = frozenset({429, 503})
 BETA = 0.9  # a decrease keeps this share of the rate the API accepted
 MIN_RATE = 0.2  # requests per second: the pace never goes below this
 HEADER_MARGIN = 0.98  # pace at this share of an advertised sustained rate
-MEASURED_MARGIN = 0.95  # pace at this share of a rate measured from refusals' timing
+MEASURED_MARGIN = 0.98  # pace at this share of a rate measured from two episodes
 _GROWTH_BELOW = 0.5  # 1/s: how fast the pace closes its gap to the last failed rate
-_GROWTH_ABOVE = 0.02  # 1/s: relative growth past the last failed rate...
-_PROBE_AFTER_S = 10.0  # ...once this long has passed without a refusal
-_ACCEPT_WINDOW_S = 1.0  # accepted answers counted over this long for a decrease
+_GROWTH_ABOVE = 0.01  # 1/s: relative growth past the last failed rate...
+_PROBE_AFTER_S = 30.0  # ...once this long has passed without a refusal...
+_PROBE_CAP = 2.0  # ...up to this many times that rate
+_GUESS_PROBE_AFTER_S = 2.0  # the first guess, unmeasured, may be low: probe after this long...
+_GUESS_GROWTH = 0.5  # 1/s: ...this fast
+_ROUND_S = 1.0  # refusals this soon after a decrease, of requests sent before it: one round
+_FIRST_WINDOW_S = 0.1  # the first episode's accepted answers count over at least this long
+_MIN_SPREAD_S = 0.05  # two episodes this close in length cannot tell R from B
+_CALM_S = 1.0  # a refusal after this long below a measured limit...
+_CALM_KEEP = 0.97  # ...keeps at least this share of it
 _RESUME_JITTER_S = 0.05  # waiters resume up to this long after a pause ends
 _BURST_S = 0.02  # the pacer lets this much time's worth of requests go at once
-_TRUSTED_WINDOW_S = 0.3  # a decrease measures the accepted rate over at least this long
 _SPREAD_S = 1.0  # an advertised budget above the reserve is spread over this long
 _MAX_SLEEP_S = 60.0
 
@@ -102,17 +117,26 @@ class RateController:
             self._set_rate(start_rate)
             self.source = start_source
         self._next = -math.inf  # the pacer's next free start time
-        self._pause_until = self._resumed = -math.inf
+        self._pause_until = -math.inf
         self._pauses = 0  # pauses begun so far
         self._lock = asyncio.Lock()
         self._paused = False
         self._epoch = 0
         self._last_decrease = -math.inf
         self._failed_rate: float | None = None  # the API's rate as estimated at the last decrease
-        self._first: tuple[int, float] | None = None  # accepted, seconds: the start's episode
-        self._last_growth = self._started = clock()
-        self._accepted: deque[float] = deque()  # times of recent accepted answers
-        self._answered: deque[float] = deque()  # times of recent answers, refusals included
+        self._last_growth = clock()
+        # The episode since the start or the last pause: its first answer, answers,
+        # accepted, and the pauses begun before it.  Answers during a pause (to
+        # requests sent before it) still count in it.
+        self._episode: list[float] | None = None
+        self._first: tuple[float, float] | None = None  # the first episode: accepted, seconds
+        self._first_episode: list[float] | None = None
+        self._burst: float | None = None  # the bucket's depth B, once solved
+        self._measured = False  # a refusal has measured R (not only the first guess)
+        if start_rate:  # a limit measured by an earlier run: probed only after a calm
+            self._failed_rate, self._measured = start_rate, True
+            self._last_decrease = self._last_growth
+        self._recent: deque[float] = deque()  # times of the accepted answers of the last round
         self.pushbacks = 0
         self.decreases = 0
 
@@ -201,23 +225,33 @@ class RateController:
         if status is None:
             return False
         now = self._clock()
+        episode = self._episode
+        if now >= self._pause_until and (episode is None or episode[3] != self._pauses):
+            episode = self._episode = [now, 0.0, 0.0, self._pauses]  # the first answer since
+        if episode is not None:
+            episode[1] += 1
         budget = read_budget(headers, time.time()) if headers else None
         if budget is not None:
             self._follow_budget(budget)
         if status in PUSHBACK_STATUSES:
             self.pushbacks += 1
-            self._note(self._answered, now)
             timed = retry_after is not None and retry_after > 0
             if (budget is None or budget.sustained_rate is None) and (
                 timed or concurrency is None or concurrency <= 1
             ):
-                self._decrease(now, sent_in)
+                self._decrease(now, sent_in, timed)
             if timed:
                 self._pause(now + min(retry_after, RETRY_AFTER_CAP))  # type: ignore[arg-type]
             # A 503 without Retry-After or a budget is the API failing, not limiting.
             return status == 429 or retry_after is not None or budget is not None
-        self._note(self._accepted, now)
-        self._note(self._answered, now)
+        if episode is not None:
+            episode[2] += 1
+            if episode is self._first_episode and now < self._pause_until:
+                self._first_estimate(now)  # the first round's late answers: a better guess
+        recent = self._recent
+        recent.append(now)
+        if recent[0] < now - _ROUND_S:
+            recent.popleft()
         if budget is None and self._rate is not None:
             self._grow(now)
         return False
@@ -247,50 +281,80 @@ class RateController:
         self._set_rate(pace)
         self.source = HEADERS
 
-    def _decrease(self, now: float, sent_in: int | None) -> None:
-        if sent_in != self._epoch and now - self._last_decrease < _ACCEPT_WINDOW_S:
+    def _decrease(self, now: float, sent_in: int | None, timed: bool) -> None:
+        if sent_in != self._epoch and now - self._last_decrease < _ROUND_S:
             return  # the same round of requests: already decreased for it
-        rate = self._rate
-        if rate is None:  # the first refusal: the limit is still unknown
-            base = self._first_estimate(now)
-        elif self._first is not None and self._last_decrease < self._resumed < now:
-            base = min(rate, max(rate * 0.5, self._bucket_rate(rate, now - self._resumed)))
-        else:
-            base = rate  # nothing to measure by: a plain multiplicative decrease
-        self._failed_rate = self._learned = max(MIN_RATE, base)
-        measured = rate is not None and base < rate
-        self._set_rate(base * (MEASURED_MARGIN if measured else BETA))
+        rate, episode = self._rate, self._episode
+        if rate is None or (timed and self._first is None):  # the limit still unknown
+            self._first_episode = episode
+            self._first_estimate(now)
+        elif timed and episode is not None and self._first is not None:
+            refilled = episode[0] - self._last_decrease  # the pause before the episode
+            seconds = now - episode[0]
+            measure, solved = self._measure(episode[2], seconds, refilled, now)
+            base = min(rate, measure)
+            if not solved:  # a lower bound only: at most halve, and go on probing
+                base = max(base, rate * 0.5)
+            elif self._measured and seconds > _CALM_S and self._failed_rate is not None:
+                # Long below a measured limit, then one refusal: a stall of the API's
+                # clock as likely as a lower limit; if lower, the next comes soon.
+                base = max(base, self._failed_rate * _CALM_KEEP)
+            self._measured = self._measured or solved
+            self._failed_rate = self._learned = max(MIN_RATE, base)
+            self._set_rate(base * MEASURED_MARGIN)
+        else:  # nothing to measure by: a plain multiplicative decrease
+            self._failed_rate = self._learned = rate
+            self._set_rate(rate * BETA)
         self.source = PUSHBACKS
         self._epoch += 1
-        self._last_decrease = now
-        self._last_growth = now
+        self._last_decrease = self._last_growth = now
         self.decreases += 1
 
-    def _first_estimate(self, now: float) -> float:
-        """The API's rate as first guessed: what it accepted at the start, over 0.1-1 s.
+    def _first_estimate(self, now: float) -> None:
+        """Pace at a first guess: what the first episode accepted per second, times ``BETA``.
 
-        Remembered with its duration for :meth:`_bucket_rate`.
+        It includes the bucket's burst, so it overshoots; remembered for
+        :meth:`_measure`.  Answers to the first round arriving after the first
+        refusal revise it.
         """
-        window = min(_ACCEPT_WINDOW_S, max(0.1, now - self._started))
-        accepted = _count_since(self._accepted, now - window)
-        self._first = (accepted, now - self._started)
-        if accepted:
-            return accepted / window
-        answered = _count_since(self._answered, now - window)  # all refused: go by what was sent
-        return answered / window if answered else 1.0
+        start, answered, accepted, _pauses = self._episode or (now, 0.0, 0.0, 0)
+        seconds = now - start
+        self._first = (accepted, seconds)
+        window = max(_FIRST_WINDOW_S, seconds)
+        # All refused: go by what was sent.
+        base = (accepted or answered) / window if answered else 1.0
+        self._failed_rate = self._learned = max(MIN_RATE, base)
+        self._set_rate(base * BETA)
+        self.source = PUSHBACKS
 
-    def _bucket_rate(self, pace: float, elapsed: float) -> float:
-        """The refill rate R of a token bucket of B requests, from two full-bucket episodes.
+    def _measure(
+        self, accepted: float, seconds: float, refilled: float, now: float
+    ) -> tuple[float, bool]:
+        """The bucket's refill rate ``R`` from an episode of ``accepted`` in ``seconds``.
 
-        At the start, unpaced, the API accepted ``A`` requests in ``t`` seconds
-        before refusing: ``A = B + R t``.  Since the last pause refilled it, the
-        bucket has emptied in ``elapsed`` seconds at ``pace``: ``B = (pace - R)
-        elapsed``.  Hence ``R = (A - pace elapsed) / (t - elapsed)``.
+        Returns ``R``, and whether it is solved (else it is a lower bound).  The
+        bucket, empty at the last refusal, refilled for ``refilled`` seconds
+        before the episode: ``accepted = min(B, R refilled) + R seconds``, so
+        ``R`` is at least ``accepted / (refilled + seconds)``.  The first
+        episode's ``A = B + R t`` solves both: ``R = (accepted - A) / (seconds
+        - t)``, ``B = A - R t``, unless the two episodes are too alike; once
+        ``B`` is known, ``R = (accepted - B) / seconds``.
         """
-        accepted, start = self._first or (0, 0.0)
-        if elapsed - start < 0.05:
-            return pace - accepted / max(elapsed, 1e-3)  # too close to tell apart: B about A
-        return (accepted - pace * elapsed) / (start - elapsed)
+        first_accepted, first_seconds = self._first or (0.0, 0.0)
+        burst = self._burst if self._burst is not None else first_accepted  # B <= A
+        # And in the last round: what it accepted, less at most a burst.
+        window = min(_ROUND_S, seconds)
+        lately = (_count_since(self._recent, now - window) - burst) / max(window, 1e-3)
+        at_least = max(accepted / max(refilled + seconds, 1e-3), lately)
+        if self._burst is not None:
+            return max(at_least, (accepted - self._burst) / max(seconds, 1e-3)), True
+        if seconds - first_seconds < _MIN_SPREAD_S:
+            return at_least, False  # too alike to tell R from B apart
+        rate = (accepted - first_accepted) / (seconds - first_seconds)
+        if rate <= at_least:  # the bucket was not full at the start: R is the refill
+            return at_least, True
+        self._burst = max(0.0, first_accepted - rate * first_seconds)
+        return rate, True
 
     def _grow(self, now: float) -> None:
         """Raise the pace with time: back toward the failed rate, then past it slowly."""
@@ -298,25 +362,24 @@ class RateController:
         if dt < 0.05 or self._rate is None:
             return
         self._last_growth = now
-        rate, target = self._rate, self._failed_rate
-        target = target * MEASURED_MARGIN if target is not None else None
-        if target is not None and rate < target:
+        rate, failed = self._rate, self._failed_rate
+        target = failed * MEASURED_MARGIN if failed is not None else None
+        if target is not None and rate < target * 0.999:
             rate += (target - rate) * min(1.0, _GROWTH_BELOW * dt)
-            rate = max(rate, self._rate + 1e-9)
+        elif not self._measured and now - self._last_decrease >= _GUESS_PROBE_AFTER_S:
+            # (only after a first guess: unpaced or paced by headers, _grow is not called)
+            rate *= 1.0 + _GUESS_GROWTH * dt  # the first guess was low: find the limit
         elif now - self._last_decrease >= _PROBE_AFTER_S:
-            rate *= 1.0 + _GROWTH_ABOVE * dt  # no refusal for a while: the limit may be higher
+            # No refusal for a while: the limit may have risen.
+            rate *= 1.0 + _GROWTH_ABOVE * dt
+            if failed is not None:
+                rate = min(rate, failed * _PROBE_CAP)
+        else:
+            return
         self._set_rate(rate)
-
-    @staticmethod
-    def _note(times: deque[float], now: float) -> None:
-        """Append ``now``, forgetting what is older than a decrease looks back."""
-        times.append(now)
-        if len(times) > 4096:
-            _count_since(times, now - _ACCEPT_WINDOW_S)
 
     def _pause(self, until: float) -> None:
         if until > self._pause_until:
-            self._resumed = until
             self._pauses += 1
             self._pause_until = until
             self._paused = True

@@ -5,17 +5,22 @@ The window's fetch engine drives it (:class:`~inventory_gui.engine.base.OffThrea
 (reading each product's previous check and recording the run's product list,
 about a second for 100,000 products, which must not stall the GUI thread),
 :meth:`record` queues each result (one queue put; :meth:`record_many` one per
-batch) and :meth:`end` closes the run.
+batch) and :meth:`end` closes the run, keeping the API's rate limit the run
+learned for the next one (table ``api_pace``; :meth:`remembered_rate` reads it).
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 
 from inventory_gui.core.errors import HistoryError
+from inventory_gui.core.fetch.rate_control import api_origin
 from inventory_gui.core.history.store import HistoryStore
 from inventory_gui.core.history.writer import HistoryWriter
 from inventory_gui.core.models import Previous, Product, Result
+
+log = logging.getLogger(__name__)
 
 
 class RunRecorder:
@@ -63,7 +68,24 @@ class RunRecorder:
         if self.run_id is not None:
             self._writer.record_many(self.run_id, results)
 
-    def end(self, cancelled: bool) -> None:
-        """Close the run as ``done`` or ``cancelled``."""
+    def remembered_rate(self) -> float | None:
+        """The rate limit an earlier run learned for this run's API host, or None."""
+        origin = api_origin(self._template)
+        if origin is None:
+            return None
+        try:
+            return self._store.remembered_rate(origin)
+        except HistoryError:
+            return None  # not remembered: the run learns it again
+
+    def end(self, cancelled: bool, learned: tuple[float, str] | None = None) -> None:
+        """Close the run as ``done`` or ``cancelled``; keep ``learned``, (rate, source), if any."""
         if self.run_id is not None:
             self._writer.end_run(self.run_id, "cancelled" if cancelled else "done")
+        origin = api_origin(self._template)
+        if learned is None or origin is None:
+            return
+        try:
+            self._store.remember_rate(origin, *learned)
+        except HistoryError as exc:
+            log.warning("the API's rate limit is not remembered: %s", exc)

@@ -19,12 +19,13 @@ def read_plain_text(text: str, source: str, id_column: str | None) -> ProductLis
             ``id_column`` names a column of text that has no header.
     """
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    rows = [[_unquote(line) if line[:1] == '"' else line] for line in lines]
+    rows = [[unquote(line) if line[:1] == '"' else line] for line in lines]
     report_building(0.0)
     return products_from_rows(rows, lambda index: index + 1, source, id_column)
 
 
-def _unquote(value: str) -> str:
+def unquote(value: str) -> str:
+    """``value`` without the double quotes wrapping it as a whole (``"007"`` -> ``007``)."""
     stripped = value.strip()
     if len(stripped) >= 2 and stripped.endswith('"'):
         return stripped[1:-1].replace('""', '"')

@@ -61,7 +61,7 @@ def products_from_rows(
         raise InputError(source, "the file is empty")
     width = _table_width(rows, first)
     headers = None
-    if width > 1 or _is_id_header(rows[first][0], id_column):
+    if width > 1 or is_id_header(rows[first][0], id_column):
         headers = unique_headers([*rows[first][:width], *[""] * (width - len(rows[first]))])
     start = first if headers is None else first + 1
     table = ProductTable(rows, line_of, headers, start=start, silent_blank=True)
@@ -149,7 +149,7 @@ def _normalise_header(name: str) -> str:
     return name.lower().translate(_HEADER_JUNK)
 
 
-def _is_id_header(cell: str, id_column: str | None) -> bool:
+def is_id_header(cell: str, id_column: str | None) -> bool:
     """Tell whether ``cell`` names an ID column (a known name or ``id_column``)."""
     name = _normalise_header(cell.strip())
     if name in ID_HEADERS:

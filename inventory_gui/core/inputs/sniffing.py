@@ -22,7 +22,22 @@ def sniff_delimiter(text: str) -> str | None:
     in the first record and in at least 80 % of the records; among those, the
     one whose count is most often the same as in the first record wins.
     """
-    records = _sample_counts(text)
+    return sniff_reach(text)[0]
+
+
+def sniff_reach(text: str) -> tuple[str | None, int]:
+    """:func:`sniff_delimiter`'s guess, and how far it looked.
+
+    Returns:
+        ``(delimiter, reach)``: the guess depends on ``text[:reach + 1]`` and,
+        when ``reach == len(text)``, on where the text ends; an edit after that
+        cannot change it.
+    """
+    records, reach = _sample_counts(text)
+    return _choose(records), reach
+
+
+def _choose(records: list[dict[str, int]]) -> str | None:
     if not records:
         return None
     best: tuple[float, int] | None = None
@@ -37,8 +52,9 @@ def sniff_delimiter(text: str) -> str | None:
     return chosen
 
 
-def _sample_counts(text: str) -> list[dict[str, int]]:
-    """Count candidate delimiters outside quotes in each of the first records."""
+def _sample_counts(text: str) -> tuple[list[dict[str, int]], int]:
+    """Count candidate delimiters outside quotes in each of the first records, and
+    return the counts with the position the scan stopped at."""
     records: list[dict[str, int]] = []
     counts: dict[str, int] = {}
     end = len(text)
@@ -65,4 +81,4 @@ def _sample_counts(text: str) -> list[dict[str, int]]:
             at_start, has_text = False, True
     if has_text and (pos == end or not records) and len(records) < _SAMPLE_RECORDS:
         records.append(counts)
-    return records
+    return records, pos

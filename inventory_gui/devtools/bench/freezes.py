@@ -7,8 +7,16 @@ first fetch of N rows, in the same window:
   back to pending) until the run has finished;
 - ``paste_gap_ms`` / ``paste_s``: 2 x N IDs pasted into the product editor
   until the table holds them;
-- ``keystroke_gap_ms`` / ``keystroke_s``: one more ID typed (six key presses)
-  at the end of that list until the table holds it too.
+- ``keystroke_gap_ms`` / ``keystroke_s``: one more ID typed (six key presses,
+  30 ms apart) at the end of that list until the table holds it too, and
+  ``keystroke_lines``: the lines the list's reader read for it;
+- ``middle_gap_ms`` / ``middle_s`` / ``middle_lines``: the same for an ID typed
+  on a new line amid the list (Return at the end of a line, four key presses).
+
+Each ``*_busy_ms`` / ``*_queued_ms`` is how the GUI thread spent the longest
+gap (see :class:`~inventory_gui.devtools.bench.window.Heartbeat`): on a CPU
+(the freeze's own work) and waiting for a core (the machine's load); the rest
+it was blocked, as a rule on the GIL.
 """
 
 from __future__ import annotations
@@ -20,6 +28,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QTextCursor
 from PySide6.QtTest import QTest
 
+from inventory_gui.core.inputs import typed_list
+
+KEY_INTERVAL_S = 0.03  # between key presses: a fast typist, not one burst of events
+
 
 async def measure(window, app, heartbeat, n: int) -> dict:
     """Each freeze's longest gap between the heartbeat's 10 ms ticks."""
@@ -29,7 +41,7 @@ async def measure(window, app, heartbeat, n: int) -> dict:
     heartbeat.start()
     window.actions["fetch"].trigger()
     await finished.wait()
-    figures["refetch_gap_ms"] = heartbeat.stop()
+    _gap(heartbeat, "refetch", figures)
     editor = window.products_panel.editor
     pasted = 2 * n
     text = "".join(f"paste{i:07d}\n" for i in range(pasted))
@@ -40,28 +52,62 @@ async def measure(window, app, heartbeat, n: int) -> dict:
     QTest.keyClick(editor, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     await _rows(window, pasted)
     figures["paste_s"] = time.perf_counter() - started
-    figures["paste_gap_ms"] = heartbeat.stop()
+    _gap(heartbeat, "paste", figures)
     cursor = editor.textCursor()
     cursor.movePosition(QTextCursor.MoveOperation.End)
     editor.setTextCursor(cursor)
-    heartbeat.start()
-    started = time.perf_counter()
-    QTest.keyClicks(editor, "typed1")  # one more line: the text ended with a newline
-    await _rows(window, pasted + 1)
-    figures["keystroke_s"] = time.perf_counter() - started
-    figures["keystroke_gap_ms"] = heartbeat.stop()
+    await _typed(window, heartbeat, "typed1", pasted + 1, "keystroke", figures)
+    cursor = QTextCursor(editor.document().findBlockByNumber(n - 1))
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+    editor.setTextCursor(cursor)
+    await _typed(window, heartbeat, "\nmid1", pasted + 2, "middle", figures)
     return figures
 
 
+async def _typed(window, heartbeat, keys: str, rows: int, name: str, figures: dict) -> None:
+    """Type ``keys`` at the cursor until the table holds ``rows`` rows."""
+    editor = window.products_panel.editor
+    lines: list[int] = []
+    read_lines = typed_list.read_lines
+    typed_list.read_lines = lambda text_lines: (
+        lines.append(len(text_lines)) or read_lines(text_lines)
+    )
+    heartbeat.start()
+    started = time.perf_counter()
+    try:
+        for key in keys:
+            if key == "\n":
+                QTest.keyClick(editor, Qt.Key.Key_Return)
+            else:
+                QTest.keyClicks(editor, key)
+            await asyncio.sleep(KEY_INTERVAL_S)
+        await _rows(window, rows)
+    finally:
+        typed_list.read_lines = read_lines
+    figures[f"{name}_s"] = time.perf_counter() - started
+    _gap(heartbeat, name, figures)
+    figures[f"{name}_lines"] = sum(lines)
+
+
+def _gap(heartbeat, name: str, figures: dict) -> None:
+    """The longest gap since the heartbeat started, and how the GUI thread spent it."""
+    figures[f"{name}_gap_ms"] = heartbeat.stop()
+    figures[f"{name}_busy_ms"] = heartbeat.max_gap_busy * 1000.0
+    figures[f"{name}_queued_ms"] = heartbeat.max_gap_queued * 1000.0
+
+
 async def _rows(window, count: int) -> None:
-    """Wait until the table holds ``count`` rows (it changes by model resets)."""
+    """Wait until the table holds ``count`` rows (by a model reset or inserted rows)."""
     model = window.model
     if model.rowCount() == count:
         return
     shown = asyncio.Event()
-    check = lambda: model.rowCount() == count and shown.set()  # noqa: E731
-    model.modelReset.connect(check)
+    check = lambda *_args: model.rowCount() == count and shown.set()  # noqa: E731
+    signals = (model.modelReset, model.rowsInserted)
+    for signal in signals:
+        signal.connect(check)
     try:
         await shown.wait()
     finally:
-        model.modelReset.disconnect(check)
+        for signal in signals:
+            signal.disconnect(check)

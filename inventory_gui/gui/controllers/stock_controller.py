@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
@@ -130,6 +130,7 @@ class StockController(QObject):
         # A count of a large list, a slice per timer tick (a generator, not a task:
         # Qt may run it at any time, even from inside a coroutine).
         self._counting: Iterator[None] | None = None
+        self._counts: Counter[Stock] | None = None  # the rows' counts, as last shown
         self._count_timer = QTimer(self)
         self._count_timer.setInterval(0)
         self._count_timer.timeout.connect(self._count_next_slice)
@@ -172,7 +173,9 @@ class StockController(QObject):
 
         Works from copies of the rows in slices (see :data:`SLICE_ROWS`) on the
         GUI thread, which must not freeze the window on a long list; only rows
-        whose stock changed are kept on the way.
+        whose stock changed from a known one are kept on the way (a row first
+        checked now never alerts), so the summary after the last slice stays
+        small whatever the list's length.
         """
         status = self._model.context.rules.status
         before = await self._before if self._before is not None else {}
@@ -188,8 +191,6 @@ class StockController(QObject):
                 now = status(result)
                 counts[now] += 1
                 then = before.get(result.id) or self._last_checked_stock(result.id)
-                # A row with no earlier stock cannot alert (see alert_summary): not
-                # kept, or a first run of a long list would hold two dicts of all its rows.
                 if then is not None and then != now:
                     was[result.id], now_is[result.id] = then, now
             await asyncio.sleep(0)
@@ -221,6 +222,16 @@ class StockController(QObject):
         else:  # at once, a long list would freeze the window: a slice per turn of the loop
             self._count_timer.start()
 
+    def rows_replaced(self, removed: Sequence[Result], added: Sequence[Result]) -> None:
+        """Rows replaced by an edit of the list: the counts change by theirs alone."""
+        if self._counting is not None or self._counts is None:
+            self.update_counts()  # a count under way (or none yet) counts them all
+            return
+        status = self._model.context.rules.status
+        self._counts.subtract(status(r) for r in removed)
+        self._counts.update(status(r) for r in added)
+        self._show_counts(self._counts)
+
     def _count_next_slice(self) -> None:
         counting = self._counting
         if counting is not None:
@@ -242,6 +253,7 @@ class StockController(QObject):
         self._show_counts(counts)
 
     def _show_counts(self, counts: Counter[Stock]) -> None:
+        self._counts = counts
         names = self._model.context.stock_names
         parts = [f"{names[stock]} {counts[stock]:,}" for stock in _COUNTED if counts[stock]]
         self.counts.setText(" · ".join(parts))

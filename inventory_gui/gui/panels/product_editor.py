@@ -15,6 +15,8 @@ from PySide6.QtWidgets import QPlainTextEdit, QWidget
 # A paste longer than this goes in by slices of about this size, each cut
 # after a line end: small enough that laying one out stays within a frame.
 PASTE_SLICE_CHARS = 16 * 1024
+# Text around a large paste up to this long is copied out with it (pasted_text).
+AROUND_CHARS = 64 * 1024
 
 
 class ProductEditor(QPlainTextEdit):
@@ -30,6 +32,11 @@ class ProductEditor(QPlainTextEdit):
         super().__init__(parent)
         self._text = ""  # a paste in progress, inserted up to _done
         self._done = 0
+        self._start = 0  # where the paste in progress began
+        self.pasted_text: str | None = None
+        """The editor's text after the last large paste: the text before it, the
+        paste as pasted, the text after it (line ends and spaces are the editor's
+        plain text only once normalised); None when the text around it was long."""
         self._cursor: QTextCursor | None = None
         self._slices = QTimer(self)
         self._slices.setInterval(0)
@@ -53,6 +60,7 @@ class ProductEditor(QPlainTextEdit):
         cursor.beginEditBlock()
         cursor.removeSelectedText()
         cursor.endEditBlock()
+        self._start = cursor.position()
         self._cursor, self._text, self._done = cursor, text, 0
         self.setReadOnly(True)
         self._insert_slice()  # the first at once: the editor shows the paste has begun
@@ -63,6 +71,18 @@ class ProductEditor(QPlainTextEdit):
         """Insert what is left of a paste in progress now (the list is needed at once)."""
         if self.pasting:
             self._insert(len(self._text))
+
+    def _around(self, start: int, end: int, pasted: str) -> str | None:
+        """``pasted`` with the editor's text before ``start`` and after ``end``."""
+        last = self.document().characterCount() - 1
+        if start + last - end > AROUND_CHARS:
+            return None  # a copy of the editor's text costs what toPlainText() does
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(start, QTextCursor.MoveMode.KeepAnchor)
+        head = cursor.selectedText()
+        cursor.setPosition(end)
+        cursor.setPosition(last, QTextCursor.MoveMode.KeepAnchor)
+        return head + pasted + cursor.selectedText()
 
     def _insert_slice(self) -> None:
         end = self._text.find("\n", self._done + PASTE_SLICE_CHARS)
@@ -78,6 +98,7 @@ class ProductEditor(QPlainTextEdit):
         if end < len(self._text):
             return
         self._slices.stop()
+        self.pasted_text = self._around(self._start, cursor.position(), self._text)
         self._cursor, self._text = None, ""
         self.setReadOnly(False)
         self.setTextCursor(cursor)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from inventory_gui.core import gc_policy
-from inventory_gui.core.inputs.registry import parse_pasted
+from inventory_gui.core.inputs.typed_list import TypedList, read_typed
 from inventory_gui.core.models import ProductList
 from inventory_gui.gui.i18n import PLURALS
 from inventory_gui.gui.panels.product_editor import ProductEditor
@@ -27,6 +27,13 @@ PARSE_DELAY_MS = 300
 # Longer text is parsed on a worker thread (with a preparer: its table rows are
 # built there too); some 10,000 lines, parsed here in a few tens of ms.
 BACKGROUND_CHARS = 100_000
+# An edit of up to this many lines (removed and added) patches the list on the
+# GUI thread; a larger one is read whole, as a paste is.
+PATCH_LINES = 2_000
+# What the editor's plain text makes of a pasted text's characters (toPlainText).
+_PLAIN_TEXT = str.maketrans(
+    {"\xa0": " ", "\u2028": "\n", "\u2029": "\n", "\ufdd0": "\n", "\ufdd1": "\n"}
+)
 # Called on the GUI thread when a parse starts; what it returns is called on the
 # worker thread with the parsed list (see ProductPanel.set_preparer).
 Preparer = Callable[[], Callable[[ProductList], Any]]
@@ -59,21 +66,28 @@ class ProductPanel(QWidget):
     the same rules as files (one ID per line, or rows copied from a spreadsheet).
     Opening a file replaces the list; typing afterwards replaces it again.
 
-    A long text is parsed on a worker thread, and an edit made meanwhile
-    drops that parse's result: typing in a 200,000-line list never freezes
-    the window.
+    Text of one ID per line is kept line by line (:class:`TypedList`): an edit
+    reads again only the lines it touched (those of every edit since the last
+    parse) and patches the list, so typing in a 200,000-line list costs what
+    the edit costs.  Other text, and large edits, are read whole: a long text
+    on a worker thread, and an edit made meanwhile drops that parse's result.
 
     Signals:
         productsChanged(object): a new :class:`ProductList` from the text.
         productsReady(object, object): the same, parsed on the worker thread,
             with what the preparer built from it there (see :meth:`set_preparer`).
+        productsPatched(object, object): the new :class:`ProductList` and the
+            :class:`~inventory_gui.core.inputs.typed_list.Splice` list that
+            made it of the list emitted last.
         openRequested(): the Open button was pressed.
     """
 
     productsChanged = Signal(object)
     productsReady = Signal(object, object)
+    productsPatched = Signal(object, object)
     openRequested = Signal()
-    # (generation, ProductList or the exception parsing raised, prepared), across threads
+    # (generation, ProductList or the exception parsing raised, (prepared, TypedList)),
+    # across threads
     _parsed = Signal(int, object, object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -110,6 +124,14 @@ class ProductPanel(QWidget):
         self._timer.setInterval(PARSE_DELAY_MS)
         self._timer.timeout.connect(self._parse_later)
         self.editor.textChanged.connect(self._edited)
+        self.editor.pasteFinished.connect(self._paste_finished)
+        self._pasted: str | None = None  # the editor's text, the paste as pasted
+        document = self.editor.document()
+        document.contentsChange.connect(self._note_edit)
+        self._blocks = document.blockCount()  # lines before the latest edit
+        self._typed: TypedList | None = None  # the text as last parsed, if per line
+        # (first line, lines before, lines now) of every edit since the last parse
+        self._edit: tuple[int, int, int] | None = None
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="inventory-paste")
         self._worker.submit(int)  # its thread starts now, not in the first long parse
         self._generation = 0  # bumped by every parse: a parse older than the last is dropped
@@ -139,6 +161,7 @@ class ProductPanel(QWidget):
         self._timer.stop()
         self._generation += 1  # a parse still running would replace the file's list
         self._in_flight = False
+        self._typed = self._edit = None  # typing replaces the file's list: read it whole
         name = Path(path).name
         from_file = self.tr("From <b>{0}</b>. Type below to replace the list.")
         self._source.setText(from_file.format(_escape(name)))
@@ -150,6 +173,12 @@ class ProductPanel(QWidget):
         """Replace the editor's text and parse it at once."""
         self.editor.setPlainText(text)
         self.parse_now()
+
+    def read_again(self) -> None:
+        """Read the whole text again after the parse delay (on the worker thread
+        if long): the list shown could not take the last patch (a sorted table)."""
+        self._typed = None
+        self._timer.start()
 
     def set_preparer(self, preparer: Preparer) -> None:
         """Have a long text's list prepared on the worker thread too (its table rows).
@@ -177,67 +206,154 @@ class ProductPanel(QWidget):
             self.parse_now()
 
     def parse_now(self) -> None:
-        """Parse the editor's text now and emit :attr:`productsChanged`."""
+        """Parse the editor's text now: emit :attr:`productsPatched` if the edits
+        since the last parse patch the list, else :attr:`productsChanged`."""
         self._timer.stop()
         self._generation += 1
         self._in_flight = False
-        self._show(parse_pasted(self.editor.toPlainText()))
+        if not self._patch():
+            pasted = self._pasted
+            self._parse_whole(self.editor.toPlainText() if pasted is None else _plain_text(pasted))
 
     def _edited(self) -> None:
         self._generation += 1  # a parse of the text before this edit is stale now
         self._timer.start()
 
+    def _note_edit(self, position: int, _removed: int, added: int) -> None:
+        """Add the lines an edit replaced to those waiting to be parsed."""
+        self._pasted = None
+        document = self.editor.document()
+        blocks = document.blockCount()
+        first = document.findBlock(position).blockNumber()
+        end = min(position + added, document.characterCount() - 1)
+        now = document.findBlock(end).blockNumber() - first + 1
+        before = now - (blocks - self._blocks)
+        self._blocks = blocks
+        if before < 1:  # not an edit of whole lines as Qt reports them: read it all
+            self._typed = None
+        if self._edit is None:
+            self._edit = (first, before, now)
+            return
+        # Lines before both edits are as last parsed; lines after both are too,
+        # shifted by what the first edit added (a gap between the edits is parsed too).
+        start, old, new = self._edit
+        begin, stop = min(start, first), max(start + new, first + before)
+        self._edit = (begin, stop - (new - old) - begin, stop + now - before - begin)
+
+    def _paste_finished(self) -> None:
+        # The pasted text itself, and the little around it: no copy of 200,000 lines
+        # out of the editor on the GUI thread (the worker normalises it).
+        self._pasted = self.editor.pasted_text
+
+    def _patch(self) -> bool:
+        """Patch the list by the lines edited since the last parse; False if the
+        text must be read whole (not one ID per line, a large or unusual edit)."""
+        typed, edit = self._typed, self._edit
+        if typed is None:
+            return False
+        if edit is None:
+            return True  # nothing edited since the last parse
+        first, before, now = edit
+        if before + now > PATCH_LINES:
+            return False
+        self._edit = self._typed = None  # until patched: a failure leaves a whole read
+        splices = typed.edit(first, before, self._lines(first, now), self._first_lines)
+        if splices is None:
+            return False
+        self._typed = typed
+        products = typed.products()
+        self._describe(products)
+        if splices:
+            self.productsPatched.emit(products, splices)
+        return True
+
+    def _lines(self, first: int, count: int) -> list[str]:
+        """The text of ``count`` lines from line ``first``, as toPlainText gives it."""
+        block = self.editor.document().findBlockByNumber(first)
+        lines = []
+        for _ in range(count):
+            lines.append(block.text().replace("\xa0", " "))
+            block = block.next()
+        return lines
+
+    def _first_lines(self, count: int) -> str:
+        return "\n".join(self._lines(0, min(count, self._blocks)))
+
+    def _parse_whole(self, text: str) -> None:
+        self._typed = self._edit = None  # until read: a failed read leaves none
+        products, typed = read_typed(text)
+        self._show(products, typed=typed)
+
     def _parse_later(self) -> None:
-        """The parse delay is over: parse here, or on the worker thread if long."""
+        """The parse delay is over: patch or parse here, or parse on the worker thread."""
         if self.editor.pasting:
             return  # the paste's last slice starts the delay again
-        text = self.editor.toPlainText()
+        if self._patch():
+            return
+        pasted = self._pasted
+        text = self.editor.toPlainText() if pasted is None else pasted
         if len(text) <= BACKGROUND_CHARS:
-            self.parse_now()
+            self._parse_whole(text if pasted is None else _plain_text(text))
             return
         self._generation += 1
         self._in_flight = True
+        self._typed = self._edit = None  # edits from now on wait for this parse
         prepare = self._preparer() if self._preparer is not None else None
-        self._worker.submit(self._parse_on_worker, self._generation, text, prepare)
+        self._worker.submit(
+            self._parse_on_worker, self._generation, text, prepare, pasted is not None
+        )
 
-    def _parse_on_worker(self, generation: int, text: str, prepare: Any) -> None:
+    def _parse_on_worker(self, generation: int, text: str, prepare: Any, pasted: bool) -> None:
         """Worker thread: parse (and prepare) unless a newer edit came meanwhile."""
         if generation != self._generation:
             return
         try:
             # No collector pass over the new objects while the window waits for the GIL.
             with gc_policy.paused():
-                products = parse_pasted(text)
+                products, typed = read_typed(_plain_text(text) if pasted else text)
                 ready = prepare(products) if prepare and products.products else None
         except Exception as exc:  # shown on the GUI thread, as a parse there would be
             self._parsed.emit(generation, exc, None)
         else:
-            self._parsed.emit(generation, products, ready)
+            self._parsed.emit(generation, products, (ready, typed))
 
-    def _parsed_in_background(self, generation: int, products: Any, ready: Any) -> None:
+    def _parsed_in_background(self, generation: int, products: Any, made: Any) -> None:
         if generation != self._generation:
             return  # the text changed since: its own parse follows
         self._in_flight = False
         if isinstance(products, Exception):
             raise products
-        self._show(products, ready)
+        ready, typed = made
+        self._show(products, ready, typed)
 
-    def _show(self, products: ProductList, ready: Any = None) -> None:
+    def _show(
+        self, products: ProductList, ready: Any = None, typed: TypedList | None = None
+    ) -> None:
         if not products.products and self._source.isVisible():
             return  # an emptied editor leaves the opened file's list alone
-        self._source.hide()
-        self.summary.setText(
-            describe(products) if products.products else self.tr("No products yet")
-        )
+        # Edits patch this list from now on, if it is one ID per line as the editor has it.
+        self._typed = typed if typed and typed.line_count == self._blocks else None
+        self._describe(products)
         if ready is None:
             self.productsChanged.emit(products)
         else:
             self.productsReady.emit(products, ready)
 
+    def _describe(self, products: ProductList) -> None:
+        self._source.hide()
+        self.summary.setText(
+            describe(products) if products.products else self.tr("No products yet")
+        )
+
     def set_running(self, running: bool) -> None:
         """Freeze the list while a fetch is going."""
         self.editor.setReadOnly(running or self.editor.pasting)
         self.open_button.setEnabled(not running)
+
+
+def _plain_text(pasted: str) -> str:
+    """The editor's plain text of ``pasted``: what toPlainText() gives once it is in."""
+    return pasted.replace("\r\n", "\n").replace("\r", "\n").translate(_PLAIN_TEXT)
 
 
 def _escape(text: str) -> str:

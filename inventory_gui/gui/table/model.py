@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterable, Mapping, Sequence
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from PySide6.QtCore import (
@@ -41,6 +42,7 @@ from inventory_gui.gui.table.columns import (
     STOCK_COLUMN,
     RowContext,
 )
+from inventory_gui.gui.table.row_edits import RowEdits
 from inventory_gui.gui.table.rows import PreparedRows, prepare_rows
 
 ResultRole = Qt.ItemDataRole.UserRole + 1
@@ -64,7 +66,7 @@ _DECORATION_ROLES = {
 }
 
 
-class ResultsModel(QAbstractTableModel):
+class ResultsModel(RowEdits, QAbstractTableModel):
     """One row per product: its latest result, or a pending placeholder.
 
     Rows are keyed by product ID (IDs are unique within a list).  After the
@@ -81,18 +83,21 @@ class ResultsModel(QAbstractTableModel):
         self._stale = bytearray()
         # Input position of each row, for "restore order" (an array: 8 bytes a row).
         self._positions: array[int] = array("l")
-        self._row_of: dict[str, int] = {}
-        # The products by input position (a list, not a second dict by ID: a
-        # million-entry dict costs some 40 MB; positions lead from row to product).
-        self._products: list[Product] = []
+        self._row_index: dict[str, int] = {}  # see _row_of
+        self._renumber_from: int | None = None
+        self._products: dict[str, Product] = {}
         self._columns: list[str] = []
         self._numeric: set[str] = set()  # input columns shown right-aligned
         self._fields = FieldMap()
         self.context = RowContext()
         self._version = 0  # bumped by every change, so a repeated sort can be skipped
         self._sorted_as: tuple[int, Qt.SortOrder, int] | None = None
+        self._input_order = True  # rows in input order: replace_rows can patch them
+        self._products_in_order = True  # _products iterates in input order (else _order)
+        self._order: list[Product] | None = None  # the products in input order, if known
         self.colours = TableColours.from_palette(QGuiApplication.palette())
-        self._shown = 0  # rows the views know of: all but while a long list is installed
+        # Rows the views know of while a long list is being installed; None: all.
+        self._shown: int | None = None
         self._show_timer = QTimer(self)
         self._show_timer.setInterval(0)
         self._show_timer.timeout.connect(self._show_next_slice)
@@ -129,7 +134,9 @@ class ResultsModel(QAbstractTableModel):
             self._positions = prepared.positions
             self._columns = prepared.columns
             self._numeric = prepared.numeric
-            self._shown = min(len(prepared.rows), SHOW_SLICE)
+            self._input_order = self._products_in_order = True
+            self._order = None
+            self._shown = SHOW_SLICE if len(prepared.rows) > SHOW_SLICE else None
             self._version += 1
         finally:
             self.endResetModel()
@@ -139,20 +146,28 @@ class ResultsModel(QAbstractTableModel):
     @property
     def showing(self) -> bool:
         """True while the rows of a long list are still being appended to the views."""
-        return self._shown < len(self._rows)
+        return self._shown is not None
 
     def _show_next_slice(self, count: int | None = None) -> None:
-        end = min(len(self._rows), self._shown + (count or SHOW_SLICE))
-        if end > self._shown:
-            self.beginInsertRows(QModelIndex(), self._shown, end - 1)
-            self._shown = end
+        shown = self._shown
+        if shown is not None:
+            end = min(len(self._rows), shown + (count or SHOW_SLICE))
+            self.beginInsertRows(QModelIndex(), shown, end - 1)
+            self._shown = end if end < len(self._rows) else None
             self.endInsertRows()
-        if not self.showing:
+        if self._shown is None:
             self._show_timer.stop()
+
+    def replace_rows(
+        self, row: int, removed: Sequence[str], products: Sequence[Product]
+    ) -> tuple[list[Result], list[Result]] | None:
+        """:meth:`RowEdits.replace_rows`, once every row is shown (edits assume so)."""
+        self._show_next_slice(len(self._rows))
+        return super().replace_rows(row, removed, products)
 
     def _changed(self, first: int, last: int, first_column: int = 0, last_column: int = -1) -> None:
         """One ``dataChanged`` for rows first..last, as far as the views know of them."""
-        last = min(last, self._shown - 1)
+        last = min(last, self.rowCount() - 1)
         if first <= last:
             right = self.columnCount() - 1 if last_column < 0 else last_column
             self.dataChanged.emit(self.index(first, first_column), self.index(last, right))
@@ -219,7 +234,7 @@ class ResultsModel(QAbstractTableModel):
     def _row(self, row: int) -> Result:
         """The result shown in ``row``: a pending one made now if the row was marked."""
         if self._stale[row]:
-            self._rows[row] = Result.pending(self._products[self._positions[row]])
+            self._rows[row] = Result.pending(self._products[self._rows[row].id])
             self._stale[row] = 0
         return self._rows[row]
 
@@ -258,16 +273,22 @@ class ResultsModel(QAbstractTableModel):
 
     def products(self, ids: Iterable[str] | None = None) -> list[Product]:
         """The products behind the given IDs (all, in input order, if None)."""
-        products = self._products
-        if ids is None:
-            return list(products)
-        positions, row_of = self._positions, self._row_of
-        return [products[positions[row_of[i]]] for i in ids if i in row_of]
+        if ids is None:  # the dict keeps input order, as the rows' positions do
+            if self._products_in_order:
+                return list(self._products.values())
+            if self._order is None:  # rows replaced amid the list: the rows' order
+                rows = self._rows
+                if not self._input_order:
+                    ordered = sorted(zip(self._positions, rows, strict=True), key=itemgetter(0))
+                    rows = [r for _, r in ordered]
+                self._order = list(map(self._products.__getitem__, map(attrgetter("id"), rows)))
+            return list(self._order)
+        return [self._products[i] for i in ids if i in self._products]
 
     def fields_of(self, product_id: str) -> dict[str, str]:
         """The input columns of one product ({} if it is not in the list)."""
-        row = self._row_of.get(product_id)
-        return {} if row is None else self._products[self._positions[row]].fields
+        product = self._products.get(product_id)
+        return product.fields if product is not None else {}
 
     def failed_ids(self) -> list[str]:
         """IDs whose last check ended in error or was cancelled, in input order."""
@@ -287,7 +308,9 @@ class ResultsModel(QAbstractTableModel):
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         """Number of products (0 under any parent: this is a flat table)."""
-        return 0 if parent.isValid() else self._shown
+        if parent.isValid():
+            return 0
+        return len(self._rows) if self._shown is None else self._shown
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         """Fixed columns, the input's columns, then the extra fields."""
@@ -441,6 +464,10 @@ class ResultsModel(QAbstractTableModel):
                 persistent, [self.index(self._row_of[rid], col) for rid, col in kept]
             )
             self._sorted_as = (column, order, self._version)
+            ascending = order == Qt.SortOrder.AscendingOrder
+            self._input_order = column < POSITION_COLUMN or (
+                column == POSITION_COLUMN and ascending
+            )
         finally:
             self.layoutChanged.emit()
 

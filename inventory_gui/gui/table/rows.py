@@ -19,7 +19,7 @@ from inventory_gui.core.safe_values import text_number_key
 class PreparedRows:
     """Everything a model reset needs, built off the GUI thread for large lists."""
 
-    products: list[Product]  # in input order
+    products: dict[str, Product]
     rows: list[Result]
     row_of: dict[str, int]
     columns: list[str]
@@ -45,7 +45,7 @@ def prepare_rows(
             row.fields = product.fields
         rows.append(row)
     return PreparedRows(
-        products=list(products),
+        products={p.id: p for p in products},
         rows=rows,
         row_of={r.id: i for i, r in enumerate(rows)},
         columns=list(columns),

@@ -1,8 +1,8 @@
 """The fetcher riding real rate limits on loopback (issue 16).
 
 Short real-time runs against the benchmark's limited API
-(:mod:`inventory_gui.devtools.bench.limited_api`); the tolerances are wide,
-the exact decisions are tested on a fake clock in test_rate_control.py.
+(:mod:`inventory_gui.devtools.bench.limited_api`); the bounds allow for a
+loaded machine, the exact figures are tested on a fake clock in test_rate_control.py.
 """
 
 from __future__ import annotations
@@ -55,12 +55,14 @@ async def test_budget_headers_are_ridden_without_refusals(limited_api):
     template, stats = await limited_api(Limits("bucket", rate=100, burst=10, headers=True))
     results, seconds, fetcher = await timed_run(FetchSettings(template, concurrency=32), 250)
     assert all(r.status == "ok" for r in results)
-    # Only the opening wave: 32 requests leave before the first answer tells the
-    # budget, 10 are taken; after it the pace keeps within the budget.
-    assert stats.refused <= 32
-    # 10 at once, then 100/s: 2.4 s at best.
-    assert seconds >= 2.0
-    assert 250 / seconds >= 0.6 * 100  # tolerant: a shared machine; exact on the fake clock
+    # At most the opening wave: 32 requests may leave before the first answer
+    # tells the budget, 10 are taken; then the few the fake clock shows after
+    # that wave's pause (test_rate_control.py: 22 + 3).
+    assert stats.refused <= 22 + 3
+    # 10 at once, then 100/s: 2.4 s; a refused opening wave adds its 1 s pause.
+    # 0.5 s more for a loaded machine; the figures are exact on the fake clock.
+    best = 2.4 + (1.0 if stats.refused else 0.0)
+    assert best - 0.4 <= seconds <= best + 0.5
     assert fetcher.pace.startswith("pacing at ")
     assert fetcher.pace.endswith("API limit learned from headers")
 

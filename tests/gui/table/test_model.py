@@ -122,3 +122,13 @@ def test_sorting_while_a_long_list_is_shown_sorts_and_shows_every_row(qapp, monk
     assert not model.showing
     assert model.rowCount() == 100
     assert model.index(0, 0).data(ResultRole).id == "p77"
+
+
+def test_an_edit_while_a_long_list_is_shown_shows_every_row_first(qapp, monkeypatch):
+    monkeypatch.setattr(model_module, "SHOW_SLICE", 40)
+    model = loaded(qapp, 100)
+    assert model.showing
+    assert model.replace_rows(98, ["p98", "p99"], [Product("q98")]) is not None
+    assert not model.showing
+    assert model.rowCount() == 99
+    assert model.index(98, 0).data(ResultRole).id == "q98"
