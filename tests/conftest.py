@@ -7,6 +7,9 @@ for the whole session, subprocesses included, so no test reads or writes the
 real user's data.
 Processes the tests start treat deprecations in the project's code as errors,
 as the tests themselves do (pyproject.toml's filterwarnings).
+Hypothesis runs 50 examples per property in the inner loop (the "fast"
+profile, the default) and 300 in CI's full run (``--hypothesis-profile=ci``);
+a test that asks for fewer keeps its own count.
 """
 
 import os
@@ -15,8 +18,13 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 
 import pytest_asyncio
+from hypothesis import settings
 
 from tests.loopback import Handler, LoopbackApi
+
+settings.register_profile("fast", max_examples=50)
+settings.register_profile("ci", max_examples=300)
+settings.load_profile("fast")  # pytest --hypothesis-profile=ci replaces it
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ["INVENTORY_GUI_NO_KEYRING"] = "1"
