@@ -13,9 +13,11 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import queue
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -33,7 +35,7 @@ from inventory_gui.gui.single_instance import (
     running_elsewhere,
 )
 
-WAIT_S = 30
+WAIT_S = 10
 
 # The first start: claims, says what it found, then on "serve" hands what later
 # starts ask for (kept until then) to a handler that prints each as JSON; on
@@ -70,11 +72,21 @@ class FirstStart:
             [sys.executable, "-c", FIRST_START, str(data)],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
         )  # fmt: skip
+        self._lines: queue.Queue[str] = queue.Queue()
+        threading.Thread(target=self._read, daemon=True).start()
         assert self.line() == "first"
 
-    def line(self) -> str:
+    def _read(self) -> None:
         assert self.process.stdout is not None
-        return self.process.stdout.readline().strip()
+        for line in self.process.stdout:
+            self._lines.put(line.strip())
+
+    def line(self) -> str:
+        """The child's next line of output (fails after WAIT_S without one)."""
+        try:
+            return self._lines.get(timeout=WAIT_S)
+        except queue.Empty:
+            raise AssertionError(f"the first start said nothing in {WAIT_S} s") from None
 
     def served(self) -> FileRequest:
         """The next request the first start served."""
