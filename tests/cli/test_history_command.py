@@ -1,5 +1,5 @@
-"""The history from the command line, through subprocesses: fetch records, history prints,
---retry-failed-from merges, and a killed fetch is resumed.
+"""The history from the command line: fetch records, history prints, --retry-failed-from
+merges, and a killed fetch (a child process) is resumed.
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """``inventory-gui fetch`` through proxies and private TLS: the options end to end,
-in a child process, against loopback servers on threads."""
+against loopback servers on threads."""
 
 from __future__ import annotations
 
