@@ -18,6 +18,7 @@ import tempfile
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 
+import pytest
 import pytest_asyncio
 from hypothesis import settings
 
@@ -56,6 +57,16 @@ os.environ["PYTHONWARNINGS"] = ",".join(
         *(f"error::DeprecationWarning:{module}" for module in _modules),
     ]
 )
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--window-engine",
+        choices=("thread", "process"),
+        default="thread",
+        help="the fetch engine of the windows tests/gui builds (default: thread; CI's full"
+        " run: process, the window's default on POSIX)",
+    )
 
 
 @pytest_asyncio.fixture
