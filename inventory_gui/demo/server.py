@@ -13,7 +13,6 @@ counters of the inventory route only).  No Qt here.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import hashlib
 import math
 import random
@@ -33,7 +32,6 @@ from inventory_gui.core.settings_schema import (
     DEMO_HOST,
     DEMO_JITTER,
     DEMO_LATENCY,
-    DEMO_PORT,
 )
 
 ROUTE_PREFIX = "/get-current-inventory/"
@@ -363,31 +361,26 @@ async def start_demo_server(
     return DemoServer(runner, host, runner.addresses[0][1])
 
 
-async def _serve_until_cancelled(config: DemoConfig, host: str, port: int) -> None:
-    """Serve, announce the URL template on stdout, and wait to be cancelled."""
-    server = await start_demo_server(config, host, port)
-    try:
-        print(f"Demo inventory API on {server.url_template} (Ctrl-C to stop)", flush=True)
-        await asyncio.Event().wait()
-    finally:
-        await server.close()
-
-
-def serve_demo_forever(
-    config: DemoConfig, host: str = DEMO_HOST.default, port: int = DEMO_PORT.default
+async def serve_demo_until(
+    config: DemoConfig, host: str, port: int, stop: asyncio.Event
 ) -> None:
-    """Run the demo API until Ctrl-C (for ``inventory-gui serve-demo``).
+    """Serve the demo API until ``stop`` is set (for ``inventory-gui serve-demo``).
 
-    Prints one line with the URL template to stdout, then serves; Ctrl-C stops
-    it cleanly, without a traceback.
+    Prints one line with the URL template to stdout, then serves; the server
+    closes on the way out, also when the task is cancelled.
 
     Args:
         config: latency, faults and drift settings.
         host: the address to bind.
         port: the port; 0 picks a free one (the printed line shows it).
+        stop: set to end serving.
 
     Raises:
         OSError: the address cannot be bound (port in use, bad host).
     """
-    with contextlib.suppress(KeyboardInterrupt):
-        asyncio.run(_serve_until_cancelled(config, host, port))
+    server = await start_demo_server(config, host, port)
+    try:
+        print(f"Demo inventory API on {server.url_template} (Ctrl-C to stop)", flush=True)
+        await stop.wait()
+    finally:
+        await server.close()

@@ -40,9 +40,10 @@ log = logging.getLogger(__name__)
 
 # How long a cancelled run may take to end before its worker is replaced.
 CANCEL_GRACE_SECONDS = 5.0
-# After a run of this many products the worker process is replaced by a fresh
-# one (see WorkerProcess.recycle); below it, keeping the warm one costs little.
-RECYCLE_AFTER_PRODUCTS = 20_000
+# After a run of this many products the worker process is retired (see
+# WorkerProcess.retire) and a fresh one started at the next prepare or run;
+# below it, keeping the warm one costs little.
+RETIRE_AFTER_PRODUCTS = 20_000
 _run_ids = itertools.count(1)
 
 
@@ -165,18 +166,19 @@ class WorkerProcess:
             except OSError:
                 log.exception("could not start a new fetch worker")
 
-    def recycle(self) -> threading.Thread:
-        """Replace the process with a fresh one, without waiting (no run is going).
+    def retire(self) -> threading.Thread:
+        """Let the process go without waiting (no run is going); :meth:`start` starts another.
 
         After a large run the process holds memory its products and results
-        needed; a fresh one gives it all back at once.
+        needed; letting it exit gives it all back at once.  The fresh one is
+        not started here: its start-up (imports, a core's worth of CPU for a
+        fifth of a second) would compete with the window's end of the run.
         The old process is told to exit and reaped on a thread of its own,
         which is returned.
         """
         with self._start_lock:
             process, conn = self._process, self._conn
             self._process = self._conn = None
-            self._spawn()
         reaper = threading.Thread(target=_retire, args=(process, conn), daemon=True)
         reaper.start()
         return reaper
@@ -320,8 +322,10 @@ class WorkerProcessRun(OffThreadRun):
 class WorkerProcessEngine(OffThreadEngine):
     """Runs each fetch as a :class:`WorkerProcessRun` on one long-lived :class:`WorkerProcess`.
 
-    After a run of ``RECYCLE_AFTER_PRODUCTS`` or more, the process is replaced
-    by a fresh one, which gives back at once the memory the run needed.
+    After a run of ``RETIRE_AFTER_PRODUCTS`` or more, the process is retired,
+    which gives back at once the memory the run needed; the next
+    :meth:`prepare` (the window calls it once a run's end is shown) or run
+    starts a fresh one.
 
     Args:
         session_factory: opens each run's session in the worker; a picklable
@@ -341,13 +345,13 @@ class WorkerProcessEngine(OffThreadEngine):
         self, products: list[Product], settings: FetchSettings, recorder: RunRecorder | None
     ) -> WorkerProcessRun:
         run = WorkerProcessRun(products, settings, self.worker, recorder)
-        if len(products) >= RECYCLE_AFTER_PRODUCTS:
+        if len(products) >= RETIRE_AFTER_PRODUCTS:
             # On the run's thread, before the window hears of the end.
-            run.future.add_done_callback(self._recycle)
+            run.future.add_done_callback(self._retire_worker)
         return run
 
-    def _recycle(self, _future: Future[list[Result]]) -> None:
-        self.worker.recycle()
+    def _retire_worker(self, _future: Future[list[Result]]) -> None:
+        self.worker.retire()
 
     @property
     def worker_pid(self) -> int | None:

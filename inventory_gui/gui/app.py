@@ -24,7 +24,8 @@ Start-up order (each step needs the ones before it):
    :func:`build_main_window`, the one place that wires the parts together
    (close to tray included, :mod:`~inventory_gui.gui.tray`);
 8. once the window is shown (:func:`after_window_shown`): the fetch worker
-   process (it imports aiohttp while the user picks products), start-up
+   process (it imports aiohttp while the user picks products) and the
+   history's writer thread, start-up
    objects frozen out of the garbage collector, then later starts' requests
    are served, then the file from the command line, then the offer to resume
    an interrupted run: made by one window only, the one holding the lock (a
@@ -318,10 +319,12 @@ def tune_interpreter() -> None:
 
 
 def after_window_shown(window: MainWindow) -> None:
-    """Once the window is up: warm the fetch worker, take start-up objects out of the GC."""
+    """Once the window is up: warm the fetch worker and the history writer, take start-up
+    objects out of the GC."""
     # The worker process imports aiohttp while the user picks products, not
-    # after Fetch is pressed.
+    # after Fetch is pressed; the history's writer thread starts now too.
     window.runner.prepare()
+    window.history.prepare()
     # A full collection walks every tracked object while holding the GIL, a
     # stall the user feels: with the start-up objects (Qt wrappers, modules)
     # frozen it walks only what came later (README, "Performance").

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMessageBox,
-    QProgressBar,
     QSystemTrayIcon,
     QTabWidget,
     QWidget,
@@ -48,6 +47,7 @@ from inventory_gui.gui.panels.message_bar import MessageBar
 from inventory_gui.gui.panels.product_panel import ProductPanel, describe
 from inventory_gui.gui.panels.profile_bar import profile_bar_for
 from inventory_gui.gui.panels.run_summary import RunSummary, count_changed, progress_text
+from inventory_gui.gui.progress_bar import ProgressBar
 from inventory_gui.gui.settings_store import SettingsStore
 from inventory_gui.gui.table.filter import ResultsFilter
 from inventory_gui.gui.table.model import PreparedRows, ResultRole, ResultsModel, prepare_rows
@@ -154,7 +154,7 @@ class MainWindow(QMainWindow):
             self.tr("Show only rows that ended in error or were cancelled")
         )
         self.shown_label = QLabel(self)
-        self.progress_bar = QProgressBar(self)
+        self.progress_bar = ProgressBar(self)
         self.progress_bar.setObjectName("progressBar")
         self.progress_bar.setMaximumWidth(260)
         self.progress_bar.setTextVisible(True)
@@ -400,8 +400,8 @@ class MainWindow(QMainWindow):
     def _show_progress(self, progress: Progress) -> None:
         self.filter.refresh(at_most_every=0.5)
         self._update_shown()
-        self.progress_bar.setMaximum(max(1, progress.total))
-        self.progress_bar.setValue(progress.done)
+        self.progress_bar.setMaximum(max(1, progress.total))  # an update(), not a repaint
+        self.progress_bar.show_value(progress.done)
         self.progress_label.setText(progress_text(progress))
 
     def _show_alert(self, summary: str) -> None:
@@ -410,7 +410,7 @@ class MainWindow(QMainWindow):
 
     def _show_load_progress(self, fraction: float) -> None:
         self.progress_bar.setMaximum(1000)
-        self.progress_bar.setValue(round(fraction * 1000))
+        self.progress_bar.show_value(round(fraction * 1000))
 
     def _run_finished(self, progress: Progress) -> None:
         seconds = progress.elapsed
@@ -434,6 +434,9 @@ class MainWindow(QMainWindow):
             if not self.runner.running:  # a new run has cleared the summary: leave it
                 self.run_summary.show_run(progress, seconds, changed)
         self.fetchFinished.emit(progress)
+        # Only now, with the run's end shown: a fetch worker retired after a
+        # large run is replaced (its start-up would compete with that).
+        self.runner.prepare()
 
     # -- table -------------------------------------------------------------
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 import asyncio
 import csv
 import json
-import signal
 import sys
 import time
 from collections import Counter
@@ -395,38 +394,3 @@ def test_frozen_bundle_resources_come_first(monkeypatch, tmp_path: Path) -> None
     monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
     assert resource_path("catalogue.json") == bundled
     assert load_catalogue() == []
-
-
-# -- serve_demo_forever ---------------------------------------------------------------------
-
-
-@pytest.mark.asyncio
-@pytest.mark.skipif(sys.platform == "win32", reason="SIGINT to a child needs POSIX")
-async def test_serve_demo_forever_prints_url_and_stops_on_ctrl_c(session) -> None:
-    code = (
-        "from inventory_gui.demo.server import DemoConfig, serve_demo_forever; "
-        "serve_demo_forever(DemoConfig(), '127.0.0.1', 0)"
-    )
-    proc = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-c",
-        code,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-    )
-    try:
-        line = (await asyncio.wait_for(proc.stdout.readline(), 20)).decode()
-        assert line.startswith("Demo inventory API on http://127.0.0.1:")
-        assert line.endswith("/get-current-inventory/{id} (Ctrl-C to stop)\n")
-        template = line.split(" on ", 1)[1].split(" ", 1)[0]
-        url = URL(template.replace("{id}", "AB%2F12"), encoded=True)
-        assert (await get(session, url))[1]["id"] == "AB/12"
-        proc.send_signal(signal.SIGINT)
-        out, err = await asyncio.wait_for(proc.communicate(), 20)
-    finally:
-        if proc.returncode is None:
-            proc.kill()
-            await proc.communicate()
-    assert proc.returncode == 0, err.decode()
-    assert b"Traceback" not in err
-    assert out == b""

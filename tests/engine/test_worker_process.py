@@ -2,7 +2,8 @@
 
 The worker is started on demand, serves run after run, and is replaced
 whenever a run cannot end normally (killed, deaf to a cancel) or after a
-large run; nothing of an earlier run reaches a later one.
+large run (retired, the next start starting a fresh one); nothing of an
+earlier run reaches a later one.
 """
 
 from __future__ import annotations
@@ -103,21 +104,23 @@ async def test_a_worker_that_ignores_a_cancel_is_replaced(make_api, worker, monk
 
 
 @pytest.mark.asyncio
-async def test_a_recycled_worker_is_a_new_process_and_the_old_one_exits(make_api, worker):
+async def test_a_retired_worker_exits_and_the_next_start_starts_a_new_process(make_api, worker):
     api = await make_api(stock_handler)
     worker.start()
     old = worker.pid
-    worker.recycle().join(10)
-    assert worker.pid not in (None, old)
+    worker.retire().join(10)
+    assert worker.pid is None  # none started meanwhile
     with pytest.raises(ProcessLookupError):  # exited and reaped
         os.kill(old, 0)
+    worker.start()
+    assert worker.pid not in (None, old)
     run = WorkerProcessRun([Product("a")], FetchSettings(api.template), worker)
     assert (await asyncio.wrap_future(run.start()))[0].status == "ok"
 
 
 @pytest.mark.asyncio
-async def test_the_engine_recycles_its_worker_after_a_large_run_only(make_api, monkeypatch):
-    monkeypatch.setattr(worker_process, "RECYCLE_AFTER_PRODUCTS", 3)
+async def test_the_engine_retires_its_worker_after_a_large_run_only(make_api, monkeypatch):
+    monkeypatch.setattr(worker_process, "RETIRE_AFTER_PRODUCTS", 3)
     api = await make_api(stock_handler)
     engine = WorkerProcessEngine()
     try:
@@ -126,7 +129,12 @@ async def test_the_engine_recycles_its_worker_after_a_large_run_only(make_api, m
         await asyncio.wrap_future(engine.start([Product("a")], FetchSettings(api.template)))
         assert engine.worker_pid == first
         large = [Product(f"p{i}") for i in range(3)]
-        await asyncio.wrap_future(engine.start(large, FetchSettings(api.template)))
-        assert engine.worker_pid not in (None, first)  # before the window hears of the end
+        results = await asyncio.wrap_future(engine.start(large, FetchSettings(api.template)))
+        assert [r.status for r in results] == ["ok"] * 3
+        assert engine.worker_pid is None  # before the window hears of the end
+        engine.prepare()
+        assert engine.worker_pid not in (None, first)
+        results = await asyncio.wrap_future(engine.start(large, FetchSettings(api.template)))
+        assert [r.status for r in results] == ["ok"] * 3
     finally:
         await asyncio.to_thread(engine.close)

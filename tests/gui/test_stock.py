@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 
 from inventory_gui.core.models import Previous
 from inventory_gui.core.stock import FieldMap, Stock, StockRules
+from inventory_gui.gui.controllers import stock_controller
 from inventory_gui.gui.panels.stock_panel import StockSettings
 from inventory_gui.gui.table.columns import (
     CHANGE_COLUMN,
@@ -80,6 +81,34 @@ def test_one_alert_per_run_when_stock_crosses_into_low(make_window, make_api, qt
     server.quantities.update(a=50, b=0)
     fetch_all(qtbot, window)
     assert alerts[1:] == ["1 out of stock: b; 1 back in stock: a"]
+
+
+def test_the_end_of_a_run_summarises_only_rows_whose_known_stock_changed(
+    make_window, make_api, qtbot, monkeypatch
+):
+    # The summary runs after the last slice, in one go: on a first run it must
+    # not get every row (none had a stock before, none can alert).
+    seen: list[dict] = []
+
+    def spy(before, after):
+        seen.append(dict(after))
+        return real(before, after)
+
+    real = stock_controller.alert_summary
+    monkeypatch.setattr(stock_controller, "alert_summary", spy)
+    server = Quantities(a=50, b=50, c=50)
+    window = make_window(make_api(server).template)
+    window.stock.panel.set_settings(StockSettings(rules=StockRules(low_threshold=10)))
+    window.stock.panel.changed.emit()
+    window.products_panel.set_text("a\nb\nc")
+    alerts: list[str] = []
+    window.stock.alerted.connect(alerts.append)
+    fetch_all(qtbot, window)
+    server.quantities.update(a=5)
+    fetch_all(qtbot, window)
+    assert seen == [{}, {"a": Stock.LOW}]
+    assert alerts == ["1 running low: a"]
+    assert window.stock.counts.text() == "In stock 2 · Low 1"
 
 
 def test_auto_refresh_fetches_when_idle_and_skips_while_busy(make_window, make_api, qtbot):

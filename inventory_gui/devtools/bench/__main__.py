@@ -105,7 +105,9 @@ def throughput(options: argparse.Namespace) -> list[str]:
             print(
                 f"  round {round_ + 1}: plain {plain:,.0f}/s  sem {sem:,.0f}/s  "
                 f"c {cc:,.0f}/s  d {d:,.0f}/s  e {e:,.0f}/s (e/b {e / b:.2f})  "
-                f"gap {win['max_gap_ms']:.0f} ms at {win['max_gap_at_s']:.1f} s",
+                f"gap {win['max_gap_ms']:.0f} ms at {win['max_gap_at_s']:.1f} s"
+                f" ({win['max_gap_busy_ms']:.0f} ms on a CPU,"
+                f" {win['max_gap_queued_ms']:.0f} ms waiting for one)",
                 flush=True,
             )
     names = {

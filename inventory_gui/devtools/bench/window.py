@@ -8,7 +8,10 @@ prints one JSON line with:
   run's stock summary, done after that, is in the heartbeat figure, not here);
 - ``max_gap_ms``: the longest gap between 10 ms heartbeat timers on the GUI
   thread during the fetch (what a user feels as a stutter), ``max_gap_at_s``
-  when it ended, in seconds from the click;
+  when it ended, in seconds from the click; of it, ``max_gap_busy_ms`` the
+  GUI thread spent on a CPU (its own work), ``max_gap_queued_ms`` waiting
+  for a core (a loaded machine; Linux only, else 0) and the rest blocked
+  (as a rule on the GIL);
 - ``sort_ms`` / ``scroll_ms``: sorting by quantity, and scrolling to the end
   and back, each until repainted;
 - ``peak_rss_mb``: the whole app's peak resident memory, the window's process
@@ -93,21 +96,40 @@ def _rss_mb(pid: str) -> float:
     return 0.0
 
 
+def _queued_seconds() -> float:
+    """Seconds this thread has spent runnable but waiting for a core (0.0 without Linux's
+    ``/proc/thread-self/schedstat``)."""
+    try:
+        with open("/proc/thread-self/schedstat", encoding="ascii") as stats:
+            return int(stats.read().split()[1]) / 1e9
+    except (OSError, IndexError, ValueError):
+        return 0.0
+
+
 class Heartbeat:
-    """A 10 ms timer on the GUI thread that remembers the longest gap between ticks."""
+    """A 10 ms timer on the GUI thread that remembers the longest gap between ticks.
+
+    With it, how the GUI thread spent that gap: on a CPU (``max_gap_busy``:
+    the window's own work), waiting for a core (``max_gap_queued``: the
+    machine's load), and the rest blocked (the GIL, as a rule: another thread
+    of the window's process held it).
+    """
 
     def __init__(self) -> None:
         self.max_gap = 0.0
         self.max_gap_at = 0.0  # seconds from start() to the end of the longest gap
+        self.max_gap_busy = self.max_gap_queued = 0.0
         self._started = self._last = time.perf_counter()
+        self._last_cpu, self._last_queued = time.thread_time(), _queued_seconds()
         self._timer = QTimer()
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.setInterval(10)
         self._timer.timeout.connect(self._tick)
 
     def start(self) -> None:
-        self.max_gap = self.max_gap_at = 0.0
+        self.max_gap = self.max_gap_at = self.max_gap_busy = self.max_gap_queued = 0.0
         self._started = self._last = time.perf_counter()
+        self._last_cpu, self._last_queued = time.thread_time(), _queued_seconds()
         self._timer.start()
 
     def stop(self) -> float:
@@ -115,10 +137,12 @@ class Heartbeat:
         return self.max_gap * 1000.0
 
     def _tick(self) -> None:
-        now = time.perf_counter()
+        now, cpu, queued = time.perf_counter(), time.thread_time(), _queued_seconds()
         if now - self._last > self.max_gap:
             self.max_gap, self.max_gap_at = now - self._last, now - self._started
-        self._last = now
+            self.max_gap_busy = cpu - self._last_cpu
+            self.max_gap_queued = queued - self._last_queued
+        self._last, self._last_cpu, self._last_queued = now, cpu, queued
 
 
 class PaintWatch(QObject):
@@ -209,6 +233,8 @@ async def measure(options: argparse.Namespace, folder: Path, app: QApplication) 
     figures["painted_s"] = await paints.painted() - started
     figures["max_gap_ms"] = heartbeat.stop()
     figures["max_gap_at_s"] = heartbeat.max_gap_at  # when in the run: its start, middle or end
+    figures["max_gap_busy_ms"] = heartbeat.max_gap_busy * 1000.0
+    figures["max_gap_queued_ms"] = heartbeat.max_gap_queued * 1000.0
     figures["ok"] = sum(1 for r in window.model.results() if r.status == "ok")
     figures.update(interaction_times(window, app))
     if options.freezes:

@@ -54,6 +54,14 @@ class HistoryController(QObject):
         if store is None:
             self.view.title.setText(self.tr("History is off (no data folder could be opened)."))
 
+    def prepare(self) -> None:
+        """Start the writer (its connection and thread) now, so that the first Fetch need not.
+
+        Starting a thread waits until the new thread runs, which on a busy
+        machine can hold the GUI thread for a while at the click.
+        """
+        self._get_writer()
+
     def recorder(self, source: str, url_template: str) -> RunRecorder | None:
         """A recorder for the next run (None when there is no history)."""
         writer = self._get_writer()

@@ -160,7 +160,9 @@ class StockController(QObject):
 
         Works from copies of the rows in slices (see :data:`SLICE_ROWS`) on the
         GUI thread, which must not freeze the window on a long list; only rows
-        whose stock changed are kept on the way.
+        whose stock changed from a known one are kept on the way (a row first
+        checked now never alerts), so the summary after the last slice stays
+        small whatever the list's length.
         """
         status = self._model.context.rules.status
         before = await stock_by_id(self._before, status)
@@ -176,7 +178,7 @@ class StockController(QObject):
                 now = status(result)
                 counts[now] += 1
                 then = before.get(result.id) or self._last_checked_stock(result.id)
-                if then != now:
+                if then is not None and then != now:
                     was[result.id], now_is[result.id] = then, now
             await asyncio.sleep(0)
         counts[Stock.PENDING] = len(rows) - sum(counts.values())
