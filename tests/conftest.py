@@ -13,7 +13,6 @@ a test that asks for fewer keeps its own count.
 """
 
 import os
-import signal
 import tempfile
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
@@ -23,12 +22,6 @@ import pytest_asyncio
 from hypothesis import settings
 
 from tests.loopback import Handler, LoopbackApi
-
-# A run started in the background by a script (`pytest &`) has SIGINT ignored,
-# and so would every child it starts: a test that stops a child with SIGINT
-# (serve-demo, fetch) would wait for it in vain.  Python's own handler again.
-if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
-    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 settings.register_profile("fast", max_examples=50)
 settings.register_profile("ci", max_examples=300)
