@@ -2,9 +2,11 @@
 
 :func:`cli` calls the command's ``main`` in this process, as the console script
 does, with its own stdin, stdout, stderr, environment and working folder: a
-run costs what it does, not an interpreter's start and imports.  Tests where
-the process is the point (signals, a full device on stdout, a closed pipe, an
-interpreter setting such as the output encoding) use :func:`cli_process`.
+run costs what it does, not an interpreter's start and imports.
+:func:`cli_process` runs ``python -m inventory_gui`` to its end, for what only
+a real process shows (its exit status and stderr as a user sees them, a full
+device as its stdout); tests that signal, cut or limit the process start it
+themselves with :func:`fetch_argv`.
 """
 
 from __future__ import annotations
