@@ -71,8 +71,9 @@ def test_errors_exit_1_and_csv_and_xlsx_outputs(tmp_path, demo_template):
             with out.open(encoding="utf-8-sig", newline="") as handle:
                 rows = list(csv.DictReader(handle))
         else:
-            sheet = openpyxl.load_workbook(out, read_only=True).active
-            header, *data = list(sheet.iter_rows(values_only=True))
+            book = openpyxl.load_workbook(out, read_only=True)  # keeps the file open: close it
+            header, *data = list(book.active.iter_rows(values_only=True))
+            book.close()
             rows = [dict(zip(header, row, strict=False)) for row in data]
         assert [r["status"] for r in rows] == ["ok", "error"]
         assert "404" in str(rows[1]["error"])
