@@ -181,7 +181,7 @@ def test_export_writes_rows_in_input_order(make_window, make_api, run, qtbot, tm
     fetch(qtbot, window)
     window.table.sortByColumn(ID_COLUMN, Qt.SortOrder.AscendingOrder)
     target = tmp_path / "out.json"
-    assert run(window.export_to(target))
+    assert run(window.exporter.export_to(target))
     rows = json.loads(target.read_text(encoding="utf-8"))
     assert [r["id"] for r in rows] == ["b", "a", "c"]
     assert "Exported 3 rows" in window.message_bar.text()
@@ -229,7 +229,7 @@ def test_recent_files_menu_reopens_a_file(make_window, run, qtbot, tmp_path):
     first = write_csv(tmp_path, ["a", "b"], "first.csv")
     assert run(window.load_file(first))
     window.products_panel.set_text("x")
-    actions = window.recent_menu.actions()
+    actions = window.intake.recent_menu.actions()
     assert [a.text() for a in actions] == [str(first)]
     actions[0].trigger()
     qtbot.waitUntil(lambda: column(window, ID_COLUMN) == ["a", "b"])
@@ -258,7 +258,7 @@ def test_unexpected_error_is_shown_non_modal_and_the_app_goes_on(make_window, qt
         raise ValueError("boom in a task")
 
     window = make_window()
-    window._spawn(broken())
+    window.spawn(broken())
 
     def shown() -> list[QMessageBox]:
         return [b for b in window.findChildren(QMessageBox) if b.isVisible()]
