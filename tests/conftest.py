@@ -7,6 +7,9 @@ for the whole session, subprocesses included, so no test reads or writes the
 real user's data.
 Processes the tests start treat deprecations in the project's code as errors,
 as the tests themselves do (pyproject.toml's filterwarnings).
+Hypothesis runs 50 examples per property in the inner loop (the "fast"
+profile, the default) and 300 in CI's full run (``--hypothesis-profile=ci``);
+a test that asks for fewer keeps its own count.
 """
 
 import os
@@ -14,9 +17,15 @@ import tempfile
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 
+import pytest
 import pytest_asyncio
+from hypothesis import settings
 
 from tests.loopback import Handler, LoopbackApi
+
+settings.register_profile("fast", max_examples=50)
+settings.register_profile("ci", max_examples=300)
+settings.load_profile("fast")  # pytest --hypothesis-profile=ci replaces it
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ["INVENTORY_GUI_NO_KEYRING"] = "1"
@@ -41,6 +50,16 @@ os.environ["PYTHONWARNINGS"] = ",".join(
         *(f"error::DeprecationWarning:{module}" for module in _modules),
     ]
 )
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--window-engine",
+        choices=("thread", "process"),
+        default="thread",
+        help="the fetch engine of the windows tests/gui builds (default: thread; CI's full"
+        " run: process, the window's default on POSIX)",
+    )
 
 
 @pytest_asyncio.fixture

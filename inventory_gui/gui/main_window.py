@@ -6,7 +6,7 @@ import asyncio
 import contextlib
 import dataclasses
 import logging
-from collections.abc import Callable, Coroutine, Sequence
+from collections.abc import Coroutine, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -19,46 +19,40 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMessageBox,
-    QSystemTrayIcon,
     QTabWidget,
     QWidget,
 )
 
 from inventory_gui import APP_NAME
 from inventory_gui.core.connection import detect_secret_store
-from inventory_gui.core.errors import InventoryError, LoadCancelled
+from inventory_gui.core.errors import InventoryError
 from inventory_gui.core.fetch.url_template import UrlTemplate
 from inventory_gui.core.history.store import HistoryStore
-from inventory_gui.core.inputs.typed_list import Splice
 from inventory_gui.core.models import Product, ProductList
-from inventory_gui.core.outputs.registry import EXPORT_FORMATS, write_results
-from inventory_gui.core.progress import Progress
-from inventory_gui.core.stock import StockContext
 from inventory_gui.gui.actions import build_actions
+from inventory_gui.gui.controllers.export_controller import ExportController
 from inventory_gui.gui.controllers.fetch_runner import FetchRunner, SessionFactory
 from inventory_gui.gui.controllers.file_loader import FileLoader
 from inventory_gui.gui.controllers.history_controller import HistoryController
+from inventory_gui.gui.controllers.product_intake import ProductIntake
 from inventory_gui.gui.controllers.row_actions import RowActions
+from inventory_gui.gui.controllers.run_status import RunStatus
 from inventory_gui.gui.controllers.stock_controller import StockController
-from inventory_gui.gui.dialogs import ask_export_file, ask_product_file
-from inventory_gui.gui.i18n import PLURALS
+from inventory_gui.gui.dialogs import ask_product_file
 from inventory_gui.gui.main_layout import build_menus, lay_out
 from inventory_gui.gui.panels.connection_panel import ConnectionPanel
 from inventory_gui.gui.panels.detail_pane import DetailPane
 from inventory_gui.gui.panels.message_bar import MessageBar
-from inventory_gui.gui.panels.product_panel import ProductPanel, describe
+from inventory_gui.gui.panels.product_panel import ProductPanel
 from inventory_gui.gui.panels.profile_bar import profile_bar_for
-from inventory_gui.gui.panels.run_summary import RunSummary, count_changed, progress_text
+from inventory_gui.gui.panels.run_summary import RunSummary
 from inventory_gui.gui.progress_bar import ProgressBar
 from inventory_gui.gui.settings_store import SettingsStore
 from inventory_gui.gui.table.filter import ResultsFilter
 from inventory_gui.gui.table.model import ResultRole, ResultsModel
-from inventory_gui.gui.table.rows import PreparedRows, prepare_rows
 from inventory_gui.gui.table.view import ResultsView
 
 log = logging.getLogger(__name__)
-
-_COLUMN_WIDTHS = (44, 80, 124, 100, 72, 60, 46, 92, 66, 250, 84)
 
 
 def _columns(products: Sequence[Product]) -> list[str]:
@@ -98,12 +92,10 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.store = store or SettingsStore(QSettings(), detect_secret_store())
         self._history_store = history
-        self._source = "pasted text"
         self._persist_connection = persist_connection
         self._tasks: set[asyncio.Task[Any]] = set()
         self._dialogs: list[QWidget] = []
         self._closing = False
-        self._run_products: Sequence[Product] = ()  # what the current run fetches
         # Files are read and written off the GUI thread, one job at a time.
         self._io = ThreadPoolExecutor(max_workers=1, thread_name_prefix="inventory-io")
         self.model = ResultsModel(self)
@@ -112,12 +104,13 @@ class MainWindow(QMainWindow):
         self.loader = FileLoader(self._io, self)
         self.actions = build_actions(self)
         self._build_widgets()
-        self.recent_menu = build_menus(self)
-        self._fill_recent_menu()
+        self.status = RunStatus(self, self._selection_changed)
+        self.intake = ProductIntake(self, build_menus(self))
+        self.exporter = ExportController(self, self._io)
         self._connect()
         self.connection.set_settings(self.store.load_connection())
         self._restore_state()
-        self._set_running(False)
+        self.status.set_running(False)
 
     # -- construction ------------------------------------------------------
 
@@ -186,33 +179,31 @@ class MainWindow(QMainWindow):
         a["cancel"].triggered.connect(self.cancel)
         a["refresh_selected"].triggered.connect(self.refresh_selected)
         a["retry_failed"].triggered.connect(self.retry_failed)
-        a["export"].triggered.connect(self.choose_export)
+        a["export"].triggered.connect(self.exporter.choose)
         a["quit"].triggered.connect(self.close)
         a["find"].triggered.connect(self.filter_edit.setFocus)
         self.row_actions = RowActions(self)  # Ctrl+C and the rows' context menu
         self.products_panel.openRequested.connect(self.choose_file)
-        self.products_panel.productsChanged.connect(self._show_products)
-        self.products_panel.productsReady.connect(self._show_prepared)
-        self.products_panel.productsPatched.connect(self._patch_products)
-        self.products_panel.set_preparer(self._rows_preparer)
         # Fetch is enabled by any text, before the parse delay has run out.
         self.products_panel.editor.textChanged.connect(
-            lambda: self._set_running(self.runner.running)
+            lambda: self.status.set_running(self.runner.running)
         )
         self.filter_edit.textChanged.connect(self._set_filter_text)
         self.failures_only.toggled.connect(self._set_failures_only)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        self.runner.started.connect(lambda _n: self._set_running(True))
+        status = self.status
+        self.runner.started.connect(lambda _n: status.set_running(True))
         self.runner.started.connect(lambda _n: self.run_summary.clear())
-        self.runner.progressed.connect(self._show_progress)
-        self.runner.finished.connect(self._run_finished)
+        self.runner.progressed.connect(status.show_progress)
+        self.runner.finished.connect(status.run_finished)
         self.runner.failed.connect(self.show_unexpected_error)
-        self.loader.progressed.connect(self._show_load_progress)
-        self.stock.alerted.connect(self._show_alert)
-        self.loader.busyChanged.connect(lambda _busy: self._set_running(self.runner.running))
-        self.filter.rowsInserted.connect(self._update_shown)
-        self.filter.rowsRemoved.connect(self._update_shown)
-        self.filter.modelReset.connect(self._update_shown)
+        status.runShown.connect(self.fetchFinished)
+        self.loader.progressed.connect(status.show_load_progress)
+        self.stock.alerted.connect(status.show_alert)
+        self.loader.busyChanged.connect(lambda _busy: status.set_running(self.runner.running))
+        self.filter.rowsInserted.connect(status.update_shown)
+        self.filter.rowsRemoved.connect(status.update_shown)
+        self.filter.modelReset.connect(status.update_shown)
 
     def _restore_state(self) -> None:
         geometry = self.store.load_geometry("main")
@@ -224,93 +215,15 @@ class MainWindow(QMainWindow):
 
     def choose_file(self) -> None:
         """Ask for a product file (non-modal dialog; never ``exec()``)."""
-        self._keep_dialog(ask_product_file(self, self.store.recent_files(), self.open_file))
+        self.keep_dialog(ask_product_file(self, self.store.recent_files(), self.open_file))
 
     def open_file(self, path: str | Path) -> None:
         """Load ``path`` off the GUI thread; a bad file leaves the list as it was."""
-        self._spawn(self.load_file(path))
+        self.spawn(self.load_file(path))
 
     async def load_file(self, path: str | Path) -> bool:
         """Load ``path`` and show it; return False (with a message) if it is unusable."""
-        if self.runner.running or self.loader.loading:
-            self.message_bar.show_error(
-                self.tr("Wait for the current fetch or load to finish first.")
-            )
-            return False
-        name = Path(path).name
-        self.progress_label.setText(self.tr("Loading {0}… (Esc cancels)").format(name))
-        try:
-            products, prepared = await self.loader.load(path, self.model.snapshot())
-        except InventoryError as exc:
-            cancelled = self.tr("{0}: loading cancelled").format(name)
-            problem = cancelled if isinstance(exc, LoadCancelled) else str(exc)
-            self.message_bar.show_error(
-                self.tr("{0}. The list shown is unchanged.").format(problem)
-            )
-            self.progress_label.setText(self.tr("Ready"))
-            return False
-        if not products.products:
-            self.message_bar.show_error(self.tr("{0}: no product IDs found").format(name))
-            return False
-        self.message_bar.clear()
-        self.products_panel.show_file(str(path), products)
-        self._source = products.source
-        self.model.install(prepared)
-        self._arrange(products)
-        self.store.add_recent_file(str(path))
-        self._fill_recent_menu()
-        self.progress_label.setText(self.tr("Loaded {0}").format(describe(products)))
-        return True
-
-    def _show_products(self, products: ProductList) -> None:
-        self._source = products.source
-        self.model.set_products(products.products, products.columns)
-        self._arrange(products)
-
-    def _patch_products(self, products: ProductList, splices: Sequence[Splice]) -> None:
-        """An edit's rows change in place; the list is read whole again (off the GUI
-        thread if long) if the table is sorted or holds another list."""
-        before = len(products.products) - sum(len(s.inserted) - len(s.removed) for s in splices)
-        model = self.model
-        replaced = []
-        for splice in splices if model.rowCount() == before else ():
-            rows = model.replace_rows(splice.row, splice.removed, splice.inserted)
-            if rows is None:
-                break
-            replaced.append(rows)
-        if len(replaced) != len(splices):
-            self.products_panel.read_again()
-            return
-        model.set_input_order(products.products)
-        self._source = products.source
-        for removed, added in replaced:
-            self.stock.rows_replaced(removed, added)
-        self._set_running(False)
-
-    def _rows_preparer(self) -> Callable[[ProductList], PreparedRows]:
-        """Builds a long pasted list's rows on the panel's worker thread (keeping the
-        results shown now for the same IDs)."""
-        shown = self.model.snapshot()
-        return lambda products: prepare_rows(products.products, products.columns, shown)
-
-    def _show_prepared(self, products: ProductList, prepared: PreparedRows) -> None:
-        self._source = products.source
-        self.model.install(prepared)
-        self._arrange(products)
-
-    def _arrange(self, products: ProductList) -> None:
-        extra = len(self.model.input_columns) + len(self.model.field_columns)
-        self.table.arrange_columns(_COLUMN_WIDTHS, extra)
-        self.stock.update_counts()
-        self._set_running(False)
-
-    def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        recent = self.store.recent_files()
-        for path in recent:
-            action = self.recent_menu.addAction(path)
-            action.triggered.connect(lambda _=False, p=path: self.open_file(p))
-        self.recent_menu.setEnabled(bool(recent))
+        return await self.intake.load(path)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         """Accept a dragged local file."""
@@ -338,7 +251,7 @@ class MainWindow(QMainWindow):
 
         def resume(left: list[Product], source: str) -> None:
             self._parse_pending_edits()  # typed text must not replace the resumed list
-            self._show_products(ProductList(left, source=source, columns=_columns(left)))
+            self.intake.show_products(ProductList(left, source=source, columns=_columns(left)))
             self.fetch_all()
 
         return self.history.offer_resume(self.message_bar, resume)
@@ -389,8 +302,8 @@ class MainWindow(QMainWindow):
         self.message_bar.clear()
         self._save_connection()
         self.stock.run_started()
-        self._run_products = products
-        recorder = self.history.recorder(self._source, settings.url_template)
+        self.status.run_starting(products)
+        recorder = self.history.recorder(self.intake.source, settings.url_template)
         if recorder is not None and settings.adaptive:  # start at the limit learned before
             settings = dataclasses.replace(settings, remembered_rate=recorder.remembered_rate())
         self.runner.start(products, settings, recorder)
@@ -406,78 +319,16 @@ class MainWindow(QMainWindow):
                 self.tr("The system keyring refused {0}: kept for this session only.").format(names)
             )
 
-    def _set_running(self, running: bool) -> None:
-        """Enable what makes sense while a fetch runs or a file loads, or neither."""
-        running = running or self.loader.loading
-        a = self.actions
-        has_rows = self.model.rowCount() > 0
-        a["fetch"].setEnabled(not running and (has_rows or self.products_panel.has_text()))
-        a["refresh_selected"].setEnabled(not running and has_rows)
-        a["retry_failed"].setEnabled(not running and has_rows)
-        a["export"].setEnabled(not running and has_rows)
-        a["open"].setEnabled(not running)
-        a["cancel"].setEnabled(running)
-        self.products_panel.set_running(running)
-        self.connection.set_running(running)
-        self.profile_bar.setEnabled(not running)  # no switching the settings a run uses
-        self.products_panel.setAcceptDrops(not running)
-
-    def _show_progress(self, progress: Progress) -> None:
-        self.filter.refresh(at_most_every=0.5)
-        self._update_shown()
-        self.progress_bar.setMaximum(max(1, progress.total))  # an update(), not a repaint
-        self.progress_bar.show_value(progress.done)
-        self.progress_label.setText(progress_text(progress))
-
-    def _show_alert(self, summary: str) -> None:
-        if not QSystemTrayIcon.isSystemTrayAvailable():
-            self.message_bar.show_info(self.tr("Stock changed: {0}").format(summary))
-
-    def _show_load_progress(self, fraction: float) -> None:
-        self.progress_bar.setMaximum(1000)
-        self.progress_bar.show_value(round(fraction * 1000))
-
-    def _run_finished(self, progress: Progress) -> None:
-        seconds = progress.elapsed
-        self._show_progress(progress)
-        self.progress_label.clear()  # the run's summary takes over
-        self.run_summary.show_run(progress, seconds)
-        self.filter.refresh()
-        self._update_shown()
-        self._set_running(False)
-        self._selection_changed()
-        run, self._run_products = self._run_products, ()
-        self._spawn(self._summarise_run(progress, seconds, run))
-
-    async def _summarise_run(
-        self, progress: Progress, seconds: float, run: Sequence[Product]
-    ) -> None:
-        await self.stock.run_finished()  # in slices: the window paints meanwhile
-        context = self.model.context
-        if context.previous and not self.runner.running:  # earlier checks to compare with
-            changed = await count_changed(run, self.model.snapshot(), context.change)
-            if not self.runner.running:  # a new run has cleared the summary: leave it
-                self.run_summary.show_run(progress, seconds, changed)
-        self.fetchFinished.emit(progress)
-        # Only now, with the run's end shown: a fetch worker retired after a
-        # large run is replaced (its start-up would compete with that).
-        self.runner.prepare()
-
     # -- table -------------------------------------------------------------
 
     def _set_filter_text(self, text: str) -> None:
         self.filter.set_text(text)
-        self._update_shown()
+        self.status.update_shown()
 
     def _set_failures_only(self, on: bool) -> None:
         self.filter.set_failures_only(on)
         self.store.set_value("ui/failures_only", on)
-        self._update_shown()
-
-    def _update_shown(self) -> None:
-        shown, total = self.filter.rowCount(), self.model.rowCount()
-        shown_text = self.tr("{0} of {1} shown").format(f"{shown:,}", f"{total:,}")
-        self.shown_label.setText(shown_text if self.filter.active else "")
+        self.status.update_shown()
 
     def _selection_changed(self, *_: QItemSelection) -> None:
         index = self.table.currentIndex()
@@ -489,33 +340,6 @@ class MainWindow(QMainWindow):
         if self.detail_tabs.currentWidget() is self.history.view:
             self.history.show_product(result.id if result is not None else None)
 
-    # -- export ------------------------------------------------------------
-
-    def choose_export(self) -> None:
-        """Ask where to export (non-modal), then write in a worker thread."""
-        dialog = ask_export_file(self, lambda path: self._spawn(self.export_to(path)))
-        self._keep_dialog(dialog)
-
-    async def export_to(self, path: str | Path) -> bool:
-        """Write every row, in input order, to ``path``; its suffix picks the format."""
-        target = Path(path)
-        if target.suffix.lower() not in EXPORT_FORMATS:
-            target = target.with_suffix(".csv")
-        results = self.model.results()
-        columns = self.model.input_columns
-        # The table's own stock rules and previous checks: the file says what the table shows.
-        stock = StockContext(self.model.context.rules, self.model.context.previous)
-        loop = asyncio.get_running_loop()
-        try:
-            await loop.run_in_executor(
-                self._io, lambda: write_results(target, results, columns=columns, stock=stock)
-            )
-        except InventoryError as exc:
-            self.message_bar.show_error(str(exc))
-            return False
-        self.message_bar.show_info(PLURALS.exported_rows(len(results)).format(target))
-        return True
-
     # -- errors, tasks, closing --------------------------------------------
 
     def show_unexpected_error(self, message: str) -> None:
@@ -523,16 +347,17 @@ class MainWindow(QMainWindow):
         box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, message, parent=self)
         box.setInformativeText(self.tr("The details are in the log file. Nothing loaded was lost."))
         box.setWindowModality(Qt.WindowModality.NonModal)
-        self._keep_dialog(box)
+        self.keep_dialog(box)
         box.show()
 
-    def _keep_dialog(self, dialog: QWidget) -> None:
-        # A strong reference until Qt deletes it (WA_DeleteOnClose).
+    def keep_dialog(self, dialog: QWidget) -> None:
+        """Keep a non-modal dialog referenced until Qt deletes it (WA_DeleteOnClose)."""
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._dialogs.append(dialog)
         dialog.destroyed.connect(lambda *_: self._dialogs.remove(dialog))
 
-    def _spawn(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
+    def spawn(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
+        """Run ``coro`` as a task kept until it ends; a failure is logged and shown."""
         task = asyncio.ensure_future(coro)
         self._tasks.add(task)  # a strong reference until it ends
         task.add_done_callback(self._task_done)
@@ -556,7 +381,7 @@ class MainWindow(QMainWindow):
             if not self._closing:
                 self._closing = True
                 self.progress_label.setText(self.tr("Cancelling before closing…"))
-                self._spawn(self._close_after_run())
+                self.spawn(self._close_after_run())
             return
         self.store.save_geometry("main", bytes(self.saveGeometry().data()))
         self.profile_bar.save_current()

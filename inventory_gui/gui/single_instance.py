@@ -92,11 +92,16 @@ class SingleInstance(QObject):
     Args:
         data_dir: the data folder (its lock file and socket name).
         parent: the usual QObject parent.
+        connect_for: how long a later start tries to reach a live lock's holder
+            before it goes on as a separate window, in seconds.
     """
 
-    def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
+    def __init__(
+        self, data_dir: Path, parent: QObject | None = None, *, connect_for: float = CONNECT_FOR_S
+    ) -> None:
         super().__init__(parent)
         self._data_dir = data_dir
+        self._connect_for = connect_for
         self._lock = QLockFile(str(data_dir / LOCK_NAME))
         self._lock.setStaleLockTime(0)  # stale only when its process is gone
         self.name = server_name(data_dir)
@@ -111,7 +116,7 @@ class SingleInstance(QObject):
         except OSError as exc:
             log.warning("single instance: no data folder (%s): a separate window", exc)
             return Claim.SEPARATE
-        deadline = time.monotonic() + CONNECT_FOR_S
+        deadline = time.monotonic() + self._connect_for
         while True:
             if self._lock.tryLock(0):  # free, or its holder died (stale): ours
                 self._listen()

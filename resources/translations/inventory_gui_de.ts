@@ -719,40 +719,8 @@
         <translation>Bereit</translation>
     </message>
     <message>
-        <source>Wait for the current fetch or load to finish first.</source>
-        <translation>Bitte warten, bis der laufende Abruf oder das Laden beendet ist.</translation>
-    </message>
-    <message>
-        <source>Loading {0}… (Esc cancels)</source>
-        <translation>{0} wird geladen… (Esc bricht ab)</translation>
-    </message>
-    <message>
-        <source>{0}: loading cancelled</source>
-        <translation>{0}: Laden abgebrochen</translation>
-    </message>
-    <message>
-        <source>{0}. The list shown is unchanged.</source>
-        <translation>{0}. Die angezeigte Liste bleibt unverändert.</translation>
-    </message>
-    <message>
-        <source>{0}: no product IDs found</source>
-        <translation>{0}: keine Produkt-IDs gefunden</translation>
-    </message>
-    <message>
-        <source>Loaded {0}</source>
-        <translation>Geladen: {0}</translation>
-    </message>
-    <message>
         <source>The system keyring refused {0}: kept for this session only.</source>
         <translation>Der Schlüsselbund des Systems hat {0} abgelehnt: nur für diese Sitzung aufbewahrt.</translation>
-    </message>
-    <message>
-        <source>Stock changed: {0}</source>
-        <translation>Bestand geändert: {0}</translation>
-    </message>
-    <message>
-        <source>{0} of {1} shown</source>
-        <translation>{0} von {1} angezeigt</translation>
     </message>
     <message>
         <source>The details are in the log file. Nothing loaded was lost.</source>
@@ -969,6 +937,37 @@
     <message>
         <source>{0}: quantity {1}</source>
         <translation>{0}: Menge {1}</translation>
+    </message>
+</context>
+<context>
+    <name>ProductIntake</name>
+    <message>
+        <source>Wait for the current fetch or load to finish first.</source>
+        <translation>Bitte warten, bis der laufende Abruf oder das Laden beendet ist.</translation>
+    </message>
+    <message>
+        <source>Loading {0}… (Esc cancels)</source>
+        <translation>{0} wird geladen… (Esc bricht ab)</translation>
+    </message>
+    <message>
+        <source>{0}: loading cancelled</source>
+        <translation>{0}: Laden abgebrochen</translation>
+    </message>
+    <message>
+        <source>{0}. The list shown is unchanged.</source>
+        <translation>{0}. Die angezeigte Liste bleibt unverändert.</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <source>{0}: no product IDs found</source>
+        <translation>{0}: keine Produkt-IDs gefunden</translation>
+    </message>
+    <message>
+        <source>Loaded {0}</source>
+        <translation>Geladen: {0}</translation>
     </message>
 </context>
 <context>
@@ -1214,6 +1213,17 @@ Duplikate werden einmal abgerufen; leere Zeilen werden übersprungen.</translati
     <message>
         <source>Show &amp;history</source>
         <translation>&amp;Verlauf anzeigen</translation>
+    </message>
+</context>
+<context>
+    <name>RunStatus</name>
+    <message>
+        <source>Stock changed: {0}</source>
+        <translation>Bestand geändert: {0}</translation>
+    </message>
+    <message>
+        <source>{0} of {1} shown</source>
+        <translation>{0} von {1} angezeigt</translation>
     </message>
 </context>
 <context>

@@ -719,40 +719,8 @@
         <translation>Prêt</translation>
     </message>
     <message>
-        <source>Wait for the current fetch or load to finish first.</source>
-        <translation>Attendez d&apos;abord la fin de la récupération ou du chargement en cours.</translation>
-    </message>
-    <message>
-        <source>Loading {0}… (Esc cancels)</source>
-        <translation>Chargement de {0}… (Échap pour annuler)</translation>
-    </message>
-    <message>
-        <source>{0}: loading cancelled</source>
-        <translation>{0} : chargement annulé</translation>
-    </message>
-    <message>
-        <source>{0}. The list shown is unchanged.</source>
-        <translation>{0}. La liste affichée est inchangée.</translation>
-    </message>
-    <message>
-        <source>{0}: no product IDs found</source>
-        <translation>{0} : aucun ID de produit trouvé</translation>
-    </message>
-    <message>
-        <source>Loaded {0}</source>
-        <translation>Chargé : {0}</translation>
-    </message>
-    <message>
         <source>The system keyring refused {0}: kept for this session only.</source>
         <translation>Le trousseau du système a refusé {0} : conservé pour cette session seulement.</translation>
-    </message>
-    <message>
-        <source>Stock changed: {0}</source>
-        <translation>Stock modifié : {0}</translation>
-    </message>
-    <message>
-        <source>{0} of {1} shown</source>
-        <translation>{0} sur {1} affichées</translation>
     </message>
     <message>
         <source>The details are in the log file. Nothing loaded was lost.</source>
@@ -969,6 +937,37 @@
     <message>
         <source>{0}: quantity {1}</source>
         <translation>{0} : quantité {1}</translation>
+    </message>
+</context>
+<context>
+    <name>ProductIntake</name>
+    <message>
+        <source>Wait for the current fetch or load to finish first.</source>
+        <translation>Attendez d&apos;abord la fin de la récupération ou du chargement en cours.</translation>
+    </message>
+    <message>
+        <source>Loading {0}… (Esc cancels)</source>
+        <translation>Chargement de {0}… (Échap pour annuler)</translation>
+    </message>
+    <message>
+        <source>{0}: loading cancelled</source>
+        <translation>{0} : chargement annulé</translation>
+    </message>
+    <message>
+        <source>{0}. The list shown is unchanged.</source>
+        <translation>{0}. La liste affichée est inchangée.</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Prêt</translation>
+    </message>
+    <message>
+        <source>{0}: no product IDs found</source>
+        <translation>{0} : aucun ID de produit trouvé</translation>
+    </message>
+    <message>
+        <source>Loaded {0}</source>
+        <translation>Chargé : {0}</translation>
     </message>
 </context>
 <context>
@@ -1214,6 +1213,17 @@ Les doublons sont récupérés une fois ; les lignes vides sont ignorées.</tran
     <message>
         <source>Show &amp;history</source>
         <translation>Afficher l&apos;&amp;historique</translation>
+    </message>
+</context>
+<context>
+    <name>RunStatus</name>
+    <message>
+        <source>Stock changed: {0}</source>
+        <translation>Stock modifié : {0}</translation>
+    </message>
+    <message>
+        <source>{0} of {1} shown</source>
+        <translation>{0} sur {1} affichées</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,5 @@
 """The APIs the command-line tests fetch from, each served on loopback from a thread
-of the test process (the command runs in a child process)."""
+of the test process (the command runs in this process or a child)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""``inventory-gui fetch --basic-auth`` and ``--oauth2-token-url`` in a child process."""
+"""``inventory-gui fetch --basic-auth`` and ``--oauth2-token-url``; the password typed at a
+prompt in a child process on a pseudo-terminal."""
 
 from __future__ import annotations
 

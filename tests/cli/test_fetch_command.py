@@ -1,4 +1,8 @@
-"""``inventory-gui fetch``, mostly in a child process: statuses, outputs, bad input, secrets."""
+"""``inventory-gui fetch``: statuses, outputs, bad input, secrets.
+
+Most runs call the command in this process (tests/cli/commands.py); the version,
+the help and two usage errors run ``python -m inventory_gui`` as a user does.
+"""
 
 from __future__ import annotations
 
@@ -13,17 +17,17 @@ import pytest
 
 from inventory_gui.cli.main import main
 from tests.cli.apis import BIG
-from tests.cli.commands import assert_one_line_error, cli, fetch_cli, write_ids
+from tests.cli.commands import assert_one_line_error, cli, cli_process, fetch_cli, write_ids
 
 SECRET = "sk-live-DO-NOT-PRINT-9f8e7d"
 
 
 def test_version_and_help_are_quick():
     started = time.perf_counter()
-    done = cli("--version")
+    done = cli_process("--version")
     assert done.returncode == 0
     assert done.stdout.startswith("inventory-gui ")
-    assert cli("fetch", "--help").returncode == 0
+    assert cli_process("fetch", "--help").returncode == 0
     # Generous: two interpreter start-ups on a shared machine; the benchmark measures it properly.
     assert time.perf_counter() - started < 10
 
@@ -67,8 +71,9 @@ def test_errors_exit_1_and_csv_and_xlsx_outputs(tmp_path, demo_template):
             with out.open(encoding="utf-8-sig", newline="") as handle:
                 rows = list(csv.DictReader(handle))
         else:
-            sheet = openpyxl.load_workbook(out, read_only=True).active
-            header, *data = list(sheet.iter_rows(values_only=True))
+            book = openpyxl.load_workbook(out, read_only=True)  # keeps the file open: close it
+            header, *data = list(book.active.iter_rows(values_only=True))
+            book.close()
             rows = [dict(zip(header, row, strict=False)) for row in data]
         assert [r["status"] for r in rows] == ["ok", "error"]
         assert "404" in str(rows[1]["error"])
@@ -114,8 +119,10 @@ def test_bad_input_is_one_line_exit_2_and_no_output(tmp_path, content, name, nee
 def test_missing_file_directory_and_bad_usage(tmp_path, capsys):
     template = ("--url-template", "http://127.0.0.1:9/{id}")
     # Two in a child process: the real exit status and stderr of the command.
-    assert_one_line_error(cli("fetch", str(tmp_path / "nope.csv"), *template), "nope.csv")
-    assert_one_line_error(cli("fetch", str(tmp_path), *template), tmp_path.name, "directory")
+    assert_one_line_error(cli_process("fetch", str(tmp_path / "nope.csv"), *template), "nope.csv")
+    assert_one_line_error(
+        cli_process("fetch", str(tmp_path), *template), tmp_path.name, "directory"
+    )
     ids = write_ids(tmp_path / "p.csv", ["a"])
     # The rest in process: the same main(), without an interpreter start-up each.
     for args, needle in [

@@ -82,7 +82,7 @@ def test_a_profile_runs_and_flags_override_its_fields(tmp_path: Path, api: Loopb
 
 
 def test_a_secret_the_keyring_lacks_must_be_given(tmp_path: Path, api: LoopbackApi) -> None:
-    """The child process has no keyring (tests set INVENTORY_GUI_NO_KEYRING)."""
+    """The command has no keyring (tests set INVENTORY_GUI_NO_KEYRING)."""
     profiles = _profiles(tmp_path, api, MemorySecretStore())
     products, out = write_ids(tmp_path / "p.csv", ["A1"]), tmp_path / "out.json"
     base = [str(products), "--profiles-file", str(profiles), "--profile", "Shop", "-o", str(out)]

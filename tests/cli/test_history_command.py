@@ -1,11 +1,10 @@
-"""The history from the command line, through subprocesses: fetch records, history prints,
---retry-failed-from merges, and a killed fetch is resumed.
+"""The history from the command line: fetch records, history prints, --retry-failed-from
+merges, and a killed fetch (a child process) is resumed.
 """
 
 from __future__ import annotations
 
 import json
-import signal
 import sqlite3
 import subprocess
 import time
@@ -15,6 +14,8 @@ from pathlib import Path
 
 from inventory_gui.core.history.store import DB_NAME, HistoryStore
 from inventory_gui.core.resources import load_catalogue
+from inventory_gui.demo.server import DemoConfig, start_demo_server
+from tests.cli.apis import serve_in_thread
 from tests.cli.commands import PYTHON, assert_one_line, cli, table_rows, write_products
 
 
@@ -156,11 +157,12 @@ def test_a_killed_fetch_loses_nothing_and_resumes_the_rest(tmp_path):
     products = write_products(tmp_path / "p.csv", [(pid, "") for pid in ids])
     data = tmp_path / "data"
     db = data / DB_NAME
-    serve = [*PYTHON, "serve-demo", "--port", "0", "--latency-ms", "300"]
-    with subprocess.Popen(serve, stdout=subprocess.PIPE, text=True) as server:
+    # A slow API, so that the fetch is killed half-way: 200 products, 8 at a time.
+    slow_demo = DemoConfig(latency_ms=100, drift=False)
+    with serve_in_thread(lambda: start_demo_server(slow_demo)) as server:
         client = None
         try:
-            template = server.stdout.readline().split(" on ", 1)[1].split(" ", 1)[0]
+            template = server.url_template
             client = subprocess.Popen(
                 [*PYTHON, "fetch", str(products), "--url-template", template, "--concurrency",
                  "8", "--data-dir", str(data), "-q", "-o", str(tmp_path / "never.json")],
@@ -207,8 +209,6 @@ def test_a_killed_fetch_loses_nothing_and_resumes_the_rest(tmp_path):
                     client.kill()
                 client.wait(10)
                 client.stderr.close()
-            server.send_signal(signal.SIGINT)
-            server.wait(10)
     assert [r["id"] for r in json.loads(out.read_text(encoding="utf-8"))] == [
         p.id for p in remaining
     ]

@@ -1,9 +1,10 @@
 """Where ``inventory-gui fetch`` writes in a hostile world: full devices and disks,
 closed pipes, folders it cannot write, odd targets, odd text in the table.
 
-Each test runs the command in a child process against a loopback API served
-from a thread of the test process, so a crash or a hang fails the test instead
-of ending the run.
+The command fetches from a loopback API served from a thread of the test
+process.  It runs in a child process where the process's own streams or limits
+are the point (a full device on stdout, a closed pipe, a file-size limit, the
+output encoding), and in this process otherwise (tests/cli/commands.py).
 """
 
 from __future__ import annotations
@@ -19,14 +20,21 @@ from pathlib import Path
 import pytest
 
 from tests.cli.apis import FAST
-from tests.cli.commands import assert_one_line, fetch_argv, fetch_cli, temp_files, write_ids
+from tests.cli.commands import (
+    assert_one_line,
+    cli_process,
+    fetch_argv,
+    fetch_cli,
+    temp_files,
+    write_ids,
+)
 
 
 def test_stdout_on_a_full_device_is_one_line(tmp_path, api):
     products = write_ids(tmp_path / "p.csv", FAST)
     with open("/dev/full", "w") as full:
-        done = fetch_cli(str(products), "--url-template", api.template, "-q", "--no-history",
-                         stdout=full, stderr=subprocess.PIPE)  # fmt: skip
+        done = cli_process("fetch", str(products), "--url-template", api.template, "-q",
+                           "--no-history", stdout=full, stderr=subprocess.PIPE)  # fmt: skip
 
     assert done.returncode == 1
     assert_one_line(done.stderr, "stdout", "No space left on device")

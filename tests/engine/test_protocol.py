@@ -31,7 +31,7 @@ JSON_VALUES = st.recursive(
 )
 
 
-@hypothesis_settings(max_examples=200, deadline=None)
+@hypothesis_settings(deadline=None)
 @given(
     ids=st.lists(ANY_TEXT, max_size=20),
     column=st.sampled_from([None, "store"]),

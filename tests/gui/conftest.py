@@ -99,8 +99,14 @@ def settings_path(tmp_path) -> str:
 
 
 @pytest.fixture
-def make_window(qloop, qtbot, settings_path) -> Iterator[Any]:
-    """Build main windows with settings in a temporary file; closed after the test."""
+def make_window(qloop, qtbot, settings_path, pytestconfig) -> Iterator[Any]:
+    """Build main windows with settings in a temporary file; closed after the test.
+
+    Their fetch engine is ``--window-engine``'s: the thread by default (no
+    worker process to start for each window), the worker process in CI's full
+    run; tests about one engine set ``window.runner.engine`` themselves.
+    """
+    engine = pytestconfig.getoption("--window-engine")
     windows: list[MainWindow] = []
 
     def make(
@@ -112,6 +118,7 @@ def make_window(qloop, qtbot, settings_path) -> Iterator[Any]:
             QSettings(settings_path, QSettings.Format.IniFormat), secrets or MemorySecretStore()
         )
         window = MainWindow(store, history=history)
+        window.runner.engine = engine
         qtbot.addWidget(window)
         if template is not None:
             current = window.connection.settings()

@@ -59,12 +59,12 @@ def test_export_after_a_run_matches_the_table(make_window, make_api, run, qtbot,
     window.products_panel.set_text("id,min\na,\nb,\nc,20\nd,\nzz,")
     fetch_all(qtbot, window)
     first = tmp_path / f"first{suffix}"
-    assert run(window.export_to(first))
+    assert run(window.exporter.export_to(first))
     quantities.update(a=0, b=6, c=12, d=2)
     fetch_all(qtbot, window)
     second = tmp_path / f"second{suffix}"
 
-    assert run(window.export_to(second))
+    assert run(window.exporter.export_to(second))
 
     before, after = read_rows(first), read_rows(second)
     assert column(window, ID_COLUMN) == [row["id"] for row in after]

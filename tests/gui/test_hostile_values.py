@@ -233,7 +233,7 @@ json_like = st.recursive(
     max_leaves=12,
 )
 values = st.one_of(json_like, st.just(deep_list(50_000)))
-PROPERTY = settings(max_examples=200, deadline=None)
+PROPERTY = settings(deadline=None)
 
 
 @PROPERTY

@@ -25,6 +25,11 @@ def big_list(count: int = LINES) -> str:
     return "".join(f"big{i:05d}\n" for i in range(count))
 
 
+def long_ids(chars: int) -> str:
+    """Lines of 50 characters making at least ``chars``: a large text in few products."""
+    return "".join(f"long-product-id-{i:05d}-{'x' * 27}\n" for i in range(chars // 50 + 1))
+
+
 def test_a_large_paste_goes_in_by_slices_as_one_undo_step(qtbot):
     panel = ProductPanel()
     qtbot.addWidget(panel)
@@ -52,7 +57,9 @@ def test_a_large_paste_goes_in_by_slices_as_one_undo_step(qtbot):
 def test_fetch_during_a_large_paste_fetches_all_of_it(make_window, make_api, qtbot):
     api = make_api(quantity_handler)
     window = make_window(api.template)
-    text = big_list(12_000)
+    # Pasted by slices and parsed in the background, in 2,201 products: the text's
+    # size is the point, not the length of the run.
+    text = long_ids(BACKGROUND_CHARS + 10_000)
     paste(qtbot, window.products_panel.editor, text)
     assert window.products_panel.editor.pasting
     with qtbot.waitSignal(window.fetchFinished, timeout=60_000):

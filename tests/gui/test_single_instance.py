@@ -5,6 +5,8 @@ is), the config folder and the runtime folder (the socket) are shared by the
 starts of one test, as they are by one user's starts; each start logs to its
 own state folder, so the test reads what that start did.  The tests wait for
 log lines (polled, bounded), never for a fixed time.
+Each start is a whole app (about 1.5 s): slow; the lock, the socket and the
+hand-over are tested without the window in test_single_instance_claims.py.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ import pytest
 
 from inventory_gui.core.history.store import HistoryStore
 from inventory_gui.gui.single_instance import LOCK_NAME
+
+pytestmark = pytest.mark.slow
 
 APP = [sys.executable, "-m", "inventory_gui"]
 LISTENING = "single instance: listening on "

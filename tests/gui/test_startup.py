@@ -1,4 +1,10 @@
-"""Start-up through the real command: ``inventory-gui --demo`` and ``inventory-gui FILE``."""
+"""Start-up through the real command: ``inventory-gui --demo`` and ``inventory-gui FILE``.
+
+Each start is a whole app in a child process.  The demo's start runs in the
+inner loop (it loads its sample list through the same path a FILE takes); the
+FILE starts are slow: loading good and bad files is tested in the window in
+this process (test_window.py, controllers/test_file_loader.py).
+"""
 
 from __future__ import annotations
 
@@ -61,6 +67,7 @@ def test_demo_loads_the_sample_and_points_at_the_demo_server(tmp_path):
     assert template.endswith("/get-current-inventory/{id}")
 
 
+@pytest.mark.slow
 def test_file_argument_opens_the_window_with_it_loaded(tmp_path):
     products = tmp_path / "mine.txt"
     products.write_text("a\nb\nc\n")
@@ -68,6 +75,7 @@ def test_file_argument_opens_the_window_with_it_loaded(tmp_path):
     assert (loaded, rows) == ("True", "3")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("bad", ["missing.csv"])
 def test_bad_file_argument_still_opens_the_window(tmp_path, bad):
     loaded, rows, _template, _seconds = start(tmp_path, str(tmp_path / bad))

@@ -292,6 +292,18 @@ def test_the_window_in_french(make_window, translated):
     assert QCoreApplication.translate("MainLayout", "Connection") == "Connexion"
 
 
+def test_the_window_controllers_speak_german_too(make_window, translated, run, tmp_path):
+    """Their texts are in contexts of their own (ProductIntake, RunStatus), shipped too."""
+    translated("de")
+    window = make_window()
+    path = tmp_path / "liste.csv"
+    path.write_text("sku\napple\nbanana\n", encoding="utf-8")
+    assert run(window.load_file(path))
+    assert window.progress_label.text().startswith("Geladen: ")
+    window.filter_edit.setText("apple")
+    assert window.shown_label.text() == "1 von 2 angezeigt"
+
+
 def test_the_allow_list_holds_only_what_german_writes_as_english():
     """Each allowed German word is really its own translation in the German catalogue."""
     import xml.etree.ElementTree as ET

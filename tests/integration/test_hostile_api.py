@@ -31,6 +31,7 @@ from inventory_gui.core.fetch.limits import RateLimiter
 from inventory_gui.core.fetch.open_files import FD_HEADROOM
 from inventory_gui.core.fetch.settings import FetchSettings
 from inventory_gui.core.models import Product
+from tests.cli.commands import fetch_cli
 from tests.loopback import LoopbackApi, stock_handler
 
 SECRET = "sk-hostile-7c1d"
@@ -328,8 +329,8 @@ def test_cli_refuses_settings_that_would_hang_or_crash(tmp_path, option, value):
     source = tmp_path / "ids.txt"
     source.write_text("a\nb\n", encoding="utf-8")
     out = tmp_path / "out.json"
-    done = _demo_cli(str(source), "--url-template", "http://127.0.0.1:9/{id}", "--no-history",
-                     "-q", "-o", str(out), f"{option}={value}", timeout=30)  # fmt: skip
+    done = fetch_cli(str(source), "--url-template", "http://127.0.0.1:9/{id}", "--no-history",
+                     "-q", "-o", str(out), f"{option}={value}")  # fmt: skip
     assert done.returncode == 2, done.stderr
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1, done.stderr

@@ -3,6 +3,8 @@
 Short real-time runs against the benchmark's limited API
 (:mod:`inventory_gui.devtools.bench.limited_api`); the bounds allow for a
 loaded machine, the exact figures are tested on a fake clock in test_rate_control.py.
+The runs that take seconds of real time to ride a limit are marked slow: CI runs
+them, the inner loop keeps the fake-clock tests and the short runs here.
 """
 
 from __future__ import annotations
@@ -50,6 +52,7 @@ async def timed_run(settings: FetchSettings, n: int) -> tuple[list, float, Fetch
     return results, time.monotonic() - started, fetcher
 
 
+@pytest.mark.slow
 @pytest.mark.asyncio
 async def test_budget_headers_are_ridden_without_refusals(limited_api):
     template, stats = await limited_api(Limits("bucket", rate=100, burst=10, headers=True))
@@ -67,6 +70,7 @@ async def test_budget_headers_are_ridden_without_refusals(limited_api):
     assert fetcher.pace.endswith("API limit learned from headers")
 
 
+@pytest.mark.slow
 @pytest.mark.asyncio
 async def test_unadvertised_bucket_every_row_ok_without_spending_retries(limited_api):
     template, stats = await limited_api(Limits("bucket", rate=100, burst=10))
@@ -88,6 +92,7 @@ async def test_without_adaptation_the_same_api_fails_rows(limited_api):
     assert fetcher.pace is None
 
 
+@pytest.mark.slow
 @pytest.mark.asyncio
 async def test_leaky_bucket_used_over_limit(limited_api):
     template, stats = await limited_api(Limits("leaky", burst=60))  # leaks 3/s

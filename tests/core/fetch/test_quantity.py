@@ -40,14 +40,14 @@ def _is_number(value: object) -> bool:
     return type(value) is float and math.isfinite(value)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(deadline=None)
 @given(json_values)
 def test_to_number_gives_a_finite_number_or_none_and_never_raises(value):
     number = to_number(value)
     assert number is None or _is_number(number)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(deadline=None)
 @given(json_values, paths)
 def test_extract_quantity_gives_a_number_none_or_quantity_error(body, path):
     message = None
@@ -61,7 +61,7 @@ def test_extract_quantity_gives_a_number_none_or_quantity_error(body, path):
         assert len(message) <= 120
 
 
-@settings(max_examples=300, deadline=None)
+@settings(deadline=None)
 @given(st.sampled_from(DEFAULT_QUANTITY_KEYS), json_values)
 def test_a_present_value_that_is_not_a_number_is_an_error(key, value):
     """Under a default key or a named path alike: present and unusable means error."""

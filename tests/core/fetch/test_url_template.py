@@ -37,7 +37,7 @@ URL_VALUE = st.text(
 LITERAL = URL_VALUE.filter(lambda v: "{" not in v and "}" not in v)  # braces are placeholders
 
 
-@settings(max_examples=200, deadline=None)
+@settings(deadline=None)
 @given(ANY_TEXT)
 @example("bad\udc80")
 @example("..")
@@ -55,7 +55,7 @@ def test_a_path_value_is_exactly_one_segment(value):
     assert unquote(segment, errors="strict") == value
 
 
-@settings(max_examples=200, deadline=None)
+@settings(deadline=None)
 @given(ANY_TEXT, ANY_TEXT)
 @example("bad\udc80", "a&b=c")
 def test_a_query_value_is_exactly_one_value(sku, store):
@@ -69,7 +69,7 @@ def test_a_query_value_is_exactly_one_value(sku, store):
     assert unquote(pairs[1].partition("=")[2], errors="strict") == store
 
 
-@settings(max_examples=200, deadline=None)
+@settings(deadline=None)
 @given(
     st.lists(ANY_TEXT.filter(lambda s: len(s) >= MIN_SECRET_CHARS), min_size=1, max_size=3),
     ANY_TEXT,
@@ -83,7 +83,7 @@ def test_the_scrubber_never_leaves_a_secret(secrets, noise, shape):
         assert secret not in out
 
 
-@settings(max_examples=200, deadline=None)
+@settings(deadline=None)
 @given(st.sampled_from(SECRET_NAMES), URL_VALUE, st.sampled_from(["?", "&", ";"]))
 def test_secret_query_values_are_masked_in_any_url_text(name, value, lead):
     text = f"url='http://h/x{lead if lead != '&' else '?q=1&'}{name}={value}&n=2' failed"
@@ -92,7 +92,7 @@ def test_secret_query_values_are_masked_in_any_url_text(name, value, lead):
     assert f"{name}={MASK}&n=2" in out
 
 
-@settings(max_examples=200, deadline=None)
+@settings(deadline=None)
 @given(st.sampled_from(SECRET_NAMES), LITERAL, LITERAL)
 def test_a_masked_template_hides_its_keys_and_restores_them(name, first, second):
     real = f"https://h/{{id}}?{name}={first}&store={{store}}&{name}={second}"
@@ -111,7 +111,7 @@ def _strings(value: object) -> list[str]:
     return []
 
 
-@settings(max_examples=200, deadline=None)
+@settings(deadline=None)
 @given(ANY_TEXT.filter(lambda s: len(s) >= MIN_SECRET_CHARS), ANY_TEXT)
 def test_a_scrubbed_error_body_holds_no_secret(secret, noise):
     body = {"error": noise + secret + noise, "echo": [secret, {secret: 1}], "n": 2}

@@ -326,7 +326,7 @@ def _same(a: object, b: object) -> bool:
     return a == b
 
 
-@settings(max_examples=100, deadline=None)
+@settings(deadline=None)
 @given(
     pid=st.text(st.characters(blacklist_categories=()), min_size=1, max_size=30),
     quantity=st.one_of(

@@ -94,9 +94,7 @@ _TEXT = st.text(
 ) | st.lists(st.sampled_from(_PIECES) | st.text(max_size=3), max_size=60).map("".join)
 
 
-_SETTINGS = settings(
-    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+_SETTINGS = settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
 @_SETTINGS

@@ -234,9 +234,7 @@ def runs(draw: st.DrawFn) -> tuple[list[Result], StockContext]:
     return results, StockContext(draw(RULES), previous)
 
 
-PROPERTY = settings(
-    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+PROPERTY = settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 _FORMULA_START = tuple("=+-@\t\r")
 _PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
 _XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -343,7 +341,7 @@ def test_property_xlsx_writes_any_result(
         assert (change is None) is (stock.change(result) is None)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(deadline=None)
 @given(run=runs(), width=st.integers(1, 80))
 def test_property_table_is_printable(run: tuple[list[Result], StockContext], width: int) -> None:
     results, stock = run
