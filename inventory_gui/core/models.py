@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pickle
+import zlib
 from dataclasses import dataclass, field
 from typing import Any, Literal, NamedTuple
 
@@ -75,6 +77,10 @@ class Result:
         checked_at: UTC ISO 8601 time the check ended.
         fields: the product's other input columns.
         response: the parsed JSON body of the last answer, if any.
+        body: that body packed by :func:`pack_body` instead, where results are
+            kept by the hundred thousand (the window's rows: a parsed body
+            costs several times its packed bytes); ``response`` is then None.
+            Read either through :meth:`parsed_response`.
     """
 
     id: str
@@ -87,6 +93,11 @@ class Result:
     checked_at: str | None = None
     fields: dict[str, str] = field(default_factory=dict)
     response: Any = None
+    body: bytes | None = None
+
+    def parsed_response(self) -> Any:
+        """The parsed body of the last answer (None if none), unpacked if it is packed."""
+        return self.response if self.body is None else unpack_body(self.body)
 
     @classmethod
     def pending(cls, product: Product) -> Result:
@@ -103,6 +114,31 @@ class Result:
         self.status = "error" if reason else "cancelled"
         self.error = reason or "cancelled"
         self.checked_at = checked_at
+
+
+_COMPRESS_FROM = 512  # bytes: a smaller pickled body seldom shrinks by enough to pay
+
+
+def pack_body(value: Any) -> bytes:
+    """A parsed answer body as compact bytes: pickled, and compressed where that pays.
+
+    Pickle keeps every value JSON can give exactly (huge integers, NaN, any
+    text); a body nested too deep to pickle raises RecursionError.
+    """
+    data = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+    if len(data) >= _COMPRESS_FROM:
+        compressed = zlib.compress(data, 1)
+        if len(compressed) < len(data):
+            return compressed
+    return data
+
+
+def unpack_body(data: bytes) -> Any:
+    """The value :func:`pack_body` packed."""
+    # A pickle opens with its PROTO opcode (0x80); a zlib stream never does (0x78 here).
+    if data[:1] != b"\x80":
+        data = zlib.decompress(data)
+    return pickle.loads(data)  # only bytes this app packed itself
 
 
 RESULT_COLUMNS = (

@@ -35,36 +35,49 @@ from array import array
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from inventory_gui.core.models import Product, Result
+from inventory_gui.core.models import Product, Result, pack_body
 
 WORKER_ARGUMENT = "_fetch-worker"  # the command-line argument that starts the worker
 
-_RESULT_FIELDS = tuple(f.name for f in dataclasses.fields(Result) if f.name != "fields")
+_RESULT_FIELDS = tuple(
+    f.name for f in dataclasses.fields(Result) if f.name not in ("fields", "body")
+)
 _FIELDS_AT = [f.name for f in dataclasses.fields(Result)].index("fields")
 _RESPONSE_AT = _RESULT_FIELDS.index("response")
 _result_values: Callable[[Result], tuple[Any, ...]] = operator.attrgetter(*_RESULT_FIELDS)
 
 
 def pack_result(result: Result) -> tuple[Any, ...]:
-    """A result as a tuple of its fields, its input columns (``fields``) left out."""
-    return _result_values(result)
+    """A result as a tuple of its fields, its input columns (``fields``) left out.
+
+    The parsed body travels packed (:func:`~inventory_gui.core.models.pack_body`)
+    and stays so in the window, which unpacks it only to show it: a parsed
+    body per row was the largest part of the window's memory on a long list,
+    and bytes unpickle faster than the objects they hold.
+
+    Raises:
+        RecursionError: the body is nested too deep to pickle.
+    """
+    values = _result_values(result)
+    response = values[_RESPONSE_AT]
+    if response is None:
+        return values
+    return (*values[:_RESPONSE_AT], pack_body(response), *values[_RESPONSE_AT + 1 :])
 
 
 def unpack_result(packed: tuple[Any, ...], product: Product) -> Result:
     """The result :func:`pack_result` packed for ``product`` (window side).
 
-    The result shares the product's ID string and input columns, and so does
-    an answer that repeats the ID (``{"sku": ID, ...}``, as inventory APIs
-    often do): copies of them per result would cost the window tens of MB on
-    a large list.
+    The result shares the product's ID string and input columns: copies of
+    them per result would cost the window tens of MB on a large list.  Its
+    body stays packed (``body``; ``response`` is None).
     """
-    pid = product.id
-    response = packed[_RESPONSE_AT]
-    if type(response) is dict:
-        for key, value in response.items():
-            if value == pid:  # values only change: safe while iterating
-                response[key] = pid
-    return Result(pid, *packed[1:_FIELDS_AT], product.fields, *packed[_FIELDS_AT:])
+    return Result(
+        product.id,
+        *packed[1:_FIELDS_AT],
+        fields=product.fields,
+        body=packed[_RESPONSE_AT],
+    )
 
 
 def unsendable(result: Result, reason: str) -> Result:
@@ -77,6 +90,7 @@ def unsendable(result: Result, reason: str) -> Result:
     )
 
 
+_ID_PLACEHOLDERS = frozenset({"id", "ids"})  # filled from the product's ID (see url_template)
 PackedIds = tuple[str, array]  # every ID in one string, and where each one ends
 Packed = PackedIds | list[tuple[str, dict[str, str]]]
 
@@ -86,8 +100,10 @@ def pack_products(products: Sequence[Product], columns: Sequence[str]) -> Packed
 
     IDs alone travel as one string and an array of offsets: pickling a list of
     strings memoizes each one (the memo outweighs the message), and the worker
-    keeps one string instead of one per product.
+    keeps one string instead of one per product.  ``{id}`` and ``{ids}`` name
+    the product's ID, never a column: a template using only them sends IDs alone.
     """
+    columns = [c for c in columns if c not in _ID_PLACEHOLDERS]
     if not columns:
         ids = [product.id for product in products]
         return "".join(ids), array("q", itertools.accumulate(map(len, ids)))

@@ -2,7 +2,8 @@
 
 Start-up order (each step needs the ones before it):
 
-0. interpreter settings (:func:`tune_interpreter`: the GIL switch interval);
+0. interpreter settings (:func:`tune_interpreter`: the GIL switch interval, glibc's
+   mmap threshold);
 1. arguments: already parsed by :mod:`inventory_gui.cli.window_command`, with no Qt imported;
 2. logging: a rotating file under the platform's user log folder;
 3. ``QApplication``: names (QSettings and the desktop file use them), no
@@ -59,6 +60,7 @@ from PySide6.QtWidgets import QApplication
 import qasync  # after PySide6
 
 from inventory_gui import APP_ID, APP_NAME, __version__
+from inventory_gui.core import heap
 from inventory_gui.core.connection import detect_secret_store
 from inventory_gui.core.errors import HistoryError
 from inventory_gui.core.history.store import HistoryStore, default_data_dir
@@ -316,6 +318,8 @@ def tune_interpreter() -> None:
     # now and then, and each cell painted calls into Python: a switch interval
     # shorter than the default 5 ms bounds each wait (README, "Performance").
     sys.setswitchinterval(GUI_SWITCH_INTERVAL)
+    # A long run's batches of results must not leave the heap full of holes (core.heap).
+    heap.keep_large_blocks_apart()
 
 
 def after_window_shown(window: MainWindow) -> None:

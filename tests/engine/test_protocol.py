@@ -50,7 +50,8 @@ def test_any_text_crosses_the_socket_both_ways(ids, column, value, response):
         back = unpack_result(ForkingPickler.loads(message)[2][0][1], product)
         assert back.id is product.id
         assert back.fields is product.fields
-        assert repr(back.response) == repr(response)  # NaN != NaN: compare as text
+        assert back.response is None  # the window keeps it packed until it shows it
+        assert repr(back.parsed_response()) == repr(response)  # NaN != NaN: compare as text
 
 
 def test_ids_cross_to_the_worker_as_one_string_whatever_they_hold():
@@ -64,6 +65,15 @@ def test_ids_cross_to_the_worker_as_one_string_whatever_they_hold():
     with pytest.raises(IndexError):
         products[len(ids)]
     assert len(PackedProducts(pack_products([], []))) == 0
+
+
+def test_a_template_naming_only_the_id_sends_ids_alone():
+    # Its placeholders are ("id",): not a column, so no (id, {}) tuple per product,
+    # which cost the worker some 200 bytes a product for the whole run.
+    products = [Product(f"p{i}", {"name": f"n{i}"}) for i in range(3)]
+    for placeholders in [("id",), ("ids",), ("id", "ids")]:
+        assert pack_products(products, placeholders) == pack_products(products, ())
+    assert pack_products(products, ("id", "name"))[1] == ("p1", {"name": "n1"})
 
 
 def test_sending_a_large_run_does_not_memoize_every_id():

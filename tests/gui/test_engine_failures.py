@@ -68,7 +68,7 @@ def assert_usable(run, qtbot, window, api: LoopbackApi, tmp_path: Path) -> None:
     results = window.model.results()
     assert [(r.id, r.status) for r in results] == [("C1", "ok"), ("C22", "ok"), ("C333", "ok")]
     # Each row holds its own answer: nothing of the broken run landed in this one.
-    assert [(r.response["id"], r.quantity) for r in results] == [
+    assert [(r.parsed_response()["id"], r.quantity) for r in results] == [
         ("C1", 2), ("C22", 3), ("C333", 4)
     ]  # fmt: skip
     load(run, window, tmp_path / "hangs.txt", "slow-x\nslow-y\n")

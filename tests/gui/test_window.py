@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -174,6 +175,22 @@ def test_detail_pane_shows_error_and_raw_response(make_window, make_api, qtbot):
     assert "/get-current-inventory/bad9" in text
 
 
+@pytest.mark.skipif(os.name != "posix", reason="the worker process engine is POSIX's")
+def test_rows_keep_each_answer_packed_and_the_detail_pane_unpacks_it(make_window, make_api, qtbot):
+    api = make_api(not_found_for_bad)
+    window = make_window(api.template)
+    window.runner.engine = "process"  # the thread engine's rows hold the body it parsed
+    window.products_panel.set_text("bad9\nok")
+    fetch(qtbot, window)
+    # No parsed body per row: the rows hold bytes, unpacked only to be shown.
+    assert [r.response for r in window.model.results()] == [None, None]
+    assert all(type(r.body) is bytes for r in window.model.results())
+    window.table.selectRow(1)
+    assert '"quantity": 2' in window.detail.toPlainText()
+    window.table.selectRow(0)
+    assert '"error": "unknown product"' in window.detail.toPlainText()
+
+
 def test_export_writes_rows_in_input_order(make_window, make_api, run, qtbot, tmp_path):
     api = make_api(stock_handler)
     window = make_window(api.template)
@@ -184,6 +201,7 @@ def test_export_writes_rows_in_input_order(make_window, make_api, run, qtbot, tm
     assert run(window.exporter.export_to(target))
     rows = json.loads(target.read_text(encoding="utf-8"))
     assert [r["id"] for r in rows] == ["b", "a", "c"]
+    assert [r["response"]["id"] for r in rows] == ["b", "a", "c"]  # unpacked for the file
     assert "Exported 3 rows" in window.message_bar.text()
 
 

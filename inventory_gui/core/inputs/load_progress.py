@@ -15,7 +15,7 @@ from contextvars import ContextVar
 ProgressHook = Callable[[float], None]
 """Called with the fraction of the load done, 0 to 1; it may raise to cancel."""
 
-ROWS_PER_REPORT = 65_536
+ROWS_PER_REPORT = 8_192
 """Rows split or built between progress reports (each a chance to cancel)."""
 
 _HOOK: ContextVar[ProgressHook | None] = ContextVar("load_progress", default=None)

@@ -186,7 +186,9 @@ def _table_width(rows: Rows, header: int) -> int:
     width = len(rows[header])
     while width > 1 and not rows[header][width - 1].strip():
         width -= 1
-    longest = max(map(len, rows))
+    # In blocks: one C call over a million rows would hold the GIL for tens of ms.
+    step = ROWS_PER_REPORT
+    longest = max(max(map(len, rows[i : i + step])) for i in range(0, len(rows), step))
     for column in range(longest - 1, width - 1, -1):
         if any(len(row) > column and row[column].strip() for row in rows):
             return column + 1

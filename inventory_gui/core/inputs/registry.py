@@ -172,7 +172,7 @@ def _read_bytes(
         raise _not_text(exc, known=known) from None
     del data  # the text replaces it: a large file is not held twice
     text = decoded.text
-    if not text.strip():
+    if not text or text.isspace():  # not text.strip(): a copy of the whole text
         raise InputError(source, "the file is empty")
     products = _TEXT_READERS.get(suffix, _read_unknown_text)(text, source, id_column)
     if decoded.note:

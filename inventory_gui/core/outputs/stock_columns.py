@@ -54,7 +54,7 @@ def json_row(result: Result, stock: StockContext) -> dict[str, Any]:
             name = input_name(key, taken)
             taken.add(name)
             row[name] = value
-    row["response"] = result.response
+    row["response"] = result.parsed_response()
     return row
 
 

@@ -19,7 +19,7 @@ from inventory_gui.core import gc_policy
 from inventory_gui.core.errors import LoadCancelled
 from inventory_gui.core.inputs.registry import load_products
 from inventory_gui.core.models import ProductList, Result
-from inventory_gui.gui.table.model import PreparedRows, prepare_rows
+from inventory_gui.gui.table.rows import PreparedRows, prepare_rows
 
 
 class FileLoader(QObject):

@@ -17,7 +17,7 @@ from inventory_gui.core.errors import InventoryError, LoadCancelled
 from inventory_gui.core.inputs.typed_list import Splice
 from inventory_gui.core.models import ProductList
 from inventory_gui.gui.panels.product_panel import describe
-from inventory_gui.gui.table.model import PreparedRows, prepare_rows
+from inventory_gui.gui.table.rows import PreparedRows, prepare_rows
 from inventory_gui.gui.window_parts import MainWindowParts
 
 _COLUMN_WIDTHS = (44, 80, 124, 100, 72, 60, 46, 92, 66, 250, 84)

@@ -10,6 +10,7 @@ import asyncio
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QSystemTrayIcon, QWidget
@@ -35,14 +36,20 @@ SLICE_ROWS = 500
 
 
 async def stock_by_id(
-    rows: Sequence[Result], status: Callable[[Result], Stock]
+    rows: list[Result | None], status: Callable[[Result], Stock]
 ) -> dict[str, Stock]:
-    """The stock status of every row that is not pending, yielding to the loop between slices."""
+    """The stock status of every row that is not pending, yielding to the loop between slices.
+
+    Each slice of ``rows`` is set to None once read: the rows a run replaces
+    are then freed as it goes, not held to its end.
+    """
     stock: dict[str, Stock] = {}
     for start in range(0, len(rows), SLICE_ROWS):
-        for result in rows[start : start + SLICE_ROWS]:
-            if result.status != "pending":
+        block = rows[start : start + SLICE_ROWS]
+        for result in block:
+            if result is not None and result.status != "pending":
                 stock[result.id] = status(result)
+        rows[start : start + SLICE_ROWS] = [None] * len(block)
         await asyncio.sleep(0)
     return stock
 
@@ -119,7 +126,7 @@ class StockController(QObject):
         self.next_refresh.setObjectName("nextRefreshLabel")
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.auto_refresh_tick)
-        self._before: list[Result] = []
+        self._before: asyncio.Future[dict[str, Stock]] | None = None
         # A count of a large list, a slice per timer tick (a generator, not a task:
         # Qt may run it at any time, even from inside a coroutine).
         self._counting: Iterator[None] | None = None
@@ -153,8 +160,13 @@ class StockController(QObject):
     # -- runs ---------------------------------------------------------------
 
     def run_started(self) -> None:
-        """Remember the rows before the run (for the alert summary): a list copy, no more."""
-        self._before = self._model.snapshot()
+        """Note each finished row's stock before the run (for the alert summary).
+
+        From a list copy of the rows, read in slices while the run goes on.
+        """
+        status = self._model.context.rules.status
+        rows: list[Any] = self._model.snapshot()  # a copy of the list: stock_by_id empties it
+        self._before = asyncio.ensure_future(stock_by_id(rows, status))
 
     async def run_finished(self) -> None:
         """Update counts; send one alert for the whole run if stock levels crossed.
@@ -166,8 +178,8 @@ class StockController(QObject):
         small whatever the list's length.
         """
         status = self._model.context.rules.status
-        before = await stock_by_id(self._before, status)
-        self._before = []
+        before = await self._before if self._before is not None else {}
+        self._before = None
         rows = self._model.snapshot()
         counts: Counter[Stock] = Counter()
         was: dict[str, Stock | None] = {}
@@ -201,9 +213,8 @@ class StockController(QObject):
 
     def update_counts(self) -> None:
         """Show how many rows are in each stock status (in slices on a large list)."""
-        rows = self._model.snapshot()
-        self._counting = self._count_in_slices(rows)  # an older, unfinished count is dropped
-        if len(rows) <= SLICE_ROWS * 5:
+        self._counting = self._count_in_slices()  # an older, unfinished count is dropped
+        if self._model.rowCount() <= SLICE_ROWS * 5:
             for _ in self._counting:  # small: at once
                 pass
             self._counting = None
@@ -231,7 +242,10 @@ class StockController(QObject):
                 self._counting = None
         self._count_timer.stop()
 
-    def _count_in_slices(self, rows: Sequence[Result]) -> Iterator[None]:
+    def _count_in_slices(self) -> Iterator[None]:
+        # The copy of the rows is the first slice's work: on a long list just
+        # installed, a turn of the loop apart from the install's.
+        rows = self._model.snapshot()
         status, counts = self._model.context.rules.status, Counter[Stock]()
         for start in range(0, len(rows), SLICE_ROWS):
             counts.update(status(r) for r in rows[start : start + SLICE_ROWS])

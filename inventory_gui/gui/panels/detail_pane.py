@@ -64,8 +64,9 @@ def describe_result(result: Result, template: UrlTemplate | None = None) -> str:
             f"  {display_text(name)}: {display_text(value, _TEXT_LIMIT)}"
             for name, value in result.fields.items()
         ]
-    if result.response is not None:
-        text = bounded_json(result.response, _RESPONSE_LIMIT + 1, indent=2)
+    response = result.parsed_response()  # the window keeps it packed until shown here
+    if response is not None:
+        text = bounded_json(response, _RESPONSE_LIMIT + 1, indent=2)
         if len(text) > _RESPONSE_LIMIT:
             text = (
                 text[:_RESPONSE_LIMIT]

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from operator import attrgetter, itemgetter
 from typing import Any
 
@@ -21,6 +20,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
 )
 from PySide6.QtGui import QGuiApplication
 
@@ -43,8 +43,14 @@ from inventory_gui.gui.table.columns import (
     RowContext,
 )
 from inventory_gui.gui.table.row_edits import RowEdits
+from inventory_gui.gui.table.rows import PreparedRows, prepare_rows
 
 ResultRole = Qt.ItemDataRole.UserRole + 1
+# Rows a model reset shows at once: the rest of a longer list follows in slices
+# of as many, a turn of the event loop apart.  The views' work on a reset or an
+# insert (the filter's row mapping, the row header) grows with its rows: ~26 ms
+# for a million at once, on the GUI thread.
+SHOW_SLICE = 100_000
 # A row's searchable text (column 0 only), for the filter proxy to match in C++:
 # a stock-status letter, a failure mark, then ID, error and input columns.
 SearchRole = Qt.ItemDataRole.UserRole + 2
@@ -90,6 +96,11 @@ class ResultsModel(RowEdits, QAbstractTableModel):
         self._products_in_order = True  # _products iterates in input order (else _order)
         self._order: list[Product] | None = None  # the products in input order, if known
         self.colours = TableColours.from_palette(QGuiApplication.palette())
+        # Rows the views know of while a long list is being installed; None: all.
+        self._shown: int | None = None
+        self._show_timer = QTimer(self)
+        self._show_timer.setInterval(0)
+        self._show_timer.timeout.connect(self._show_next_slice)
 
     def use_colours(self, colours: TableColours) -> None:
         """Colour cells with ``colours`` (derived from the view's palette when it changes)."""
@@ -107,7 +118,13 @@ class ResultsModel(RowEdits, QAbstractTableModel):
         return list(self._rows)
 
     def install(self, prepared: PreparedRows) -> None:
-        """Show rows built by :func:`prepare_rows` (one model reset)."""
+        """Show rows built by :func:`prepare_rows`.
+
+        A model reset shows the first :data:`SHOW_SLICE` rows; the rest are
+        appended a slice per turn of the event loop (:attr:`showing` until
+        then).  Every other method covers all the rows at once.
+        """
+        self._show_timer.stop()
         self.beginResetModel()
         try:
             self._products = prepared.products
@@ -119,9 +136,41 @@ class ResultsModel(RowEdits, QAbstractTableModel):
             self._numeric = prepared.numeric
             self._input_order = self._products_in_order = True
             self._order = None
+            self._shown = SHOW_SLICE if len(prepared.rows) > SHOW_SLICE else None
             self._version += 1
         finally:
             self.endResetModel()
+        if self.showing:
+            self._show_timer.start()
+
+    @property
+    def showing(self) -> bool:
+        """True while the rows of a long list are still being appended to the views."""
+        return self._shown is not None
+
+    def _show_next_slice(self, count: int | None = None) -> None:
+        shown = self._shown
+        if shown is not None:
+            end = min(len(self._rows), shown + (count or SHOW_SLICE))
+            self.beginInsertRows(QModelIndex(), shown, end - 1)
+            self._shown = end if end < len(self._rows) else None
+            self.endInsertRows()
+        if self._shown is None:
+            self._show_timer.stop()
+
+    def replace_rows(
+        self, row: int, removed: Sequence[str], products: Sequence[Product]
+    ) -> tuple[list[Result], list[Result]] | None:
+        """:meth:`RowEdits.replace_rows`, once every row is shown (edits assume so)."""
+        self._show_next_slice(len(self._rows))
+        return super().replace_rows(row, removed, products)
+
+    def _changed(self, first: int, last: int, first_column: int = 0, last_column: int = -1) -> None:
+        """One ``dataChanged`` for rows first..last, as far as the views know of them."""
+        last = min(last, self.rowCount() - 1)
+        if first <= last:
+            right = self.columnCount() - 1 if last_column < 0 else last_column
+            self.dataChanged.emit(self.index(first, first_column), self.index(last, right))
 
     def set_rules(self, rules: StockRules, fields: FieldMap) -> None:
         """Use new stock rules and extra fields (a reset if the columns change)."""
@@ -145,14 +194,11 @@ class ResultsModel(RowEdits, QAbstractTableModel):
             return  # the first run on a fresh history: nothing to repaint
         self._version += 1
         # Only Quantity (its flip colour), Change and Checked read previous checks.
-        last = self.index(len(self._rows) - 1, CHECKED_COLUMN)
-        self.dataChanged.emit(self.index(0, QUANTITY_COLUMN), last)
+        self._changed(0, len(self._rows) - 1, QUANTITY_COLUMN, CHECKED_COLUMN)
 
     def _changed_all(self) -> None:
         self._version += 1
-        if self._rows:
-            last = self.index(len(self._rows) - 1, self.columnCount() - 1)
-            self.dataChanged.emit(self.index(0, 0), last)
+        self._changed(0, len(self._rows) - 1)
 
     def _reindex(self) -> None:
         self._row_of = {}  # the old index goes first: never two of them in memory
@@ -183,8 +229,7 @@ class ResultsModel(RowEdits, QAbstractTableModel):
             stale[row] = 1
         if marked:
             self._version += 1
-            last = self.index(max(marked), self.columnCount() - 1)
-            self.dataChanged.emit(self.index(min(marked), 0), last)
+            self._changed(min(marked), max(marked))
 
     def _row(self, row: int) -> Result:
         """The result shown in ``row``: a pending one made now if the row was marked."""
@@ -216,7 +261,7 @@ class ResultsModel(RowEdits, QAbstractTableModel):
             last = max(last, row)
         if last >= 0:
             self._version += 1
-            self.dataChanged.emit(self.index(first, 0), self.index(last, self.columnCount() - 1))
+            self._changed(first, last)
 
     # -- reading -----------------------------------------------------------
 
@@ -263,7 +308,9 @@ class ResultsModel(RowEdits, QAbstractTableModel):
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         """Number of products (0 under any parent: this is a flat table)."""
-        return 0 if parent.isValid() else len(self._rows)
+        if parent.isValid():
+            return 0
+        return len(self._rows) if self._shown is None else self._shown
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         """Fixed columns, the input's columns, then the extra fields."""
@@ -361,7 +408,7 @@ class ResultsModel(RowEdits, QAbstractTableModel):
 
     def _field_value(self, result: Result, column: int) -> Any:
         name = self._fields.names[column - FIXED_COUNT - len(self._columns)]
-        return FieldMap({name: self._fields.paths[name]}).values(result.response).get(name)
+        return FieldMap({name: self._fields.paths[name]}).values(result.parsed_response()).get(name)
 
     def _search_text(self, result: Result) -> str:
         lead = STOCK_CODES[self.context.stock(result)] + (
@@ -403,6 +450,7 @@ class ResultsModel(RowEdits, QAbstractTableModel):
         # Everything that could fail runs before the layout signals: an exception
         # between them leaves views with stale indexes, and Qt crashes.
         self._make_pending()  # the keys read every row, and the flags would not follow
+        self._show_next_slice(len(self._rows))  # sorted, the rows not shown yet would be anywhere
         new_order = self._sorted_order(column, order == Qt.SortOrder.DescendingOrder)
         positions = array("l", [self._positions[i] for i in new_order])
         rows = [self._rows[i] for i in new_order]
@@ -444,49 +492,3 @@ class ResultsModel(RowEdits, QAbstractTableModel):
             # Empty cells (keys starting with 1) stay last in either direction.
             order = [i for i in order if keys[i][0] == 0] + [i for i in order if keys[i][0] != 0]
         return order
-
-
-@dataclass(slots=True)
-class PreparedRows:
-    """Everything a model reset needs, built off the GUI thread for large lists."""
-
-    products: dict[str, Product]
-    rows: list[Result]
-    row_of: dict[str, int]
-    columns: list[str]
-    numeric: set[str]
-    positions: array[int]
-
-
-def prepare_rows(
-    products: Sequence[Product], columns: Sequence[str], previous: Sequence[Result] = ()
-) -> PreparedRows:
-    """Build the rows for ``products``, keeping finished results of the same IDs.
-
-    Touches no Qt object, so it may run on a worker thread: for a million
-    products it takes a second or two that the window must not freeze for.
-    """
-    known = {r.id: r for r in previous if r.status != "pending"}
-    rows = []
-    for product in products:
-        row = known.get(product.id)
-        if row is None:
-            row = Result.pending(product)
-        else:
-            row.fields = product.fields
-        rows.append(row)
-    return PreparedRows(
-        products={p.id: p for p in products},
-        rows=rows,
-        row_of={r.id: i for i, r in enumerate(rows)},
-        columns=list(columns),
-        numeric={name for name in columns if _looks_numeric(products, name)},
-        positions=array("l", range(len(rows))),
-    )
-
-
-def _looks_numeric(products: Sequence[Product], name: str, sample: int = 50) -> bool:
-    """True if the first non-empty values of a column are all numbers."""
-    values = [p.fields.get(name, "") for p in products[:sample]]
-    values = [v for v in values if v]
-    return bool(values) and all(text_number_key(v)[0] == 0 for v in values)

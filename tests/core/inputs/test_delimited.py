@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from inventory_gui.core.errors import InputError
+from inventory_gui.core.inputs.delimited import _lines
 from inventory_gui.core.inputs.registry import load_products
 from inventory_gui.core.models import Product
 
@@ -55,3 +60,20 @@ def test_csv_field_too_large_reports_the_line(write_file) -> None:
         load_products(write_file("huge.csv", content))
     assert caught.value.line == 3
     assert "field larger than field limit" in str(caught.value)
+
+
+@given(
+    text=st.lists(st.sampled_from(["a", ",", '"', "\n", "\r", "\r\n", "é", "\u2028"])).map("".join),
+    block=st.integers(min_value=1, max_value=8),
+)
+def test_lines_read_in_blocks_are_the_lines_of_the_whole_text(text, block) -> None:
+    # Read a block at a time (see _lines), the lines split exactly as one
+    # StringIO over the whole text splits them: quoted line breaks included.
+    assert list(_lines(text, block)) == list(io.StringIO(text, newline=""))
+
+
+def test_a_quoted_line_break_across_blocks_stays_in_its_cell(write_file) -> None:
+    rows = "".join(f'p{i},"line one\nline two {i}"\r\n' for i in range(5_000))
+    products = load_products(write_file("q.csv", "sku,note\n" + rows * 30))
+    assert len(products.products) == 5_000  # the rest repeat these IDs
+    assert products.products[4_999] == Product("p4999", {"note": "line one\nline two 4999"})

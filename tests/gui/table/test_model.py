@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from inventory_gui.core.models import Product, Result
+from inventory_gui.gui.table import model as model_module
 from inventory_gui.gui.table.columns import QUANTITY_COLUMN, STATUS_COLUMN
 from inventory_gui.gui.table.model import ResultRole, ResultsModel
 
@@ -29,6 +30,13 @@ def test_products_stay_in_input_order_however_the_rows_are_sorted(qapp):
     assert [p.id for p in model.products()] == [f"p{i}" for i in range(50)]
     assert [p.fields for p in model.products()][7] == {"name": "n7"}
     assert [p.id for p in model.products(["p9", "p2", "nope"])] == ["p9", "p2"]
+    assert model.fields_of("p9") == {"name": "n9"}
+    assert model.fields_of("nope") == {}
+    model.mark_pending(["p9"])  # a row read pending again is its product's, wherever it is
+    shown = [model.index(r, 0).data(ResultRole) for r in range(50)]
+    assert [r for r in shown if r.status == "pending"] == [
+        Result.pending(Product("p9", {"name": "n9"}))
+    ]
 
 
 def test_mark_pending_resets_finished_rows_and_leaves_a_fresh_list_alone(qapp, qtbot):
@@ -85,3 +93,42 @@ def test_marking_a_long_list_pending_makes_only_the_rows_read_pending(qapp, monk
     assert model.index(7, 0).data(ResultRole).status == "pending"
     model.apply([done(f"p{i}", -i) for i in range(1000)])  # the run's results come
     assert made == ["p7"]
+
+
+def test_a_long_list_is_shown_in_slices_and_every_method_covers_all_its_rows(
+    qapp, qtbot, qtmodeltester, monkeypatch
+):
+    monkeypatch.setattr(model_module, "SHOW_SLICE", 40)
+    model = ResultsModel()
+    inserted: list[tuple[int, int]] = []
+    model.rowsInserted.connect(lambda _parent, first, last: inserted.append((first, last)))
+    model.set_products([Product(f"p{i}") for i in range(100)])
+    assert model.rowCount() == 40  # the reset shows one slice
+    assert model.showing
+    model.apply([done("p99", 5)])  # a row the views do not know of yet: kept all the same
+    assert model.results()[99].quantity == 5
+    assert [p.id for p in model.products()][-1] == "p99"
+    qtbot.waitUntil(lambda: not model.showing)
+    assert inserted == [(40, 79), (80, 99)]  # the rest, a slice per turn of the loop
+    assert model.index(99, QUANTITY_COLUMN).data() == "5"
+    qtmodeltester.check(model)
+
+
+def test_sorting_while_a_long_list_is_shown_sorts_and_shows_every_row(qapp, monkeypatch):
+    monkeypatch.setattr(model_module, "SHOW_SLICE", 40)
+    model = loaded(qapp, 100)
+    model.apply([done("p77", 9)])
+    model.sort(QUANTITY_COLUMN, Qt.SortOrder.DescendingOrder)
+    assert not model.showing
+    assert model.rowCount() == 100
+    assert model.index(0, 0).data(ResultRole).id == "p77"
+
+
+def test_an_edit_while_a_long_list_is_shown_shows_every_row_first(qapp, monkeypatch):
+    monkeypatch.setattr(model_module, "SHOW_SLICE", 40)
+    model = loaded(qapp, 100)
+    assert model.showing
+    assert model.replace_rows(98, ["p98", "p99"], [Product("q98")]) is not None
+    assert not model.showing
+    assert model.rowCount() == 99
+    assert model.index(98, 0).data(ResultRole).id == "q98"
