@@ -60,14 +60,30 @@ class Budget:
         return None
 
 
+_BUDGET_FIELDS = frozenset(
+    name.lower()
+    for name in (
+        _SHOPIFY, "RateLimit-Policy", "RateLimit",
+        *(f"{prefix}{part}" for prefix in ("RateLimit-", "X-RateLimit-")
+          for part in ("Limit", "Remaining", "Reset")),
+    )
+)  # fmt: skip
+
+
 def read_budget(headers: Mapping[str, str], now: float | None = None) -> Budget | None:
     """The budget ``headers`` advertise, or None when they advertise none.
+
+    Every answer passes here: one pass over its header names first spares an
+    answer without budget fields (most APIs' answers) the nine case-insensitive
+    lookups below.
 
     Args:
         headers: an answer's headers (case-insensitive lookups, as aiohttp's).
         now: the Unix time, to turn an absolute ``X-RateLimit-Reset`` into seconds.
     """
     try:
+        if not any(name.lower() in _BUDGET_FIELDS for name in headers):
+            return None
         return _read(headers, now)
     except (ValueError, TypeError, AttributeError, OverflowError):  # a header of the wrong type
         return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from multidict import CIMultiDict
@@ -75,3 +76,23 @@ def test_never_raises_and_gives_finite_non_negative_numbers(headers, now):
         assert value is None or (value >= 0 and value < float("inf"))
     rate = got.sustained_rate
     assert rate is None or rate >= 0
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["ratelimit-policy", "RATELIMIT", "x-ratelimit-remaining", "X-SHOPIFY-SHOP-API-CALL-LIMIT",
+     "RateLimit-Limit"],
+)  # fmt: skip
+def test_a_budget_field_in_any_case_among_other_headers_is_read(name):
+    values = {"ratelimit-policy": '"burst";q=10;w=1', "ratelimit": '"default";r=3;t=1',
+              "x-ratelimit-remaining": "3", "x-shopify-shop-api-call-limit": "37/40",
+              "ratelimit-limit": "10"}  # fmt: skip
+    headers = CIMultiDict(
+        {"Content-Type": "application/json", "Date": "x", name: values[name.lower()]}
+    )
+    assert read_budget(headers, 1e9) is not None
+
+
+def test_answers_without_budget_fields_advertise_none():
+    assert read_budget(CIMultiDict({"Content-Type": "application/json", "X-Limit": "5"})) is None
+    assert read_budget({}) is None
