@@ -21,6 +21,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator, Mapping
+from contextlib import closing
 from pathlib import Path
 
 from inventory_gui.cli.main import main
@@ -176,7 +177,7 @@ def table_rows(stdout: str) -> list[str]:
 
 def run_states(data_dir: Path) -> list[str]:
     """The state of each recorded run; a closed run has its end time."""
-    with sqlite3.connect(data_dir / "history.sqlite3") as conn:
+    with closing(sqlite3.connect(data_dir / "history.sqlite3")) as conn, conn:
         rows = conn.execute("SELECT state, finished_at FROM runs ORDER BY id").fetchall()
     return [state if finished else f"{state} (no end time)" for state, finished in rows]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -21,7 +22,7 @@ def open_history(tmp_path: Path) -> FetchHistory:
 
 
 def checks(tmp_path: Path) -> list[tuple[str, float]]:
-    with sqlite3.connect(tmp_path / DB_NAME) as conn:
+    with closing(sqlite3.connect(tmp_path / DB_NAME)) as conn, conn:
         return conn.execute("SELECT product_id, quantity FROM checks ORDER BY id").fetchall()
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 
 from inventory_gui.core.history.store import HistoryStore
 from tests.cli.commands import fetch_cli, write_ids
@@ -31,7 +32,7 @@ def test_the_learned_limit_is_kept_per_api_host_and_starts_the_next_run(tmp_path
             assert store.remembered_rate(f"http://127.0.0.1:{port}") == 50.0
         finally:
             store.close()
-        with sqlite3.connect(tmp_path / "history.sqlite3") as conn:
+        with closing(sqlite3.connect(tmp_path / "history.sqlite3")) as conn, conn:
             rows = conn.execute("SELECT * FROM api_pace").fetchall()
         assert [row[0] for row in rows] == [f"http://127.0.0.1:{port}"]  # no user or password
         assert "secret" not in repr(rows)

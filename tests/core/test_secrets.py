@@ -17,6 +17,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 from urllib.parse import quote, quote_plus
 
@@ -288,7 +289,7 @@ def test_cli_echo_leaks_nothing_to_outputs_history_or_terminal(hostile, tmp_path
         written = (tmp_path / output).read_text()
         assert "HTTP 500" in written
         assert not _leaks(written), written
-    with sqlite3.connect(data / "history.sqlite3") as db:
+    with closing(sqlite3.connect(data / "history.sqlite3")) as db, db:
         dump = "\n".join(db.iterdump())
     assert "HTTP 500" in dump
     assert "api_key=***" in dump

@@ -24,6 +24,7 @@ import functools
 import math
 import sqlite3
 import sys
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -56,7 +57,7 @@ def _hostile_history(data_dir: Path, ids: list[str]) -> None:
 
     HistoryStore(data_dir).close()  # creates the schema
     odd = ["1" * 400, "abc", "-0.0", "9" * 5000, "NaN", "\udc80".encode("utf-8", "surrogatepass")]
-    with sqlite3.connect(data_dir / "history.sqlite3") as conn:
+    with closing(sqlite3.connect(data_dir / "history.sqlite3")) as conn, conn:
         conn.execute(
             "INSERT INTO runs (started_at, source, url_template, total, state)"
             " VALUES ('2026-01-01T00:00:00Z', 's', 't', 1, 'done')"

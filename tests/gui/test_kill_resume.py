@@ -8,6 +8,7 @@ import subprocess
 import sys
 import textwrap
 import time
+from contextlib import closing
 
 import pytest
 
@@ -46,7 +47,7 @@ def checks_recorded(database) -> int:
     if not database.exists():
         return 0
     try:
-        with sqlite3.connect(database, timeout=1) as conn:
+        with closing(sqlite3.connect(database, timeout=1)) as conn, conn:
             return conn.execute("SELECT COUNT(*) FROM checks").fetchone()[0]
     except sqlite3.Error:
         return 0

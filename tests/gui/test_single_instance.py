@@ -19,6 +19,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -111,7 +112,7 @@ def product_list(user: User, name: str) -> Path:
 def interrupted_run(data_dir: Path) -> None:
     """A run that never ended in the history, so that a start offers to resume it."""
     HistoryStore(data_dir).close()  # creates the schema
-    with sqlite3.connect(data_dir / "history.sqlite3") as conn:
+    with closing(sqlite3.connect(data_dir / "history.sqlite3")) as conn, conn:
         conn.execute(
             "INSERT INTO runs (started_at, source, url_template, total, state)"
             " VALUES ('2026-01-01T00:00:00Z', 'list.txt', 'http://x/{id}', 1, 'interrupted')"

@@ -13,6 +13,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -32,7 +33,7 @@ def _runs(database: Path) -> list[tuple[int, str]]:
     if not database.exists():
         return []
     try:
-        with sqlite3.connect(f"file:{database}?mode=ro", uri=True) as conn:
+        with closing(sqlite3.connect(f"file:{database}?mode=ro", uri=True)) as conn, conn:
             return conn.execute("SELECT id, state FROM runs ORDER BY id").fetchall()
     except sqlite3.OperationalError:  # created but not yet migrated
         return []
@@ -85,7 +86,7 @@ def test_quit_signal_cancels_the_run_and_exits_with_its_status(tmp_path, signum)
     assert runs
     assert all(state != "running" for _, state in runs), runs
     assert runs[-1][1] == "cancelled"
-    with sqlite3.connect(f"file:{database}?mode=ro", uri=True) as conn:
+    with closing(sqlite3.connect(f"file:{database}?mode=ro", uri=True)) as conn, conn:
         total, checks, cancelled = conn.execute(
             "SELECT total, (SELECT COUNT(*) FROM checks WHERE run_id = runs.id),"
             " (SELECT COUNT(*) FROM checks WHERE run_id = runs.id AND status = 'cancelled')"
