@@ -28,6 +28,8 @@ from dataclasses import dataclass
 
 from aiohttp import web
 
+from inventory_gui.devtools.bench.server import serve_app
+
 SHOPIFY_LEAK_WINDOW_S = 20.0
 
 
@@ -146,15 +148,7 @@ def make_app(
 
 async def serve(port: int, limits: Limits) -> None:
     """Serve until cancelled."""
-    runner = web.AppRunner(make_app(limits), access_log=None)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", port, backlog=1024)
-    await site.start()
-    print(f"ready {runner.addresses[0][1]}", flush=True)
-    try:
-        await asyncio.Event().wait()
-    finally:
-        await runner.cleanup()
+    await serve_app(make_app(limits), port)
 
 
 def main() -> None:

@@ -51,7 +51,12 @@ def make_app(latency_s: float) -> web.Application:
 
 async def serve(port: int, latency_ms: float) -> None:
     """Serve until cancelled."""
-    runner = web.AppRunner(make_app(latency_ms / 1000.0), access_log=None)
+    await serve_app(make_app(latency_ms / 1000.0), port)
+
+
+async def serve_app(app: web.Application, port: int) -> None:
+    """Serve ``app`` on loopback, print ``ready PORT`` for the parent, until cancelled."""
+    runner = web.AppRunner(app, access_log=None)
     await runner.setup()
     site = web.TCPSite(runner, "127.0.0.1", port, backlog=1024)
     await site.start()
