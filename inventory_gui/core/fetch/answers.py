@@ -35,9 +35,13 @@ async def read_answer(
     response: aiohttp.ClientResponse, policy: RetryPolicy, max_body_bytes: int
 ) -> Answer:
     """Read ``response`` into an :class:`Answer` (its body capped at ``max_body_bytes``)."""
-    status = response.status
-    answer = Answer(http_status=status, headers=response.headers)
-    raw, too_large = await _read_capped(response, max_body_bytes)
+    status, headers = response.status, response.headers
+    answer = Answer(http_status=status, headers=headers)
+    length = response.content_length
+    if length is not None and length <= max_body_bytes and "Content-Encoding" not in headers:
+        raw, too_large = await response.read(), False  # the size is known and small
+    else:
+        raw, too_large = await _read_capped(response, max_body_bytes)
     if too_large:
         answer.error = f"HTTP {status}: response larger than {size_text(max_body_bytes)}, not read"
         return answer
@@ -45,7 +49,7 @@ async def read_answer(
         reason = shorten(response.reason or "", 60)
         answer.error = f"HTTP {status} {reason}".rstrip() + _detail(raw)
         answer.retryable = policy.retryable_status(status)
-        answer.retry_after = parse_retry_after(response.headers.get("Retry-After"))
+        answer.retry_after = parse_retry_after(headers.get("Retry-After"))
         answer.body = _try_json(raw)
         return answer
     try:
@@ -65,8 +69,6 @@ async def _read_capped(response: aiohttp.ClientResponse, cap: int) -> tuple[byte
     length = response.content_length
     if length is not None and length > cap:
         return b"", True
-    if length is not None and "Content-Encoding" not in response.headers:
-        return await response.read(), False  # fast path: the size is known and small
     chunks: list[bytes] = []
     total = 0
     while chunk := await response.content.read(_CHUNK):

@@ -376,7 +376,8 @@ class Fetcher:
                 if limiter is not None:
                     await limiter.acquire()
                 if control is not None:
-                    await control.acquire(waited_out=waited_out)
+                    if control.must_wait():
+                        await control.acquire(waited_out=waited_out)
                     sent_in = control.epoch
                 result.attempts += 1
                 answer = await self._sender.send(session, url, sent, body)

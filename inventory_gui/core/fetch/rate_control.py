@@ -27,7 +27,8 @@ already exceeds it.  This controller paces the *start* of requests:
   wall together.
 
 While the API never pushes back and sends no budget, :meth:`acquire` returns at
-once (no clock read, no sleep): unpaced runs pay one attribute test per request.
+once (no clock read, no sleep) and :meth:`on_answer` only counts the answer and
+looks over its header names: unpaced runs pay little per request.
 
 The clock, sleep and random source are injectable: the unit tests drive the
 controller on a fake clock.  One event loop only.  Qt-free.
@@ -44,7 +45,7 @@ from collections.abc import Awaitable, Callable, Mapping
 from typing import Protocol
 from urllib.parse import urlsplit
 
-from inventory_gui.core.fetch.rate_headers import Budget, read_budget
+from inventory_gui.core.fetch.rate_headers import Budget, carries_budget, read_budget
 from inventory_gui.core.fetch.retry import RETRY_AFTER_CAP
 from inventory_gui.core.fetch.settings import FetchSettings
 
@@ -121,7 +122,7 @@ class RateController:
         self._pauses = 0  # pauses begun so far
         self._lock = asyncio.Lock()
         self._paused = False
-        self._epoch = 0
+        self.epoch = 0  # bumped at each decrease: pass it back to on_answer() as sent_in
         self._last_decrease = -math.inf
         self._failed_rate: float | None = None  # the API's rate as estimated at the last decrease
         self._last_growth = clock()
@@ -137,6 +138,11 @@ class RateController:
             self._failed_rate, self._measured = start_rate, True
             self._last_decrease = self._last_growth
         self._recent: deque[float] = deque()  # times of the accepted answers of the last round
+        # Quiet: unpaced, and no answer has pushed back or carried a budget yet.  The
+        # first episode is then kept as its first answer's time and a count.
+        self._quiet = not start_rate
+        self._quiet_since: float | None = None
+        self._quiet_answers = 0
         self.pushbacks = 0
         self.decreases = 0
 
@@ -150,11 +156,6 @@ class RateController:
         """The API's limit as learned this run (headers or 429s), to remember."""
         return self._learned
 
-    @property
-    def epoch(self) -> int:
-        """Bumped at each decrease; pass it back to :meth:`on_answer` as ``sent_in``."""
-        return self._epoch
-
     def describe(self) -> str | None:
         """``"pacing at 180 req/s, API limit learned from headers"``, or None if unpaced."""
         if self._rate is None:
@@ -163,6 +164,10 @@ class RateController:
         if self._paused and self._clock() < self._pause_until:
             text += f", paused {self._pause_until - self._clock():.0f} s (Retry-After)"
         return f"{text}, {self.source}" if self.source else text
+
+    def must_wait(self) -> bool:
+        """Whether :meth:`acquire` may wait (paced, or paused); else the caller skips it."""
+        return self._rate is not None or self._paused
 
     async def acquire(self, *, waited_out: bool = False) -> None:
         """Wait for this request's turn: past any pause, then at the pace.
@@ -224,6 +229,13 @@ class RateController:
         """
         if status is None:
             return False
+        if self._quiet:
+            if status not in PUSHBACK_STATUSES and not (headers and carries_budget(headers)):
+                self._quiet_answers += 1
+                if self._quiet_since is None:
+                    self._quiet_since = self._clock()
+                return False
+            self._wake()
         now = self._clock()
         episode = self._episode
         if now >= self._pause_until and (episode is None or episode[3] != self._pauses):
@@ -256,6 +268,13 @@ class RateController:
             self._grow(now)
         return False
 
+    def _wake(self) -> None:
+        """Leave quiet: the answers counted so far become the first episode."""
+        self._quiet = False
+        if self._quiet_since is not None:
+            answers = float(self._quiet_answers)
+            self._episode = [self._quiet_since, answers, answers, self._pauses]
+
     def _follow_budget(self, budget: Budget) -> None:
         """Pace to what the headers say the API takes, before it runs out."""
         sustained = budget.sustained_rate
@@ -282,7 +301,7 @@ class RateController:
         self.source = HEADERS
 
     def _decrease(self, now: float, sent_in: int | None, timed: bool) -> None:
-        if sent_in != self._epoch and now - self._last_decrease < _ROUND_S:
+        if sent_in != self.epoch and now - self._last_decrease < _ROUND_S:
             return  # the same round of requests: already decreased for it
         rate, episode = self._rate, self._episode
         if rate is None or (timed and self._first is None):  # the limit still unknown
@@ -306,7 +325,7 @@ class RateController:
             self._failed_rate = self._learned = rate
             self._set_rate(rate * BETA)
         self.source = PUSHBACKS
-        self._epoch += 1
+        self.epoch += 1
         self._last_decrease = self._last_growth = now
         self.decreases += 1
 

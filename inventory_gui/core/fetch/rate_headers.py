@@ -70,19 +70,24 @@ _BUDGET_FIELDS = frozenset(
 )  # fmt: skip
 
 
+def carries_budget(headers: Mapping[str, str]) -> bool:
+    """Whether ``headers`` hold any budget field: one pass over their names.
+
+    Every answer passes here, so it spares an answer without budget fields
+    (most APIs' answers) the nine case-insensitive lookups of :func:`read_budget`.
+    """
+    return not _BUDGET_FIELDS.isdisjoint(map(str.lower, headers))
+
+
 def read_budget(headers: Mapping[str, str], now: float | None = None) -> Budget | None:
     """The budget ``headers`` advertise, or None when they advertise none.
-
-    Every answer passes here: one pass over its header names first spares an
-    answer without budget fields (most APIs' answers) the nine case-insensitive
-    lookups below.
 
     Args:
         headers: an answer's headers (case-insensitive lookups, as aiohttp's).
         now: the Unix time, to turn an absolute ``X-RateLimit-Reset`` into seconds.
     """
     try:
-        if not any(name.lower() in _BUDGET_FIELDS for name in headers):
+        if not carries_budget(headers):
             return None
         return _read(headers, now)
     except (ValueError, TypeError, AttributeError, OverflowError):  # a header of the wrong type

@@ -57,22 +57,9 @@ class Sender:
         auth_headers: Mapping[str, str] | None,
         body: bytes | None,
     ) -> Answer:
-        """One attempt: the answer, or an error answer for what failed on the way."""
-        try:
-            return await self._follow(session, url, auth_headers, body)
-        except (aiohttp.ClientError, OSError, TimeoutError) as exc:
-            error, retryable = describe_failure(exc, self._settings.timeout)
-            return Answer(error=error, retryable=retryable)
+        """One attempt: the answer, or an error answer for what failed on the way.
 
-    async def _follow(
-        self,
-        session: aiohttp.ClientSession,
-        url: Any,
-        auth_headers: Mapping[str, str] | None,
-        body: bytes | None,
-    ) -> Answer:
-        """Send the request, following redirects with secrets kept to the template's origin.
-
+        Redirects are followed with secrets kept to the template's origin;
         ``auth_headers`` (Basic, a bearer token) are secret headers like the others.
         """
         secret = self._secret_headers
@@ -81,26 +68,49 @@ class Sender:
         method = self._settings.method
         body_type = self._body_type if body is not None else None
         headers = {**secret, **body_type} if secret and body_type else secret or body_type
-        for _hop in range(MAX_REDIRECTS + 1):
-            async with session.request(
-                method, url, data=body, allow_redirects=False, headers=headers
-            ) as response:
-                status = response.status
-                location = response.headers.get("Location") if status in REDIRECT_STATUSES else None
-                if location is None:
-                    return await read_answer(response, self._policy, self._settings.max_body_bytes)
-            try:
-                url = self._redirects.follow(url, location)
-            except RedirectRefused as exc:
-                return Answer(http_status=status, error=str(exc))
-            if status == 303 or (status in (301, 302) and method == "POST"):
-                method, body = "GET", None  # as browsers and aiohttp do
-            same = self._redirects.same_origin(url)
-            if body is not None and not same:  # a body may hold what was meant for this API only
-                error = "redirect to another origin would send the request body there, not followed"
-                return Answer(http_status=status, error=error)
-            if not same:
-                headers = None
-            elif body is None:  # no body (any more): no Content-Type
-                headers = secret
+        cap = self._settings.max_body_bytes
+        try:
+            for _hop in range(MAX_REDIRECTS + 1):
+                async with session.request(
+                    method, url, data=body, allow_redirects=False, headers=headers
+                ) as response:
+                    status = response.status
+                    location = (
+                        response.headers.get("Location") if status in REDIRECT_STATUSES else None
+                    )
+                    if location is None:
+                        return await read_answer(response, self._policy, cap)
+                hop = self._redirect(url, location, status, method, body, secret)
+                if isinstance(hop, Answer):
+                    return hop
+                url, method, body, headers = hop
+        except (aiohttp.ClientError, OSError, TimeoutError) as exc:
+            error, retryable = describe_failure(exc, self._settings.timeout)
+            return Answer(error=error, retryable=retryable)
         return Answer(error="too many redirects")
+
+    def _redirect(
+        self,
+        url: Any,
+        location: str,
+        status: int,
+        method: str,
+        body: bytes | None,
+        secret: Mapping[str, str] | None,
+    ) -> Answer | tuple[Any, str, bytes | None, Mapping[str, str] | None]:
+        """The next hop (URL, method, body, headers), or the answer that ends here."""
+        try:
+            url = self._redirects.follow(url, location)
+        except RedirectRefused as exc:
+            return Answer(http_status=status, error=str(exc))
+        if status == 303 or (status in (301, 302) and method == "POST"):
+            method, body = "GET", None  # as browsers and aiohttp do
+        same = self._redirects.same_origin(url)
+        if body is not None and not same:  # a body may hold what was meant for this API only
+            error = "redirect to another origin would send the request body there, not followed"
+            return Answer(http_status=status, error=error)
+        if not same:
+            return url, method, body, None
+        # Same origin: the secrets go on; with no body (any more), no Content-Type.
+        headers = secret if body is None else {**(secret or {}), **(self._body_type or {})}
+        return url, method, body, headers
