@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from urllib.parse import unquote
+from urllib.parse import quote, unquote
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from yarl import URL
 
 from inventory_gui.core.fetch.url_template import UnsafeValueError, UrlTemplate
 from inventory_gui.core.models import Product
@@ -53,6 +54,36 @@ def test_a_path_value_is_exactly_one_segment(value):
     segment = raw[len(prefix) : -len(suffix)]
     assert "/" not in segment
     assert unquote(segment, errors="strict") == value
+
+
+# Templates with placeholders in the path only: build() puts the path on the
+# origin (URL.with_path) instead of parsing the whole text; the URL must be the same.
+PATH_ONLY = [
+    "https://api.example.com/stock/{id}/level",
+    "HTTP://API.Example.COM:8080/a/./b/../{id}",
+    "http://user:p%40ss@127.0.0.1:80/{id}",
+    "http://[::1]:8080//double/{id}/",
+    "https://shop.example/v1/items/{id};v=2/x@y:z",
+]
+
+
+@settings(deadline=None)
+@given(st.sampled_from(PATH_ONLY), ANY_TEXT)
+@example(PATH_ONLY[0], "a/b?c#d")
+def test_a_path_only_template_builds_the_url_parsing_the_whole_text_would(template, value):
+    try:
+        url = UrlTemplate(template).build(Product(value))
+    except UnsafeValueError:
+        return
+    parsed = URL(template.replace("{id}", quote(value, safe="")), encoded=True)
+    assert url == parsed
+    assert str(url) == str(parsed)
+    assert (url.scheme, url.raw_host, url.port, url.raw_path) == (
+        parsed.scheme, parsed.raw_host, parsed.port, parsed.raw_path
+    )  # fmt: skip
+    assert (url.raw_user, url.raw_password, url.raw_query_string) == (
+        parsed.raw_user, parsed.raw_password, ""
+    )  # fmt: skip
 
 
 @settings(deadline=None)
