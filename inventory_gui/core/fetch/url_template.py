@@ -169,8 +169,8 @@ def _path_only_origin(pieces: list[_Piece]) -> tuple[URL | None, int]:
     the path starts in a built URL's text.
 
     Then :meth:`UrlTemplate.build` puts the path on the origin (``with_path``)
-    rather than parsing the whole URL, a third of the time per product.  A query
-    or fragment in the template gives ``(None, 0)``: such URLs are parsed whole.
+    rather than parsing the whole URL again for every product.  A query or
+    fragment in the template gives ``(None, 0)``: such URLs are parsed whole.
     """
     if any("?" in piece.literal or "#" in piece.literal for piece in pieces):
         return None, 0
