@@ -176,7 +176,7 @@ class RateController:
             waited_out: the caller has just slept its own ``Retry-After`` (the
                 request that was told it): it does not wait for that pause again.
         """
-        if self._rate is None and not self._paused:
+        if not self.must_wait():
             return
         async with self._lock:  # one waiter at a time: the pace is read as each one goes
             while True:

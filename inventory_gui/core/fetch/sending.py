@@ -66,8 +66,7 @@ class Sender:
         if auth_headers is not None:
             secret = {**secret, **auth_headers} if secret else auth_headers
         method = self._settings.method
-        body_type = self._body_type if body is not None else None
-        headers = {**secret, **body_type} if secret and body_type else secret or body_type
+        headers = self._headers(secret, body)
         cap = self._settings.max_body_bytes
         try:
             for _hop in range(MAX_REDIRECTS + 1):
@@ -111,6 +110,11 @@ class Sender:
             return Answer(http_status=status, error=error)
         if not same:
             return url, method, body, None
-        # Same origin: the secrets go on; with no body (any more), no Content-Type.
-        headers = secret if body is None else {**(secret or {}), **(self._body_type or {})}
-        return url, method, body, headers
+        return url, method, body, self._headers(secret, body)  # same origin: the secrets go on
+
+    def _headers(
+        self, secret: Mapping[str, str] | None, body: bytes | None
+    ) -> Mapping[str, str] | None:
+        """The per-request headers: the secret ones, and ``Content-Type`` with a body."""
+        body_type = self._body_type if body is not None else None
+        return {**secret, **body_type} if secret and body_type else secret or body_type
