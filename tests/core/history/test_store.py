@@ -409,3 +409,46 @@ def test_input_columns_are_encoded_by_the_reused_c_encoder():
 
     assert writer._encode_json.__name__ == "encode_with_c_encoder"
     assert writer._encode_json({"é": "x\n", "n": "1"}) == '{"é":"x\\n","n":"1"}'
+
+
+def test_a_batch_of_checks_is_one_insert_statement(store, monkeypatch):
+    # executemany steps once a row, letting go of the GIL each time: a GIL
+    # hand-over to the fetch per row.  A batch must be one multi-row INSERT.
+    inserts: list[str] = []
+    connect = sqlite3.connect
+
+    def traced(*args: object, **kwargs: object) -> sqlite3.Connection:
+        conn = connect(*args, **kwargs)  # type: ignore[arg-type]
+        conn.set_trace_callback(
+            lambda sql: inserts.append(sql) if sql.startswith("INSERT INTO checks") else None
+        )
+        return conn
+
+    monkeypatch.setattr(sqlite3, "connect", traced)
+    products = [Product(f"P{i:04d}", {"n": str(i)}) for i in range(1000)]
+    writer = store.writer(batch=(500, 60.0))
+    run_id = writer.begin_run("x.csv", "http://api.test/{id}", products)
+    writer.record_many(run_id, [ok(p.id, i, "2024-01-01T00:00:00.000Z") for i, p in
+                                enumerate(products)])  # fmt: skip
+    writer.close()
+    assert len(inserts) == 2
+    with raw(store.file) as conn:
+        rows = conn.execute("SELECT product_id, quantity FROM checks ORDER BY id").fetchall()
+    assert rows == [(p.id, float(i)) for i, p in enumerate(products)]
+
+
+def test_insert_rows_splits_a_batch_at_the_host_parameter_limit(tmp_path):
+    from inventory_gui.core.history.journal import insert_rows
+
+    conn = sqlite3.connect(tmp_path / "t.sqlite3", isolation_level=None)
+    conn.execute("CREATE TABLE t (a, b, c)")
+    conn.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 7)  # two rows of three a statement
+    seen: list[str] = []
+    conn.set_trace_callback(lambda sql: seen.append(sql) if sql.startswith("INSERT") else None)
+    rows = [(i, f"x{i}", i / 2) for i in range(25)]
+    insert_rows(conn, "INSERT INTO t VALUES", rows)
+    assert conn.execute("SELECT a, b, c FROM t ORDER BY rowid").fetchall() == rows
+    assert len(seen) == 13
+    insert_rows(conn, "INSERT INTO t VALUES", [("bad\ud800", 1, 2)])  # the escaping pass
+    assert conn.execute("SELECT a FROM t WHERE b = 1").fetchone() == ("bad\\ud800",)
+    conn.close()
