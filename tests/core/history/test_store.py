@@ -452,3 +452,25 @@ def test_insert_rows_splits_a_batch_at_the_host_parameter_limit(tmp_path):
     insert_rows(conn, "INSERT INTO t VALUES", [("bad\ud800", 1, 2)])  # the escaping pass
     assert conn.execute("SELECT a FROM t WHERE b = 1").fetchone() == ("bad\\ud800",)
     conn.close()
+
+
+def test_last_ok_reads_every_id_with_one_statement(tmp_path, monkeypatch):
+    selects: list[str] = []
+    connect = sqlite3.connect
+
+    def traced(*args: object, **kwargs: object) -> sqlite3.Connection:
+        conn = connect(*args, **kwargs)  # type: ignore[arg-type]
+        conn.set_trace_callback(lambda sql: selects.append(sql) if "FROM checks" in sql else None)
+        return conn
+
+    monkeypatch.setattr(sqlite3, "connect", traced)
+    store = HistoryStore(tmp_path)
+    record_run(store, [ok("A", 1, "2024-01-01T00:00:00.000Z"), ok("n\0l", 2, "2024-01-01")])
+    selects.clear()
+    ids = [f"x{i}" for i in range(5000)] + ["A", "n\0l"]
+    assert store.last_ok(ids) == {
+        "A": (1.0, "2024-01-01T00:00:00.000Z"),
+        "n\0l": (2.0, "2024-01-01"),
+    }
+    assert len(selects) == 2  # every ID at once, and the one with a NUL on its own
+    store.close()
