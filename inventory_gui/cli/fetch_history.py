@@ -19,7 +19,7 @@ from inventory_gui.cli.terminal import warn
 from inventory_gui.core.errors import HistoryError
 from inventory_gui.core.fetch.rate_control import RateController, api_origin
 from inventory_gui.core.history.store import HistoryStore, Run
-from inventory_gui.core.history.writer import HistoryWriter
+from inventory_gui.core.history.writer import BATCH_ROWS, BATCH_SECONDS, HistoryWriter
 from inventory_gui.core.models import Previous, ProductList, Result
 
 
@@ -155,8 +155,8 @@ class BatchedRecorder:
         record_many: takes a batch (the history writer's ``record_many``).
     """
 
-    ROWS = 256
-    SECONDS = 0.2  # the writer's own longest wait (BATCH_SECONDS): no later than before
+    ROWS = BATCH_ROWS  # one batch, one commit
+    SECONDS = BATCH_SECONDS  # the writer's own longest wait: no later than without it
 
     def __init__(self, record_many: Callable[[list[Result]], None]) -> None:
         self._record_many = record_many

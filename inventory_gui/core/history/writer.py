@@ -35,8 +35,13 @@ from inventory_gui.core.models import Product, Result
 from inventory_gui.core.secrets import mask_template
 
 RUN_STATES = frozenset({"running", "done", "cancelled", "interrupted", "resumed"})
-BATCH_ROWS = 500
-BATCH_SECONDS = 0.2
+BATCH_ROWS = 5000
+BATCH_SECONDS = 1.0
+"""A commit takes up to BATCH_ROWS rows; a recorded row waits up to BATCH_SECONDS.
+
+Few, large commits: each one wakes this thread, which then takes the GIL from
+the fetch.  A crash loses at most the last second's results, which a resumed
+run fetches again."""
 WRITE_BUSY_SECONDS = 0.25
 """How long one write waits for a lock before it is kept for later."""
 RETRY_SECONDS = 0.25

@@ -269,7 +269,7 @@ def test_writer_commits_100k_results_in_batches(store, commits, capsys):
             f" {queued - begun:.2f} s; flushed {flushed - begun:.2f} s after the first record;"
             f" {len(commits)} commits"
         )
-    assert len(commits) >= 100_000 // BATCH_ROWS  # never more than 500 rows a commit
+    assert len(commits) >= 100_000 // BATCH_ROWS  # never more than BATCH_ROWS rows a commit
     with raw(store.file) as conn:
         count, distinct = conn.execute(
             "SELECT COUNT(*), COUNT(DISTINCT product_id) FROM checks WHERE run_id = ?", (run_id,)
