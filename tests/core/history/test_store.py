@@ -473,4 +473,8 @@ def test_last_ok_reads_every_id_with_one_statement(tmp_path, monkeypatch):
         "n\0l": (2.0, "2024-01-01"),
     }
     assert len(selects) == 2  # every ID at once, and the one with a NUL on its own
+    monkeypatch.setattr(history, "_IDS_PER_READ", 2000)  # memory stays bounded at 1,000,000
+    selects.clear()
+    assert set(store.last_ok(ids)) == {"A", "n\0l"}
+    assert len(selects) == 4
     store.close()
