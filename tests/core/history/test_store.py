@@ -411,9 +411,10 @@ def test_input_columns_are_encoded_by_the_reused_c_encoder():
     assert writer._encode_json({"é": "x\n", "n": "1"}) == '{"é":"x\\n","n":"1"}'
 
 
-def test_a_batch_of_checks_is_one_insert_statement(store, monkeypatch):
+def test_a_batch_of_checks_is_a_few_insert_statements_of_few_sizes(store, monkeypatch):
     # executemany steps once a row, letting go of the GIL each time: a GIL
-    # hand-over to the fetch per row.  A batch must be one multi-row INSERT.
+    # hand-over to the fetch per row.  A batch must be a few multi-row INSERTs,
+    # of a few sizes (the connection caches every statement it prepares).
     inserts: list[str] = []
     connect = sqlite3.connect
 
@@ -431,7 +432,9 @@ def test_a_batch_of_checks_is_one_insert_statement(store, monkeypatch):
     writer.record_many(run_id, [ok(p.id, i, "2024-01-01T00:00:00.000Z") for i, p in
                                 enumerate(products)])  # fmt: skip
     writer.close()
-    assert len(inserts) == 2
+    assert len(inserts) == 12  # each batch of 500: 256 + 128 + 64 + 32 + 16 + 4 rows
+    sizes = [sql.count("'2024-01-01T00:00:00.000Z'") for sql in inserts]  # rows each
+    assert sizes == [256, 128, 64, 32, 16, 4] * 2
     with raw(store.file) as conn:
         rows = conn.execute("SELECT product_id, quantity FROM checks ORDER BY id").fetchall()
     assert rows == [(p.id, float(i)) for i, p in enumerate(products)]
