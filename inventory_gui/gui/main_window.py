@@ -259,7 +259,7 @@ class MainWindow(QMainWindow):
     def fetch_all(self) -> bool:
         """Fetch every product (Fetch / Refresh all); False if it could not start."""
         self._parse_pending_edits()
-        return self.start_fetch(self.model.products())
+        return self.start_fetch(self.model.products(), every_row=True)
 
     def refresh_selected(self) -> None:
         """Fetch the selected rows again."""
@@ -284,8 +284,9 @@ class MainWindow(QMainWindow):
         if not self.runner.running and not self.loader.loading:
             self.products_panel.parse_pending()
 
-    def start_fetch(self, products: Sequence[Product]) -> bool:
-        """Start a run over ``products``; False (with a message) if it cannot start."""
+    def start_fetch(self, products: Sequence[Product], *, every_row: bool = False) -> bool:
+        """Start a run over ``products`` (``every_row``: all the model's rows); False
+        (with a message) if it cannot start."""
         if self.runner.running or not products:
             return False
         problem = self.connection.validation_error()
@@ -306,7 +307,7 @@ class MainWindow(QMainWindow):
         recorder = self.history.recorder(self.intake.source, settings.url_template)
         if recorder is not None and settings.adaptive:  # start at the limit learned before
             settings = dataclasses.replace(settings, remembered_rate=recorder.remembered_rate())
-        self.runner.start(products, settings, recorder)
+        self.runner.start(products, settings, recorder, every_row=every_row)
         return True
 
     def _save_connection(self) -> None:

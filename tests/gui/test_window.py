@@ -125,6 +125,26 @@ def test_retry_failed_fetches_only_failed_rows(make_window, make_api, qtbot):
     assert kept == [True, False, True, False, True]
 
 
+def test_fetch_marks_every_row_pending_at_once_and_a_retry_only_its_rows(
+    make_window, make_api, qtbot, monkeypatch
+):
+    api = make_api(not_found_for_bad)
+    window = make_window(api.template)
+    window.products_panel.set_text("a\nbad1\nc")
+    fetch(qtbot, window)
+    marked: list[list[str] | None] = []
+    mark_pending = window.model.mark_pending
+    monkeypatch.setattr(
+        window.model,
+        "mark_pending",
+        lambda ids: marked.append(None if ids is None else list(ids)) or mark_pending(ids),
+    )
+    fetch(qtbot, window)
+    fetch(qtbot, window, "retryFailedButton")
+    assert marked == [None, ["bad1"]]  # Fetch: every row, with no ID looked up
+    assert column(window, STATUS_COLUMN) == ["OK", "Error", "OK"]
+
+
 def test_refresh_selected_fetches_only_the_selection(make_window, make_api, qtbot):
     api = make_api(stock_handler)
     window = make_window(api.template)

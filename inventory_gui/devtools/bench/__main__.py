@@ -213,10 +213,12 @@ def freezes(options: argparse.Namespace) -> list[str]:
     ]
     return [
         f"10. Freezes: longest GUI-thread gap (target <= 50 ms each), {n:,}-row list",
-        "   (of it, the GUI thread on a CPU: the freeze's own work / waiting for a core)",
+        "   (of it, the GUI thread on a CPU: the freeze's own work / waiting for a core;"
+        " when it ended)",
         *(
             f"   {label:<52} {win[f'{key}_gap_ms']:>6.0f} ms  "
-            f"({win[f'{key}_busy_ms']:.0f} / {win[f'{key}_queued_ms']:.0f} ms)"
+            f"({win[f'{key}_busy_ms']:.0f} / {win[f'{key}_queued_ms']:.0f} ms;"
+            f" at {win[f'{key}_at_s']:.2f} s)"
             for label, key in rows
         ),
         f"   lines the list's reader read for each: {win['keystroke_lines']:,} (at the end), "

@@ -13,7 +13,8 @@ first fetch of N rows, in the same window:
 - ``middle_gap_ms`` / ``middle_s`` / ``middle_lines``: the same for an ID typed
   on a new line amid the list (Return at the end of a line, four key presses).
 
-Each ``*_busy_ms`` / ``*_queued_ms`` is how the GUI thread spent the longest
+Each ``*_at_s`` is when that gap ended, in seconds from the freeze's start;
+each ``*_busy_ms`` / ``*_queued_ms`` is how the GUI thread spent the longest
 gap (see :class:`~inventory_gui.devtools.bench.window.Heartbeat`): on a CPU
 (the freeze's own work) and waiting for a core (the machine's load); the rest
 it was blocked, as a rule on the GIL.
@@ -94,6 +95,7 @@ def _gap(heartbeat, name: str, figures: dict) -> None:
     figures[f"{name}_gap_ms"] = heartbeat.stop()
     figures[f"{name}_busy_ms"] = heartbeat.max_gap_busy * 1000.0
     figures[f"{name}_queued_ms"] = heartbeat.max_gap_queued * 1000.0
+    figures[f"{name}_at_s"] = heartbeat.max_gap_at
 
 
 async def _rows(window, count: int) -> None:

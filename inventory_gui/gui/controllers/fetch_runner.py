@@ -110,11 +110,15 @@ class FetchRunner(QObject):
         products: Sequence[Product],
         settings: FetchSettings,
         recorder: RunRecorder | None = None,
+        *,
+        every_row: bool = False,
     ) -> None:
         """Fetch ``products`` (rows already in the model) with ``settings``.
 
         ``recorder``, if given, records the run in the history; each product's
         previous check reaches the model with the first batch of results.
+        ``every_row``: ``products`` are all the model's rows (Fetch), which
+        the model then marks pending without looking up each ID.
 
         Raises:
             RuntimeError: a run is already going.
@@ -125,7 +129,7 @@ class FetchRunner(QObject):
         settings.validate()  # before anything changes
         products = list(products)
         # Rows read pending before the worker starts competing for the GIL.
-        self._model.mark_pending(map(attrgetter("id"), products))  # no Python loop per row
+        self._model.mark_pending(None if every_row else map(attrgetter("id"), products))
         self._recorder = recorder
         self._flush_failure = None
         done = asyncio.wrap_future(self._engine.start(products, settings, recorder))

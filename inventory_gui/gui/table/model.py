@@ -206,17 +206,20 @@ class ResultsModel(RowEdits, QAbstractTableModel):
 
     # -- updates in batches ------------------------------------------------
 
-    def mark_pending(self, ids: Iterable[str]) -> None:
-        """Reset the given products to pending (before they are fetched again).
+    def mark_pending(self, ids: Iterable[str] | None) -> None:
+        """Reset the given products (every row if ``ids`` is None) to pending, before
+        they are fetched again.
 
         Only flags the rows (see ``_stale``): making 100,000 pending results
-        here would freeze the window for a third of a second.
+        here would freeze the window for a third of a second.  Every row is told
+        by None rather than by a list of every ID, which would be listed and
+        compared with the rows' IDs on the GUI thread.
         """
         rows, row_of, stale = self._rows, self._row_of, self._stale
         if all(row.status == "pending" for row in rows):
             return  # a list just loaded: a quick pass, no lookup per ID
-        ids = list(ids)
-        if len(ids) == len(rows) and row_of.keys() == set(ids):  # every row: no loop here
+        ids = None if ids is None else list(ids)
+        if ids is None or (len(ids) == len(rows) and row_of.keys() == set(ids)):  # no loop
             self._stale = bytearray(b"\x01") * len(rows)
             self._changed_all()
             return

@@ -95,6 +95,20 @@ def test_marking_a_long_list_pending_makes_only_the_rows_read_pending(qapp, monk
     assert made == ["p7"]
 
 
+def test_marking_every_row_pending_by_none_looks_up_no_id(qapp, monkeypatch):
+    model = loaded(qapp, 40)
+    model.apply([done(f"p{i}", i) for i in range(40)])
+    model.sort(QUANTITY_COLUMN, Qt.SortOrder.DescendingOrder)
+    changes: list[tuple[int, int]] = []
+    model.dataChanged.connect(lambda first, last, *_: changes.append((first.row(), last.row())))
+    monkeypatch.setattr(model, "_row_index", None)  # any lookup by ID would raise
+    model.mark_pending(None)
+    assert changes == [(0, 39)]  # one signal for the whole list
+    shown = [model.index(r, 0).data(ResultRole) for r in range(40)]
+    assert {r.status for r in shown} == {"pending"}
+    assert sorted(r.fields["name"] for r in shown) == sorted(f"n{i}" for i in range(40))
+
+
 def test_a_long_list_is_shown_in_slices_and_every_method_covers_all_its_rows(
     qapp, qtbot, qtmodeltester, monkeypatch
 ):
