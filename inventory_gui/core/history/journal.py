@@ -164,11 +164,11 @@ def _insert_many(conn: sqlite3.Connection, sql: str, rows: list[tuple[Any, ...]]
 
     Not ``executemany``: it steps its statement once a row and lets go of the
     GIL around each step, and with the fetch running on the main thread every
-    step was a GIL hand-over, two context switches (about 10,000 in a
-    20,000-product run).  One multi-row ``VALUES`` statement is one step.
-    Statements take a power of two of rows, at most _MOST_ROWS and within the
-    connection's host-parameter limit: the connection caches each statement it
-    prepares (about 0.4 MB for 500 rows), so there are few distinct ones.
+    step is a GIL hand-over, two context switches.  One multi-row ``VALUES``
+    statement is one step.  Statements take a power of two of rows, at most
+    _MOST_ROWS and within the connection's host-parameter limit: the
+    connection caches each statement it prepares, large ones too, so there
+    are few distinct ones.
     """
     if not rows:
         return

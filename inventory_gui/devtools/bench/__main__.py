@@ -317,7 +317,7 @@ def _compile_bytecode() -> str:
     The reference scripts run on libraries whose bytecode ``pip install`` wrote;
     the app's own modules (an editable install) get theirs at their first run,
     unless ``PYTHONDONTWRITEBYTECODE`` is set, which would make every timed
-    process compile them again (about 50 ms a process, measured).
+    process compile them again.
     """
     import compileall
 
