@@ -134,11 +134,13 @@ def test_fetch_marks_every_row_pending_at_once_and_a_retry_only_its_rows(
     fetch(qtbot, window)
     marked: list[list[str] | None] = []
     mark_pending = window.model.mark_pending
-    monkeypatch.setattr(
-        window.model,
-        "mark_pending",
-        lambda ids: marked.append(None if ids is None else list(ids)) or mark_pending(ids),
-    )
+
+    def spy(ids):
+        ids = None if ids is None else list(ids)  # an iterator is read once: pass the list on
+        marked.append(ids)
+        mark_pending(ids)
+
+    monkeypatch.setattr(window.model, "mark_pending", spy)
     fetch(qtbot, window)
     fetch(qtbot, window, "retryFailedButton")
     assert marked == [None, ["bad1"]]  # Fetch: every row, with no ID looked up
