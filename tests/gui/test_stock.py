@@ -186,3 +186,34 @@ def test_counts_of_a_large_list_come_in_slices_and_are_right(make_window, qtbot)
     assert window.stock.counts.text() == ""  # not yet: the GUI thread was not held up
     qtbot.waitUntil(lambda: window.stock.counts.text() != "")
     assert window.stock.counts.text() == f"In stock {n // 3:,} · Out {n - n // 3:,}"
+
+
+def test_counts_of_rows_that_change_amid_the_count_are_of_the_rows_after(make_window, qtbot):
+    from inventory_gui.core.models import Result
+    from inventory_gui.gui.controllers.stock_controller import SLICE_ROWS
+
+    window = make_window()
+    n = SLICE_ROWS * 6
+    window.products_panel.set_text("\n".join(f"p{i}" for i in range(n)))
+    window.model.apply([Result(f"p{i}", "ok", 200, quantity=0) for i in range(n)])
+    window.stock.update_counts()
+    for _ in range(2):  # two slices counted in place, as two turns of the loop would
+        window.stock._count_next_slice()
+    window.model.mark_pending([f"p{i}" for i in range(n - 10, n)])  # read as pending rows
+    window.model.apply([Result(f"p{i}", "ok", 200, quantity=500) for i in range(10)])
+    qtbot.waitUntil(lambda: window.stock.counts.text() != "")
+    assert window.stock.counts.text() == f"In stock 10 · Out {n - 20:,}"  # pending: not shown
+
+
+def test_the_rows_read_in_place_are_pending_where_marked_so(make_window):
+    from inventory_gui.core.models import Result
+
+    window = make_window()
+    window.products_panel.set_text("a\nb\nc\nd")
+    window.model.apply([Result(i, "ok", 200, quantity=1) for i in "abcd"])
+    version = window.model.version
+    window.model.mark_pending(["b", "d"])
+    assert window.model.version != version
+    assert window.model.total_rows == 4
+    assert [r.status for r in window.model.rows_between(1, 3)] == ["pending", "ok"]
+    assert [r.status for r in window.model.snapshot()] == ["ok", "pending", "ok", "pending"]

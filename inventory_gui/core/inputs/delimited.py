@@ -47,47 +47,65 @@ def _split_rows(text: str, delimiter: str, source: str) -> tuple[Rows, LineOf]:
         starts on; it parses the text again on first use, which is rare.
     """
 
-    def reader() -> Any:
-        return csv.reader(_lines(text), delimiter=delimiter, skipinitialspace=True)
+    def reader(lines: _TextLines) -> Any:
+        return csv.reader(lines, delimiter=delimiter, skipinitialspace=True)
 
+    lines = _TextLines(text)
     try:
-        rows = _read_rows(reader(), text)
+        rows = _read_rows(reader(lines), lines)
     except csv.Error:
-        _row_starts(reader(), source)  # raises with the line number
+        _row_starts(reader(_TextLines(text)), source)  # raises with the line number
         raise
     starts: list[int] = []
 
     def line_of(index: int) -> int:
         if not starts:
-            starts.extend(_row_starts(reader(), source))
+            starts.extend(_row_starts(reader(_TextLines(text)), source))
         return starts[index]
 
     return rows, line_of
 
 
-def _lines(text: str, block: int = 1 << 20) -> Iterator[str]:
+class _TextLines:
     """The lines ``io.StringIO(text, newline="")`` gives, made a block at a time.
 
     One StringIO over a whole large file copies it at once (4 bytes a character
     once read), holding the GIL throughout: tens of ms and 120 MB for a million
     rows.  Blocks end just after a ``"\n"``, which never splits a line.
+
+    Each line is yielded by a loop of the generator's own, not by ``yield
+    from``: resuming after a ``yield from`` skips the interpreter's check for
+    a thread waiting on the GIL, so the csv reader, which pulls a block's lines
+    in one C call, would hold it for the whole block.
     """
-    start = 0
-    while start < len(text):
-        end = text.find("\n", start + block)
-        end = len(text) if end < 0 else end + 1
-        yield from io.StringIO(text[start:end], newline="")
-        start = end
+
+    def __init__(self, text: str, block: int = 1 << 20) -> None:
+        self._text, self._block = text, block
+        self._end = 0  # where the block handed out last ends
+
+    @property
+    def fraction_read(self) -> float:
+        """How much of the text the blocks handed out so far cover (for progress;
+        counting the lines first would take one long C call)."""
+        return self._end / max(1, len(self._text))
+
+    def __iter__(self) -> Iterator[str]:
+        text, start = self._text, 0
+        while start < len(text):
+            end = text.find("\n", start + self._block)
+            self._end = end = len(text) if end < 0 else end + 1
+            for line in io.StringIO(text[start:end], newline=""):  # noqa: UP028 (see above)
+                yield line
+            start = end
 
 
-def _read_rows(reader: Any, text: str) -> Rows:
+def _read_rows(reader: Any, lines: _TextLines) -> Rows:
     """Read the non-blank rows in blocks, reporting progress between blocks."""
-    lines = text.count("\n") + 1
     rows: Rows = []
     filled = filter(None, reader)
     while block := list(islice(filled, ROWS_PER_REPORT)):
         rows.extend(block)
-        report_splitting(min(1.0, reader.line_num / lines))
+        report_splitting(lines.fraction_read)
     return rows
 
 

@@ -24,6 +24,7 @@ from inventory_gui.core.errors import InputError
 _STRAY = re.compile("[\udc80-\udcff]")  # bytes that are not UTF-8, as surrogateescape keeps them
 _NON_ASCII = re.compile("[^\x00-\x7f]")
 _LINES_LISTED = 5
+_STEP_BYTES = 1 << 20
 
 
 class NotTextError(InputError):
@@ -52,7 +53,7 @@ def decode_text(data: bytes | bytearray, source: str) -> Decoded:
     if b"\x00" in data:
         raise NotTextError(source, "binary data, not text (it holds NUL bytes)")
     try:
-        return Decoded(data.decode("utf-8-sig"))
+        return Decoded(_utf8_in_steps(data))
     except UnicodeDecodeError:
         pass
     escaped = data.decode("utf-8-sig", errors="surrogateescape")
@@ -66,6 +67,20 @@ def decode_text(data: bytes | bytearray, source: str) -> Decoded:
         problem = "binary data, not text (neither UTF-8 nor Windows-1252)"
         raise NotTextError(source, problem) from None
     return Decoded(text, "read as Windows-1252: the file is not UTF-8")
+
+
+def _utf8_in_steps(data: bytes | bytearray, step: int = _STEP_BYTES) -> str:
+    """``data.decode("utf-8-sig")`` ``step`` bytes per C call: in one call, a large
+    file would hold the GIL, and so freeze the window, for tens of ms.
+
+    Raises:
+        UnicodeDecodeError: the data is not UTF-8.
+    """
+    decoder = codecs.getincrementaldecoder("utf-8-sig")()
+    with memoryview(data) as view:
+        parts = [decoder.decode(view[i : i + step]) for i in range(0, len(view), step)]
+    parts.append(decoder.decode(b"", final=True))
+    return "".join(parts)
 
 
 def _mostly_utf8(escaped: str, strays: list[int], source: str) -> Decoded:

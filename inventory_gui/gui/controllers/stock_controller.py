@@ -243,12 +243,24 @@ class StockController(QObject):
         self._count_timer.stop()
 
     def _count_in_slices(self) -> Iterator[None]:
-        # The copy of the rows is the first slice's work: on a long list just
-        # installed, a turn of the loop apart from the install's.
-        rows = self._model.snapshot()
-        status, counts = self._model.context.rules.status, Counter[Stock]()
+        # The rows are read in place, a slice per turn: a copy of a million rows
+        # would hold the GUI thread for tens of ms in one go.
+        model = self._model
+        status, version = model.context.rules.status, model.version
+        counts = Counter[Stock]()
+        for start in range(0, model.total_rows, SLICE_ROWS):
+            if model.version != version:
+                break
+            counts.update(map(status, model.rows_between(start, start + SLICE_ROWS)))
+            yield
+        else:
+            self._show_counts(counts)
+            return
+        # The rows changed meanwhile (a fetch under way): count a copy of them instead.
+        yield
+        rows, counts = model.snapshot(), Counter[Stock]()
         for start in range(0, len(rows), SLICE_ROWS):
-            counts.update(status(r) for r in rows[start : start + SLICE_ROWS])
+            counts.update(map(status, rows[start : start + SLICE_ROWS]))
             yield
         self._show_counts(counts)
 

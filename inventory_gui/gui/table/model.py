@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterable, Mapping, Sequence
+from itertools import count
 from operator import attrgetter, itemgetter
 from typing import Any
 
@@ -26,6 +27,7 @@ from PySide6.QtGui import QGuiApplication
 
 from inventory_gui.core.models import Previous, Product, Result
 from inventory_gui.core.safe_values import display_text, qt_text, text_number_key, value_key
+from inventory_gui.core.sharded_dict import ShardedDict
 from inventory_gui.core.stock import FieldMap, StockRules
 from inventory_gui.gui.table.colours import TableColours
 from inventory_gui.gui.table.columns import (
@@ -83,9 +85,9 @@ class ResultsModel(RowEdits, QAbstractTableModel):
         self._stale = bytearray()
         # Input position of each row, for "restore order" (an array: 8 bytes a row).
         self._positions: array[int] = array("l")
-        self._row_index: dict[str, int] = {}  # see _row_of
+        self._row_index: ShardedDict[str, int] = ShardedDict()  # see _row_of
         self._renumber_from: int | None = None
-        self._products: dict[str, Product] = {}
+        self._products: ShardedDict[str, Product] = ShardedDict()
         self._columns: list[str] = []
         self._numeric: set[str] = set()  # input columns shown right-aligned
         self._fields = FieldMap()
@@ -93,8 +95,7 @@ class ResultsModel(RowEdits, QAbstractTableModel):
         self._version = 0  # bumped by every change, so a repeated sort can be skipped
         self._sorted_as: tuple[int, Qt.SortOrder, int] | None = None
         self._input_order = True  # rows in input order: replace_rows can patch them
-        self._products_in_order = True  # _products iterates in input order (else _order)
-        self._order: list[Product] | None = None  # the products in input order, if known
+        self._order: list[Product] | None = []  # the products in input order, if known
         self.colours = TableColours.from_palette(QGuiApplication.palette())
         # Rows the views know of while a long list is being installed; None: all.
         self._shown: int | None = None
@@ -117,6 +118,22 @@ class ResultsModel(RowEdits, QAbstractTableModel):
         self._make_pending()
         return list(self._rows)
 
+    @property
+    def version(self) -> int:
+        """A number that changes with every change of the rows (their order included)."""
+        return self._version
+
+    @property
+    def total_rows(self) -> int:
+        """Every row's count, shown to the views yet or not (see :attr:`showing`)."""
+        return len(self._rows)
+
+    def rows_between(self, start: int, stop: int) -> list[Result]:
+        """The current rows ``start:stop``: a slice of a long list read without
+        copying the whole of it (a million rows take tens of ms)."""
+        self._make_pending(start, stop)
+        return self._rows[start:stop]
+
     def install(self, prepared: PreparedRows) -> None:
         """Show rows built by :func:`prepare_rows`.
 
@@ -128,14 +145,14 @@ class ResultsModel(RowEdits, QAbstractTableModel):
         self.beginResetModel()
         try:
             self._products = prepared.products
+            self._order = prepared.order
             self._rows = prepared.rows
             self._stale = bytearray(len(prepared.rows))
             self._row_of = prepared.row_of
             self._positions = prepared.positions
             self._columns = prepared.columns
             self._numeric = prepared.numeric
-            self._input_order = self._products_in_order = True
-            self._order = None
+            self._input_order = True
             self._shown = SHOW_SLICE if len(prepared.rows) > SHOW_SLICE else None
             self._version += 1
         finally:
@@ -201,8 +218,8 @@ class ResultsModel(RowEdits, QAbstractTableModel):
         self._changed(0, len(self._rows) - 1)
 
     def _reindex(self) -> None:
-        self._row_of = {}  # the old index goes first: never two of them in memory
-        self._row_of = {r.id: i for i, r in enumerate(self._rows)}
+        self._row_of = ShardedDict()  # the old index goes first: never two of them in memory
+        self._row_of = ShardedDict(zip(map(attrgetter("id"), self._rows), count()))
 
     # -- updates in batches ------------------------------------------------
 
@@ -219,7 +236,7 @@ class ResultsModel(RowEdits, QAbstractTableModel):
         if all(row.status == "pending" for row in rows):
             return  # a list just loaded: a quick pass, no lookup per ID
         ids = None if ids is None else list(ids)
-        if ids is None or (len(ids) == len(rows) and row_of.keys() == set(ids)):  # no loop
+        if ids is None or (len(ids) == len(rows) and row_of.has_exactly(ids)):  # no loop
             self._stale = bytearray(b"\x01") * len(rows)
             self._changed_all()
             return
@@ -241,12 +258,14 @@ class ResultsModel(RowEdits, QAbstractTableModel):
             self._stale[row] = 0
         return self._rows[row]
 
-    def _make_pending(self) -> None:
-        """Make every marked row's pending result (before reading all rows)."""
-        row = self._stale.find(1)
+    def _make_pending(self, start: int = 0, stop: int | None = None) -> None:
+        """Make every marked row's pending result (before reading all rows, or
+        rows ``start:stop``)."""
+        stop = len(self._stale) if stop is None else stop
+        row = self._stale.find(1, start, stop)
         while row >= 0:
             self._row(row)
-            row = self._stale.find(1, row + 1)
+            row = self._stale.find(1, row + 1, stop)
 
     def apply(self, batch: Sequence[Result]) -> None:
         """Put a batch of results in their rows; one ``dataChanged`` for the lot."""
@@ -276,9 +295,7 @@ class ResultsModel(RowEdits, QAbstractTableModel):
 
     def products(self, ids: Iterable[str] | None = None) -> list[Product]:
         """The products behind the given IDs (all, in input order, if None)."""
-        if ids is None:  # the dict keeps input order, as the rows' positions do
-            if self._products_in_order:
-                return list(self._products.values())
+        if ids is None:
             if self._order is None:  # rows replaced amid the list: the rows' order
                 rows = self._rows
                 if not self._input_order:

@@ -18,6 +18,8 @@ from operator import attrgetter
 from PySide6.QtCore import QModelIndex, QTimer
 
 from inventory_gui.core.models import Product, Result
+from inventory_gui.core.sharded_dict import ShardedDict
+from inventory_gui.gui.table.rows import kept_or_pending
 
 RENUMBER_ROWS = 20_000  # rows renumbered per turn of the event loop after an edit
 
@@ -28,12 +30,11 @@ class RowEdits:
     _rows: list[Result]
     _stale: bytearray
     _positions: array[int]
-    _products: dict[str, Product]
-    _row_index: dict[str, int]  # see _row_of
+    _products: ShardedDict[str, Product]
+    _row_index: ShardedDict[str, int]  # see _row_of
     _renumber_from: int | None  # rows from here on wait to be renumbered
     _input_order: bool  # rows in input order (not sorted otherwise)
-    _products_in_order: bool  # _products iterates in input order (else see _order)
-    _order: list[Product] | None  # the products in input order, if known
+    _order: list[Product] | None  # the products in input order, if known (see set_input_order)
     _version: int
 
     def replace_rows(
@@ -57,9 +58,8 @@ class RowEdits:
             return None  # the rows are not the list these products were read into
         old_rows = [self._row(i) for i in range(row, end)]  # pending if flagged so
         known = {r.id: r for r in old_rows if r.status != "pending"}
-        new_rows = [_kept_or_pending(known.get(p.id), p) for p in products]
-        if products and end < len(rows):  # the products' dict takes them at its end
-            self._products_in_order, self._order = False, None
+        new_rows = [kept_or_pending(known.get(p.id), p) for p in products]
+        self._order = None  # until set_input_order, worked out from the rows if needed
         if len(new_rows) == len(removed):
             self._put_rows(row, end, products, new_rows)
             if removed:
@@ -85,8 +85,8 @@ class RowEdits:
             del self._products[old.id], row_index[old.id]
         rows[row:end] = new_rows
         self._stale[row:end] = bytes(len(new_rows))
-        self._products.update((p.id, p) for p in products)
-        row_index.update(zip(map(attrgetter("id"), new_rows), count(row)))
+        self._products.update_pairs(zip(map(attrgetter("id"), products), products, strict=True))
+        row_index.update_pairs(zip(map(attrgetter("id"), new_rows), count(row)))
         self._version += 1
         if len(new_rows) == end - row:
             return
@@ -102,14 +102,14 @@ class RowEdits:
         self._positions.extend(range(row, len(rows)))
 
     @property
-    def _row_of(self) -> dict[str, int]:
+    def _row_of(self) -> ShardedDict[str, int]:
         """The row of each ID (renumbered first where rows were inserted or removed)."""
         if self._renumber_from is not None:
             self._renumber_some(len(self._rows))
         return self._row_index
 
     @_row_of.setter
-    def _row_of(self, row_of: dict[str, int]) -> None:
+    def _row_of(self, row_of: ShardedDict[str, int]) -> None:
         self._row_index, self._renumber_from = row_of, None
 
     def _renumber_some(self, rows: int = RENUMBER_ROWS) -> None:
@@ -119,7 +119,7 @@ class RowEdits:
             return
         stop = min(start + rows, len(self._rows))
         ids = map(attrgetter("id"), islice(self._rows, start, stop))
-        self._row_index.update(zip(ids, count(start)))
+        self._row_index.update_pairs(zip(ids, count(start)))
         self._renumber_from = stop if stop < len(self._rows) else None
         if self._renumber_from is not None:
             QTimer.singleShot(0, self._renumber_some)
@@ -127,13 +127,4 @@ class RowEdits:
     def set_input_order(self, products: list[Product]) -> None:
         """The rows' products in input order, from the caller of :meth:`replace_rows`
         (so that :meth:`products` need not work it out)."""
-        if not self._products_in_order:
-            self._order = products
-
-
-def _kept_or_pending(known: Result | None, product: Product) -> Result:
-    """A finished result kept for ``product`` (with its fields), else a pending one."""
-    if known is None:
-        return Result.pending(product)
-    known.fields = product.fields
-    return known
+        self._order = products

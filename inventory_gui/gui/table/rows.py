@@ -10,18 +10,26 @@ from __future__ import annotations
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import count
+from operator import attrgetter
 
 from inventory_gui.core.models import Product, Result
 from inventory_gui.core.safe_values import text_number_key
+from inventory_gui.core.sharded_dict import ShardedDict
 
 
 @dataclass(slots=True)
 class PreparedRows:
-    """Everything a model reset needs, built off the GUI thread for large lists."""
+    """Everything a model reset needs, built off the GUI thread for large lists.
 
-    products: dict[str, Product]
+    The indexes by ID are :class:`ShardedDict`: as plain dicts of a million IDs,
+    each rebuild of their tables while they grow would freeze the window.
+    """
+
+    products: ShardedDict[str, Product]
+    order: list[Product]
     rows: list[Result]
-    row_of: dict[str, int]
+    row_of: ShardedDict[str, int]
     columns: list[str]
     numeric: set[str]
     positions: array[int]
@@ -35,32 +43,49 @@ def prepare_rows(
     Touches no Qt object, so it may run on a worker thread: for a million
     products it takes a second or two that the window must not freeze for.
     """
-    known = {r.id: r for r in previous if r.status != "pending"}
-    rows = []
-    for product in products:
-        row = known.get(product.id)
-        if row is None:
-            row = Result.pending(product)
-        else:
-            row.fields = product.fields
-        rows.append(row)
+    known = ShardedDict((r.id, r) for r in previous if r.status != "pending")
+    if known:
+        rows = [kept_or_pending(known.get(p.id), p) for p in products]
+    else:  # nothing to keep: no lookup per product
+        rows = [Result.pending(p) for p in products]
     return PreparedRows(
-        products={p.id: p for p in products},
+        products=ShardedDict(zip(map(attrgetter("id"), products), products, strict=True)),
+        order=_copy(products),
         rows=rows,
-        row_of={r.id: i for i, r in enumerate(rows)},
+        row_of=ShardedDict(zip(map(attrgetter("id"), rows), count())),
         columns=list(columns),
         numeric={name for name in columns if _looks_numeric(products, name)},
         positions=_count_up(len(rows)),
     )
 
 
-def _count_up(count: int, step: int = 65_536) -> array[int]:
-    """``array("l", range(count))`` built in steps: made in one C call, a million
-    numbers would hold the GIL, and so freeze the GUI thread, for tens of ms."""
+STEP = 65_536
+"""Items per C call below: in one call, a million would hold the GIL, and so
+freeze the GUI thread, for tens of ms."""
+
+
+def _copy(products: Sequence[Product]) -> list[Product]:
+    """``list(products)`` made in steps."""
+    copied: list[Product] = []
+    for start in range(0, len(products), STEP):
+        copied += products[start : start + STEP]
+    return copied
+
+
+def _count_up(length: int) -> array[int]:
+    """``array("l", range(length))`` made in steps."""
     positions = array("l")
-    for start in range(0, count, step):
-        positions.extend(range(start, min(count, start + step)))
+    for start in range(0, length, STEP):
+        positions.extend(range(start, min(length, start + STEP)))
     return positions
+
+
+def kept_or_pending(known: Result | None, product: Product) -> Result:
+    """A finished result kept for ``product`` (with its fields), else a pending one."""
+    if known is None:
+        return Result.pending(product)
+    known.fields = product.fields
+    return known
 
 
 def _looks_numeric(products: Sequence[Product], name: str, sample: int = 50) -> bool:

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import codecs
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from inventory_gui.core.errors import InputError
 from inventory_gui.core.inputs.registry import load_products
+from inventory_gui.core.inputs.text_decoding import _utf8_in_steps
 from inventory_gui.core.models import Product
 
 
@@ -84,3 +88,22 @@ def test_utf16_says_so_and_utf8_says_nothing(tmp_path: Path) -> None:
     plain = tmp_path / "plain.txt"
     plain.write_bytes(MIXED.encode())
     assert load_products(plain).notes == []
+
+
+@given(
+    data=st.one_of(
+        st.binary(max_size=40),
+        st.text(max_size=20).map(lambda t: t.encode("utf-8")),
+        st.text(max_size=20).map(lambda t: codecs.BOM_UTF8 + t.encode("utf-8")),
+    ),
+    step=st.integers(min_value=1, max_value=7),
+)
+def test_utf8_decoded_in_steps_is_the_whole_decode(data: bytes, step: int) -> None:
+    # Steps split multi-byte characters and the BOM: the text is still the same.
+    try:
+        whole = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        with pytest.raises(UnicodeDecodeError):
+            _utf8_in_steps(data, step)
+    else:
+        assert _utf8_in_steps(bytearray(data), step) == whole

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from inventory_gui.core.errors import InputError
-from inventory_gui.core.inputs.delimited import _lines
+from inventory_gui.core.inputs.delimited import _TextLines
 from inventory_gui.core.inputs.registry import load_products
 from inventory_gui.core.models import Product
 
@@ -67,9 +67,18 @@ def test_csv_field_too_large_reports_the_line(write_file) -> None:
     block=st.integers(min_value=1, max_value=8),
 )
 def test_lines_read_in_blocks_are_the_lines_of_the_whole_text(text, block) -> None:
-    # Read a block at a time (see _lines), the lines split exactly as one
+    # Read a block at a time (see _TextLines), the lines split exactly as one
     # StringIO over the whole text splits them: quoted line breaks included.
-    assert list(_lines(text, block)) == list(io.StringIO(text, newline=""))
+    lines = _TextLines(text, block)
+    assert lines.fraction_read == 0.0
+    seen, fractions = [], []
+    for line in lines:
+        seen.append(line)
+        fractions.append(lines.fraction_read)
+    assert seen == list(io.StringIO(text, newline=""))
+    assert fractions == sorted(fractions)
+    assert all(0.0 < f <= 1.0 for f in fractions)
+    assert lines.fraction_read == (1.0 if text else 0.0)
 
 
 def test_a_quoted_line_break_across_blocks_stays_in_its_cell(write_file) -> None:
