@@ -77,6 +77,7 @@ from inventory_gui.gui.single_instance import (
     SingleInstance,
     running_elsewhere,
 )
+from inventory_gui.gui.switch_interval import GUI_SWITCH_INTERVAL
 from inventory_gui.gui.theme import follow_colour_scheme
 from inventory_gui.gui.tray import CloseToTray, bring_to_front
 
@@ -307,9 +308,6 @@ def claim_instance(options: argparse.Namespace) -> SingleInstance | Claim:
     # The running window has its own working folder: the path goes absolute.
     claim = instance.claim(os.path.abspath(options.file) if options.file else None)
     return instance if claim is Claim.FIRST else claim
-
-
-GUI_SWITCH_INTERVAL = 0.001
 
 
 def tune_interpreter() -> None:

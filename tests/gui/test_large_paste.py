@@ -7,6 +7,7 @@ built, on the panel's worker thread; an edit made meanwhile drops that result.
 
 from __future__ import annotations
 
+import sys
 import threading
 
 import pytest
@@ -16,6 +17,7 @@ from PySide6.QtGui import QGuiApplication, QTextCursor
 from inventory_gui.core.inputs.registry import parse_pasted
 from inventory_gui.gui.panels.product_editor import AROUND_CHARS, PASTE_SLICE_CHARS
 from inventory_gui.gui.panels.product_panel import BACKGROUND_CHARS, ProductPanel
+from inventory_gui.gui.switch_interval import BUILDING_SWITCH_INTERVAL
 from tests.gui.window_actions import click, fetched, paste, quantity_handler
 
 LINES = 2 * BACKGROUND_CHARS // 10  # of "big00000\n": twice the background threshold
@@ -71,12 +73,17 @@ def test_a_long_list_is_parsed_off_the_gui_thread_into_the_table(make_window, qt
     window = make_window("http://127.0.0.1:9/{id}")
     panel = window.products_panel
     threads: list[str] = []
+    intervals: list[float] = []
     built = panel._preparer  # the window's, wrapped to see where it runs
-    panel.set_preparer(lambda: _noting(built(), threads))
+    panel.set_preparer(lambda: _noting(built(), threads, intervals))
     text = big_list()
+    interval = sys.getswitchinterval()
     with qtbot.waitSignal(panel.productsReady, timeout=30_000):
         panel.editor.setPlainText(text)  # the parse delay, then the worker thread
     assert threads == ["inventory-paste_0"]
+    # The window waits less for the GIL while the worker builds the list (switch_interval).
+    assert intervals == [pytest.approx(min(interval, BUILDING_SWITCH_INTERVAL))]
+    assert sys.getswitchinterval() == pytest.approx(interval)
     assert window.model.rowCount() == LINES
     assert [p.id for p in window.model.products()] == text.split()
     # Counts are written in the locale's digits (i18n.Plurals).
@@ -104,9 +111,11 @@ def test_an_edit_during_a_background_parse_drops_its_result(qtbot):
     assert not panel.edit_pending
 
 
-def _noting(prepare, threads: list[str]):
+def _noting(prepare, threads: list[str], intervals: list[float] | None = None):
     def noted(products):
         threads.append(threading.current_thread().name)
+        if intervals is not None:
+            intervals.append(sys.getswitchinterval())
         return prepare(products)
 
     return noted

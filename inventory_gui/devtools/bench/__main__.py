@@ -193,7 +193,9 @@ def scale(options: argparse.Namespace) -> list[str]:
         f"(target <= 300; own peaks: window {win['window_rss_mb']:.0f}, fetch worker "
         f"{win['worker_rss_mb']:.0f})",
         f"   {win['large_rows']:,}-row file opened in {win['large_load_s']:.2f} s; longest GUI "
-        f"gap meanwhile {win['large_max_gap_ms']:.0f} ms (target <= 50)",
+        f"gap meanwhile {win['large_max_gap_ms']:.0f} ms (target <= 50; at "
+        f"{win['large_gap_at_s']:.2f} s, {win['large_gap_busy_ms']:.0f} ms of it on a CPU, "
+        f"{win['large_gap_queued_ms']:.0f} ms waiting for one)",
         f"   then fetched in {win['large_fetch_s']:.1f} s; peak RSS of the whole app holding "
         f"and fetching it {win['large_rss_mb']:>6.0f} MB (target < 1024; own peaks: window "
         f"{win['large_own_mb'][0]:.0f}, fetch worker {win['large_own_mb'][1]:.0f})",

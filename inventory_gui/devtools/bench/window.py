@@ -22,8 +22,10 @@ prints one JSON line with:
 - ``worker_wait_s``: how long the click waited for the fetch worker, started
   when the window showed, to be ready (see :func:`worker_ready`);
 - with ``--large ROWS``: ``large_load_s`` and ``large_max_gap_ms`` for opening
-  a ROWS-row file while the heartbeat runs; with ``--large-fetch`` that list is
-  then fetched too (``large_fetch_s``; the peak RSS then covers a ROWS-row run);
+  a ROWS-row file while the heartbeat runs (``large_gap_at_s``/``_busy_ms``/
+  ``_queued_ms``: when that gap ended, and how the GUI thread spent it); with
+  ``--large-fetch`` that list is then fetched too (``large_fetch_s``; the peak
+  RSS then covers a ROWS-row run);
 - with ``--freezes``: the longest GUI-thread gaps of the known freezes (see
   :mod:`inventory_gui.devtools.bench.freezes`).
 """
@@ -330,6 +332,9 @@ async def large_load(window, folder: Path, rows: int, heartbeat: Heartbeat, app)
         "large_rows": window.model.rowCount(),
         "large_load_s": time.perf_counter() - started,
         "large_max_gap_ms": heartbeat.stop(),
+        "large_gap_at_s": heartbeat.max_gap_at,
+        "large_gap_busy_ms": heartbeat.max_gap_busy * 1000.0,
+        "large_gap_queued_ms": heartbeat.max_gap_queued * 1000.0,
     }
 
 

@@ -19,6 +19,7 @@ from inventory_gui.core import gc_policy
 from inventory_gui.core.errors import LoadCancelled
 from inventory_gui.core.inputs.registry import load_products
 from inventory_gui.core.models import ProductList, Result
+from inventory_gui.gui.switch_interval import while_building
 from inventory_gui.gui.table.rows import PreparedRows, prepare_rows
 
 
@@ -77,9 +78,10 @@ class FileLoader(QObject):
             self.busyChanged.emit(False)
 
     def _work(self, path: str, previous: list[Result]) -> tuple[ProductList, PreparedRows]:
-        products = load_products(path, progress=self._report)
-        self._report(1.0)  # cancelled meanwhile: do not build the table rows
-        prepared = prepare_rows(products.products, products.columns, previous)
+        with while_building():  # the window waits less for the GIL meanwhile
+            products = load_products(path, progress=self._report)
+            self._report(1.0)  # cancelled meanwhile: do not build the table rows
+            prepared = prepare_rows(products.products, products.columns, previous)
         self._fraction = 1.0
         return products, prepared
 

@@ -22,6 +22,7 @@ from inventory_gui.core.inputs.typed_list import TypedList, read_typed
 from inventory_gui.core.models import ProductList
 from inventory_gui.gui.i18n import PLURALS
 from inventory_gui.gui.panels.product_editor import ProductEditor
+from inventory_gui.gui.switch_interval import while_building
 
 PARSE_DELAY_MS = 300
 # Longer text is parsed on a worker thread (with a preparer: its table rows are
@@ -308,8 +309,9 @@ class ProductPanel(QWidget):
         if generation != self._generation:
             return
         try:
-            # No collector pass over the new objects while the window waits for the GIL.
-            with gc_policy.paused():
+            # No collector pass over the new objects while the window waits for the
+            # GIL, and shorter waits for it.
+            with gc_policy.paused(), while_building():
                 products, typed = read_typed(_plain_text(text) if pasted else text)
                 ready = prepare(products) if prepare and products.products else None
         except Exception as exc:  # shown on the GUI thread, as a parse there would be

@@ -42,6 +42,8 @@ def prepare_rows(
 
     Touches no Qt object, so it may run on a worker thread: for a million
     products it takes a second or two that the window must not freeze for.
+    A list of ``products`` is kept as the rows' input order, not copied: the
+    caller hands it over and changes it no more.
     """
     known = ShardedDict((r.id, r) for r in previous if r.status != "pending")
     if known:
@@ -50,7 +52,7 @@ def prepare_rows(
         rows = [Result.pending(p) for p in products]
     return PreparedRows(
         products=ShardedDict(zip(map(attrgetter("id"), products), products, strict=True)),
-        order=_copy(products),
+        order=products if isinstance(products, list) else list(products),
         rows=rows,
         row_of=ShardedDict(zip(map(attrgetter("id"), rows), count())),
         columns=list(columns),
@@ -60,16 +62,8 @@ def prepare_rows(
 
 
 STEP = 65_536
-"""Items per C call below: in one call, a million would hold the GIL, and so
-freeze the GUI thread, for tens of ms."""
-
-
-def _copy(products: Sequence[Product]) -> list[Product]:
-    """``list(products)`` made in steps."""
-    copied: list[Product] = []
-    for start in range(0, len(products), STEP):
-        copied += products[start : start + STEP]
-    return copied
+"""Numbers per C call in :func:`_count_up`: in one call, a million would hold the
+GIL, and so freeze the GUI thread, for tens of ms."""
 
 
 def _count_up(length: int) -> array[int]:
