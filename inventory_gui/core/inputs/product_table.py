@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from itertools import islice
 
 from inventory_gui.core.errors import InputError
+from inventory_gui.core.id_index import new_id_set
 from inventory_gui.core.inputs.load_progress import ROWS_PER_REPORT, report_building
 from inventory_gui.core.models import Product, ProductList
-from inventory_gui.core.sharded_dict import ShardedSet
 
 Rows = list[list[str]]
 LineOf = Callable[[int], int]
@@ -84,7 +84,7 @@ def products_from_table(table: ProductTable, source: str, id_column: str | None)
     width = len(headers) if headers else 1
     products: list[Product] = []
     append = products.append
-    seen = ShardedSet()  # one set of a million IDs: each table rebuild stalls the window
+    seen = new_id_set(len(table.rows))
     duplicates: dict[str, int] = {}
     skipped: list[tuple[int, str]] = []
     total = max(1, len(table.rows))
@@ -97,11 +97,12 @@ def products_from_table(table: ProductTable, source: str, id_column: str | None)
         if not product_id:
             if not table.silent_blank or any(cell.strip() for cell in row):
                 skipped.append((table.line_of(index), "no product ID"))
-        elif seen.add(product_id):
+        elif product_id in seen:
+            duplicates[product_id] = duplicates.get(product_id, 0) + 1
+        else:
+            seen.add(product_id)
             fields = {name: row[i].strip() for i, name in others} if others else {}
             append(Product(product_id, fields))
-        else:
-            duplicates[product_id] = duplicates.get(product_id, 0) + 1
     return ProductList(
         products=products,
         source=source,

@@ -25,9 +25,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QGuiApplication
 
+from inventory_gui.core.id_index import IdIndex, PlainIndex, new_index
 from inventory_gui.core.models import Previous, Product, Result
 from inventory_gui.core.safe_values import display_text, qt_text, text_number_key, value_key
-from inventory_gui.core.sharded_dict import ShardedDict
 from inventory_gui.core.stock import FieldMap, StockRules
 from inventory_gui.gui.table.colours import TableColours
 from inventory_gui.gui.table.columns import (
@@ -85,9 +85,9 @@ class ResultsModel(RowEdits, QAbstractTableModel):
         self._stale = bytearray()
         # Input position of each row, for "restore order" (an array: 8 bytes a row).
         self._positions: array[int] = array("l")
-        self._row_index: ShardedDict[str, int] = ShardedDict()  # see _row_of
+        self._row_index: IdIndex[str, int] = PlainIndex()  # see _row_of
         self._renumber_from: int | None = None
-        self._products: ShardedDict[str, Product] = ShardedDict()
+        self._products: IdIndex[str, Product] = PlainIndex()
         self._columns: list[str] = []
         self._numeric: set[str] = set()  # input columns shown right-aligned
         self._fields = FieldMap()
@@ -218,8 +218,8 @@ class ResultsModel(RowEdits, QAbstractTableModel):
         self._changed(0, len(self._rows) - 1)
 
     def _reindex(self) -> None:
-        self._row_of = ShardedDict()  # the old index goes first: never two of them in memory
-        self._row_of = ShardedDict(zip(map(attrgetter("id"), self._rows), count()))
+        self._row_of = PlainIndex()  # the old index goes first: never two of them in memory
+        self._row_of = new_index(zip(map(attrgetter("id"), self._rows), count()), len(self._rows))
 
     # -- updates in batches ------------------------------------------------
 

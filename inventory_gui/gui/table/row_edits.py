@@ -17,8 +17,8 @@ from operator import attrgetter
 
 from PySide6.QtCore import QModelIndex, QTimer
 
+from inventory_gui.core.id_index import IdIndex
 from inventory_gui.core.models import Product, Result
-from inventory_gui.core.sharded_dict import ShardedDict
 from inventory_gui.gui.table.rows import kept_or_pending
 
 RENUMBER_ROWS = 20_000  # rows renumbered per turn of the event loop after an edit
@@ -30,8 +30,8 @@ class RowEdits:
     _rows: list[Result]
     _stale: bytearray
     _positions: array[int]
-    _products: ShardedDict[str, Product]
-    _row_index: ShardedDict[str, int]  # see _row_of
+    _products: IdIndex[str, Product]
+    _row_index: IdIndex[str, int]  # see _row_of
     _renumber_from: int | None  # rows from here on wait to be renumbered
     _input_order: bool  # rows in input order (not sorted otherwise)
     _order: list[Product] | None  # the products in input order, if known (see set_input_order)
@@ -102,14 +102,14 @@ class RowEdits:
         self._positions.extend(range(row, len(rows)))
 
     @property
-    def _row_of(self) -> ShardedDict[str, int]:
+    def _row_of(self) -> IdIndex[str, int]:
         """The row of each ID (renumbered first where rows were inserted or removed)."""
         if self._renumber_from is not None:
             self._renumber_some(len(self._rows))
         return self._row_index
 
     @_row_of.setter
-    def _row_of(self, row_of: ShardedDict[str, int]) -> None:
+    def _row_of(self, row_of: IdIndex[str, int]) -> None:
         self._row_index, self._renumber_from = row_of, None
 
     def _renumber_some(self, rows: int = RENUMBER_ROWS) -> None:

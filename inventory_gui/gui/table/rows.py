@@ -13,23 +13,24 @@ from dataclasses import dataclass
 from itertools import count
 from operator import attrgetter
 
+from inventory_gui.core.id_index import IdIndex, new_index
 from inventory_gui.core.models import Product, Result
 from inventory_gui.core.safe_values import text_number_key
-from inventory_gui.core.sharded_dict import ShardedDict
 
 
 @dataclass(slots=True)
 class PreparedRows:
     """Everything a model reset needs, built off the GUI thread for large lists.
 
-    The indexes by ID are :class:`ShardedDict`: as plain dicts of a million IDs,
-    each rebuild of their tables while they grow would freeze the window.
+    The indexes by ID come from :func:`~inventory_gui.core.id_index.new_index`:
+    as plain dicts of a million IDs, each rebuild of their tables while they
+    grow would freeze the window.
     """
 
-    products: ShardedDict[str, Product]
+    products: IdIndex[str, Product]
     order: list[Product]
     rows: list[Result]
-    row_of: ShardedDict[str, int]
+    row_of: IdIndex[str, int]
     columns: list[str]
     numeric: set[str]
     positions: array[int]
@@ -45,16 +46,17 @@ def prepare_rows(
     A list of ``products`` is kept as the rows' input order, not copied: the
     caller hands it over and changes it no more.
     """
-    known = ShardedDict((r.id, r) for r in previous if r.status != "pending")
+    size = len(products)
+    known = new_index(((r.id, r) for r in previous if r.status != "pending"), len(previous))
     if known:
         rows = [kept_or_pending(known.get(p.id), p) for p in products]
     else:  # nothing to keep: no lookup per product
         rows = [Result.pending(p) for p in products]
     return PreparedRows(
-        products=ShardedDict(zip(map(attrgetter("id"), products), products, strict=True)),
+        products=new_index(zip(map(attrgetter("id"), products), products, strict=True), size),
         order=products if isinstance(products, list) else list(products),
         rows=rows,
-        row_of=ShardedDict(zip(map(attrgetter("id"), rows), count())),
+        row_of=new_index(zip(map(attrgetter("id"), rows), count()), size),
         columns=list(columns),
         numeric={name for name in columns if _looks_numeric(products, name)},
         positions=_count_up(len(rows)),

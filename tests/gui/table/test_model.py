@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 
 from inventory_gui.core.models import Product, Result
 from inventory_gui.gui.table import model as model_module
 from inventory_gui.gui.table.columns import QUANTITY_COLUMN, STATUS_COLUMN
 from inventory_gui.gui.table.model import ResultRole, ResultsModel
+
+pytestmark = pytest.mark.usefixtures("each_index_kind")
 
 
 def loaded(qapp, count: int) -> ResultsModel:
@@ -146,3 +149,15 @@ def test_an_edit_while_a_long_list_is_shown_shows_every_row_first(qapp, monkeypa
     assert not model.showing
     assert model.rowCount() == 99
     assert model.index(98, 0).data(ResultRole).id == "q98"
+
+
+def test_the_indexes_by_id_are_of_the_kind_the_list_calls_for(qapp, each_index_kind):
+    model = loaded(qapp, 5)
+    kind = {"plain": "PlainIndex", "sharded": "ShardedDict"}[each_index_kind]
+    assert type(model._row_of).__name__ == kind
+    model.sort(QUANTITY_COLUMN, Qt.SortOrder.DescendingOrder)  # the row index is made anew
+    assert type(model._row_of).__name__ == kind
+    assert [model._row_of[f"p{i}"] for i in range(5)] == [
+        next(r for r in range(5) if model.index(r, 0).data(ResultRole).id == f"p{i}")
+        for i in range(5)
+    ]

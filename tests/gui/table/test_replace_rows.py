@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 
 from inventory_gui.core.models import Product, Result
 from inventory_gui.gui.table.columns import POSITION_COLUMN, QUANTITY_COLUMN
 from inventory_gui.gui.table.model import ResultRole, ResultsModel
+
+pytestmark = pytest.mark.usefixtures("each_index_kind")
 
 
 def loaded(count: int) -> ResultsModel:

@@ -1,4 +1,4 @@
-"""A dict split into many small dicts, so that no single insert stalls other threads.
+"""Indexes by product ID that do not stall other threads as they grow.
 
 A dict (or set) that outgrows its table rebuilds the whole of it in one C
 call, holding the GIL throughout: with a million entries, long enough for a
@@ -6,13 +6,19 @@ window whose list is built on a worker thread to freeze visibly.
 :class:`ShardedDict` keeps its entries in :data:`SHARDS` dicts chosen by the
 key's hash, so a rebuild moves a 256th of them.  It does not keep insertion
 order across shards; its users keep order elsewhere (a list, the rows).
+
+Each lookup or update then costs a Python call, several times a dict's, and
+the window's own updates of a list (typing amid it, a refresh) run on the GUI
+thread: :func:`new_index` shards only indexes of :data:`SHARDED_FROM` entries
+or more, and gives smaller ones as a :class:`PlainIndex`, a dict with the
+same methods.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, MutableMapping
 from itertools import chain
-from typing import TypeVar
+from typing import TypeAlias, TypeVar
 
 K = TypeVar("K")
 V = TypeVar("V")
@@ -20,6 +26,9 @@ V = TypeVar("V")
 SHARD_BITS = 8
 SHARDS = 1 << SHARD_BITS
 SHARD_MASK = SHARDS - 1
+SHARDED_FROM = 200_000
+"""Entries from which :func:`new_index` shards: below, one rebuild of a dict's
+table takes a few ms."""
 
 
 class ShardedDict(MutableMapping[K, V]):
@@ -74,24 +83,43 @@ class ShardedDict(MutableMapping[K, V]):
         return len(wanted) == len(self) and all(map(wanted.issuperset, self._shards))
 
 
+class PlainIndex(dict[K, V]):
+    """A dict with :class:`ShardedDict`'s own methods, for an index too small to shard."""
+
+    __slots__ = ()
+
+    update_pairs = dict.update
+
+    def has_exactly(self, keys: Iterable[K]) -> bool:
+        """True if ``keys`` (repeats allowed) are exactly this mapping's keys."""
+        wanted = set(keys)
+        return len(wanted) == len(self) and wanted.issuperset(self)
+
+
+IdIndex: TypeAlias = "ShardedDict[K, V] | PlainIndex[K, V]"
+
+
+def new_index(pairs: Iterable[tuple[K, V]], size: int) -> IdIndex[K, V]:
+    """An index of the ``size`` (about) entries of ``pairs``: sharded if it is large."""
+    return ShardedDict(pairs) if size >= SHARDED_FROM else PlainIndex(pairs)
+
+
+def new_id_set(size: int) -> ShardedSet | set[object]:
+    """An empty set for about ``size`` items: sharded if that is many."""
+    return ShardedSet() if size >= SHARDED_FROM else set()
+
+
 class ShardedSet:
     """A set of hashable items kept in :data:`SHARDS` small sets (see the module)."""
 
     __slots__ = ("_shards",)
 
-    def __init__(self, items: Iterable[object] = ()) -> None:
+    def __init__(self) -> None:
         self._shards: list[set[object]] = [set() for _ in range(SHARDS)]
-        shards = self._shards
-        for item in items:
-            shards[hash(item) & SHARD_MASK].add(item)
 
-    def add(self, item: object) -> bool:
-        """Add ``item``; return False if it was already here."""
-        shard = self._shards[hash(item) & SHARD_MASK]
-        if item in shard:
-            return False
-        shard.add(item)
-        return True
+    def add(self, item: object) -> None:
+        """Add ``item`` (again: nothing changes)."""
+        self._shards[hash(item) & SHARD_MASK].add(item)
 
     def __contains__(self, item: object) -> bool:
         return item in self._shards[hash(item) & SHARD_MASK]
