@@ -71,9 +71,6 @@ class ShardedDict(MutableMapping[K, V]):
     def __iter__(self) -> Iterator[K]:
         return chain.from_iterable(self._shards)
 
-    def __repr__(self) -> str:
-        return f"ShardedDict({len(self)} entries)"
-
     def has_exactly(self, keys: Iterable[K]) -> bool:
         """True if ``keys`` (repeats allowed) are exactly this mapping's keys.
 
@@ -123,9 +120,3 @@ class ShardedSet:
 
     def __contains__(self, item: object) -> bool:
         return item in self._shards[hash(item) & SHARD_MASK]
-
-    def __len__(self) -> int:
-        return sum(map(len, self._shards))
-
-    def __iter__(self) -> Iterator[object]:
-        return chain.from_iterable(self._shards)
