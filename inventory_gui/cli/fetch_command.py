@@ -66,7 +66,9 @@ def build_parser() -> OneLineParser:
     parser.add_argument("--id-column", metavar="C", help="column holding the product IDs")
     parser.add_argument("--sheet", metavar="NAME", help="sheet of a workbook (default: the first)")
     for setting in (
-        *schema.CONNECTION_SETTINGS, schema.MAX_BODY, *schema.NETWORK_SETTINGS,
+        *schema.CONNECTION_SETTINGS,
+        schema.MAX_BODY,
+        *schema.NETWORK_SETTINGS,
         schema.RATE_LIMITED_MAX,
     ):
         add_setting_option(parser, setting)

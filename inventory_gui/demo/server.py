@@ -361,9 +361,7 @@ async def start_demo_server(
     return DemoServer(runner, host, runner.addresses[0][1])
 
 
-async def serve_demo_until(
-    config: DemoConfig, host: str, port: int, stop: asyncio.Event
-) -> None:
+async def serve_demo_until(config: DemoConfig, host: str, port: int, stop: asyncio.Event) -> None:
     """Serve the demo API until ``stop`` is set (for ``inventory-gui serve-demo``).
 
     Prints one line with the URL template to stdout, then serves; the server

@@ -126,6 +126,7 @@ class FetchSettings:
         UrlTemplate(self.url_template, needs_placeholder=body is None).check_columns(columns)
         if body is not None:
             body.check_columns(columns)
+
     rate_limited_max: float = RATE_LIMITED_MAX.default
     remembered_rate: float | None = None
 

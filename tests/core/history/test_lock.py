@@ -184,6 +184,7 @@ def test_a_process_killed_while_locked_is_recorded_at_the_next_start(tmp_path):
         assert count(db, "SELECT COUNT(*) FROM run_items") == 1000
         assert store.unfinished_run() is None  # the run ended 'done' in the journal
         assert store.history("k999")[0].quantity == 7
+        assert store.last_ok(["k999"])["k999"].quantity == 7  # an orphan's replay keeps it
     finally:
         store.close()
 
@@ -210,6 +211,7 @@ def test_what_waits_for_a_lock_is_in_a_journal_then_written_in_order(tmp_path):
         assert not writer.delayed
         assert journals(tmp_path) == []
         assert [c.quantity for c in store.history("a", limit=1000)] == list(range(400))
+        assert store.last_ok(["a"])["a"].quantity == 399  # the replay keeps it too
         assert count(store.file, "SELECT state FROM runs WHERE id = ?", run) == "cancelled"
         assert len(notices) == 1
     finally:

@@ -99,13 +99,14 @@ def test_creates_the_schema_and_stores_its_version(tmp_path):
     finally:
         store.close()
     with raw(store.file) as conn:
-        assert {"runs", "checks", "run_items", "checks_by_product"} <= table_names(conn)
+        assert {"runs", "checks", "run_items", "last_ok", "checks_by_run"} <= table_names(conn)
+        assert "checks_by_product" not in table_names(conn)  # see test_a_run_touches_few_pages
         assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         columns = [row[1] for row in conn.execute("PRAGMA table_info(checks)")]
-        index = [row[2] for row in conn.execute("PRAGMA index_info(checks_by_product)")]
+        index = [row[2] for row in conn.execute("PRAGMA index_info(checks_by_run)")]
     assert columns == ["id", "run_id", "product_id", "status", "http_status", "quantity",
                        "error", "checked_at", "latency_ms", "fields_json"]  # fmt: skip
-    assert index == ["product_id", "checked_at"]
+    assert index == ["run_id", "product_id"]
 
 
 def test_wal_mode_is_on(store):
@@ -146,10 +147,66 @@ def test_migrates_a_version_1_database_keeping_its_checks(tmp_path):
         [old] = store.history("A")
         assert (old.quantity, old.latency_ms, old.fields) == (5.0, None, {})
         assert store.resume_items(1) == []  # version 1 kept no product lists
+        assert store.last_ok(["A"]) == {"A": (5.0, "2024-01-01T00:00:00.500Z")}
         record_run(store, [ok("A", 8, "2024-02-01T00:00:00.000Z", name="x")])
         assert [(c.quantity, c.change) for c in store.history("A")] == [(5.0, None), (8.0, 3.0)]
     finally:
         store.close()
+
+
+def test_version_4_keeps_each_products_latest_ok_check(tmp_path):
+    with raw(tmp_path / DB_NAME) as conn:
+        for migrate in history.MIGRATIONS[:3]:
+            migrate(conn)
+        conn.execute("INSERT INTO runs VALUES (1, 'a', 'b', 'old.csv', 'http://x/{id}', 3, 'done')")
+        conn.executemany(
+            "INSERT INTO checks (run_id, product_id, status, quantity, checked_at)"
+            " VALUES (1, ?, ?, ?, ?)",
+            [("A", "ok", 5, "2024-01-02"), ("A", "ok", 4, "2024-01-01"),  # recorded late
+             ("A", "error", None, "2024-01-03"), ("B", "error", None, "2024-01-01"),
+             ("C", "ok", 1, "2024-01-01"), ("C", "ok", 2, "2024-01-01")],  # same time: last id
+        )  # fmt: skip
+        conn.execute("PRAGMA user_version = 3")
+    store = HistoryStore(tmp_path)
+    try:
+        latest = {"A": (5.0, "2024-01-02"), "C": (2.0, "2024-01-01")}
+        assert store.last_ok(["A", "B", "C"]) == latest
+        assert [c.quantity for c in store.history("A")] == [4.0, 5.0, None]
+    finally:
+        store.close()
+
+
+def test_a_run_writes_as_much_into_a_long_history_as_into_an_empty_one(tmp_path):
+    """A run's commit rewrites pages in proportion to the run, not to the history.
+
+    With an index by product, each of a run's checks went to another page of it,
+    and the pages written grew with every run kept.
+    """
+    products = [f"sku{i:05d}" for i in range(2000)]
+
+    def wal_bytes_of_a_run(folder: Path, runs_before: int) -> int:
+        store = HistoryStore(folder)
+        with raw(folder) as conn:
+            for run in range(1, runs_before + 1):
+                conn.execute(f"INSERT INTO runs VALUES ({run}, 'a', 'b', 's', 't', 2000, 'done')")
+                conn.executemany(
+                    "INSERT INTO checks (run_id, product_id, status, quantity, checked_at)"
+                    " VALUES (?, ?, 'ok', 1, ?)",
+                    [(run, pid, f"2024-01-01T{run:05d}") for pid in products],
+                )
+        with raw(folder) as conn:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        wal = store.file.with_name(DB_NAME + "-wal")
+        assert wal.stat().st_size == 0
+        record_run(store, [ok(pid, 2, "2025-01-01T00:00:00.000Z") for pid in products])
+        size = wal.stat().st_size  # the store's connection keeps the WAL until closed
+        assert store.last_ok(products[:1]) == {products[0]: (2.0, "2025-01-01T00:00:00.000Z")}
+        store.close()
+        return size
+
+    empty = wal_bytes_of_a_run(tmp_path / "empty", 0)
+    long = wal_bytes_of_a_run(tmp_path / "long", 50)  # 100,000 checks
+    assert long <= empty * 1.25
 
 
 def test_a_failed_migration_changes_nothing(tmp_path, monkeypatch):
@@ -297,18 +354,16 @@ def test_a_recorded_result_is_committed_without_flush(store):
         writer.close()
 
 
-def test_last_ok_before_a_run_gives_the_previous_check(store):
-    first = record_run(store, [ok("A", 5, "2024-01-01T00:00:00.000Z"), failed("B", "2024-01-01")])
-    second = record_run(store, [ok("A", 8, "2024-01-02T00:00:00.000Z"),
-                                ok("B", 2, "2024-01-02T00:00:00.000Z")])  # fmt: skip
-    third = record_run(store, [failed("A", "2024-01-03T00:00:00.000Z")])
-    assert store.last_ok(["A", "B", "C"], before_run=first) == {}
-    assert store.last_ok(["A", "B"], before_run=second) == {"A": (5.0, "2024-01-01T00:00:00.000Z")}
-    assert store.last_ok(["A", "B"], before_run=third) == {
-        "A": (8.0, "2024-01-02T00:00:00.000Z"),
-        "B": (2.0, "2024-01-02T00:00:00.000Z"),
-    }
-    assert store.last_ok(["A"])["A"].quantity == 8.0  # the error in the third run does not count
+def test_last_ok_gives_each_products_latest_ok_check(store):
+    record_run(store, [ok("A", 5, "2024-01-01T00:00:00.000Z"), failed("B", "2024-01-01")])
+    assert store.last_ok(["A", "B", "C"]) == {"A": (5.0, "2024-01-01T00:00:00.000Z")}
+    record_run(store, [ok("A", 8, "2024-01-02T00:00:00.000Z"),
+                       ok("B", 2, "2024-01-02T00:00:00.000Z")])  # fmt: skip
+    record_run(store, [failed("A", "2024-01-03T00:00:00.000Z")])
+    expected = {"A": (8.0, "2024-01-02T00:00:00.000Z"), "B": (2.0, "2024-01-02T00:00:00.000Z")}
+    assert store.last_ok(["A", "B", "C"]) == expected  # the error in the third run does not count
+    record_run(store, [ok("A", 1, "2023-12-31T00:00:00.000Z")])  # recorded late, checked earlier
+    assert store.last_ok(["A"]) == {"A": expected["A"]}
     many = [f"x{i}" for i in range(2000)] + ["A"]  # more IDs than one query takes
     assert set(store.last_ok(many)) == {"A"}
 
@@ -420,10 +475,13 @@ def test_a_batch_of_checks_is_a_few_insert_statements_of_few_sizes(store, monkey
 
     def traced(*args: object, **kwargs: object) -> sqlite3.Connection:
         conn = connect(*args, **kwargs)  # type: ignore[arg-type]
-        conn.set_trace_callback(
-            lambda sql: inserts.append(sql) if sql.startswith("INSERT INTO checks") else None
-        )
+        conn.set_trace_callback(inserted)
         return conn
+
+    def inserted(sql: str) -> None:
+        # each row the last_ok trigger takes reports its statement once more
+        if sql.startswith("INSERT INTO checks") and (not inserts or inserts[-1] != sql):
+            inserts.append(sql)
 
     monkeypatch.setattr(sqlite3, "connect", traced)
     products = [Product(f"P{i:04d}", {"n": str(i)}) for i in range(1000)]
@@ -463,7 +521,7 @@ def test_last_ok_reads_every_id_with_one_statement(tmp_path, monkeypatch):
 
     def traced(*args: object, **kwargs: object) -> sqlite3.Connection:
         conn = connect(*args, **kwargs)  # type: ignore[arg-type]
-        conn.set_trace_callback(lambda sql: selects.append(sql) if "FROM checks" in sql else None)
+        conn.set_trace_callback(lambda sql: selects.append(sql) if "last_ok" in sql else None)
         return conn
 
     monkeypatch.setattr(sqlite3, "connect", traced)
