@@ -74,7 +74,9 @@ class FetchHistory:
             return
         try:
             self._writer = self.store.writer(on_delayed=warn)
-            self._run_id = self._writer.begin_run(products.source, url_template, products.products)
+            self._run_id = self._writer.begin_run(
+                products.source, url_template, products.products, wait=False
+            )
         except HistoryError as exc:
             warn(f"the history is not recorded: {exc}")
             if self._writer is not None:

@@ -119,6 +119,13 @@ def _read_ops(path: Path) -> Iterator[Op]:
                 yield json.loads(line)
 
 
+def _run_of(op: Op) -> int | None:
+    """The run an operation belongs to (None for a run's start, or no rows)."""
+    if op[0] == "checks":
+        return op[1][0][0] if op[1] else None
+    return None if op[0] == "run" else op[1]
+
+
 class Replay:
     """Applies journal operations to an open transaction, mapping tokens to run ids.
 
@@ -131,11 +138,19 @@ class Replay:
         self._conn = conn
         self.ids = ids
 
+    def _lost(self, op: Op) -> bool:
+        """True for an operation of a token no run was recorded for (its start
+        failed and was dropped): without this its rows would hold the token."""
+        run = _run_of(op)
+        return run is not None and run < 0 and run not in self.ids
+
     def run_id(self, run: int) -> int:
         return self.ids.get(run, run)
 
     def apply(self, op: Op) -> None:
         kind = op[0]
+        if self._lost(op):
+            return
         if kind == "checks":  # one run's rows: its id is mapped once, not per row
             rows = op[1]
             if rows and rows[0][0] in self.ids:

@@ -2,8 +2,8 @@
 
 The window's fetch engine drives it (:class:`~inventory_gui.engine.base.OffThreadRun`):
 :meth:`RunRecorder.begin` runs on the fetch thread before the first request
-(reading each product's previous check and recording the run's product list,
-about a second for 100,000 products, which must not stall the GUI thread),
+(reading each product's previous check, which must not stall the GUI thread,
+and queueing the run's product list, which the writer thread records),
 :meth:`record` queues each result (one queue put; :meth:`record_many` one per
 batch) and :meth:`end` closes the run, keeping the API's rate limit the run
 learned for the next one (table ``api_pace``; :meth:`remembered_rate` reads it).
@@ -33,8 +33,8 @@ class RunRecorder:
         url_template: the run's template (redacted by the writer).
 
     Attributes:
-        run_id: the run's id in the history (a negative token while the
-            database is locked; the writer maps it), or None if not recorded.
+        run_id: the run's token in the history (negative; the writer maps it
+            to the run's id once the run is written), or None if not recorded.
         previous: ``{id: Previous(quantity, checked_at)}`` of each product's last ok
             check before this run, set by :meth:`begin` (None until then).
         error: why recording stopped, if it did (the fetch goes on regardless).
@@ -53,7 +53,7 @@ class RunRecorder:
         """Read the previous checks and record the run (on the fetch thread)."""
         try:
             self.previous = self._store.last_ok(p.id for p in products)
-            self.run_id = self._writer.begin_run(self._source, self._template, products)
+            self.run_id = self._writer.begin_run(self._source, self._template, products, wait=False)
         except HistoryError as exc:
             self.error = str(exc)
             self.previous = self.previous or {}

@@ -457,6 +457,45 @@ def test_a_closed_writer_refuses_more(store):
         writer.begin_run("x", "http://x/{id}", [])
 
 
+def test_a_run_begun_without_waiting_is_recorded_under_its_real_id(store):
+    writer = store.writer()
+    try:
+        token = writer.begin_run("s.csv", "http://x/{id}", [Product("A"), Product("B")], wait=False)
+        assert token < 0
+        writer.record(token, ok("A", 3, "2024-01-01"))
+        writer.end_run(token, "interrupted")
+        assert writer.flush(timeout=30)
+    finally:
+        writer.close()
+    [check] = store.history("A")
+    assert check.run_id > 0
+    assert check.quantity == 3
+    assert store.unfinished_run().id == check.run_id  # type: ignore[union-attr]
+    assert store.resume_items(check.run_id) == [Product("B")]
+
+
+def test_the_results_of_a_run_whose_start_failed_are_not_recorded(store, monkeypatch):
+    from inventory_gui.core.history import journal
+
+    writer = store.writer()
+    try:
+        monkeypatch.setattr(journal, "_INSERT_RUN", "INSERT INTO no_such_table VALUES (?)")
+        token = writer.begin_run("s.csv", "http://x/{id}", [Product("A")], wait=False)
+        with pytest.raises(HistoryError, match="no_such_table"):
+            writer.flush(timeout=30)
+        monkeypatch.undo()
+        writer.record(token, ok("A", 3, "2024-01-01"))
+        writer.end_run(token, "done")
+        with pytest.raises(HistoryError, match="no_such_table"):  # the first error stays
+            writer.flush(timeout=30)
+    finally:
+        writer.close()
+    with raw(store.file) as conn:
+        assert conn.execute("SELECT COUNT(*) FROM checks").fetchone() == (0,)
+        assert conn.execute("SELECT COUNT(*) FROM runs").fetchone() == (0,)
+    assert store.last_ok(["A"]) == {}
+
+
 def test_input_columns_are_encoded_by_the_reused_c_encoder():
     # The writer relies on json.encoder.c_make_encoder, which is not a public
     # API: this fails if a Python changes it and the slower fallback is taken.
