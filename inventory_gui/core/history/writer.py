@@ -86,9 +86,9 @@ def _json_encoder() -> Callable[[dict[str, str]], str]:
 _encode_json = _json_encoder()
 
 
-def _row(row: tuple[Any, ...]) -> tuple[Any, ...]:
-    """A queued result row as SQLite takes it (numbers by the codec's rule)."""
-    run_id, pid, status, http, quantity, error, checked_at, latency, fields = row
+def _row(run_id: int, row: tuple[Any, ...]) -> tuple[Any, ...]:
+    """A queued result row of run ``run_id`` as SQLite takes it (numbers by the codec's rule)."""
+    _, pid, status, http, quantity, error, checked_at, latency, fields = row
     return (run_id, pid, status, store_number(http), store_number(quantity), error,
             checked_at or utc_stamp(), store_number(latency),
             _encode_json(fields) if fields else None)  # fmt: skip
@@ -288,7 +288,9 @@ class HistoryWriter:
         """Add one queued item to the backlog; return the deadline of a close."""
         kind = item[0]
         if kind == _RECORD:
-            self._backlog.append(["checks", [_row(row) for row in item[1]]])
+            rows = item[1]  # one run's: its token is mapped here, not row by row later
+            run = self._ids.get(rows[0][0], rows[0][0]) if rows else 0
+            self._backlog.append(["checks", [_row(run, row) for row in rows]])
         elif kind == _BEGIN:
             _, future, token, started, source, url_template, products = item
             if future is not None:
