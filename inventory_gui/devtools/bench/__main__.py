@@ -275,6 +275,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--concurrency", type=int, default=64)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--seed-rounds", type=int, default=1, help="rounds that run (a)")
+    parser.add_argument(
+        "--command-rounds", type=int, default=7, help="rounds of section 8 (2 s each, noisy)"
+    )
     parser.add_argument("--latency-n", type=int, default=2_000)
     parser.add_argument("--scale-n", type=int, default=100_000)
     parser.add_argument("--large-n", type=int, default=1_000_000)
@@ -291,7 +294,7 @@ def main(argv: list[str] | None = None) -> int:
     )  # fmt: skip
     options = parser.parse_args(argv)
     if options.quick:
-        options.n, options.rounds, options.latency_n = 500, 1, 200
+        options.n, options.rounds, options.command_rounds, options.latency_n = 500, 1, 1, 200
         options.scale_n, options.large_n, options.excel_n = 2_000, 20_000, 500
         options.rate_n, options.freeze_n = 300, 2_000
     print(

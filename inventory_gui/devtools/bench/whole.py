@@ -109,7 +109,7 @@ def headless(options: argparse.Namespace, server: Server) -> list[str]:
         data = ["--data-dir", str(tmp / "data")]  # one history across rounds, as a user's grows
         reference = [PY, "-m", "inventory_gui.devtools.bench.reference", str(source), str(port),
                      str(c), str(tmp / "ref.json")]  # fmt: skip
-        for round_ in range(options.rounds):
+        for round_ in range(options.command_rounds):
             walls["ref"].append(timed("ref", reference))
             walls["cmd"].append(timed("cmd", fetch_command(port, c, source, out, *data)))
             if ok_rows(out) != n:
