@@ -97,12 +97,15 @@ async def _fetch_recorded(
         terminal.warn(fetcher.notice)
     progress = Progress(total=len(products.products), pace=lambda: fetcher.pace)
     _report_input(products, quiet)
-    printer = ProgressPrinter(progress, sys.stderr, quiet=quiet)
+
+    def read_concurrency() -> None:
+        progress.concurrency = (fetcher.current_concurrency, settings.concurrency)
+
+    printer = ProgressPrinter(progress, sys.stderr, quiet=quiet, before_draw=read_concurrency)
     printer.start()
 
     def on_result(_index: int, result: Result) -> None:
         progress.add(result)
-        progress.concurrency = (fetcher.current_concurrency, settings.concurrency)
         if record is not None:
             record(result)  # one queue put: the history's own thread writes it
 

@@ -120,12 +120,22 @@ class ProgressPrinter:
     On a terminal the line is redrawn in place ten times a second; otherwise a
     line is written every few seconds, so logs stay readable.  If the stream
     fails (a closed terminal), printing stops and the run goes on.
+    ``before_draw`` is called before each line, to bring into ``progress``
+    what changes too often to set per result (the concurrency in force).
     """
 
-    def __init__(self, progress: Progress, stream: TextIO, *, quiet: bool = False) -> None:
+    def __init__(
+        self,
+        progress: Progress,
+        stream: TextIO,
+        *,
+        quiet: bool = False,
+        before_draw: Callable[[], None] | None = None,
+    ) -> None:
         self._progress = progress
         self._stream = stream
         self._quiet = quiet
+        self._before_draw = before_draw
         self._tty = _isatty(stream)
         self._task: asyncio.Task[None] | None = None
 
@@ -142,6 +152,8 @@ class ProgressPrinter:
             self._draw()
 
     def _draw(self, final: bool = False) -> None:
+        if self._before_draw is not None:
+            self._before_draw()
         line = self._progress.summary()
         try:
             if self._tty:

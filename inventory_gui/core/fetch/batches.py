@@ -29,16 +29,18 @@ def batches(count: int, size: int) -> Iterator[range]:
 
 
 async def check_batch(
+    products: Sequence[Product],
     rows: Sequence[Result],
     request_for: Callable[[Sequence[Product]], tuple[Any, bytes | None]],
     send: Callable[[Any, Result, bytes | None], Awaitable[Any]],
     parts: RequestParts,
     request_timeout: float,
 ) -> list[str | None]:
-    """Send one request for a batch's ``rows`` and split its answer back onto them.
+    """Send one request for a batch's ``products`` and split its answer back onto ``rows``.
 
     Args:
-        rows: the batch's pending results, in order.
+        products: the batch's products, in order.
+        rows: their pending results, in the same order.
         request_for: builds the URL and body for the batch's products.
         send: sends with retries (the fetcher's attempts), counting attempts
             on the result it is given; returns the answer.
@@ -50,9 +52,9 @@ async def check_batch(
         row its error.  Never raises but CancelledError.
     """
     try:
-        url, body = request_for([Product(row.id, row.fields) for row in rows])
+        url, body = request_for(products)
     except Exception:  # some ID cannot be sent: those rows end, the others go without them
-        return await _without_unsendable(rows, request_for, send, parts, request_timeout)
+        return await _without_unsendable(products, rows, request_for, send, parts, request_timeout)
     counter = Result(id=rows[0].id)  # counts the batch's attempts
     try:
         answer = await send(url, counter, body)
@@ -73,6 +75,7 @@ async def check_batch(
 
 
 async def _without_unsendable(
+    products: Sequence[Product],
     rows: Sequence[Result],
     request_for: Callable[[Sequence[Product]], tuple[Any, bytes | None]],
     send: Callable[[Any, Result, bytes | None], Awaitable[Any]],
@@ -82,9 +85,9 @@ async def _without_unsendable(
     """:func:`check_batch` for a batch holding IDs no request can carry (text that
     is not valid Unicode): each such row ends with its reason, the rest are sent."""
     errors: dict[int, str | None] = {}
-    for k, row in enumerate(rows):
+    for k, product in enumerate(products):
         try:
-            request_for([Product(row.id, row.fields)])
+            request_for([product])
         except Exception as exc:
             errors[k] = describe_unsendable(exc)
     if not errors:  # no one row is to blame: the batch as a whole cannot be built
@@ -92,8 +95,9 @@ async def _without_unsendable(
     sent = [k for k in range(len(rows)) if k not in errors]
     if sent:
         outcome = await check_batch(
-            [rows[k] for k in sent], request_for, send, parts, request_timeout
-        )
+            [products[k] for k in sent], [rows[k] for k in sent], request_for, send, parts,
+            request_timeout,
+        )  # fmt: skip
         errors.update(zip(sent, outcome, strict=True))
     return [errors[k] for k in range(len(rows))]
 
@@ -110,32 +114,46 @@ def split_back(body: Any, rows: Sequence[Result], parts: RequestParts) -> list[s
     records = _records(body, parts)
     if isinstance(records, str):
         return [records] * len(rows)
-    groups: dict[str, list[Any]] = {}
-    find = parts.item_id.find
-    for record in records:  # per product: kept lean (the bulk benchmark's hot loop)
-        found, key = find(record)
-        text = key if type(key) is str else _id_text(key) if found else None
-        if text is not None:
-            group = groups.get(text)
-            if group is None:
-                groups[text] = [record]
-            else:
-                group.append(record)
+    one, several = _by_id(records, parts)
+    quantity = parts.quantity
     errors: list[str | None] = []
-    for row in rows:
-        mine = groups.get(row.id)
-        if not mine:
-            row.http_status = NOT_FOUND_STATUS
-            errors.append("not found: no record for this ID in the batch's answer")
-            continue
-        row.response = mine[0] if len(mine) == 1 else mine
+    for row in rows:  # per product: kept lean (the bulk benchmark's hot loop)
+        record = one.get(row.id)
         try:
-            row.quantity = _total(mine, parts)
+            if record is not None:
+                row.response = record
+                row.quantity = extract_quantity(record, quantity)
+            elif row.id in several:  # one per location: summed
+                row.response = mine = several[row.id]
+                row.quantity = _total(mine, parts)
+            else:
+                row.http_status = NOT_FOUND_STATUS
+                errors.append("not found: no record for this ID in the batch's answer")
+                continue
         except QuantityError as exc:
             errors.append(str(exc))
             continue
         errors.append(None)
     return errors
+
+
+def _by_id(records: list[Any], parts: RequestParts) -> tuple[dict[str, Any], dict[str, list[Any]]]:
+    """The records by product ID: those alone for their ID, and lists of several for one ID."""
+    one: dict[str, Any] = {}
+    several: dict[str, list[Any]] = {}
+    find = parts.item_id.find
+    for record in records:  # per product: kept lean, as above
+        found, key = find(record)
+        text = key if type(key) is str else _id_text(key) if found else None
+        if text is None:
+            continue
+        if text in one:
+            several[text] = [one.pop(text), record]
+        elif text in several:
+            several[text].append(record)
+        else:
+            one[text] = record
+    return one, several
 
 
 def _records(body: Any, parts: RequestParts) -> list[Any] | str:
@@ -164,9 +182,7 @@ def _id_text(value: Any) -> str | None:
 
 
 def _total(records: list[Any], parts: RequestParts) -> int | float | None:
-    """The sum of the records' quantities; None when none of them has one."""
-    if len(records) == 1:
-        return extract_quantity(records[0], parts.quantity)
+    """The sum of several records' quantities; None when none of them has one."""
     quantities = [extract_quantity(record, parts.quantity) for record in records]
     numbers = [q for q in quantities if q is not None]
     return sum(numbers) if numbers else None

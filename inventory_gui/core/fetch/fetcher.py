@@ -284,14 +284,16 @@ class Fetcher:
 
         for batch in units:
             started = time.perf_counter()
-            rows = [Result(id=products[i].id, fields=products[i].fields) for i in batch]
+            mine = [products[i] for i in batch]
+            rows = [Result(id=product.id, fields=product.fields) for product in mine]
             for index, row in zip(batch, rows, strict=True):
                 results[index] = row  # pending: if cancelled, _finish ends them
             build, timeout = self._request.build, self.settings.timeout
-            errors = await check_batch(rows, build, send, self._parts, timeout)
+            errors = await check_batch(mine, rows, build, send, self._parts, timeout)
+            latency, stamp = (time.perf_counter() - started) * 1000.0, utc_stamp()  # the batch's
             for index, row, error in zip(batch, rows, errors, strict=True):
                 try:
-                    result = _finalise(row, started, error=error)
+                    result = _end(row, error, latency, stamp)
                     self._deliver(index, result, results, emit, keep_results)
                 except Exception:  # as in _work: the other rows still need delivering
                     log.exception("fetch worker: product %d could not be finished", index)
@@ -441,10 +443,14 @@ def _ramp_step(workers: int) -> float:
 
 
 def _finalise(result: Result, started: float, *, error: str | None) -> Result:
+    return _end(result, error, (time.perf_counter() - started) * 1000.0, utc_stamp())
+
+
+def _end(result: Result, error: str | None, latency_ms: float, checked_at: str) -> Result:
     result.status = "ok" if error is None else "error"
     result.error = error
-    result.latency_ms = (time.perf_counter() - started) * 1000.0
-    result.checked_at = utc_stamp()
+    result.latency_ms = latency_ms
+    result.checked_at = checked_at
     return result
 
 

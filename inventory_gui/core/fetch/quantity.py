@@ -115,6 +115,8 @@ def extract_quantity(body: Any, path: str | PathLike | None = None) -> int | flo
         else:
             found, value = path.find(body)
             text = path.text
+        if type(value) is int:  # the common case, first: once per row of a bulk answer
+            return value
         if not found or value is None:
             return None
         if isinstance(value, list) and not isinstance(path, str):
