@@ -76,9 +76,12 @@ def _utf8_in_steps(data: bytes | bytearray, step: int = _STEP_BYTES) -> str:
     Raises:
         UnicodeDecodeError: the data is not UTF-8.
     """
-    decoder = codecs.getincrementaldecoder("utf-8-sig")()
+    # The BOM is skipped here: at the end of the data, CPython's "utf-8-sig"
+    # incremental decoder drops the start of a BOM (b"\xef") instead of failing.
+    start = len(codecs.BOM_UTF8) if data[:3] == codecs.BOM_UTF8 else 0
+    decoder = codecs.getincrementaldecoder("utf-8")()
     with memoryview(data) as view:
-        parts = [decoder.decode(view[i : i + step]) for i in range(0, len(view), step)]
+        parts = [decoder.decode(view[i : i + step]) for i in range(start, len(view), step)]
     parts.append(decoder.decode(b"", final=True))
     return "".join(parts)
 
