@@ -205,6 +205,8 @@ class ProductPanel(QWidget):
         if self.edit_pending:
             self.editor.finish_paste()
             self.parse_now()
+            if self._timer.isActive():  # the table refused the patch (read_again): whole, now
+                self.parse_now()
 
     def parse_now(self) -> None:
         """Parse the editor's text now: emit :attr:`productsPatched` if the edits
