@@ -75,10 +75,9 @@ CREATE TABLE api_pace (origin TEXT PRIMARY KEY, rate REAL NOT NULL, source TEXT 
 def _keep_last_ok(conn: sqlite3.Connection) -> None:
     """Version 4: each product's last ok check in a table of its own; no index by product.
 
-    Every run's checks went into ``checks_by_product`` at one place per product,
-    scattered over the whole index, so each commit rewrote most of its pages and
-    recording 20,000 checks cost more as the history grew (31 ms of CPU into an
-    empty one, 280 ms into one of 1,000,000 checks).  ``last_ok`` holds one row
+    An index by product takes each run's checks at one place per product,
+    scattered over the whole index, so each commit rewrites most of its pages
+    and recording costs more as the history grows.  ``last_ok`` holds one row
     per product, kept with each batch of checks (:class:`~inventory_gui.core.
     history.journal.Replay`), and a product's checks are found run by run
     through ``checks_by_run``, whose new entries all go at its end.

@@ -155,8 +155,8 @@ class HistoryWriter:
         locked, it is a negative token instead, as soon as the lock is met,
         which this writer maps to the real id when the run is finally written.
         With ``wait=False`` it is the token at once: the fetch need not wait
-        for the product list's commit (20,000 products: 25-50 ms).  A run whose
-        start then fails is in :attr:`error`, and its results are not recorded.
+        for the product list's commit.  A run whose start then fails is in
+        :attr:`error`, and its results are not recorded.
 
         Raises:
             HistoryError: the run could not be recorded (only with ``wait``),
