@@ -88,7 +88,7 @@ _encode_json = _json_encoder()
 
 def _row(run_id: int, row: tuple[Any, ...]) -> tuple[Any, ...]:
     """A queued result row of run ``run_id`` as SQLite takes it (numbers by the codec's rule)."""
-    _, pid, status, http, quantity, error, checked_at, latency, fields = row
+    pid, status, http, quantity, error, checked_at, latency, fields = row
     return (run_id, pid, status, store_number(http), store_number(quantity), error,
             checked_at or utc_stamp(), store_number(latency),
             _encode_json(fields) if fields else None)  # fmt: skip
@@ -179,11 +179,11 @@ class HistoryWriter:
         One queue item per batch, not per result: each item wakes the writer
         thread, so fewer items cost it less CPU.
         """
-        rows = [(run_id, r.id, r.status, r.http_status, r.quantity, r.error,
-                 r.checked_at, r.latency_ms, r.fields) for r in results]  # fmt: skip
+        rows = [(r.id, r.status, r.http_status, r.quantity, r.error, r.checked_at,
+                 r.latency_ms, r.fields) for r in results]  # fmt: skip
         size = self._batch_rows
         for start in range(0, len(rows), size):  # no item larger than a commit's rows
-            self._put((_RECORD, rows[start : start + size] if len(rows) > size else rows))
+            self._put((_RECORD, rows[start : start + size] if len(rows) > size else rows, run_id))
 
     def end_run(self, run_id: int, state: str) -> None:
         """Queue the end of a run: ``done``, ``cancelled`` or ``interrupted``."""
@@ -288,8 +288,8 @@ class HistoryWriter:
         """Add one queued item to the backlog; return the deadline of a close."""
         kind = item[0]
         if kind == _RECORD:
-            rows = item[1]  # one run's: its token is mapped here, not row by row later
-            run = self._ids.get(rows[0][0], rows[0][0]) if rows else 0
+            _, rows, run = item  # one run's: its token is mapped once, here
+            run = self._ids.get(run, run)
             self._backlog.append(["checks", [_row(run, row) for row in rows]])
         elif kind == _BEGIN:
             _, future, token, started, source, url_template, products = item
