@@ -12,6 +12,7 @@ import urllib.request
 from contextlib import closing
 from pathlib import Path
 
+from inventory_gui.core.history.product_lists import decode_products
 from inventory_gui.core.history.store import DB_NAME, HistoryStore
 from inventory_gui.core.resources import load_catalogue
 from inventory_gui.demo.server import DemoConfig, start_demo_server
@@ -218,10 +219,14 @@ def test_a_killed_fetch_loses_nothing_and_resumes_the_rest(tmp_path):
         new_checks = conn.execute(
             "SELECT product_id, status FROM checks WHERE run_id = ?", (new_run,)
         ).fetchall()
-        items = conn.execute("SELECT COUNT(*) FROM run_items WHERE run_id = ?", (new_run,))
-        item_count = items.fetchone()[0]
+        listed = conn.execute(
+            "SELECT items FROM runs JOIN product_lists ON product_lists.id = list_id"
+            " WHERE runs.id = ?",
+            (new_run,),
+        ).fetchone()[0]
     assert runs == [(run.id, "resumed"), (new_run, "done")]
-    assert len(new_checks) == item_count == len(remaining)
+    assert decode_products(listed) == remaining  # the resumed run's own list
+    assert len(new_checks) == len(remaining)
     assert sorted(pid for pid, _ in new_checks) == sorted(p.id for p in remaining)
     assert {status for _, status in new_checks} == {"ok"}
     reopened = HistoryStore(data)

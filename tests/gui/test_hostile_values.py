@@ -199,7 +199,7 @@ def test_history_pane_with_odd_quantities_paints(qtbot):
     qtbot.addWidget(view)
     odd = [10**400, "abc", math.nan, math.inf, -0.0, 10**5000, 3, [1]]
     checks = [
-        Check(n, 1, "P", "ok", 200, q, "e\udc80", f"2026-01-0{n % 9 + 1}T00:00:00", 1.0, {}, q)
+        Check(n, 1, "P", "ok", 200, q, "e\udc80", f"2026-01-0{n % 9 + 1}T00:00:00", 1.0, q)
         for n, q in enumerate(odd)
     ]
     view.show_checks("bad\udc80", checks)

@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pytest
 
+from inventory_gui.core.history.product_lists import store_list
 from inventory_gui.core.history.store import HistoryStore
 from inventory_gui.gui.single_instance import LOCK_NAME
 
@@ -117,7 +118,7 @@ def interrupted_run(data_dir: Path) -> None:
             "INSERT INTO runs (started_at, source, url_template, total, state)"
             " VALUES ('2026-01-01T00:00:00Z', 'list.txt', 'http://x/{id}', 1, 'interrupted')"
         )
-        conn.execute("INSERT INTO run_items VALUES (1, 0, 'left', '{}')")
+        store_list(conn, 1, [["left", None]])
 
 
 def test_second_start_hands_its_file_to_the_running_window_and_exits_0(user):

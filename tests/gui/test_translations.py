@@ -383,9 +383,9 @@ def test_the_history_tab_names_statuses_in_the_window_language(translated, qtbot
     view = HistoryView()
     qtbot.addWidget(view)
     checks = [
-        Check(1, 1, "p1", "ok", 200, 5, None, "2026-11-28T10:00:00Z", 12, {}),
-        Check(2, 2, "p1", "error", 500, None, "HTTP 500", "2026-11-28T11:00:00Z", 9, {}),
-        Check(3, 3, "p1", "odd", None, None, None, "2026-11-28T12:00:00Z", None, {}),
+        Check(1, 1, "p1", "ok", 200, 5, None, "2026-11-28T10:00:00Z", 12),
+        Check(2, 2, "p1", "error", 500, None, "HTTP 500", "2026-11-28T11:00:00Z", 9),
+        Check(3, 3, "p1", "odd", None, None, None, "2026-11-28T12:00:00Z", None),
     ]
     view.show_checks("p1", checks)
     statuses = [view.checks.topLevelItem(i).text(1) for i in range(3)]

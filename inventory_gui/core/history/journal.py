@@ -18,9 +18,11 @@ Operations (the values are ready for SQLite: see :mod:`~inventory_gui.core.histo
 
 - ``["run", token, started_at, source, url_template, total]``: a run begun;
   ``token`` is the negative id its writer handed out before the run had a real one.
-- ``["items", run, start, [[product_id, fields_json], ...]]``: a run's product list.
+- ``["items", run, start, [[product_id, fields_json], ...]]``: a piece of a run's
+  product list; a replay stores each run's pieces as one list
+  (:mod:`~inventory_gui.core.history.product_lists`) when it ends.
 - ``["checks", [[run, product_id, status, http_status, quantity, error, checked_at,
-  latency_ms, fields_json], ...]]``.
+  latency_ms, fields_json], ...]]`` (``fields_json`` None: see the store's schema).
 - ``["state", run, state, finished_at]``: a run's new state (None keeps its end time).
 """
 
@@ -39,6 +41,7 @@ from typing import Any
 
 from inventory_gui.core.errors import HistoryError
 from inventory_gui.core.history.codec import is_lock_error, storable_row
+from inventory_gui.core.history.product_lists import product_items, store_list
 
 Op = list[Any]
 
@@ -46,7 +49,6 @@ _INSERT_RUN = (
     "INSERT INTO runs (started_at, source, url_template, total, state)"
     " VALUES (?, ?, ?, ?, 'running')"
 )
-_INSERT_ITEM = "INSERT INTO run_items VALUES"
 INSERT_CHECK = (
     "INSERT INTO checks (run_id, product_id, status, http_status, quantity, error,"
     " checked_at, latency_ms, fields_json) VALUES"
@@ -129,6 +131,10 @@ def _run_of(op: Op) -> int | None:
 class Replay:
     """Applies journal operations to an open transaction, mapping tokens to run ids.
 
+    Besides the journal's operations it takes ``["products", run, products]``
+    (a run's whole list, as :class:`~inventory_gui.core.models.Product`
+    objects: never journaled).  Call :meth:`finish` before committing.
+
     Args:
         conn: the connection, inside a transaction the caller commits.
         ids: run ids known already (token -> id); updated as runs are inserted.
@@ -137,6 +143,7 @@ class Replay:
     def __init__(self, conn: sqlite3.Connection, ids: dict[int, int]) -> None:
         self._conn = conn
         self.ids = ids
+        self._pieces: dict[int, list[tuple[int, list[list[Any]]]]] = {}  # run -> list pieces
 
     def _lost(self, op: Op) -> bool:
         """True for an operation of a token no run was recorded for (its start
@@ -161,9 +168,10 @@ class Replay:
             self._conn.execute(_KEEP_LAST_OK, (last_id,))
         elif kind == "items":
             _, run, start, items = op
-            run = self.run_id(run)
-            rows = [(run, start + i, pid, fields) for i, (pid, fields) in enumerate(items)]
-            insert_rows(self._conn, _INSERT_ITEM, rows)
+            self._pieces.setdefault(self.run_id(run), []).append((start, items))
+        elif kind == "products":
+            _, run, products = op
+            store_list(self._conn, self.run_id(run), product_items(products))
         elif kind == "run":
             _, token, *values = op
             cursor = self._conn.execute(_INSERT_RUN, storable_row(tuple(values)))
@@ -171,6 +179,13 @@ class Replay:
         elif kind == "state":
             _, run, state, finished = op
             self._conn.execute(_SET_STATE, (state, finished, self.run_id(run)))
+
+    def finish(self) -> None:
+        """Store the product lists whose pieces were applied."""
+        for run, pieces in self._pieces.items():
+            items = (item for _, piece in sorted(pieces, key=lambda p: p[0]) for item in piece)
+            store_list(self._conn, run, ([pid, json.loads(f) if f else None] for pid, f in items))
+        self._pieces.clear()
 
 
 def insert_rows(conn: sqlite3.Connection, sql: str, rows: list[tuple[Any, ...]]) -> None:
@@ -228,6 +243,7 @@ def replay_orphans(conn: sqlite3.Connection, db_file: Path) -> int:
                 replay = Replay(conn, {})
                 for op in _read_ops(path):
                     replay.apply(op)
+                replay.finish()
                 conn.execute("COMMIT")
             except BaseException as exc:
                 if conn.in_transaction:

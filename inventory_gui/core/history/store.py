@@ -27,6 +27,7 @@ from inventory_gui.core.clock import utc_stamp
 from inventory_gui.core.errors import HistoryError
 from inventory_gui.core.history.codec import is_lock_error, load_number, storable_text
 from inventory_gui.core.history.journal import pending, replay_orphans
+from inventory_gui.core.history.product_lists import decode_products, keep_lists_once, unchecked
 from inventory_gui.core.history.writer import (
     BATCH_ROWS,
     BATCH_SECONDS,
@@ -67,6 +68,8 @@ ALTER TABLE checks ADD COLUMN fields_json TEXT;
 CREATE TABLE run_items (run_id INTEGER NOT NULL, position INTEGER NOT NULL,
   product_id TEXT NOT NULL, fields_json TEXT, PRIMARY KEY (run_id, position)) WITHOUT ROWID;
 CREATE INDEX checks_by_run ON checks (run_id, product_id)""")
+# checks.fields_json: a check's input columns, written until version 5 made them
+# its run's (product_lists): left NULL since, kept for the checks recorded before.
 _migration("""
 CREATE TABLE api_pace (origin TEXT PRIMARY KEY, rate REAL NOT NULL, source TEXT NOT NULL,
   learned_at TEXT NOT NULL) WITHOUT ROWID""")  # issue 16: each API's rate limit, as learned
@@ -94,6 +97,7 @@ INSERT INTO last_ok SELECT product_id, quantity, checked_at, id FROM (
 
 
 MIGRATIONS.append(_keep_last_ok)
+MIGRATIONS.append(keep_lists_once)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -123,7 +127,6 @@ class Check:
     error: str | None
     checked_at: str
     latency_ms: int | float | None
-    fields: dict[str, str]
     change: float | None = None
 
 
@@ -205,16 +208,11 @@ def _json_text(values: list[str]) -> str:
     return json.dumps(values, ensure_ascii=False)
 
 
-def _fields(text: str | None) -> dict[str, str]:
-    value = json.loads(text) if text else None
-    return {str(k): str(v) for k, v in value.items()} if isinstance(value, dict) else {}
-
-
 _RUN = "SELECT id, started_at, finished_at, source, url_template, total, state FROM runs"
 _NUMBER = "typeof({}) IN ('integer', 'real')"  # not a big integer, NaN or infinity stored as text
 _HISTORY = f"""
 SELECT id, run_id, product_id, status, http_status, quantity, error, checked_at,
-       latency_ms, fields_json,
+       latency_ms,
        CASE WHEN status = 'ok' AND {_NUMBER.format("quantity")} AND {_NUMBER.format("prev")}
          THEN quantity - prev END
 FROM (
@@ -230,12 +228,9 @@ JOIN last_ok AS l ON l.product_id = ids.value"""
 chunks of host parameters), each ID one seek in ``last_ok``."""
 _IDS_PER_READ = 50_000
 _LAST_OK_OF = "SELECT quantity, checked_at FROM last_ok WHERE product_id = ?"
-_RESUME = """
-WITH last AS (SELECT product_id, status, MAX(id) FROM checks WHERE run_id = :run GROUP BY 1)
-SELECT ri.product_id, ri.fields_json FROM run_items AS ri
-LEFT JOIN last ON last.product_id = ri.product_id
-WHERE ri.run_id = :run AND (last.status IS NULL OR last.status <> 'ok')
-ORDER BY ri.position"""
+_RUN_LIST = """
+SELECT items FROM runs JOIN product_lists ON product_lists.id = runs.list_id WHERE runs.id = ?"""
+_LAST_STATUS = "SELECT product_id, status FROM checks WHERE run_id = ? ORDER BY id"
 
 
 class HistoryStore:
@@ -335,7 +330,7 @@ class HistoryStore:
         rows = self._read(lambda c: c.execute(_HISTORY, (key, limit)).fetchall())
         return [
             Check(*r[:4], load_number(r[4]), load_number(r[5]), *r[6:8], load_number(r[8]),
-                  fields=_fields(r[9]), change=r[10])
+                  change=r[9])
             for r in reversed(rows)
         ]  # fmt: skip
 
@@ -347,8 +342,13 @@ class HistoryStore:
 
     def resume_items(self, run_id: int) -> list[Product]:
         """Return the run's products, in order, whose last check in it is missing or not ok."""
-        rows = self._read(lambda c: c.execute(_RESUME, {"run": run_id}).fetchall())
-        return [Product(pid, _fields(fields)) for pid, fields in rows]
+
+        def query(conn: sqlite3.Connection) -> tuple[Any, dict[str, str]]:
+            stored = conn.execute(_RUN_LIST, (run_id,)).fetchone()
+            return stored, dict(conn.execute(_LAST_STATUS, (run_id,)).fetchall())
+
+        stored, last_status = self._read(query)
+        return [] if stored is None else unchecked(decode_products(stored[0]), last_status)
 
     def mark_run(self, run_id: int, state: str) -> None:
         """Set a run's state now (and its end time, unless the state is ``running``).

@@ -54,48 +54,25 @@ _RECORD, _BEGIN, _STATE, _FLUSH, _CLOSE = range(5)
 _ITEMS_PER_OP = 1000
 
 
-def _json_encoder() -> Callable[[dict[str, str]], str]:
-    """A compact JSON encoder for a row's input columns, called once per recorded row.
-
-    ``json.dumps`` and ``JSONEncoder.encode`` build a C encoder on every call;
-    this builds CPython's one (``json.encoder.c_make_encoder``, not a public
-    API, called as ``JSONEncoder.iterencode`` calls it) once and reuses it,
-    sparing the writer thread that work per row.  Where it is missing
-    or gives a different text, the public encoder is used: right, only
-    slower.  ``tests/core/test_history.py`` fails if that fallback is taken.
-    """
-    plain = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-    try:
-        from json.encoder import c_make_encoder, encode_basestring
-
-        encoder = c_make_encoder(None, None, encode_basestring, None, ":", ",", False, False, True)
-    except Exception:
-        return plain
-
-    def encode_with_c_encoder(fields: dict[str, str]) -> str:
-        return "".join(encoder(fields, 0))
-
-    sample = {"a": "é\n", "b": "1"}
-    try:
-        same = encode_with_c_encoder(sample) == plain(sample)
-    except Exception:
-        same = False
-    return encode_with_c_encoder if same else plain
-
-
-_encode_json = _json_encoder()
+_encode_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 def _row(run_id: int, row: tuple[Any, ...]) -> tuple[Any, ...]:
-    """A queued result row of run ``run_id`` as SQLite takes it (numbers by the codec's rule)."""
-    pid, status, http, quantity, error, checked_at, latency, fields = row
+    """A queued result row of run ``run_id`` as SQLite takes it (numbers by the codec's rule).
+
+    Its ``fields_json`` is None: a check's input columns are in its run's
+    product list (:mod:`~inventory_gui.core.history.product_lists`).
+    """
+    pid, status, http, quantity, error, checked_at, latency = row
     return (run_id, pid, status, store_number(http), store_number(quantity), error,
-            checked_at or utc_stamp(), store_number(latency),
-            _encode_json(fields) if fields else None)  # fmt: skip
+            checked_at or utc_stamp(), store_number(latency), None)  # fmt: skip
 
 
 def _product_ops(token: int, products: Sequence[Product]) -> Iterator[Op]:
-    """A run's product list as journal operations of at most _ITEMS_PER_OP items."""
+    """A run's product list as journal operations of at most _ITEMS_PER_OP items.
+
+    Only a list kept in the journal (the database was locked) is cut into
+    operations: a replay joins them again."""
     for start in range(0, len(products), _ITEMS_PER_OP):
         chunk = products[start : start + _ITEMS_PER_OP]
         items = [[p.id, _encode_json(p.fields) if p.fields else None] for p in chunk]
@@ -180,7 +157,7 @@ class HistoryWriter:
         thread, so fewer items cost it less CPU.
         """
         rows = [(r.id, r.status, r.http_status, r.quantity, r.error, r.checked_at,
-                 r.latency_ms, r.fields) for r in results]  # fmt: skip
+                 r.latency_ms) for r in results]  # fmt: skip
         size = self._batch_rows
         for start in range(0, len(rows), size):  # no item larger than a commit's rows
             self._put((_RECORD, rows[start : start + size] if len(rows) > size else rows, run_id))
@@ -333,12 +310,8 @@ class HistoryWriter:
         self._conn.execute("BEGIN IMMEDIATE")
         replay = Replay(self._conn, self._ids)
         for op in ops:
-            if op[0] == "products":
-                _, token, products = op
-                for part in _product_ops(token, products):
-                    replay.apply(part)
-            else:
-                replay.apply(op)
+            replay.apply(op)
+        replay.finish()
         self._conn.execute("COMMIT")
         for token, future in list(self._begun.items()):
             if token in self._ids:

@@ -78,7 +78,6 @@ def _check(quantity: float | None, change: float | None, error: str | None = Non
         error=error,
         checked_at="2024-05-01T12:00:00.000Z",
         latency_ms=15.0,
-        fields={},
         change=change,
     )
 
