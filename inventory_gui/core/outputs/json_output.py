@@ -13,12 +13,13 @@ from inventory_gui.core.models import Result
 from inventory_gui.core.outputs.atomic_file import atomic_write
 from inventory_gui.core.outputs.cells import json_float, json_int, json_key, json_value
 from inventory_gui.core.outputs.export_error import ExportError
+from inventory_gui.core.outputs.json_columns import chunk_rows
 from inventory_gui.core.outputs.stock_columns import json_row
 from inventory_gui.core.stock import StockContext
 
 # The fixed columns and input fields are flat, so one C-encoded dict lays them out.
 _FLAT = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",\n  ", ": "))
-_PARTS_PER_WRITE = 20000
+_ROWS_PER_CHUNK = 1000
 
 
 def write_json(
@@ -39,33 +40,45 @@ def write_json(
     # Lone surrogates become \udXXX escapes, which JSON parsers read back as they were.
     options = {"encoding": "utf-8", "errors": "backslashreplace", "newline": ""}
     with atomic_write(target, "w", **options) as out:
-        parts = ["["]
-        for index, result in enumerate(results):
-            row = json_row(result, stock)
-            response = row.pop("response")
-            try:
-                _encode_result(row, response, index, parts)
-            except (TypeError, ValueError, RecursionError) as exc:
-                problem = f"result {result.id!r} cannot be written as JSON: {exc}"
-                raise ExportError(target, problem) from exc
-            parts.append("\n }")
-            if len(parts) > _PARTS_PER_WRITE:
-                out.write("".join(parts))
-                parts.clear()
-        out.write("".join(parts) + ("\n]\n" if results else "]\n"))
+        out.write("[")
+        for start in range(0, len(results), _ROWS_PER_CHUNK):
+            chunk = results[start : start + _ROWS_PER_CHUNK]
+            rows = chunk_rows(chunk, stock) or _rows_one_by_one(target, chunk, stock)
+            out.write(("," if start else "") + ",".join(rows))
+        out.write("\n]\n" if results else "]\n")
 
 
-def _encode_result(row: dict[str, Any], response: Any, index: int, parts: list[str]) -> None:
+def _rows_one_by_one(target: Path, results: Sequence[Result], stock: StockContext) -> list[str]:
+    """Each result's JSON object text, laid out one result at a time (any values).
+
+    Raises:
+        ExportError: a result holds a value JSON cannot hold (its ID is named).
+    """
+    rows = []
+    for result in results:
+        row = json_row(result, stock)
+        response = row.pop("response")
+        parts: list[str] = []
+        try:
+            _encode_result(row, response, parts)
+        except (TypeError, ValueError, RecursionError) as exc:
+            problem = f"result {result.id!r} cannot be written as JSON: {exc}"
+            raise ExportError(target, problem) from exc
+        parts.append("\n }")
+        rows.append("".join(parts))
+    return rows
+
+
+def _encode_result(row: dict[str, Any], response: Any, parts: list[str]) -> None:
     """Append one result's JSON object (``row``'s keys, then ``response``) to ``parts``."""
-    mark = len(parts)
     try:
         head = _FLAT.encode(row)[1:-1] + ',\n  "response": '
-        parts.append((",\n {\n  " if index else "\n {\n  ") + head)
+        parts.append("\n {\n  " + head)
         _encode(response, "  ", parts.append)
     except ValueError:  # NaN, an infinity or an int past the digit limit: again, as text
-        del parts[mark:]
+        parts.clear()
         head = _FLAT.encode(json_value(row))[1:-1] + ',\n  "response": '
-        parts.append((",\n {\n  " if index else "\n {\n  ") + head)
+        parts.append("\n {\n  " + head)
         _encode(json_value(response), "  ", parts.append)
 
 
