@@ -18,7 +18,7 @@ from inventory_gui.core.outputs.json_columns import chunk_rows
 from inventory_gui.core.outputs.registry import read_results, write_results
 from inventory_gui.core.outputs.stock_columns import default_stock, json_row
 from inventory_gui.core.stock import StockContext
-from tests.core.outputs.test_export_values import (
+from tests.core.outputs.hostile_values import (
     JSON_LIKE,
     NUMBERS,
     PREVIOUS,
