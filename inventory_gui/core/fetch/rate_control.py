@@ -383,10 +383,13 @@ class RateController:
         self._last_growth = now
         rate, failed = self._rate, self._failed_rate
         target = failed * MEASURED_MARGIN if failed is not None else None
-        if target is not None and rate < target * 0.999:
+        # (only after a first guess: unpaced or paced by headers, _grow is not called)
+        guessed = not self._measured and now - self._last_decrease >= _GUESS_PROBE_AFTER_S
+        # The opening wave's guess alone probes at once: the approach nears its
+        # target only exponentially, which held a low guess for seconds more.
+        if target is not None and rate < target * 0.999 and not (guessed and self.decreases == 1):
             rate += (target - rate) * min(1.0, _GROWTH_BELOW * dt)
-        elif not self._measured and now - self._last_decrease >= _GUESS_PROBE_AFTER_S:
-            # (only after a first guess: unpaced or paced by headers, _grow is not called)
+        elif guessed:
             rate *= 1.0 + _GUESS_GROWTH * dt  # the first guess was low: find the limit
         elif now - self._last_decrease >= _PROBE_AFTER_S:
             # No refusal for a while: the limit may have risen.

@@ -367,11 +367,13 @@ async def test_token_bucket_without_headers_is_found():
 @pytest.mark.asyncio
 async def test_a_first_guess_below_the_limit_is_probed_up():
     # Burst 5: the first guess (5 in 0.1 s = 50/s) is far below 200/s; the pace
-    # grows from it after 2 s until a refusal measures the limit.
+    # grows from it 2 s after the opening wave until a refusal measures the limit.
     seen = await simulate(Limits("bucket", rate=200, burst=5), 3000)
     assert seen["ok"] == 3000
     assert seen["control"].decreases == 2
-    assert seen["rate"] >= 0.55 * 200  # 0.26 on the code before it
+    # 0.26 on the code before growth from a low guess; 0.58 while the guess first
+    # crept toward itself (exponentially: 9 s to within 0.1%) before growing.
+    assert seen["rate"] >= 0.68 * 200
     assert seen["control"].learned_rate >= 170
 
 
@@ -381,10 +383,15 @@ async def test_a_limit_that_rises_is_followed():
         if elapsed > 5:
             limits.rate = 300
 
-    seen = await simulate(Limits("bucket", rate=200, burst=20), 6000, change=rise)
-    assert seen["ok"] == 6000
+    # The opening guess (180/s) is probed up after 2 s: the limit, 200/s then, is
+    # measured at about 3 s; the rise at 5 s is found by probing after 30 s of
+    # calm, 1% a second.  (With 6,000 requests, the run ended before that probe
+    # could find it; it passed while the opening guess crept for 9 s and was
+    # measured only after the rise.)
+    seen = await simulate(Limits("bucket", rate=200, burst=20), 14_000, change=rise)
+    assert seen["ok"] == 14_000
     assert seen["refused"] <= 8
-    assert seen["control"].rate >= 250  # probing after 30 s calm: 190 on the code before
+    assert seen["control"].rate >= 250  # 190 on the code before the calm probe
 
 
 @pytest.mark.asyncio
