@@ -385,8 +385,9 @@ class RateController:
         target = failed * MEASURED_MARGIN if failed is not None else None
         # (only after a first guess: unpaced or paced by headers, _grow is not called)
         guessed = not self._measured and now - self._last_decrease >= _GUESS_PROBE_AFTER_S
-        # The opening wave's guess alone probes at once: the approach nears its
-        # target only exponentially, which held a low guess for seconds more.
+        # While the opening wave's guess is all there is, it grows once that wave
+        # is _GUESS_PROBE_AFTER_S past, even below its target: the approach nears
+        # the target only exponentially (from BETA below, 9 s to within 0.1%).
         if target is not None and rate < target * 0.999 and not (guessed and self.decreases == 1):
             rate += (target - rate) * min(1.0, _GROWTH_BELOW * dt)
         elif guessed:

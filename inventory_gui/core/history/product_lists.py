@@ -6,8 +6,8 @@ Each distinct list is one row of ``product_lists``: its products as a JSON
 array of ``[id, fields or null]``, zlib-compressed, under the SHA-256 of that
 JSON; a run points at its list.  Recording a list costs one JSON encoding and
 one hash, and a list already stored costs no write at all.  Before version 5
-of the schema every run stored its list row by row (``run_items``), which
-cost the history writer more than the run's checks did.
+of the schema each run stored its list row by row (``run_items``): migration
+5 (:func:`keep_lists_once`) moves those lists here.
 
 The JSON escapes everything outside ASCII, so any ID or field an input can
 hold (a lone surrogate included) is kept exactly.
