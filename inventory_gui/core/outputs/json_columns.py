@@ -1,16 +1,15 @@
 """The JSON writer's fast path: a chunk of rows laid out column by column.
 
 :mod:`~inventory_gui.core.outputs.json_output` lays each result out as
-``json.dumps(..., indent=1)`` would.  Encoding one result at a time costs a
-JSON encoder call per row and a Python call per key of its answer: writing
-20,000 results took several times what a plain ``json.dump`` of the answers
-takes.  Here a chunk whose rows share their input columns (every CSV or
-workbook) is encoded one *column* at a time by the C encoder, with a newline
-between items (an encoded number, string or null never holds a raw newline,
-so the column splits back into one token per row), and the answers that are
-objects of plain values are encoded as one list, split back at the boundaries
-between them (``},\\n   {`` cannot occur inside such an object's text).  Each
-row is then one ``%`` format of a template holding the encoded keys.
+``json.dumps(..., indent=1)`` would. Encoding one result at a time costs a
+JSON encoder call per row and a Python call per key of its answer. Here a
+chunk whose rows share their input columns (every CSV or workbook) is encoded
+one *column* at a time by the C encoder, with a newline between items (an
+encoded number, string or null never holds a raw newline, so the column splits
+back into one token per row), and the answers that are objects of plain values
+are encoded as one list, split back at the boundaries between them
+(``},\\n   {`` cannot occur inside such an object's text). Each row is then
+one ``%`` format of a template holding the encoded keys.
 
 Anything else (input columns that differ from row to row, a nested or odd
 value in a fixed column, NaN, a number too long for ``int.__repr__``) makes
