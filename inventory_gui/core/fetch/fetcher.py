@@ -358,7 +358,6 @@ class Fetcher:
         control = self._control
         reauthorized = False  # a 401 renews the credentials once per product
         limited: RateLimitedRow | None = None  # this row's refusals by the rate limit
-        waited_out = False  # this row has just slept a Retry-After the whole run pauses for
         while True:
             sent = None  # the auth's headers, fetched outside the limits (a token request)
             if auth is not None:
@@ -379,7 +378,7 @@ class Fetcher:
                     await limiter.acquire()
                 if control is not None:
                     if control.must_wait():
-                        await control.acquire(waited_out=waited_out)
+                        await control.acquire()
                     sent_in = control.epoch
                 result.attempts += 1
                 answer = await self._sender.send(session, url, sent, body)
@@ -402,9 +401,10 @@ class Fetcher:
                 limited = limited or RateLimitedRow(self.settings.rate_limited_max)
                 if not limited.requeue(answer):
                     return answer
+                if answer.retry_after:  # the controller pauses the whole run: acquire() waits
+                    continue
             elif not answer.retryable or result.attempts - _count(limited) > self._policy.retries:
                 return answer
-            waited_out = answer.retry_after is not None
             await self._sleep(self._policy.delay(result.attempts, answer.retry_after, self._rng))
 
 

@@ -169,19 +169,13 @@ class RateController:
         """Whether :meth:`acquire` may wait (paced, or paused); else the caller skips it."""
         return self._rate is not None or self._paused
 
-    async def acquire(self, *, waited_out: bool = False) -> None:
-        """Wait for this request's turn: past any pause, then at the pace.
-
-        Args:
-            waited_out: the caller has just slept its own ``Retry-After`` (the
-                request that was told it): it does not wait for that pause again.
-        """
+    async def acquire(self) -> None:
+        """Wait for this request's turn: past any pause, plus a jitter, then at the pace."""
         if not self.must_wait():
             return
         async with self._lock:  # one waiter at a time: the pace is read as each one goes
-            while True:
-                pauses = self._pauses
-                await self._wait_pause(waited_out)
+            while True:  # again after each sleep: a pause may have begun meanwhile
+                await self._wait_pause()
                 rate = self._rate
                 if rate is None:
                     return
@@ -191,19 +185,19 @@ class RateController:
                     self._next = slot + 1.0 / rate
                     return
                 await self._sleep(min(_MAX_SLEEP_S, slot - now))
-                if pauses != self._pauses:
-                    waited_out = False  # a pause began meanwhile: wait for it too
 
-    async def _wait_pause(self, waited_out: bool) -> None:
-        """Sleep until a ``Retry-After`` pause has passed, plus a little jitter."""
-        if not self._paused:
-            return
-        now = self._clock()
-        if now >= self._pause_until:
-            self._paused = False
-        elif not waited_out:
-            jitter = self._rng.uniform(0.0, _RESUME_JITTER_S)
-            await self._sleep(min(_MAX_SLEEP_S, self._pause_until - now + jitter))
+    async def _wait_pause(self) -> None:
+        """Sleep until a ``Retry-After`` pause has passed, plus a little jitter.
+
+        Again after each sleep: a later refusal may have extended the pause.
+        """
+        while self._paused:
+            now = self._clock()
+            if now >= self._pause_until:
+                self._paused = False
+            else:
+                jitter = self._rng.uniform(0.0, _RESUME_JITTER_S)
+                await self._sleep(min(_MAX_SLEEP_S, self._pause_until - now + jitter))
 
     def on_answer(
         self,

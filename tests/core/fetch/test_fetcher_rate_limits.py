@@ -9,6 +9,7 @@ them, the inner loop keeps the fake-clock tests and the short runs here.
 
 from __future__ import annotations
 
+import asyncio
 import time
 
 import pytest
@@ -110,6 +111,34 @@ async def test_concurrency_cap_is_left_to_the_concurrency_limit(limited_api):
     assert all(r.status == "ok" for r in results)
     assert fetcher.rate_control.rate is None  # 429s without Retry-After: not a rate limit
     assert seconds < 400 * 0.01 / 8 * 5  # within a few times what 8 at once allow
+
+
+@pytest.mark.asyncio
+async def test_no_request_goes_before_the_last_retry_after_has_passed(make_api):
+    # The opening wave of 8 is refused, the answers 40 ms apart, each with
+    # Retry-After 0.3: the run's pause lasts until the last one's has passed,
+    # for every row, the row told the first one included.
+    wave: list[float] = []
+    wave_in = asyncio.Event()
+    arrived_after: list[float] = []
+
+    async def handler(request, api):
+        if not wave_in.is_set():
+            index = len(wave)
+            wave.append(0.0)
+            if len(wave) == 8:
+                wave_in.set()
+            await wave_in.wait()
+            await asyncio.sleep(0.04 * index)  # the API answers them 40 ms apart
+            wave[index] = time.monotonic()
+            return web.Response(status=429, headers={"Retry-After": "0.3"})
+        arrived_after.append(time.monotonic())
+        return web.json_response({"quantity": 1})
+
+    api = await make_api(handler)
+    results, _seconds, _fetcher = await timed_run(FetchSettings(api.template, concurrency=8), 8)
+    assert all(r.status == "ok" for r in results)
+    assert min(arrived_after) >= max(wave) + 0.3
 
 
 @pytest.mark.asyncio

@@ -22,6 +22,7 @@ from inventory_gui.core.fetch.rate_control import (
     RateLimitedRow,
     api_origin,
 )
+from inventory_gui.core.fetch.retry import RETRY_AFTER_CAP
 from inventory_gui.devtools.bench.limited_api import Bucket, Limits
 
 
@@ -103,8 +104,7 @@ async def simulate(limits: Limits, n: int, *, workers: int = 4, latency: float =
                     break
                 seen["refused"] += 1
                 control.on_answer(429, headers, 1.0, sent_in, 1)
-                await clock.sleep(1.0)  # the row's own Retry-After
-                # (then, like the fetcher, it does not wait for that pause again)
+                # Like the fetcher, sent again once the controller's pause has passed.
 
     await clock.drive([asyncio.ensure_future(worker()) for _ in range(workers)])
     seen["seconds"] = clock.now - started
@@ -158,13 +158,24 @@ async def test_retry_after_pauses_every_waiter_then_they_resume_with_jitter():
     await clock.drive([asyncio.ensure_future(waiter()) for _ in range(5)])
     assert all(2.0 <= wait <= 2.0 + 0.05 + 1.0 for wait in waits)  # the pause, jitter, pace
     assert len({round(w, 6) for w in waits}) == 5  # spread: not all at once
-    # The request that was told the Retry-After (and slept it) does not wait for it again.
+    # A later refusal extends the pause: no one goes before its Retry-After has passed,
+    # not even the request told the first one.
     clock = FakeClock()
     control = controller(clock)
     control.on_answer(429, CIMultiDict(), 3.0, control.epoch)
-    before = clock.now
-    await control.acquire(waited_out=True)
-    assert clock.now - before < 1.0
+    clock.now += 0.5
+    control.on_answer(429, CIMultiDict(), 3.0, control.epoch)
+    await control.acquire()
+    assert 3.5 <= clock.now - 1000.0 <= 3.5 + 0.05
+
+
+@pytest.mark.asyncio
+async def test_a_retry_after_past_the_cap_pauses_for_the_cap():
+    clock = FakeClock()
+    control = controller(clock)
+    control.on_answer(429, CIMultiDict(), 3600.0, control.epoch)  # an HTTP date an hour ahead
+    await control.acquire()
+    assert RETRY_AFTER_CAP <= clock.now - 1000.0 <= RETRY_AFTER_CAP + 0.05
 
 
 @pytest.mark.asyncio
