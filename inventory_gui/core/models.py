@@ -4,10 +4,57 @@ from __future__ import annotations
 
 import pickle
 import zlib
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal, NamedTuple
+from typing import Any, Literal, NamedTuple, TypeVar
 
 Status = Literal["pending", "ok", "error", "cancelled"]
+_Default = TypeVar("_Default")
+
+
+class Fields(Mapping[str, str]):
+    """A product's input columns, read-only: the names its whole list shares, its own cells.
+
+    A file's loader makes one per row.  A dict per row cost 184 bytes before
+    its strings, about a fifth of the window's memory on a million rows; this
+    costs 96 with one column (the object and a tuple of cells), 8 more a column.
+
+    Args:
+        names: each column's name and its index in ``cells``, one mapping for
+            the whole list (the loader's; never changed afterwards).
+        cells: this row's cell texts, in the order of ``names``.
+    """
+
+    __slots__ = ("_cells", "_names")
+
+    def __init__(self, names: Mapping[str, int], cells: tuple[str, ...]) -> None:
+        self._names = names
+        self._cells = cells
+
+    def __getitem__(self, name: str) -> str:
+        return self._cells[self._names[name]]
+
+    def get(self, name: str, default: str | _Default | None = None) -> str | _Default | None:
+        """The cell of column ``name``, else ``default`` (one lookup, no exception)."""
+        index = self._names.get(name)
+        return default if index is None else self._cells[index]
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._names
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    def __repr__(self) -> str:
+        return f"Fields({dict(self)!r})"
+
+
+NO_FIELDS: Mapping[str, str] = Fields({}, ())
+"""The columns of a product that has none, one for them all (an empty dict per
+pasted ID cost 64 bytes)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,7 +67,7 @@ class Product:
     """
 
     id: str
-    fields: dict[str, str] = field(default_factory=dict)
+    fields: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -91,7 +138,7 @@ class Result:
     attempts: int = 0
     error: str | None = None
     checked_at: str | None = None
-    fields: dict[str, str] = field(default_factory=dict)
+    fields: Mapping[str, str] = field(default_factory=dict)
     response: Any = None
     body: bytes | None = None
 

@@ -26,7 +26,8 @@ from inventory_gui.core.models import Product
 
 _PRODUCTS_PER_PIECE = 1000  # encoded, hashed and compressed piece by piece: bounded memory
 _LEVEL = 1  # the fastest zlib level: the JSON of IDs shrinks about tenfold anyway
-_encode = json.JSONEncoder(ensure_ascii=True, separators=(",", ":")).encode
+# default=dict: a product's Fields (a read-only Mapping) is written as the object it reads as.
+_encode = json.JSONEncoder(ensure_ascii=True, separators=(",", ":"), default=dict).encode
 
 _STORE = "INSERT INTO product_lists (digest, items) VALUES (?, ?) ON CONFLICT (digest) DO NOTHING"
 _FIND = "SELECT id FROM product_lists WHERE digest = ?"

@@ -54,7 +54,8 @@ _RECORD, _BEGIN, _STATE, _FLUSH, _CLOSE = range(5)
 _ITEMS_PER_OP = 1000
 
 
-_encode_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+# default=dict: a product's Fields (a read-only Mapping) is written as the object it reads as.
+_encode_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=dict).encode
 
 
 def _row(run_id: int, row: tuple[Any, ...]) -> tuple[Any, ...]:

@@ -17,7 +17,7 @@ from itertools import islice
 from inventory_gui.core.errors import InputError
 from inventory_gui.core.id_index import new_id_set
 from inventory_gui.core.inputs.load_progress import ROWS_PER_REPORT, report_building
-from inventory_gui.core.models import Product, ProductList
+from inventory_gui.core.models import Fields, Product, ProductList
 
 Rows = list[list[str]]
 LineOf = Callable[[int], int]
@@ -81,6 +81,8 @@ def products_from_table(table: ProductTable, source: str, id_column: str | None)
     headers = table.headers
     id_index = _id_index(headers, id_column or None, source)
     others = [(i, name) for i, name in enumerate(headers or ()) if i != id_index]
+    names = {name: at for at, (_, name) in enumerate(others)}  # shared by every row's Fields
+    cells = [i for i, _ in others]
     width = len(headers) if headers else 1
     products: list[Product] = []
     append = products.append
@@ -101,7 +103,7 @@ def products_from_table(table: ProductTable, source: str, id_column: str | None)
             duplicates[product_id] = duplicates.get(product_id, 0) + 1
         else:
             seen.add(product_id)
-            fields = {name: row[i].strip() for i, name in others} if others else {}
+            fields = Fields(names, tuple([row[i].strip() for i in cells])) if cells else {}
             append(Product(product_id, fields))
     return ProductList(
         products=products,

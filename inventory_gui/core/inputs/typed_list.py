@@ -22,7 +22,7 @@ from inventory_gui.core.inputs.plain_text import unquote
 from inventory_gui.core.inputs.product_table import is_id_header
 from inventory_gui.core.inputs.registry import parse_pasted
 from inventory_gui.core.inputs.sniffing import sniff_reach
-from inventory_gui.core.models import Product, ProductList
+from inventory_gui.core.models import NO_FIELDS, Product, ProductList
 
 SOURCE = "pasted text"
 # Characters an editor's plain text turns into line ends inside one of its lines.
@@ -82,7 +82,7 @@ class TypedList:
                 counts[product_id] = seen + 1
                 if not seen:
                     first[line] = 1
-                    append(Product(product_id, {}))
+                    append(Product(product_id, NO_FIELDS))
         self._duplicates = {x: n - 1 for x, n in counts.items() if n > 1}
 
     @classmethod
@@ -200,7 +200,7 @@ class TypedList:
             if x and x not in earlier:
                 earlier.add(x)  # later lines of the edit are not its first
                 new_flags[line] = 1
-                inserted.append(kept.get(x) or Product(x, {}))
+                inserted.append(kept.get(x) or Product(x, NO_FIELDS))
                 if counts.get(x) and x not in kept:  # was first after the edit: moves up
                     moves.append((self._occurs(x, end, len(ids)), 1, x))
         for x in new_ids:

@@ -305,7 +305,7 @@ class ResultsModel(RowEdits, QAbstractTableModel):
             return list(self._order)
         return [self._products[i] for i in ids if i in self._products]
 
-    def fields_of(self, product_id: str) -> dict[str, str]:
+    def fields_of(self, product_id: str) -> Mapping[str, str]:
         """The input columns of one product ({} if it is not in the list)."""
         product = self._products.get(product_id)
         return product.fields if product is not None else {}

@@ -13,11 +13,13 @@ from inventory_gui.core.history import store as history
 from inventory_gui.core.history.product_lists import decode_products, encode_items, product_items
 from inventory_gui.core.history.store import DB_NAME, HistoryStore
 from inventory_gui.core.models import Product, Result
+from tests.core.row_fields import as_fields
 
 texts = st.text(st.characters(codec=None), max_size=12)  # lone surrogates and NULs included
-products = st.lists(
-    st.builds(Product, texts, st.dictionaries(texts, texts, max_size=3)), max_size=30
-)
+columns = st.dictionaries(texts, texts, max_size=3)
+# As pasted or read back (a dict) or as a file's loader makes them (Fields).
+any_fields = st.one_of(columns, columns.map(as_fields))
+products = st.lists(st.builds(Product, texts, any_fields), max_size=30)
 
 
 @given(products)
@@ -59,7 +61,7 @@ def record(store: HistoryStore, listed: list[Product], ok_ids: set[str]) -> int:
 def test_the_same_list_fetched_again_is_stored_once(tmp_path):
     store = HistoryStore(tmp_path)
     try:
-        listed = [Product("A", {"name": "a"}), Product("B"), Product("C")]
+        listed = [Product("A", as_fields({"name": "a"})), Product("B"), Product("C")]
         first = record(store, listed, {"A"})
         second = record(store, listed, {"B"})
         other = record(store, listed[:2], set())

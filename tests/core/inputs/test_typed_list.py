@@ -15,6 +15,7 @@ from inventory_gui.core.errors import InputError
 from inventory_gui.core.inputs import typed_list
 from inventory_gui.core.inputs.registry import parse_pasted
 from inventory_gui.core.inputs.typed_list import TypedList, read_typed
+from inventory_gui.core.models import NO_FIELDS
 
 
 def edit(typed: TypedList, text: str, start: int, stop: int, new: str):
@@ -91,6 +92,8 @@ def test_a_duplicate_moves_its_row_to_its_next_line():
     text, _ = edit(typed, text, 0, 0, "d\n")  # d is first on line 0 now
     assert [p.id for p in typed.products().products] == ["d", "a", "x", "c", "b"]
     assert typed.products().duplicates == {"d": 1}
+    # IDs alone share one empty set of columns, not a dict each.
+    assert all(p.fields is NO_FIELDS for p in typed.products().products)
 
 
 def test_delimited_text_or_a_header_edit_asks_for_a_whole_read():
