@@ -82,7 +82,7 @@ def products_from_table(table: ProductTable, source: str, id_column: str | None)
     id_index = _id_index(headers, id_column or None, source)
     others = [(i, name) for i, name in enumerate(headers or ()) if i != id_index]
     names = {name: at for at, (_, name) in enumerate(others)}  # shared by every row's Fields
-    cells = [i for i, _ in others]
+    positions = [i for i, _ in others]  # where each of those columns is in a row
     width = len(headers) if headers else 1
     products: list[Product] = []
     append = products.append
@@ -103,7 +103,7 @@ def products_from_table(table: ProductTable, source: str, id_column: str | None)
             duplicates[product_id] = duplicates.get(product_id, 0) + 1
         else:
             seen.add(product_id)
-            fields = Fields(names, tuple([row[i].strip() for i in cells])) if cells else {}
+            fields = Fields(names, tuple([row[i].strip() for i in positions])) if others else {}
             append(Product(product_id, fields))
     return ProductList(
         products=products,

@@ -158,15 +158,24 @@ async def test_retry_after_pauses_every_waiter_then_they_resume_with_jitter():
     await clock.drive([asyncio.ensure_future(waiter()) for _ in range(5)])
     assert all(2.0 <= wait <= 2.0 + 0.05 + 1.0 for wait in waits)  # the pause, jitter, pace
     assert len({round(w, 6) for w in waits}) == 5  # spread: not all at once
-    # A later refusal extends the pause: no one goes before its Retry-After has passed,
-    # not even the request told the first one.
-    clock = FakeClock()
+    # A refusal while a waiter sleeps extends the pause: it wakes, looks again, and
+    # does not go before that one's Retry-After has passed either.
+    clock = FakeClock(driven=True)
     control = controller(clock)
     control.on_answer(429, CIMultiDict(), 3.0, control.epoch)
-    clock.now += 0.5
-    control.on_answer(429, CIMultiDict(), 3.0, control.epoch)
-    await control.acquire()
-    assert 3.5 <= clock.now - 1000.0 <= 3.5 + 0.05
+    went: list[float] = []
+
+    async def waiter_told_first() -> None:
+        await control.acquire()
+        went.append(clock.now - 1000.0)
+
+    async def refused_later() -> None:
+        await clock.sleep(0.5)
+        control.on_answer(429, CIMultiDict(), 3.0, control.epoch)
+
+    await clock.drive([asyncio.ensure_future(waiter_told_first()),
+                       asyncio.ensure_future(refused_later())])  # fmt: skip
+    assert 3.5 <= went[0] <= 3.5 + 0.05
 
 
 @pytest.mark.asyncio
