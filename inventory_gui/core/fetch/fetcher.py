@@ -401,7 +401,7 @@ class Fetcher:
                 limited = limited or RateLimitedRow(self.settings.rate_limited_max)
                 if not limited.requeue(answer):
                     return answer
-                if answer.retry_after:  # the controller pauses the whole run: acquire() waits
+                if control.paused:  # the whole run waits in acquire(), this row with it
                     continue
             elif not answer.retryable or result.attempts - _count(limited) > self._policy.retries:
                 return answer

@@ -169,6 +169,11 @@ class RateController:
         """Whether :meth:`acquire` may wait (paced, or paused); else the caller skips it."""
         return self._rate is not None or self._paused
 
+    @property
+    def paused(self) -> bool:
+        """Whether a ``Retry-After`` pauses the run now: :meth:`acquire` waits it out."""
+        return self._paused and self._clock() < self._pause_until
+
     async def acquire(self) -> None:
         """Wait for this request's turn: past any pause, plus a jitter, then at the pace."""
         if not self.must_wait():

@@ -148,6 +148,7 @@ async def test_retry_after_pauses_every_waiter_then_they_resume_with_jitter():
     clock = FakeClock(driven=True)
     control = controller(clock)
     assert control.on_answer(429, CIMultiDict(), 2.0, control.epoch) is True
+    assert control.paused
     waits = []
 
     async def waiter() -> None:
@@ -158,6 +159,7 @@ async def test_retry_after_pauses_every_waiter_then_they_resume_with_jitter():
     await clock.drive([asyncio.ensure_future(waiter()) for _ in range(5)])
     assert all(2.0 <= wait <= 2.0 + 0.05 + 1.0 for wait in waits)  # the pause, jitter, pace
     assert len({round(w, 6) for w in waits}) == 5  # spread: not all at once
+    assert not control.paused
     # A refusal while a waiter sleeps extends the pause: it wakes, looks again, and
     # does not go before that one's Retry-After has passed either.
     clock = FakeClock(driven=True)
