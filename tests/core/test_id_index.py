@@ -82,6 +82,8 @@ def test_the_set_holds_what_was_added_and_nothing_else(items, others) -> None:
         sharded.add(item)
     assert all(item in sharded for item in items)
     assert all((other in sharded) == (other in items) for other in others)
+    sharded.clear()
+    assert not any(item in sharded for item in items)
 
 
 def test_only_large_indexes_are_sharded() -> None:

@@ -65,17 +65,32 @@ def read_input(
         check_nul = text and not first.startswith((*CONTAINER_MAGIC, *_UTF16_BOMS))
         _take_chunk(first, 0, filled, source, check_nul=check_nul)
         report(min(1.0, filled / max(size, 1)))
-        data = bytearray(max(size, filled) + 1)  # one byte more: see the end without growing
-        data[:filled] = memoryview(first)[:filled]
-        del first
-        while got := _read_chunk(stream, data, filled, source):
-            _take_chunk(data, filled, filled + got, source, check_nul=check_nul)
-            filled += got
-            report(min(1.0, filled / max(size, 1)))
-            if filled == len(data):  # the file grew while read
-                _check_size(filled, source)
-                data.extend(bytes(CHUNK_BYTES))
-    del data[filled:]
+        del first[filled:]
+        return _read_rest(stream, first, size, source, report, check_nul=check_nul)
+
+
+def _read_rest(
+    stream: io.FileIO,
+    data: bytearray,
+    size: int,
+    source: str,
+    report: Callable[[float], None],
+    *,
+    check_nul: bool,
+) -> bytearray:
+    """Append the rest of ``stream`` to ``data`` a chunk at a time and return it.
+
+    The data grows a chunk per C call: a buffer for the whole file made at once
+    is zeroed in one call, which holds the GIL (and so freezes the window) for
+    tens of ms while the kernel hands over its pages.
+    """
+    chunk = bytearray(CHUNK_BYTES)
+    with memoryview(chunk) as view:
+        while got := _read_chunk(stream, chunk, 0, source):
+            _take_chunk(chunk, 0, got, source, check_nul=check_nul)
+            data += view[:got]
+            _check_size(len(data), source)  # the file may grow while read
+            report(min(1.0, len(data) / max(size, 1)))
     return data
 
 

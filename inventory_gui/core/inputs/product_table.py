@@ -105,6 +105,7 @@ def products_from_table(table: ProductTable, source: str, id_column: str | None)
             seen.add(product_id)
             fields = Fields(names, tuple([row[i].strip() for i in positions])) if others else {}
             append(Product(product_id, fields))
+    seen.clear()  # in steps, not in one go on return (see ShardedSet.clear)
     return ProductList(
         products=products,
         source=source,

@@ -42,22 +42,35 @@ from inventory_gui.core.inputs.load_progress import (
     reporting_to,
 )
 from inventory_gui.core.inputs.plain_text import read_plain_text
-from inventory_gui.core.inputs.sniffing import sniff_delimiter
+from inventory_gui.core.inputs.sniffing import sniff_delimiter, sniff_reach
 from inventory_gui.core.inputs.text_decoding import NotTextError, decode_text
 from inventory_gui.core.inputs.workbook import WORKBOOK_SUFFIXES, read_workbook
 from inventory_gui.core.inputs.workbook_guard import OLE2_MAGIC, check_not_encrypted
 from inventory_gui.core.models import ProductList
 
-TextReader = Callable[[str, str, str | None], ProductList]
-"""Reads products from decoded text: ``(text, source, id_column)``."""
+TextReader = Callable[[list[str], str, str | None], ProductList]
+"""Reads products from decoded text in blocks ending on line breaks
+(:class:`~inventory_gui.core.inputs.text_decoding.Decoded`): ``(blocks, source, id_column)``."""
 
 
-def _read_sniffed_text(text: str, source: str, id_column: str | None) -> ProductList:
+def _read_sniffed_text(blocks: list[str], source: str, id_column: str | None) -> ProductList:
     """Read delimited rows, or one ID per line when no delimiter is found."""
-    delimiter = sniff_delimiter(text)
+    delimiter = _sniff(blocks)
     if delimiter is None:
-        return read_plain_text(text, source, id_column)
-    return read_delimited(text, delimiter, source, id_column)
+        return read_plain_text(blocks, source, id_column)
+    return read_delimited(blocks, delimiter, source, id_column)
+
+
+def _sniff(blocks: list[str]) -> str | None:
+    """The delimiter, guessed from the first block unless the guess needs more."""
+    delimiter, reach = sniff_reach(blocks[0])
+    if reach >= len(blocks[0]) and len(blocks) > 1:  # it looked up to the block's end
+        return sniff_delimiter("".join(blocks))
+    return delimiter
+
+
+def _read_json_blocks(blocks: list[str], source: str, id_column: str | None) -> ProductList:
+    return read_json_list("".join(blocks), source, id_column)
 
 
 # The readers of decoded text by suffix; workbooks (WORKBOOK_SUFFIXES) are read
@@ -66,7 +79,7 @@ _TEXT_READERS: dict[str, TextReader] = {
     ".csv": _read_sniffed_text,
     ".tsv": _read_sniffed_text,
     ".txt": _read_sniffed_text,
-    ".json": read_json_list,
+    ".json": _read_json_blocks,
 }
 
 SUPPORTED_SUFFIXES = (*_TEXT_READERS, *WORKBOOK_SUFFIXES)
@@ -141,7 +154,7 @@ def parse_pasted(
     if not text.strip():
         return ProductList(products=[], source=source)
     with gc_policy.paused():
-        return _read_sniffed_text(text, source, id_column)
+        return _read_sniffed_text([text], source, id_column)
 
 
 def _read_file(file: Path, source: str, suffix: str) -> bytearray:
@@ -171,23 +184,24 @@ def _read_bytes(
     except NotTextError as exc:
         raise _not_text(exc, known=known) from None
     del data  # the text replaces it: a large file is not held twice
-    text = decoded.text
-    if not text or text.isspace():  # not text.strip(): a copy of the whole text
+    blocks = decoded.blocks
+    if all(block.isspace() for block in blocks):  # not strip(): a copy of the whole text
         raise InputError(source, "the file is empty")
-    products = _TEXT_READERS.get(suffix, _read_unknown_text)(text, source, id_column)
+    products = _TEXT_READERS.get(suffix, _read_unknown_text)(blocks, source, id_column)
     if decoded.note:
         products.notes.append(f"{source}: {decoded.note}")
     return products
 
 
-def _read_unknown_text(text: str, source: str, id_column: str | None) -> ProductList:
+def _read_unknown_text(blocks: list[str], source: str, id_column: str | None) -> ProductList:
     """Read text of an unknown suffix: as JSON if it starts like JSON and parses."""
-    if text.lstrip()[:1] in ("[", "{"):
+    first = next(block for block in blocks if not block.isspace())
+    if first.lstrip()[:1] in ("[", "{"):
         try:
-            return read_json_list(text, source, id_column)
+            return _read_json_blocks(blocks, source, id_column)
         except InputError:
             pass
-    return _read_sniffed_text(text, source, id_column)
+    return _read_sniffed_text(blocks, source, id_column)
 
 
 def _not_text(exc: NotTextError, *, known: bool) -> InputError:

@@ -11,6 +11,12 @@
 
 Whenever the text was not plain UTF-8, :class:`Decoded` carries a one-line note
 for the user.
+
+UTF-8 text comes in blocks of about a megabyte that end on a line break: one
+string of a large file is made by one C call that holds the GIL, and so
+freezes the window, for tens of ms (most of it the kernel handing over fresh
+pages).  The readers of delimited and plain text read the blocks as they
+are; the JSON reader joins them.
 """
 
 from __future__ import annotations
@@ -33,9 +39,13 @@ class NotTextError(InputError):
 
 @dataclass(frozen=True, slots=True)
 class Decoded:
-    """Decoded text and, when it was not plain UTF-8, a note saying how it was read."""
+    """Decoded text in blocks and, when it was not plain UTF-8, a note saying how it
+    was read.
 
-    text: str
+    Each block but the last ends just after a ``"\n"``; none is empty.
+    """
+
+    blocks: list[str]
     note: str | None = None
 
 
@@ -47,7 +57,8 @@ def decode_text(data: bytes | bytearray, source: str) -> Decoded:
     """
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
-            return Decoded(data.decode("utf-16"), "read as UTF-16 (it starts with a UTF-16 mark)")
+            text = data.decode("utf-16")
+            return Decoded(_one_block(text), "read as UTF-16 (it starts with a UTF-16 mark)")
         except UnicodeDecodeError:
             raise NotTextError(source, "not valid UTF-16 text") from None
     if b"\x00" in data:
@@ -66,24 +77,34 @@ def decode_text(data: bytes | bytearray, source: str) -> Decoded:
     except UnicodeDecodeError:
         problem = "binary data, not text (neither UTF-8 nor Windows-1252)"
         raise NotTextError(source, problem) from None
-    return Decoded(text, "read as Windows-1252: the file is not UTF-8")
+    return Decoded(_one_block(text), "read as Windows-1252: the file is not UTF-8")
 
 
-def _utf8_in_steps(data: bytes | bytearray, step: int = _STEP_BYTES) -> str:
-    """``data.decode("utf-8-sig")`` ``step`` bytes per C call: in one call, a large
-    file would hold the GIL, and so freeze the window, for tens of ms.
+def _one_block(text: str) -> list[str]:
+    return [text] if text else []
+
+
+def _utf8_in_steps(data: bytes | bytearray, step: int = _STEP_BYTES) -> list[str]:
+    """``data.decode("utf-8-sig")`` in blocks ending on a line break, one C call per
+    block of about ``step`` bytes (see the module's docstring).
+
+    A block is cut just after a ``b"\n"``, which in UTF-8 never lies inside a
+    character, so each decodes on its own; a line longer than ``step`` makes a
+    longer block.
 
     Raises:
         UnicodeDecodeError: the data is not UTF-8.
     """
-    # The BOM is skipped here: at the end of the data, CPython's "utf-8-sig"
-    # incremental decoder drops the start of a BOM (b"\xef") instead of failing.
     start = len(codecs.BOM_UTF8) if data[:3] == codecs.BOM_UTF8 else 0
-    decoder = codecs.getincrementaldecoder("utf-8")()
+    blocks: list[str] = []
     with memoryview(data) as view:
-        parts = [decoder.decode(view[i : i + step]) for i in range(start, len(view), step)]
-    parts.append(decoder.decode(b"", final=True))
-    return "".join(parts)
+        while start < len(data):
+            cut = data.rfind(b"\n", start, start + step) + 1
+            if not cut:  # no line break within the step: up to the next one
+                cut = data.find(b"\n", start + step) + 1 or len(data)
+            blocks.append(str(view[start:cut], "utf-8"))
+            start = cut
+    return blocks
 
 
 def _mostly_utf8(escaped: str, strays: list[int], source: str) -> Decoded:
@@ -100,7 +121,7 @@ def _mostly_utf8(escaped: str, strays: list[int], source: str) -> Decoded:
     listed += "…" if len(unique) > _LINES_LISTED else ""
     word = "line" if len(unique) == 1 else "lines"
     note = f"read as UTF-8, but {word} {listed} held bytes that are not; read those as Windows-1252"
-    return Decoded(text, note)
+    return Decoded(_one_block(text), note)
 
 
 def _cp1252_char(match: re.Match[str]) -> str:

@@ -63,9 +63,11 @@ def prepare_rows(
     )
 
 
-STEP = 65_536
+STEP = 8_192
 """Numbers per C call in :func:`_count_up`: in one call, a million would hold the
-GIL, and so freeze the GUI thread, for tens of ms."""
+GIL, and so freeze the GUI thread, for tens of ms; and each call is a wait for
+each call the GUI thread makes into Python meanwhile (each cell it paints), so
+a call must be short, not only the whole."""
 
 
 def _count_up(length: int) -> array[int]:

@@ -101,11 +101,15 @@ def test_utf16_says_so_and_utf8_says_nothing(tmp_path: Path) -> None:
 @example(data=b"\xef", step=1)  # the start of a BOM alone: not UTF-8 (found by CI)
 @example(data=b"\xef\xbb", step=5)
 def test_utf8_decoded_in_steps_is_the_whole_decode(data: bytes, step: int) -> None:
-    # Steps split multi-byte characters and the BOM: the text is still the same.
+    # Steps split multi-byte characters and the BOM: the text is still the same,
+    # in blocks that each end on a line break but the last, none empty.
     try:
         whole = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         with pytest.raises(UnicodeDecodeError):
             _utf8_in_steps(data, step)
     else:
-        assert _utf8_in_steps(bytearray(data), step) == whole
+        blocks = _utf8_in_steps(bytearray(data), step)
+        assert "".join(blocks) == whole
+        assert all(blocks)
+        assert all(block.endswith("\n") for block in blocks[:-1])

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from inventory_gui.core.errors import InputError
 from inventory_gui.core.inputs.delimited import _TextLines
 from inventory_gui.core.inputs.registry import load_products
+from inventory_gui.core.inputs.text_decoding import _utf8_in_steps
 from inventory_gui.core.models import Product
 
 
@@ -64,12 +65,15 @@ def test_csv_field_too_large_reports_the_line(write_file) -> None:
 
 @given(
     text=st.lists(st.sampled_from(["a", ",", '"', "\n", "\r", "\r\n", "é", "\u2028"])).map("".join),
-    block=st.integers(min_value=1, max_value=8),
+    step=st.integers(min_value=1, max_value=9),
+    piece=st.integers(min_value=1, max_value=8),
 )
-def test_lines_read_in_blocks_are_the_lines_of_the_whole_text(text, block) -> None:
-    # Read a block at a time (see _TextLines), the lines split exactly as one
-    # StringIO over the whole text splits them: quoted line breaks included.
-    lines = _TextLines(text, block)
+def test_lines_read_in_blocks_are_the_lines_of_the_whole_text(text, step, piece) -> None:
+    # In the decoder's blocks (ending on a line break), a piece at a time (see
+    # _TextLines), the lines split exactly as one StringIO over the whole text
+    # splits them: quoted line breaks included.
+    blocks = _utf8_in_steps(text.encode("utf-8"), step)
+    lines = _TextLines(blocks, piece)
     assert lines.fraction_read == 0.0
     seen, fractions = [], []
     for line in lines:

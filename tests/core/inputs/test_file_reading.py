@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from inventory_gui.core.errors import InputError, LoadCancelled
+from inventory_gui.core.inputs import file_reading
 from inventory_gui.core.inputs.registry import load_products
 
 CHILD_MEMORY = 1 << 30
@@ -137,3 +138,44 @@ def test_reading_reports_progress_between_chunks_and_can_be_cancelled(tmp_path: 
     with pytest.raises(LoadCancelled):
         load_products(path, progress=hook)
     assert seen[-1] < 0.1
+
+
+@pytest.mark.parametrize("size", [1, 7, 8, 9, 16, 17, 45])
+def test_a_file_read_in_chunks_is_read_whole(tmp_path: Path, monkeypatch, size: int) -> None:
+    # Chunks of 8 bytes: files ending before, on and after a chunk's end.
+    monkeypatch.setattr(file_reading, "CHUNK_BYTES", 8)
+    path = tmp_path / "ids.txt"
+    content = b"".join(b"A%d\n" % (n % 10) for n in range(size))[:size]
+    path.write_bytes(content)
+    reports: list[float] = []
+    assert file_reading.read_input(path, "ids.txt", reports.append, text=True) == content
+    assert reports == sorted(reports)
+    assert reports[-1] == 1.0
+
+
+def test_a_file_growing_while_read_is_read_to_its_end(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(file_reading, "CHUNK_BYTES", 8)
+    path = tmp_path / "growing.txt"
+    path.write_bytes(b"A1\nA2\nA3\nA4\n")
+
+    def grow(_fraction: float) -> None:  # the file grows after its first chunk is read
+        if path.stat().st_size < 30:
+            with path.open("ab") as file:
+                file.write(b"B1\nB2\nB3\nB4\nB5\nB6\n")
+
+    data = file_reading.read_input(path, "growing.txt", grow, text=True)
+    assert data == b"A1\nA2\nA3\nA4\n" + b"B1\nB2\nB3\nB4\nB5\nB6\n"
+
+
+def test_a_file_growing_past_the_limit_while_read_is_refused(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(file_reading, "CHUNK_BYTES", 8)
+    monkeypatch.setattr(file_reading, "MAX_FILE_BYTES", 64)
+    path = tmp_path / "endless.txt"
+    path.write_bytes(b"A1\nA2\nA3\nA4\n")
+
+    def grow(_fraction: float) -> None:  # a writer appends faster than the file is read
+        with path.open("ab") as file:
+            file.write(b"B1\nB2\nB3\nB4\n")
+
+    with pytest.raises(InputError, match=r"^endless\.txt: too large"):
+        file_reading.read_input(path, "endless.txt", grow, text=True)

@@ -5,9 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from inventory_gui.core.errors import InputError, LoadCancelled
-from inventory_gui.core.inputs.registry import SUPPORTED_SUFFIXES, load_products, parse_pasted
+from inventory_gui.core.inputs.registry import (
+    SUPPORTED_SUFFIXES,
+    _read_sniffed_text,
+    _sniff,
+    load_products,
+    parse_pasted,
+)
+from inventory_gui.core.inputs.sniffing import sniff_delimiter
+from inventory_gui.core.inputs.text_decoding import _utf8_in_steps
 from inventory_gui.core.models import Product
 
 
@@ -134,3 +144,49 @@ def test_progress_is_reported_and_can_cancel_a_large_load(tmp_path: Path) -> Non
 
     with pytest.raises(LoadCancelled):
         load_products(path, progress=stop_halfway)
+
+
+_CELLS = st.sampled_from(["a", "b1", "", '"x,y"', '"q\nr"', "7", " c"])
+
+
+@given(
+    rows=st.lists(st.lists(_CELLS, min_size=1, max_size=4), min_size=1, max_size=12),
+    delimiter=st.sampled_from([",", ";", "\t", ""]),
+    step=st.integers(min_value=1, max_value=40),
+)
+def test_text_in_blocks_reads_as_the_whole_text(rows, delimiter, step) -> None:
+    # A large file is decoded in blocks ending on line breaks (text_decoding):
+    # the delimiter guessed and the products read are those of the whole text,
+    # errors included, whatever the blocks' size.
+    if delimiter:
+        text = f"sku{delimiter}note\n" + "".join(delimiter.join(row) + "\n" for row in rows)
+    else:  # one ID a line, with every kind of line ending
+        endings = ["\n", "\r\n", "\r", "\n\n"]
+        text = "sku\n" + "".join(row[0] + endings[len(row) - 1] for row in rows)
+    blocks = _utf8_in_steps(text.encode("utf-8"), step)
+    assert _sniff(blocks) == sniff_delimiter(text)
+    assert _outcome(blocks) == _outcome([text])
+
+
+def _outcome(blocks: list[str]) -> object:
+    """The products read, or the error's message and line."""
+    try:
+        return _read_sniffed_text(blocks, "f.csv", None)
+    except InputError as exc:
+        return str(exc), exc.line
+
+
+def test_a_file_of_blank_blocks_is_empty(tmp_path: Path) -> None:
+    path = tmp_path / "blank.csv"
+    path.write_text(" \n" * 2_000_000)  # more than one decoded block, all blank
+    with pytest.raises(InputError, match="the file is empty"):
+        load_products(path)
+
+
+def test_a_long_first_record_is_sniffed_across_blocks(tmp_path: Path) -> None:
+    # The header alone is longer than a decoding step (a megabyte): the delimiter is still found.
+    header = ";".join(f"column{i:06d}" for i in range(110_000))  # about 1.3 MB
+    path = tmp_path / "wide.csv"
+    path.write_text(header + "\n" + ";".join(["p1"] + ["x"] * 109_999) + "\n")
+    products = load_products(path, id_column="column000000")
+    assert [p.id for p in products.products] == ["p1"]
